@@ -1,0 +1,27 @@
+import { ProjectSession } from '../session';
+import { RecentProjects } from '../userdata/recentProjects';
+import { SettingsFile } from '../userdata/settings';
+import type { HandlerContext, HostServices } from './context';
+import type { Dispatch } from './dispatcher';
+import { createDispatcher } from './dispatcher';
+
+export interface AppCore {
+  context: HandlerContext;
+  dispatch: Dispatch;
+  shutdown(): void;
+}
+
+/** Everything a host needs to serve the API: one per window in Electron, one per web host. */
+export function createAppCore(userDataDir: string, host: HostServices): AppCore {
+  const context: HandlerContext = {
+    session: new ProjectSession(),
+    recent: new RecentProjects(userDataDir),
+    settings: new SettingsFile(userDataDir),
+    host,
+  };
+  return {
+    context,
+    dispatch: createDispatcher(context),
+    shutdown: () => context.session.close(),
+  };
+}

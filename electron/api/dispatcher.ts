@@ -1,0 +1,64 @@
+import { parseMethodInput, checkMethodName } from '../../shared/contract/validate';
+import { methodNames } from '../../shared/contract/api';
+import type { MethodName } from '../../shared/contract/api';
+import type { Result } from '../../shared/errors';
+import { AxialError } from '../../shared/errors';
+import { appHandlers } from '../handlers/app';
+import { projectsHandlers } from '../handlers/projects';
+import type { HandlerContext } from './context';
+import type { Handlers } from './handlers';
+import { mergeHandlers, missingHandlers } from './handlers';
+
+export const handlers: Handlers = mergeHandlers(appHandlers, projectsHandlers);
+
+const unhandled = missingHandlers(handlers, methodNames);
+if (unhandled.length > 0) throw new Error(`API methods without a handler: ${unhandled.join(', ')}`);
+
+export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The single entry point of every transport: checks the method name, checks the
+ * input against its schema, runs the handler, and turns every failure into a
+ * `{ ok: false, error }` value. Nothing reaches a handler unchecked.
+ */
+export function createDispatcher(
+  context: HandlerContext,
+  log: (message: string, error: unknown) => void = (message, error) =>
+    console.error(message, error),
+): Dispatch {
+  // Calls run one at a time: a handler that awaits (a backup) must not interleave with
+  // another that closes the project underneath it.
+  let queue: Promise<unknown> = Promise.resolve();
+  return (method, input) => {
+    const run = queue.then(() => dispatchOne(context, method, input, log));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
+
+async function dispatchOne(
+  context: HandlerContext,
+  method: unknown,
+  input: unknown,
+  log: (message: string, error: unknown) => void,
+): Promise<Result<unknown>> {
+  const name = checkMethodName(method);
+  if (!name.ok) return name;
+  const parsed = parseMethodInput(name.value, input);
+  if (!parsed.ok) return parsed;
+  try {
+    const handler = handlers[name.value] as (context: HandlerContext, input: unknown) => unknown;
+    return { ok: true, value: await handler(context, parsed.value) };
+  } catch (error) {
+    if (error instanceof AxialError) return { ok: false, error: error.toApiError() };
+    log(`Axial: ${name.value as MethodName} failed`, error);
+    return {
+      ok: false,
+      error: {
+        code: 'internal',
+        message:
+          'Axial hit an unexpected problem and did not complete the action. Your project is unchanged; try again, and report the problem if it persists.',
+      },
+    };
+  }
+}

@@ -1,0 +1,180 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
+import i18next from 'i18next';
+import { join } from 'node:path';
+import type { Language, PathPurpose } from '../shared/domain';
+import { resources } from '../shared/i18n/resources';
+import { MENU_CHANNEL } from '../shared/ipc';
+import type { MenuCommand } from '../shared/menu';
+import type { AppCore } from './api/core';
+import { createAppCore } from './api/core';
+import { withProjectExtension } from './handlers/projects';
+import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './shell/appProtocol';
+import { appFileResponse } from './shell/appFiles';
+import { registerIpcHandlers } from './shell/ipc';
+import { buildMenuTemplate } from './shell/menu';
+import {
+  isNavigationAllowed,
+  isPermissionGranted,
+  shouldCancelRequest,
+} from './shell/requestFilter';
+import { mainWindowOptions } from './shell/windowOptions';
+import { fitToDisplays, loadWindowState, saveWindowState } from './shell/windowState';
+
+const rendererDir = join(__dirname, '..', 'renderer');
+const preloadPath = join(__dirname, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+  },
+]);
+
+let mainWindow: BrowserWindow | null = null;
+let core: AppCore | null = null;
+let projectTitle: string | null = null;
+
+function sendMenuCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send(MENU_CHANNEL, command);
+}
+
+function refreshMenu(): void {
+  if (!core) return;
+  const template = buildMenuTemplate(
+    {
+      translate: (key) => i18next.t(key),
+      recent: core.context.recent.list(),
+      projectOpen: projectTitle !== null,
+      platform: process.platform,
+      developerTools: !app.isPackaged,
+    },
+    {
+      command: sendMenuCommand,
+      openRecent: (path) => {
+        void core?.dispatch('projects.open', { path }).then(() => mainWindow?.webContents.reload());
+      },
+    },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function choosePath(
+  purpose: PathPurpose,
+  suggestedName: string | undefined,
+): Promise<string | null> {
+  if (!mainWindow) return null;
+  const filters = [{ name: i18next.t('dialogs.axialProjects'), extensions: ['axial'] }];
+  if (purpose === 'open') {
+    const result = await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], filters });
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  }
+  const result = await dialog.showSaveDialog(mainWindow, {
+    defaultPath: join(app.getPath('documents'), suggestedName ?? 'project.axial'),
+    filters,
+  });
+  return result.canceled || !result.filePath ? null : withProjectExtension(result.filePath);
+}
+
+function lockDownSession(): void {
+  const appSession = session.defaultSession;
+  appSession.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: shouldCancelRequest(details.url) });
+  });
+  appSession.setPermissionRequestHandler((_contents, permission, callback) => {
+    callback(isPermissionGranted(permission));
+  });
+  appSession.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
+  protocol.handle(APP_SCHEME, (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response(null, { status: 404 });
+    const file = appFileResponse(rendererDir, url.pathname);
+    return new Response(file.body ? new Uint8Array(file.body) : null, {
+      status: file.status,
+      headers: file.headers,
+    });
+  });
+}
+
+function createWindow(): void {
+  const userData = app.getPath('userData');
+  const displays = screen.getAllDisplays().map((display) => display.workArea);
+  const state = fitToDisplays(loadWindowState(userData), displays);
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, state));
+  mainWindow = window;
+  if (state.maximized) window.maximize();
+
+  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isNavigationAllowed(url)) event.preventDefault();
+  });
+  window.webContents.on('will-redirect', (event, url) => {
+    if (!isNavigationAllowed(url)) event.preventDefault();
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    const bounds = window.getNormalBounds();
+    saveWindowState(userData, { ...bounds, maximized: window.isMaximized() });
+  });
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const userData = app.getPath('userData');
+  core = createAppCore(userData, {
+    kind: 'electron',
+    version: app.getVersion(),
+    defaultProjectFolder: app.getPath('documents'),
+    choosePath,
+    onLanguageChanged: (language: Language) => {
+      void i18next.changeLanguage(language).then(refreshMenu);
+    },
+    onProjectChanged: (title) => {
+      projectTitle = title;
+      mainWindow?.setTitle(title ? `${title} — Axial` : 'Axial');
+      refreshMenu();
+    },
+  });
+  const systemLanguage: Language = app.getLocale().startsWith('fr') ? 'fr' : 'en';
+  await i18next.init({
+    resources,
+    lng: core.context.settings.language(systemLanguage),
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+  });
+  lockDownSession();
+  const dispatch = core.dispatch;
+  registerIpcHandlers(ipcMain, () => dispatch);
+  refreshMenu();
+  createWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isNavigationAllowed(url)) event.preventDefault();
+    });
+  });
+  app.on('window-all-closed', () => {
+    core?.shutdown();
+    app.quit();
+  });
+  app.on('before-quit', () => core?.shutdown());
+  start().catch((error: unknown) => {
+    dialog.showErrorBox('Axial', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+}

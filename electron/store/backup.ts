@@ -1,0 +1,59 @@
+import { existsSync, realpathSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { AxialError } from '../../shared/errors';
+import type { Db } from './database';
+
+function canonical(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    return absolute;
+  }
+}
+
+/**
+ * "Save a copy": SQLite's online backup gives a consistent snapshot even while
+ * the project is being written, and the open project stays the one in use.
+ */
+export async function saveCopy(
+  db: Db,
+  sourcePath: string,
+  destination: string,
+  overwrite: boolean,
+): Promise<string> {
+  const target = resolve(destination);
+  if (canonical(target) === canonical(sourcePath)) {
+    throw new AxialError(
+      'same_file',
+      'A copy cannot be saved over the project that is open. Choose another file name.',
+      { path: target },
+    );
+  }
+  if (!existsSync(dirname(target))) {
+    throw new AxialError('file_not_found', `The folder "${dirname(target)}" does not exist.`, {
+      path: dirname(target),
+    });
+  }
+  if (existsSync(target)) {
+    if (!overwrite) {
+      throw new AxialError(
+        'file_exists',
+        `A file already exists at "${target}". Choose another name, or confirm that it should be replaced.`,
+        { path: target },
+      );
+    }
+    for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true });
+  }
+  try {
+    await db.backup(target);
+  } catch (error) {
+    rmSync(target, { force: true });
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new AxialError('io_error', `The copy could not be written to "${target}": ${detail}`, {
+      path: target,
+      detail,
+    });
+  }
+  return target;
+}

@@ -1,0 +1,129 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { AxialError } from '../../shared/errors';
+import { latestSchemaVersion, migrate, schemaVersion } from './migrations';
+
+export type Db = Database.Database;
+
+/** 'AXIA' in ASCII: marks a SQLite file as an Axial project (PRAGMA application_id). */
+export const AXIAL_APPLICATION_ID = 0x41584941;
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+function configure(db: Db): void {
+  // WAL with synchronous=NORMAL survives an application crash or kill without
+  // losing a committed transaction; only a power cut may lose the last ones.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+function readHeader(path: string): string {
+  const descriptor = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(16);
+    const read = readSync(descriptor, buffer, 0, 16, 0);
+    return buffer.subarray(0, read).toString('latin1');
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function notAProject(path: string): AxialError {
+  return new AxialError(
+    'not_an_axial_project',
+    `"${path}" is not an Axial project. Choose a file ending in .axial that Axial created.`,
+    { path },
+  );
+}
+
+function corrupt(path: string, detail: string): AxialError {
+  return new AxialError(
+    'project_corrupt',
+    `"${path}" is damaged and cannot be opened safely (${detail}). Open a backup copy of the project, or keep this file aside for recovery.`,
+    { path, detail },
+  );
+}
+
+function sqliteCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
+}
+
+/** Turns a SQLite failure while opening into an error the researcher can act on. */
+function translateOpenError(path: string, error: unknown): AxialError {
+  if (error instanceof AxialError) return error;
+  const code = sqliteCode(error) ?? '';
+  if (code === 'SQLITE_NOTADB') return notAProject(path);
+  if (code.startsWith('SQLITE_CORRUPT')) return corrupt(path, code);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new AxialError(
+      'project_locked',
+      `"${path}" is being written by another program. Close the other Axial window that has it open, then try again.`,
+      { path },
+    );
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new AxialError('io_error', `"${path}" could not be opened: ${detail}`, { path, detail });
+}
+
+/** Opens an existing project, checking it is one of ours, intact, and not from a newer Axial. */
+export function openProjectDatabase(path: string): Db {
+  if (!existsSync(path)) {
+    throw new AxialError(
+      'file_not_found',
+      `There is no file at "${path}". It may have been moved or renamed.`,
+      {
+        path,
+      },
+    );
+  }
+  let header: string;
+  try {
+    header = readHeader(path);
+  } catch (error) {
+    throw translateOpenError(path, error);
+  }
+  if (header !== SQLITE_HEADER) throw notAProject(path);
+
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { fileMustExist: true });
+    const applicationId = db.pragma('application_id', { simple: true });
+    if (applicationId !== AXIAL_APPLICATION_ID) throw notAProject(path);
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw corrupt(path, String(check));
+    configure(db);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw translateOpenError(path, error);
+  }
+}
+
+/** Creates a new, empty project file at `path`, refusing to overwrite anything. */
+export function createProjectDatabase(path: string): Db {
+  if (existsSync(path)) {
+    throw new AxialError(
+      'file_exists',
+      `A file already exists at "${path}". Choose another name, or open that project instead.`,
+      { path },
+    );
+  }
+  let db: Db | undefined;
+  try {
+    db = new Database(path);
+    db.pragma(`application_id = ${AXIAL_APPLICATION_ID}`);
+    configure(db);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw translateOpenError(path, error);
+  }
+}
+
+export { latestSchemaVersion, schemaVersion };

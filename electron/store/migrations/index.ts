@@ -1,0 +1,37 @@
+import type { Database } from 'better-sqlite3';
+import { AxialError } from '../../../shared/errors';
+import { migration001Initial } from './001-initial';
+import type { Migration } from './types';
+
+/** Every schema change, in order. Append only: a shipped migration never changes. */
+export const migrations: readonly Migration[] = [migration001Initial];
+
+export const latestSchemaVersion = migrations.length;
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the file to `target` (default: the latest version) in one transaction,
+ * so a crash half-way leaves the project at its old version, intact.
+ */
+export function migrate(db: Database, target = latestSchemaVersion): void {
+  const current = schemaVersion(db);
+  if (current > latestSchemaVersion) {
+    throw new AxialError(
+      'project_too_new',
+      `This project was saved by a newer version of Axial (format ${current}; this version reads up to ${latestSchemaVersion}). Update Axial to open it.`,
+      { version: current, supported: latestSchemaVersion },
+    );
+  }
+  if (current >= target) return;
+  const apply = db.transaction(() => {
+    for (const migration of migrations) {
+      if (migration.version <= current || migration.version > target) continue;
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  });
+  apply.immediate();
+}

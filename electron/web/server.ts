@@ -1,0 +1,170 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Result } from '../../shared/errors';
+import type { Dispatch } from '../api/dispatcher';
+import { browserSandboxPolicy, contentSecurityPolicy } from '../shell/csp';
+import { serveStatic } from './staticFiles';
+
+export const API_PREFIX = '/api/';
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface WebHost {
+  url: string;
+  /** The URL to open: the token travels in the fragment, which browsers never send to a server. */
+  launchUrl: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const securityHeaders = {
+  'content-security-policy': `${contentSecurityPolicy}; ${browserSandboxPolicy}`,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, {
+    ...securityHeaders,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  response.end(JSON.stringify(body));
+}
+
+function tokenMatches(expected: string, header: string | undefined): boolean {
+  if (!header?.startsWith('Bearer ')) return false;
+  const given = Buffer.from(header.slice('Bearer '.length));
+  const wanted = Buffer.from(expected);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+
+/** A page on another site could send requests to 127.0.0.1 through a rebound DNS name; only our own host names pass. */
+function hostAllowed(request: IncomingMessage, port: number): boolean {
+  const host = request.headers.host;
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}
+
+function readBody(request: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function failure(code: 'invalid_input' | 'unknown_method', message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+async function handleApi(
+  request: IncomingMessage,
+  response: ServerResponse,
+  method: string,
+  dispatch: Dispatch,
+): Promise<void> {
+  if (request.method !== 'POST') {
+    sendJson(response, 405, failure('invalid_input', 'API calls use POST.'));
+    return;
+  }
+  const body = await readBody(request);
+  if (body === null) {
+    sendJson(response, 413, failure('invalid_input', 'The request is too large.'));
+    return;
+  }
+  let input: unknown;
+  try {
+    input = body.length === 0 ? undefined : JSON.parse(body);
+  } catch {
+    sendJson(response, 400, failure('invalid_input', 'The request body is not valid JSON.'));
+    return;
+  }
+  const result = await dispatch(method, input);
+  const status = result.ok
+    ? 200
+    : result.error.code === 'unknown_method'
+      ? 404
+      : result.error.code === 'invalid_input'
+        ? 400
+        : 200;
+  sendJson(response, status, result);
+}
+
+/** Serves the renderer and the API on 127.0.0.1 only; every API call needs this run's token. */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  let port = 0;
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (!hostAllowed(request, port)) {
+      sendJson(response, 403, failure('invalid_input', 'Unexpected Host header.'));
+      return;
+    }
+    if (url.pathname.startsWith(API_PREFIX)) {
+      if (!tokenMatches(token, request.headers.authorization)) {
+        sendJson(response, 401, {
+          ok: false,
+          error: {
+            code: 'unauthorized',
+            message:
+              'This request has no valid access token. Open the address printed by `npm run web`.',
+          },
+        });
+        return;
+      }
+      const method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+      handleApi(request, response, method, options.dispatch).catch((error: unknown) => {
+        console.error('Axial web host: request failed', error);
+        if (!response.headersSent)
+          sendJson(response, 500, {
+            ok: false,
+            error: { code: 'internal', message: 'The request failed.' },
+          });
+      });
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendJson(response, 405, failure('invalid_input', 'Only GET is served here.'));
+      return;
+    }
+    serveStatic(options.rendererDir, url.pathname, response, securityHeaders);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    launchUrl: `${url}#token=${token}`,
+    token,
+    port,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,129 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, Language, ProjectSummary } from '../shared/domain';
+import type { MenuCommand } from '../shared/menu';
+import { isMenuCommand } from '../shared/menu';
+import { useApi } from './api/context';
+import { Dialog } from './components/Dialog';
+import { ErrorMessage } from './components/ErrorMessage';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { useAction } from './components/useAction';
+import { StartScreen } from './features/start/StartScreen';
+import { ProjectPropertiesDialog } from './features/workspace/ProjectPropertiesDialog';
+import { SaveCopyDialog } from './features/workspace/SaveCopyDialog';
+import { Workspace } from './features/workspace/Workspace';
+
+type OpenDialog = 'properties' | 'saveCopy' | 'about' | null;
+
+export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const [info, setInfo] = useState<AppInfo | null>(initialInfo);
+  const [project, setProject] = useState<ProjectSummary | null>(null);
+  const [ready, setReady] = useState(false);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const { error, run } = useAction();
+
+  useEffect(() => {
+    void run(async () => {
+      setInfo(await api['app.info']({}));
+      setProject(await api['projects.current']({}));
+      setReady(true);
+    });
+  }, [api, run]);
+
+  useEffect(() => {
+    document.title = project ? `${project.title} — Axial` : 'Axial';
+  }, [project]);
+
+  const changeLanguage = (language: Language) => {
+    void run(async () => {
+      setInfo(await api['app.setLanguage']({ language }));
+      await i18n.changeLanguage(language);
+    });
+  };
+
+  const closeProject = useCallback(() => {
+    void run(async () => {
+      await api['projects.close']({});
+      setDialog(null);
+      setProject(null);
+    });
+  }, [api, run]);
+
+  const onMenuCommand = useCallback(
+    (command: MenuCommand) => {
+      if (command === 'closeProject') closeProject();
+      else if (command === 'newProject' || command === 'openProject') {
+        if (project) closeProject();
+      } else if (command === 'projectProperties' && project) setDialog('properties');
+      else if (command === 'saveCopy' && project) setDialog('saveCopy');
+      else if (command === 'about') setDialog('about');
+    },
+    [closeProject, project],
+  );
+
+  useEffect(
+    () =>
+      window.axial?.onMenuCommand((command) => {
+        if (isMenuCommand(command)) onMenuCommand(command);
+      }),
+    [onMenuCommand],
+  );
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1 className="brand">{t('app.name')}</h1>
+        {project && (
+          <div className="project-actions">
+            <span className="project-title" data-testid="project-title">
+              {project.title}
+            </span>
+            <button type="button" onClick={() => setDialog('properties')}>
+              {t('workspace.properties')}
+            </button>
+            <button type="button" onClick={() => setDialog('saveCopy')}>
+              {t('workspace.saveCopy')}
+            </button>
+            <button type="button" onClick={closeProject}>
+              {t('workspace.close')}
+            </button>
+          </div>
+        )}
+        <LanguageSwitch onChange={changeLanguage} />
+      </header>
+      <ErrorMessage error={error} />
+      {!ready || !info ? (
+        !error && <p className="muted loading">{t('app.loading')}</p>
+      ) : project ? (
+        <Workspace project={project} />
+      ) : (
+        <StartScreen info={info} onOpened={setProject} />
+      )}
+      {dialog === 'properties' && project && (
+        <ProjectPropertiesDialog
+          project={project}
+          onClose={() => setDialog(null)}
+          onSaved={(saved) => {
+            setProject(saved);
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog === 'saveCopy' && project && info && (
+        <SaveCopyDialog info={info} project={project} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'about' && (
+        <Dialog title={t('about.heading')} onClose={() => setDialog(null)}>
+          <p>{t('about.body', { version: info?.version ?? '' })}</p>
+          <div className="dialog-buttons">
+            <button type="button" onClick={() => setDialog(null)}>
+              {t('about.close')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}

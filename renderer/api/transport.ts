@@ -1,0 +1,61 @@
+import type { AxialBridge } from '../../shared/bridge';
+import type { Result } from '../../shared/errors';
+import type { Transport } from './client';
+
+declare global {
+  interface Window {
+    axial?: AxialBridge;
+  }
+}
+
+const TOKEN_KEY = 'axial.token';
+
+/**
+ * The web host puts its token in the URL fragment (never sent to a server or
+ * logged); it is kept for the tab's life and removed from the address bar.
+ */
+export function takeWebToken(): string | null {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function networkFailure(): Result<never> {
+  return {
+    ok: false,
+    error: {
+      code: 'internal',
+      message: 'Axial could not be reached. Check that it is still running.',
+    },
+  };
+}
+
+export function httpTransport(token: string | null): Transport {
+  return async (method, input) => {
+    try {
+      const response = await fetch(`api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(input),
+      });
+      return (await response.json()) as Result<unknown>;
+    } catch {
+      return networkFailure();
+    }
+  };
+}
+
+export function ipcTransport(bridge: AxialBridge): Transport {
+  return (method, input) => bridge.api[method](input);
+}
+
+/** The Electron preload when present, HTTP to the web host otherwise. */
+export function pickTransport(): Transport {
+  return window.axial ? ipcTransport(window.axial) : httpTransport(takeWebToken());
+}

@@ -1,0 +1,25 @@
+import { appContract } from './app';
+import type { InputOf, OutputOf, ParsedInputOf } from './method';
+import { mergeContracts } from './method';
+import { projectsContract } from './projects';
+
+/** Every method of the API, from every domain. Transports are all derived from this table. */
+export const contract = mergeContracts(appContract, projectsContract);
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract & string;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.hasOwn(contract, value);
+}
+
+export type MethodInput<Name extends MethodName> = InputOf<Contract[Name]>;
+export type MethodParsedInput<Name extends MethodName> = ParsedInputOf<Contract[Name]>;
+export type MethodOutput<Name extends MethodName> = OutputOf<Contract[Name]>;
+
+/** The API as the renderer sees it: one async function per method. */
+export type Api = {
+  [Name in MethodName]: (input: MethodInput<Name>) => Promise<MethodOutput<Name>>;
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { ActivityEntry, ProjectSummary } from '../domain';
+import { method } from './method';
+import { emptyInput, filePath, language, projectDescription, projectTitle } from './schemas';
+
+export const projectsContract = {
+  'projects.create': method<ProjectSummary>()(
+    z.strictObject({
+      path: filePath,
+      title: projectTitle,
+      description: projectDescription.default(''),
+      language: language.default('fr'),
+    }),
+  ),
+  'projects.open': method<ProjectSummary>()(z.strictObject({ path: filePath })),
+  'projects.current': method<ProjectSummary | null>()(emptyInput),
+  'projects.close': method<null>()(emptyInput),
+  'projects.update': method<ProjectSummary>()(
+    z
+      .strictObject({
+        title: projectTitle.optional(),
+        description: projectDescription.optional(),
+        language: language.optional(),
+      })
+      .refine(
+        (changes) => Object.values(changes).some((value) => value !== undefined),
+        'Change at least one property.',
+      ),
+  ),
+  /** Writes a consistent copy with SQLite's online backup; the open project stays open. */
+  'projects.saveCopy': method<{ path: string }>()(
+    z.strictObject({ path: filePath, overwrite: z.boolean().default(false) }),
+  ),
+  'projects.activity': method<ActivityEntry[]>()(
+    z.strictObject({ limit: z.number().int().min(1).max(1000).default(50) }),
+  ),
+};

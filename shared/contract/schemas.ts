@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { languages } from '../domain';
+
+/** Shared building blocks for method inputs. */
+
+// Methods without arguments accept nothing or an empty object, and nothing else.
+export const emptyInput = z.strictObject({}).default({});
+
+export const filePath = z
+  .string()
+  .trim()
+  .min(1, 'Give the path of a file.')
+  .max(4096, 'This path is too long.')
+  .refine((value) => !value.includes('\0'), 'A path cannot contain a null character.');
+
+export const projectTitle = z
+  .string()
+  .trim()
+  .min(1, 'Give the project a title.')
+  .max(200, 'A title is at most 200 characters.');
+
+export const projectDescription = z
+  .string()
+  .max(20000, 'A description is at most 20,000 characters.');
+
+export const language = z.enum(languages);

@@ -1,0 +1,17 @@
+/**
+ * Child process of the crash-safety test: opens a project and changes it in a
+ * loop through the real store, printing each action's number once its
+ * transaction has committed. The parent kills it with SIGKILL at random moments.
+ */
+import { openProjectDatabase } from '../../electron/store/database';
+import { updateProject } from '../../electron/store/project';
+
+const [path, startArgument] = process.argv.slice(2);
+if (!path || !startArgument) throw new Error('usage: crash-writer PATH START');
+const db = openProjectDatabase(path);
+let action = Number(startArgument);
+for (;;) {
+  updateProject(db, path, { description: `action ${action}`, title: `Title ${action % 97}` });
+  process.stdout.write(`${action}\n`);
+  action += 1;
+}

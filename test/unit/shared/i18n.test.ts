@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../shared/i18n/en';
+import { fr } from '../../../shared/i18n/fr';
+import { errorCodes } from '../../../shared/errors';
+
+function leaves(tree: object, prefix = ''): Map<string, string> {
+  const result = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') result.set(path, value);
+    else for (const [leaf, text] of leaves(value as object, path)) result.set(leaf, text);
+  }
+  return result;
+}
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+describe('translations', () => {
+  const english = leaves(en);
+  const french = leaves(fr);
+
+  it('have the same keys in French and English, none empty', () => {
+    expect([...french.keys()].sort()).toEqual([...english.keys()].sort());
+    for (const [key, text] of [...english, ...french]) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('keep the same placeholders in both languages', () => {
+    const placeholders = (text: string) =>
+      [...text.matchAll(/{{(\w+)}}/g)].map((match) => match[1]).sort();
+    for (const [key, text] of english) {
+      expect(placeholders(french.get(key) ?? ''), key).toEqual(placeholders(text));
+    }
+  });
+
+  it('translate every error code', () => {
+    for (const code of errorCodes) expect(english.has(`errors.${code}`), code).toBe(true);
+  });
+
+  it('contain every literal key the renderer and the menu use', () => {
+    const used = new Set<string>();
+    for (const file of [...sourceFiles('renderer'), ...sourceFiles('electron')]) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/\bt\('([a-zA-Z.]+)'/g))
+        used.add(match[1]!);
+    }
+    expect(used.size).toBeGreaterThan(30);
+    for (const key of used) expect(english.has(key), key).toBe(true);
+  });
+});

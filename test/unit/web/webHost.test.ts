@@ -1,0 +1,131 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AppCore } from '../../../electron/api/core';
+import type { WebHost } from '../../../electron/web/server';
+import { startWebHost } from '../../../electron/web/server';
+import { resolveStaticPath } from '../../../electron/web/staticFiles';
+import { parseWebCliArguments } from '../../../electron/web/cliOptions';
+import { testCore } from '../../support/core';
+import { makeTempDir } from '../../support/tempDir';
+
+let folder: ReturnType<typeof makeTempDir>;
+let core: AppCore;
+let host: WebHost;
+let rendererDir: string;
+
+beforeEach(async () => {
+  folder = makeTempDir();
+  rendererDir = join(folder.path, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Axial</title>');
+  writeFileSync(join(folder.path, 'secret.txt'), 'outside the renderer');
+  core = testCore(join(folder.path, 'user-data'));
+  host = await startWebHost({ dispatch: core.dispatch, rendererDir });
+});
+afterEach(async () => {
+  await host.close();
+  core.shutdown();
+  folder.remove();
+});
+
+function call(
+  path: string,
+  options: { body?: string; token?: string | null; method?: string; host?: string } = {},
+) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
+    (resolve, reject) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      const token = options.token === undefined ? host.token : options.token;
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (options.host) headers.host = options.host;
+      const outgoing = request(
+        { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'POST', headers },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, body, headers: response.headers }),
+          );
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(options.body);
+    },
+  );
+}
+
+describe('the web host', () => {
+  it('listens on 127.0.0.1 and gives a launch URL carrying the token in the fragment', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/`);
+    expect(host.launchUrl).toBe(`${host.url}#token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('refuses API calls without the right token and runs nothing', async () => {
+    const path = join(folder.path, 'intruder.axial');
+    const body = JSON.stringify({ path, title: 'Intrus' });
+    const missing = await call('/api/projects.create', { body, token: null });
+    expect(missing.status).toBe(401);
+    expect(JSON.parse(missing.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const wrong = await call('/api/projects.create', {
+      body,
+      token: 'x'.repeat(host.token.length),
+    });
+    expect(wrong.status).toBe(401);
+    expect(existsSync(path)).toBe(false);
+    const allowed = await call('/api/projects.create', { body });
+    expect(allowed.status).toBe(200);
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('returns the same typed errors as IPC for invalid calls', async () => {
+    const wrongType = await call('/api/projects.open', { body: JSON.stringify({ path: 3 }) });
+    expect(wrongType.status).toBe(400);
+    expect(JSON.parse(wrongType.body)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'path' }] },
+    });
+    const unknown = await call('/api/projects.erase', { body: '{}' });
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
+    const badJson = await call('/api/projects.open', { body: '{not json' });
+    expect(badJson.status).toBe(400);
+    const getApi = await call('/api/app.info', { method: 'GET' });
+    expect(getApi.status).toBe(405);
+  });
+
+  it('refuses requests addressed to another host name (DNS rebinding)', async () => {
+    const rebound = await call('/api/app.info', { body: '{}', host: `evil.example:${host.port}` });
+    expect(rebound.status).toBe(403);
+  });
+
+  it('serves the renderer with the CSP, and nothing outside its folder', async () => {
+    const page = await call('/', { method: 'GET', token: null });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Axial</title>');
+    expect(String(page.headers['content-security-policy'])).toContain("connect-src 'self'");
+    expect(String(page.headers['content-security-policy'])).toContain('sandbox');
+    expect(String(page.headers['content-security-policy'])).not.toContain('allow-popups');
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) {
+      const escaped = await call(path, { method: 'GET', token: null });
+      expect(escaped.status, path).toBe(404);
+      expect(escaped.body).not.toContain('outside the renderer');
+    }
+    expect(resolveStaticPath(rendererDir, '/%00')).toBeNull();
+    expect(resolveStaticPath(rendererDir, '/%E0%A4%A')).toBeNull();
+  });
+
+  it('parses its command line', () => {
+    expect(parseWebCliArguments(['--port', '8123', '--user-data', '/tmp/u'])).toEqual({
+      port: 8123,
+      userDataDir: '/tmp/u',
+    });
+    expect(() => parseWebCliArguments(['--port', 'http'])).toThrow('--port needs a number');
+    expect(() => parseWebCliArguments(['--host', '0.0.0.0'])).toThrow('Unknown option');
+  });
+});

@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The renderer is built once and served from files (app:// in Electron, the web
+// host in a browser): relative asset paths, no dev-server-only code in the output.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../build/renderer',
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'chrome130',
+    // Loaded from disk, never over a network: one bundle is fine.
+    chunkSizeWarningLimit: 2000,
+  },
+});
