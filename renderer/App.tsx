@@ -51,16 +51,25 @@ export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
     });
   }, [api, run]);
 
+  const openWithDialog = useCallback(() => {
+    void run(async () => {
+      const chosen = await api['app.choosePath']({ purpose: 'open' });
+      if (chosen.path) setProject(await api['projects.open']({ path: chosen.path }));
+    });
+  }, [api, run]);
+
   const onMenuCommand = useCallback(
     (command: MenuCommand) => {
       if (command === 'closeProject') closeProject();
+      else if (command === 'openProject' && info?.nativeDialogs) openWithDialog();
       else if (command === 'newProject' || command === 'openProject') {
+        // The start screen holds both forms.
         if (project) closeProject();
       } else if (command === 'projectProperties' && project) setDialog('properties');
       else if (command === 'saveCopy' && project) setDialog('saveCopy');
       else if (command === 'about') setDialog('about');
     },
-    [closeProject, project],
+    [closeProject, info, openWithDialog, project],
   );
 
   useEffect(
