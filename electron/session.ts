@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { AxialError } from '../shared/errors';
 import type { Db } from './store/database';
+import { History } from './store/history';
 import { createProjectDatabase, openProjectDatabase } from './store/database';
 import type { ProjectProperties } from './store/project';
 import { initialiseProject } from './store/project';
@@ -8,6 +9,8 @@ import { initialiseProject } from './store/project';
 export interface OpenProject {
   path: string;
   db: Db;
+  /** Undo history of this session with the project; it starts empty at every opening. */
+  history: History;
 }
 
 /** The project a window (or the web host) has open: at most one at a time. */
@@ -34,7 +37,7 @@ export class ProjectSession {
     // Open the new file before closing the old one, so a refused file leaves the session as it was.
     const db = openProjectDatabase(absolute);
     this.close();
-    this.current = { path: absolute, db };
+    this.current = { path: absolute, db, history: new History() };
     return this.current;
   }
 
@@ -48,7 +51,7 @@ export class ProjectSession {
       throw error;
     }
     this.close();
-    this.current = { path: absolute, db };
+    this.current = { path: absolute, db, history: new History() };
     return this.current;
   }
 

@@ -16,6 +16,8 @@ export interface HostServices {
 
 export interface HandlerContext {
   session: ProjectSession;
+  /** Who codes: recorded on every coding (REFI-QDA users). */
+  coder: string;
   recent: RecentProjects;
   settings: SettingsFile;
   host: HostServices;

@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { ProjectSession } from '../session';
 import { RecentProjects } from '../userdata/recentProjects';
 import { SettingsFile } from '../userdata/settings';
@@ -15,6 +16,7 @@ export interface AppCore {
 export function createAppCore(userDataDir: string, host: HostServices): AppCore {
   const context: HandlerContext = {
     session: new ProjectSession(),
+    coder: systemUserName(),
     recent: new RecentProjects(userDataDir),
     settings: new SettingsFile(userDataDir),
     host,
@@ -24,4 +26,12 @@ export function createAppCore(userDataDir: string, host: HostServices): AppCore 
     dispatch: createDispatcher(context),
     shutdown: () => context.session.close(),
   };
+}
+
+function systemUserName(): string {
+  try {
+    return userInfo().username || 'researcher';
+  } catch {
+    return 'researcher';
+  }
 }

@@ -4,12 +4,23 @@ import type { MethodName } from '../../shared/contract/api';
 import type { Result } from '../../shared/errors';
 import { AxialError } from '../../shared/errors';
 import { appHandlers } from '../handlers/app';
+import { codesHandlers } from '../handlers/codes';
+import { codingsHandlers } from '../handlers/codings';
+import { documentsHandlers } from '../handlers/documents';
+import { historyHandlers } from '../handlers/history';
 import { projectsHandlers } from '../handlers/projects';
 import type { HandlerContext } from './context';
 import type { Handlers } from './handlers';
 import { mergeHandlers, missingHandlers } from './handlers';
 
-export const handlers: Handlers = mergeHandlers(appHandlers, projectsHandlers);
+export const handlers: Handlers = mergeHandlers(
+  appHandlers,
+  projectsHandlers,
+  documentsHandlers,
+  codesHandlers,
+  codingsHandlers,
+  historyHandlers,
+);
 
 const unhandled = missingHandlers(handlers, methodNames);
 if (unhandled.length > 0) throw new Error(`API methods without a handler: ${unhandled.join(', ')}`);

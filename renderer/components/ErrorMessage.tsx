@@ -12,9 +12,14 @@ export function ErrorMessage({ error }: { error: ApiError | null }) {
   const { t } = useTranslation();
   if (!error) return null;
   const params = { path: '', detail: '', details: '', ...error.params };
+  // A reason names the precise case, worded in the interface language; the code is the fallback.
+  const reason = typeof error.params?.reason === 'string' ? error.params.reason : null;
+  const text = reason
+    ? t(`errorReasons.${reason}`, { ...params, defaultValue: t(`errors.${error.code}`, params) })
+    : t(`errors.${error.code}`, { ...params, defaultValue: error.message });
   return (
     <p className="error-message" role="alert" data-error-code={error.code}>
-      {t(`errors.${error.code}`, { ...params, defaultValue: error.message })}
+      {text}
     </p>
   );
 }

@@ -1,10 +1,21 @@
 import { appContract } from './app';
+import { codesContract } from './codes';
+import { codingsContract } from './codings';
+import { documentsContract } from './documents';
+import { historyContract } from './history';
 import type { InputOf, OutputOf, ParsedInputOf } from './method';
 import { mergeContracts } from './method';
 import { projectsContract } from './projects';
 
 /** Every method of the API, from every domain. Transports are all derived from this table. */
-export const contract = mergeContracts(appContract, projectsContract);
+export const contract = mergeContracts(
+  appContract,
+  projectsContract,
+  documentsContract,
+  codesContract,
+  codingsContract,
+  historyContract,
+);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -86,6 +86,16 @@ export const en = {
       '{{path}} is in use by another program. Close the other Axial window, then try again.',
     same_file: 'A copy cannot be saved over the project that is open. Choose another file name.',
     io_error: 'The file could not be read or written: {{detail}}',
+    invalid_file: 'This file cannot be imported.',
+    unsupported_format:
+      '{{file}} cannot be imported: Axial reads .txt, .docx, .md and .html files. Save it in one of those formats first.',
+    file_too_large: '{{file}} holds more than 50 MB of text. Split it into several files.',
+    not_found: 'This item no longer exists. It may have been deleted.',
+    name_taken:
+      'There is already a code named “{{name}}” here. Choose another name, or merge the two codes.',
+    invalid_operation: 'This cannot be done.',
+    out_of_date: 'The document changed in the meantime and was reloaded. Check your last edit.',
+    nothing_to_undo: 'There is nothing to undo.',
     not_available: 'This is only available in the desktop app.',
     internal: 'Something unexpected went wrong; nothing was changed. Try again.',
     network: 'Axial could not be reached. Check that it is still running.',
@@ -95,6 +105,20 @@ export const en = {
     projectUpdate: 'Changed {{subject}}',
     projectUpdateNothing: 'Saved the properties without changes',
     fields: { title: 'the title', description: 'the description', language: 'the language' },
+  },
+  errorReasons: {
+    binary: '{{file}} is not a text file. Import transcripts as .txt, .docx, .md or .html.',
+    notDocx:
+      '{{file}} is not a readable Word document. Open it in your word processor and save it again as .docx.',
+    empty: '{{file}} is empty.',
+    noText: '{{file}} has no text to import.',
+    moveIntoItself: '“{{name}}” cannot be moved inside itself or one of its own sub-codes.',
+    mergeIntoItself: 'A code cannot be merged into itself.',
+    mergeIntoSubcode:
+      '“{{source}}” cannot be merged into its own sub-code “{{target}}”. Move “{{target}}” out first.',
+    notCodable:
+      '“{{name}}” groups other codes and is not applied to text. Choose a code under it, or allow coding with it in its properties.',
+    noWords: 'The selection has no words to name a code with.',
   },
   menu: {
     file: 'File',

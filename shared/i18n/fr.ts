@@ -92,6 +92,17 @@ export const fr: Messages = {
     same_file:
       'Une copie ne peut pas remplacer le projet ouvert. Choisissez un autre nom de fichier.',
     io_error: 'Le fichier n’a pas pu être lu ou écrit : {{detail}}',
+    invalid_file: 'Ce fichier ne peut pas être importé.',
+    unsupported_format:
+      '{{file}} ne peut pas être importé : Axial lit les fichiers .txt, .docx, .md et .html. Enregistrez-le d’abord dans l’un de ces formats.',
+    file_too_large: '{{file}} contient plus de 50 Mo de texte. Découpez-le en plusieurs fichiers.',
+    not_found: 'Cet élément n’existe plus. Il a peut-être été supprimé.',
+    name_taken:
+      'Un code nommé « {{name}} » existe déjà ici. Choisissez un autre nom, ou fusionnez les deux codes.',
+    invalid_operation: 'Cette opération est impossible.',
+    out_of_date:
+      'Le document a changé entre-temps et a été rechargé. Vérifiez votre dernière modification.',
+    nothing_to_undo: 'Il n’y a rien à annuler.',
     not_available: 'Cette fonction n’existe que dans l’application de bureau.',
     internal: 'Un problème inattendu est survenu ; rien n’a été modifié. Réessayez.',
     network: 'Axial est injoignable. Vérifiez qu’il est toujours lancé.',
@@ -101,6 +112,22 @@ export const fr: Messages = {
     projectUpdate: 'Modification de {{subject}}',
     projectUpdateNothing: 'Propriétés enregistrées sans changement',
     fields: { title: 'le titre', description: 'la description', language: 'la langue' },
+  },
+  errorReasons: {
+    binary:
+      '{{file}} n’est pas un fichier texte. Importez les transcriptions en .txt, .docx, .md ou .html.',
+    notDocx:
+      '{{file}} n’est pas un document Word lisible. Ouvrez-le dans votre traitement de texte et enregistrez-le de nouveau en .docx.',
+    empty: '{{file}} est vide.',
+    noText: '{{file}} ne contient aucun texte à importer.',
+    moveIntoItself:
+      '« {{name}} » ne peut pas être déplacé dans lui-même ni dans l’un de ses sous-codes.',
+    mergeIntoItself: 'Un code ne peut pas être fusionné avec lui-même.',
+    mergeIntoSubcode:
+      '« {{source}} » ne peut pas être fusionné dans son propre sous-code « {{target}} ». Déplacez d’abord « {{target}} ».',
+    notCodable:
+      '« {{name}} » regroupe d’autres codes et ne s’applique pas au texte. Choisissez un code en dessous, ou autorisez le codage dans ses propriétés.',
+    noWords: 'La sélection ne contient aucun mot pour nommer un code.',
   },
   menu: {
     file: 'Fichier',

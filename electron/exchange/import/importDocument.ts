@@ -1,0 +1,221 @@
+import { unzipSync } from 'fflate';
+import mammoth from 'mammoth';
+import MarkdownIt from 'markdown-it';
+import type { DocumentJson } from '../../../shared/editor/schema';
+import { documentFromJson } from '../../../shared/editor/schema';
+import type { ImportFormat, ImportPreview } from '../../../shared/documents';
+import { AxialError } from '../../../shared/errors';
+import type { Block } from './blocks';
+import { blockText } from './blocks';
+import { decodeText } from './decodeText';
+import type { TextEncoding } from './decodeText';
+import { htmlToBlocks } from './htmlBlocks';
+import { textToBlocks } from './textBlocks';
+import { detectTurns, speakerCounts } from './turns';
+
+export const MAX_TEXT_BYTES = 50 * 1024 * 1024;
+const MAX_DOCX_BYTES = 200 * 1024 * 1024;
+const MAX_DOCX_UNPACKED = 500 * 1024 * 1024;
+const MAX_DOCX_ENTRIES = 5000;
+
+export interface ParsedImport {
+  format: ImportFormat;
+  encoding: TextEncoding | null;
+  title: string;
+  blocks: Block[];
+}
+
+const formatsByExtension: Record<string, ImportFormat> = {
+  txt: 'txt',
+  text: 'txt',
+  docx: 'docx',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+};
+
+export function formatOf(fileName: string): ImportFormat {
+  const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  const format = formatsByExtension[extension];
+  if (format) return format;
+  const advice =
+    extension === 'doc' || extension === 'odt' || extension === 'rtf' || extension === 'pdf'
+      ? ` Open it in your word processor and save it as .docx (or .txt), then import that file.`
+      : '';
+  throw new AxialError(
+    'unsupported_format',
+    `"${fileName}" cannot be imported: Axial reads .txt, .docx, .md and .html files.${advice}`,
+    { file: fileName, extension: extension || '—' },
+  );
+}
+
+function titleOf(fileName: string): string {
+  const base = fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]+$/, '')
+    .trim();
+  return base || fileName;
+}
+
+function tooLarge(fileName: string): AxialError {
+  return new AxialError(
+    'file_too_large',
+    `"${fileName}" holds more than 50 MB of text, more than one document should. Split it into several files.`,
+    { file: fileName },
+  );
+}
+
+/** Checks a .docx is a zip of sane size before any of it is inflated (zip bombs). */
+function checkDocxArchive(bytes: Uint8Array, fileName: string): void {
+  const notWord = new AxialError(
+    'invalid_file',
+    `"${fileName}" is not a readable Word document. Open it in your word processor and save it again as .docx.`,
+    { file: fileName, reason: 'notDocx' },
+  );
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw notWord;
+  let entries = 0;
+  let unpacked = 0;
+  let hasDocument = false;
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        entries += 1;
+        unpacked += file.originalSize;
+        if (file.name === 'word/document.xml') hasDocument = true;
+        return false;
+      },
+    });
+  } catch {
+    throw notWord;
+  }
+  if (!hasDocument) throw notWord;
+  if (entries > MAX_DOCX_ENTRIES || unpacked > MAX_DOCX_UNPACKED) throw tooLarge(fileName);
+}
+
+/** Reads a file's bytes into blocks, with speakers and timestamps found. Nothing is stored. */
+export async function parseImport(fileName: string, bytes: Uint8Array): Promise<ParsedImport> {
+  const format = formatOf(fileName);
+  if (bytes.length === 0) {
+    throw new AxialError('invalid_file', `"${fileName}" is empty.`, {
+      file: fileName,
+      reason: 'empty',
+    });
+  }
+  let blocks: Block[];
+  let encoding: TextEncoding | null = null;
+  if (format === 'docx') {
+    if (bytes.length > MAX_DOCX_BYTES) throw tooLarge(fileName);
+    checkDocxArchive(bytes, fileName);
+    let html: string;
+    try {
+      html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+    } catch {
+      throw new AxialError(
+        'invalid_file',
+        `"${fileName}" is not a readable Word document. Open it in your word processor and save it again as .docx.`,
+        { file: fileName, reason: 'notDocx' },
+      );
+    }
+    if (html.length > MAX_TEXT_BYTES * 2) throw tooLarge(fileName);
+    blocks = htmlToBlocks(html);
+  } else {
+    if (bytes.length > MAX_TEXT_BYTES) throw tooLarge(fileName);
+    const decoded = decodeText(bytes, fileName);
+    encoding = decoded.encoding;
+    if (format === 'txt') blocks = textToBlocks(decoded.text);
+    else if (format === 'md')
+      blocks = htmlToBlocks(new MarkdownIt({ html: false }).render(decoded.text));
+    else blocks = htmlToBlocks(decoded.text);
+  }
+  blocks = detectTurns(blocks);
+  if (blocks.every((block) => blockText(block).trim() === '')) {
+    throw new AxialError('invalid_file', `"${fileName}" has no text to import.`, {
+      file: fileName,
+      reason: 'noText',
+    });
+  }
+  const characters = blocks.reduce((total, block) => total + blockText(block).length + 1, 0);
+  if (characters > MAX_TEXT_BYTES) throw tooLarge(fileName);
+  return { format, encoding, title: titleOf(fileName), blocks };
+}
+
+export function previewOf(fileName: string, parsed: ParsedImport): ImportPreview {
+  return {
+    fileName,
+    format: parsed.format,
+    encoding: parsed.encoding,
+    title: parsed.title,
+    paragraphs: parsed.blocks.length,
+    characters: parsed.blocks.reduce((total, block) => total + [...blockText(block)].length, 0),
+    speakers: speakerCounts(parsed.blocks),
+    timestamps: parsed.blocks.filter((block) => block.time !== undefined).length,
+    excerpt: parsed.blocks
+      .slice(0, 3)
+      .map((block) => (block.speaker ? `${block.speaker}: ` : '') + blockText(block))
+      .join('\n')
+      .slice(0, 400),
+  };
+}
+
+/**
+ * Blocks → the editor's JSON. `speakers` renames labels (to a new name) or
+ * rejects them (null: the label goes back into the text).
+ */
+export function blocksToDocument(
+  blocks: Block[],
+  speakers: Record<string, string | null>,
+): DocumentJson {
+  const content: unknown[] = [];
+  let openList: { type: 'bulletList' | 'orderedList'; content: unknown[] } | null = null;
+  for (const block of blocks) {
+    const inlines = block.inlines.map((inline) => ({ ...inline }));
+    let speaker: string | null = block.speaker ?? null;
+    if (speaker !== null && Object.hasOwn(speakers, speaker)) {
+      const renamed = speakers[speaker];
+      if (renamed === null || renamed === undefined) {
+        inlines.unshift({ text: block.speakerLabel ?? `${speaker}: ` });
+        speaker = null;
+      } else {
+        speaker = renamed.trim() || speaker;
+      }
+    }
+    const textContent = inlines
+      .filter((inline) => inline.text !== '')
+      .map((inline) => {
+        const marks = [
+          ...(inline.bold ? [{ type: 'bold' }] : []),
+          ...(inline.italic ? [{ type: 'italic' }] : []),
+        ];
+        return marks.length
+          ? { type: 'text', text: inline.text, marks }
+          : { type: 'text', text: inline.text };
+      });
+    const body = textContent.length ? { content: textContent } : {};
+    if (block.list) {
+      const type = block.list === 'bullet' ? 'bulletList' : 'orderedList';
+      if (!openList || openList.type !== type) {
+        openList = { type, content: [] };
+        content.push(openList);
+      }
+      openList.content.push({ type: 'listItem', content: [{ type: 'paragraph', ...body }] });
+      continue;
+    }
+    openList = null;
+    if (block.type === 'heading') {
+      content.push({ type: 'heading', attrs: { level: block.level ?? 1 }, ...body });
+    } else {
+      content.push({
+        type: 'paragraph',
+        attrs: { speaker, time: block.time ?? null },
+        ...body,
+      });
+    }
+  }
+  const json: DocumentJson = {
+    type: 'doc',
+    content: content.length ? content : [{ type: 'paragraph' }],
+  };
+  documentFromJson(json);
+  return json;
+}

@@ -1,0 +1,124 @@
+import type { Block } from './blocks';
+import { blockText } from './blocks';
+
+/**
+ * Speaker labels and timestamps at the start of a line, the way transcribers
+ * write them: `Marie: …`, `MARIE : …` (French spacing), `[Marie] …`, `Q: …`,
+ * and `[01:02:03]`, `(12:34)`, `#01:02:03.45#` before or after the label.
+ */
+const timestampPatterns: RegExp[] = [
+  /^\[(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,](\d{1,3}))?\]\s*/,
+  /^\((\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,](\d{1,3}))?\)\s*/,
+  /^#(\d{1,2}):(\d{2}):(\d{2})(?:[.,-](\d{1,3}))?#\s*/,
+];
+
+// A label is short, starts with a capital letter or a digit, and is followed by a colon
+// (with the space French typography puts before it, plain or non-breaking).
+const colonLabel = /^(\p{Lu}[\p{L}\p{M}\d'’.\- ]{0,38}?)[ \u00a0\u202f]?:[ \u00a0\u202f]+(?=\S)/u;
+const bracketLabel = /^\[(\p{L}[\p{L}\p{M}\d'’.\- ]{0,38})\][ \u00a0\u202f]*(?=\S)/u;
+
+export interface Timestamp {
+  milliseconds: number;
+  length: number;
+}
+
+export function leadingTimestamp(text: string): Timestamp | null {
+  for (const pattern of timestampPatterns) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const [whole, first, second, third, fraction] = match;
+    const numbers = [first, second, third]
+      .filter((part): part is string => part !== undefined)
+      .map(Number);
+    // hh:mm:ss, or mm:ss when there are two parts.
+    const [hours, minutes, seconds] =
+      numbers.length === 3 ? numbers : [0, numbers[0]!, numbers[1]!];
+    if (minutes! >= 60 || seconds! >= 60) continue;
+    const milliseconds = fraction ? Math.round(Number(`0.${fraction}`) * 1000) : 0;
+    return {
+      milliseconds: ((hours! * 60 + minutes!) * 60 + seconds!) * 1000 + milliseconds,
+      length: whole.length,
+    };
+  }
+  return null;
+}
+
+export interface SpeakerLabel {
+  speaker: string;
+  length: number;
+}
+
+export function leadingSpeaker(text: string): SpeakerLabel | null {
+  const match = colonLabel.exec(text) ?? bracketLabel.exec(text);
+  if (!match) return null;
+  const speaker = match[1]!.trim();
+  // "Note: the recording…" is a sentence, not a turn: labels have at most four words.
+  if (speaker.split(/\s+/).length > 4 || /^\d+$/.test(speaker)) return null;
+  return { speaker, length: match[0].length };
+}
+
+/** Removes the first `length` characters from the block's inlines. */
+function dropLeading(block: Block, length: number): void {
+  let remaining = length;
+  while (remaining > 0 && block.inlines.length > 0) {
+    const first = block.inlines[0]!;
+    if (first.text.length <= remaining) {
+      remaining -= first.text.length;
+      block.inlines.shift();
+    } else {
+      first.text = first.text.slice(remaining);
+      remaining = 0;
+    }
+  }
+}
+
+/**
+ * Finds speaker labels and timestamps at the start of paragraphs and moves them
+ * into the turn's attributes. A line holding only a timestamp dates the next turn.
+ */
+export function detectTurns(blocks: Block[]): Block[] {
+  const result: Block[] = [];
+  let pendingTime: number | undefined;
+  for (const block of blocks) {
+    if (block.type !== 'paragraph' || block.list) {
+      result.push(block);
+      continue;
+    }
+    let time: number | undefined;
+    let speaker: string | undefined;
+    const before = leadingTimestamp(blockText(block));
+    if (before) {
+      time = before.milliseconds;
+      dropLeading(block, before.length);
+    }
+    const label = leadingSpeaker(blockText(block));
+    if (label) {
+      speaker = label.speaker;
+      block.speakerLabel = blockText(block).slice(0, label.length);
+      dropLeading(block, label.length);
+      const after = leadingTimestamp(blockText(block));
+      if (after && time === undefined) {
+        time = after.milliseconds;
+        dropLeading(block, after.length);
+      }
+    }
+    if (blockText(block).trim() === '' && speaker === undefined) {
+      if (time !== undefined) pendingTime = time;
+      continue;
+    }
+    if (time === undefined && pendingTime !== undefined) time = pendingTime;
+    pendingTime = undefined;
+    if (speaker !== undefined) block.speaker = speaker;
+    if (time !== undefined) block.time = time;
+    result.push(block);
+  }
+  return result;
+}
+
+export function speakerCounts(blocks: Block[]): { label: string; turns: number }[] {
+  const counts = new Map<string, number>();
+  for (const block of blocks) {
+    if (block.speaker) counts.set(block.speaker, (counts.get(block.speaker) ?? 0) + 1);
+  }
+  return [...counts].map(([label, turns]) => ({ label, turns }));
+}

@@ -1,0 +1,50 @@
+import type { codingsContract } from '../../shared/contract/codings';
+import type { DomainHandlers } from '../api/handlers';
+import { getCode } from '../store/codes';
+import {
+  createCodings,
+  createInVivoCoding,
+  deleteCoding,
+  getCoding,
+  listCodings,
+  updateCoding,
+} from '../store/codings';
+import { listPassages } from '../store/passages';
+
+export const codingsHandlers: DomainHandlers<typeof codingsContract> = {
+  'codings.forDocument': (context, { documentId }) =>
+    listCodings(context.session.require().db, documentId),
+
+  'codings.create': (context, { documentId, start, end, codeIds }) => {
+    const project = context.session.require();
+    return project.history.run(project.db, 'applyCodes', (changes) =>
+      createCodings(project.db, changes, documentId, start, end, codeIds, context.coder),
+    );
+  },
+
+  'codings.createInVivo': (context, { documentId, start, end, parentId }) => {
+    const project = context.session.require();
+    const result = project.history.run(project.db, 'inVivo', (changes) =>
+      createInVivoCoding(project.db, changes, documentId, start, end, parentId, context.coder),
+    );
+    return { code: getCode(project.db, result.codeId), coding: result.coding };
+  },
+
+  'codings.update': (context, { id, ...patch }) => {
+    const project = context.session.require();
+    project.history.run(project.db, 'updateCoding', (changes) =>
+      updateCoding(project.db, changes, id, patch),
+    );
+    return getCoding(project.db, id);
+  },
+
+  'codings.delete': (context, { id }) => {
+    const project = context.session.require();
+    project.history.run(project.db, 'removeCoding', (changes) =>
+      deleteCoding(project.db, changes, id),
+    );
+    return null;
+  },
+
+  'passages.list': (context, query) => listPassages(context.session.require().db, query),
+};

@@ -1,0 +1,67 @@
+import type { documentsContract } from '../../shared/contract/documents';
+import type { DomainHandlers } from '../api/handlers';
+import { blocksToDocument, parseImport, previewOf } from '../exchange/import/importDocument';
+import {
+  applyDocumentSteps,
+  createDocument,
+  deleteDocument,
+  getDocument,
+  getDocumentSummary,
+  listDocuments,
+  updateDocument,
+} from '../store/documents';
+
+function bytesOf(base64: string): Uint8Array {
+  return Buffer.from(base64, 'base64');
+}
+
+export const documentsHandlers: DomainHandlers<typeof documentsContract> = {
+  'documents.list': (context) => listDocuments(context.session.require().db),
+
+  'documents.get': (context, { id }) => getDocument(context.session.require().db, id),
+
+  'documents.previewImport': async (context, { fileName, data }) => {
+    context.session.require();
+    return previewOf(fileName, await parseImport(fileName, bytesOf(data)));
+  },
+
+  'documents.import': async (context, { fileName, data, kind, title, speakers }) => {
+    const project = context.session.require();
+    // Parse fully before touching the project: a failed file leaves nothing behind.
+    const parsed = await parseImport(fileName, bytesOf(data));
+    const content = blocksToDocument(parsed.blocks, speakers);
+    const id = project.history.run(project.db, 'importDocument', (changes) =>
+      createDocument(project.db, changes, {
+        kind,
+        title: title ?? parsed.title,
+        content,
+        sourceName: fileName,
+      }),
+    );
+    return getDocumentSummary(project.db, id);
+  },
+
+  'documents.update': (context, { id, ...patch }) => {
+    const project = context.session.require();
+    project.history.run(project.db, 'editDocument', (changes) =>
+      updateDocument(project.db, changes, id, patch),
+    );
+    return getDocumentSummary(project.db, id);
+  },
+
+  'documents.applySteps': (context, { id, version, steps }) => {
+    const project = context.session.require();
+    const next = project.history.run(project.db, 'editText', (changes) =>
+      applyDocumentSteps(project.db, changes, id, version, steps),
+    );
+    return { version: next };
+  },
+
+  'documents.delete': (context, { id }) => {
+    const project = context.session.require();
+    project.history.run(project.db, 'deleteDocument', (changes) =>
+      deleteDocument(project.db, changes, id),
+    );
+    return null;
+  },
+};

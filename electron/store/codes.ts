@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import type { CodeNode } from '../../shared/documents';
+import { AxialError } from '../../shared/errors';
+import { paletteColour } from '../../shared/palette';
+import { now } from './clock';
+import type { Db } from './database';
+import type { ChangeSet } from './journal';
+import { deleteRow, insertRow, updateRow } from './journal';
+
+interface CodeRow {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  colour: string;
+  description: string;
+  memo: string;
+  codable: number;
+  position: number;
+  coding_count: number;
+  document_count: number;
+}
+
+function toCodeNode(row: CodeRow): CodeNode {
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    name: row.name,
+    colour: row.colour,
+    description: row.description,
+    memo: row.memo,
+    codable: row.codable === 1,
+    position: row.position,
+    codingCount: row.coding_count,
+    documentCount: row.document_count,
+  };
+}
+
+const selectCodes = `
+  SELECT c.id, c.parent_id, c.name, c.colour, c.description, c.memo, c.codable, c.position,
+         COALESCE(counts.codings, 0) AS coding_count, COALESCE(counts.documents, 0) AS document_count
+  FROM code c
+  LEFT JOIN (
+    SELECT code_id, COUNT(*) AS codings, COUNT(DISTINCT document_id) AS documents FROM coding GROUP BY code_id
+  ) counts ON counts.code_id = c.id`;
+
+/** Every node, parents before children, siblings in order. */
+export function listCodes(db: Db): CodeNode[] {
+  const rows = db.prepare(`${selectCodes} ORDER BY c.position, c.name`).all() as CodeRow[];
+  const byParent = new Map<string | null, CodeRow[]>();
+  for (const row of rows) {
+    const siblings = byParent.get(row.parent_id) ?? [];
+    siblings.push(row);
+    byParent.set(row.parent_id, siblings);
+  }
+  const ordered: CodeNode[] = [];
+  const visit = (parentId: string | null) => {
+    for (const row of byParent.get(parentId) ?? []) {
+      ordered.push(toCodeNode(row));
+      visit(row.id);
+    }
+  };
+  visit(null);
+  return ordered;
+}
+
+export function getCode(db: Db, id: string): CodeNode {
+  const row = db.prepare(`${selectCodes} WHERE c.id = ?`).get(id) as CodeRow | undefined;
+  if (!row) {
+    throw new AxialError(
+      'not_found',
+      'This code no longer exists in the codebook. It may have been deleted or merged.',
+      { id },
+    );
+  }
+  return toCodeNode(row);
+}
+
+function siblingIds(db: Db, parentId: string | null, except?: string): string[] {
+  const rows = db
+    .prepare('SELECT id FROM code WHERE parent_id IS ? AND id IS NOT ? ORDER BY position, name')
+    .all(parentId, except ?? null) as { id: string }[];
+  return rows.map((row) => row.id);
+}
+
+function checkNameFree(db: Db, parentId: string | null, name: string, except?: string): void {
+  const clash = db
+    .prepare('SELECT id FROM code WHERE parent_id IS ? AND lower(name) = lower(?) AND id IS NOT ?')
+    .get(parentId, name, except ?? null);
+  if (clash) {
+    throw new AxialError(
+      'name_taken',
+      `There is already a code named "${name}" at this place in the codebook. Choose another name, or merge the two codes.`,
+      {
+        name,
+      },
+    );
+  }
+}
+
+/** The node and everything below it, deepest first. */
+export function subtreeIds(db: Db, id: string): string[] {
+  const rows = db
+    .prepare(
+      `WITH RECURSIVE subtree(id, depth) AS (
+         SELECT id, 0 FROM code WHERE id = ?
+         UNION ALL SELECT code.id, subtree.depth + 1 FROM code JOIN subtree ON code.parent_id = subtree.id
+       ) SELECT id FROM subtree ORDER BY depth DESC`,
+    )
+    .all(id) as { id: string }[];
+  return rows.map((row) => row.id);
+}
+
+export interface NewCode {
+  parentId: string | null;
+  name: string;
+  colour?: string;
+  description: string;
+  codable?: boolean;
+}
+
+export function createCode(db: Db, changes: ChangeSet, input: NewCode): string {
+  if (input.parentId !== null) getCode(db, input.parentId);
+  checkNameFree(db, input.parentId, input.name);
+  const { count } = db.prepare('SELECT COUNT(*) AS count FROM code').get() as { count: number };
+  const id = randomUUID();
+  const timestamp = now();
+  insertRow(db, changes, 'code', {
+    id,
+    parent_id: input.parentId,
+    name: input.name,
+    colour: input.colour ?? paletteColour(count),
+    description: input.description,
+    memo: '',
+    // Top-level nodes are the model's axes: they group codes and are not applied to text.
+    codable: (input.codable ?? input.parentId !== null) ? 1 : 0,
+    position: siblingIds(db, input.parentId).length,
+    created_at: timestamp,
+    modified_at: timestamp,
+  });
+  return id;
+}
+
+export interface CodeChanges {
+  name?: string;
+  colour?: string;
+  description?: string;
+  memo?: string;
+  codable?: boolean;
+}
+
+export function updateCode(db: Db, changes: ChangeSet, id: string, patch: CodeChanges): void {
+  const code = getCode(db, id);
+  if (patch.name !== undefined) checkNameFree(db, code.parentId, patch.name, id);
+  const row: Record<string, unknown> = { modified_at: now() };
+  if (patch.name !== undefined) row.name = patch.name;
+  if (patch.colour !== undefined) row.colour = patch.colour.toUpperCase();
+  if (patch.description !== undefined) row.description = patch.description;
+  if (patch.memo !== undefined) row.memo = patch.memo;
+  if (patch.codable !== undefined) row.codable = patch.codable ? 1 : 0;
+  updateRow(db, changes, 'code', id, row);
+}
+
+function renumber(db: Db, changes: ChangeSet, ids: readonly string[]): void {
+  ids.forEach((siblingId, position) => {
+    const current = db.prepare('SELECT position FROM code WHERE id = ?').get(siblingId) as {
+      position: number;
+    };
+    if (current.position !== position) updateRow(db, changes, 'code', siblingId, { position });
+  });
+}
+
+export function moveCode(
+  db: Db,
+  changes: ChangeSet,
+  id: string,
+  parentId: string | null,
+  index: number,
+): void {
+  const code = getCode(db, id);
+  if (parentId !== null) {
+    getCode(db, parentId);
+    if (subtreeIds(db, id).includes(parentId)) {
+      throw new AxialError(
+        'invalid_operation',
+        `"${code.name}" cannot be moved inside itself or one of its own sub-codes.`,
+        { reason: 'moveIntoItself', name: code.name },
+      );
+    }
+  }
+  if (parentId !== code.parentId) checkNameFree(db, parentId, code.name, id);
+  const siblings = siblingIds(db, parentId, id);
+  siblings.splice(Math.min(index, siblings.length), 0, id);
+  if (parentId !== code.parentId) {
+    updateRow(db, changes, 'code', id, { parent_id: parentId, modified_at: now() });
+    renumber(db, changes, siblingIds(db, code.parentId));
+  }
+  renumber(db, changes, siblings);
+}
+
+export function deletionImpact(db: Db, id: string): { codes: number; codings: number } {
+  getCode(db, id);
+  const ids = subtreeIds(db, id);
+  const placeholders = ids.map(() => '?').join(', ');
+  const { count } = db
+    .prepare(`SELECT COUNT(*) AS count FROM coding WHERE code_id IN (${placeholders})`)
+    .get(...ids) as {
+    count: number;
+  };
+  return { codes: ids.length, codings: count };
+}
+
+/** Deletes a node, its sub-codes and all their codings (children before parents, codings first). */
+export function deleteCode(
+  db: Db,
+  changes: ChangeSet,
+  id: string,
+): { codes: number; codings: number } {
+  const code = getCode(db, id);
+  const impact = deletionImpact(db, id);
+  for (const codeId of subtreeIds(db, id)) {
+    const codings = db.prepare('SELECT id FROM coding WHERE code_id = ?').all(codeId) as {
+      id: string;
+    }[];
+    for (const coding of codings) deleteRow(db, changes, 'coding', coding.id);
+    deleteRow(db, changes, 'code', codeId);
+  }
+  renumber(db, changes, siblingIds(db, code.parentId));
+  return impact;
+}
+
+/**
+ * Merges `sourceId` into `targetId`: its codings move to the target (the same
+ * passage coded with both keeps one coding, memos joined), its sub-codes move
+ * under the target, and the source is deleted.
+ */
+export function mergeCodes(
+  db: Db,
+  changes: ChangeSet,
+  sourceId: string,
+  targetId: string,
+): { moved: number; collapsed: number } {
+  const source = getCode(db, sourceId);
+  const target = getCode(db, targetId);
+  if (sourceId === targetId)
+    throw new AxialError('invalid_operation', 'A code cannot be merged into itself.', {
+      reason: 'mergeIntoItself',
+    });
+  if (subtreeIds(db, sourceId).includes(targetId)) {
+    throw new AxialError(
+      'invalid_operation',
+      `"${source.name}" cannot be merged into "${target.name}", which is one of its own sub-codes. Move "${target.name}" out first.`,
+      { reason: 'mergeIntoSubcode', source: source.name, target: target.name },
+    );
+  }
+  const timestamp = now();
+  let moved = 0;
+  let collapsed = 0;
+  const codings = db
+    .prepare('SELECT id, document_id, start, "end", memo FROM coding WHERE code_id = ?')
+    .all(sourceId) as {
+    id: string;
+    document_id: string;
+    start: number;
+    end: number;
+    memo: string;
+  }[];
+  const existing = db.prepare(
+    'SELECT id, memo FROM coding WHERE code_id = ? AND document_id = ? AND start = ? AND "end" = ?',
+  );
+  for (const coding of codings) {
+    const twin = existing.get(targetId, coding.document_id, coding.start, coding.end) as
+      { id: string; memo: string } | undefined;
+    if (twin) {
+      if (coding.memo.trim() && coding.memo !== twin.memo) {
+        updateRow(db, changes, 'coding', twin.id, {
+          memo: [twin.memo, coding.memo].filter(Boolean).join('\n\n'),
+          modified_at: timestamp,
+        });
+      }
+      deleteRow(db, changes, 'coding', coding.id);
+      collapsed += 1;
+    } else {
+      updateRow(db, changes, 'coding', coding.id, { code_id: targetId, modified_at: timestamp });
+      moved += 1;
+    }
+  }
+  const targetChildren = siblingIds(db, targetId);
+  for (const childId of siblingIds(db, sourceId)) {
+    const child = getCode(db, childId);
+    checkNameFree(db, targetId, child.name);
+    updateRow(db, changes, 'code', childId, {
+      parent_id: targetId,
+      position: targetChildren.length,
+      modified_at: timestamp,
+    });
+    targetChildren.push(childId);
+  }
+  deleteRow(db, changes, 'code', sourceId);
+  renumber(db, changes, siblingIds(db, source.parentId));
+  return { moved, collapsed };
+}

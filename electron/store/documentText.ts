@@ -1,0 +1,45 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type { TextIndex } from '../../shared/text/textIndex';
+import { buildTextIndex } from '../../shared/text/textIndex';
+
+/** Where each speaker's turn starts in the plain text, carried forward over unlabelled paragraphs. */
+export interface TurnStart {
+  start: number;
+  speaker: string;
+}
+
+export interface DerivedText {
+  index: TextIndex;
+  turns: TurnStart[];
+  speakers: string[];
+}
+
+/** What is stored beside a document's JSON: its plain text, length and turns. */
+export function deriveText(doc: ProseMirrorNode): DerivedText {
+  const index = buildTextIndex(doc);
+  const turns: TurnStart[] = [];
+  for (const block of index.blocks) {
+    if (block.speaker && turns.at(-1)?.speaker !== block.speaker) {
+      turns.push({ start: block.start, speaker: block.speaker });
+    }
+  }
+  return { index, turns, speakers: [...new Set(turns.map((turn) => turn.speaker))] };
+}
+
+/** The speaker at a code-point offset: the last turn that starts at or before it. */
+export function speakerAt(turns: readonly TurnStart[], offset: number): string | null {
+  let low = 0;
+  let high = turns.length - 1;
+  let found: string | null = null;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const turn = turns[middle]!;
+    if (turn.start <= offset) {
+      found = turn.speaker;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,279 @@
+import { Step, Transform } from '@tiptap/pm/transform';
+import { randomUUID } from 'node:crypto';
+import type { DocumentDetail, DocumentKind, DocumentSummary } from '../../shared/documents';
+import type { DocumentJson } from '../../shared/editor/schema';
+import { documentFromJson, documentSchema } from '../../shared/editor/schema';
+import { AxialError } from '../../shared/errors';
+import { mapRange } from '../../shared/text/mapRange';
+import { now } from './clock';
+import type { Db } from './database';
+import type { TurnStart } from './documentText';
+import { deriveText } from './documentText';
+import type { ChangeSet } from './journal';
+import { deleteRow, insertRow, updateRow } from './journal';
+
+interface DocumentRow {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  date: string | null;
+  place: string | null;
+  description: string;
+  memo: string;
+  length: number;
+  turns: string;
+  version: number;
+  source_name: string | null;
+  created_at: string;
+  modified_at: string;
+  coding_count: number;
+}
+
+const summaryColumns = `d.id, d.kind, d.title, d.date, d.place, d.description, d.memo, d.length, d.turns,
+  d.version, d.source_name, d.created_at, d.modified_at,
+  (SELECT COUNT(*) FROM coding WHERE coding.document_id = d.id) AS coding_count`;
+
+function parseTurns(json: string): TurnStart[] {
+  return JSON.parse(json) as TurnStart[];
+}
+
+function toSummary(row: DocumentRow): DocumentSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    date: row.date,
+    place: row.place,
+    description: row.description,
+    memo: row.memo,
+    length: row.length,
+    codingCount: row.coding_count,
+    speakers: [...new Set(parseTurns(row.turns).map((turn) => turn.speaker))],
+    sourceName: row.source_name,
+    createdAt: row.created_at,
+    modifiedAt: row.modified_at,
+  };
+}
+
+export function documentNotFound(id: string): AxialError {
+  return new AxialError(
+    'not_found',
+    'This document no longer exists in the project. It may have been deleted.',
+    { id },
+  );
+}
+
+export function listDocuments(db: Db): DocumentSummary[] {
+  const rows = db
+    .prepare(`SELECT ${summaryColumns} FROM document d ORDER BY d.position, d.created_at`)
+    .all() as DocumentRow[];
+  return rows.map(toSummary);
+}
+
+export function getDocumentSummary(db: Db, id: string): DocumentSummary {
+  const row = db.prepare(`SELECT ${summaryColumns} FROM document d WHERE d.id = ?`).get(id) as
+    DocumentRow | undefined;
+  if (!row) throw documentNotFound(id);
+  return toSummary(row);
+}
+
+export function getDocument(db: Db, id: string): DocumentDetail {
+  const summary = getDocumentSummary(db, id);
+  const { content, version } = db
+    .prepare('SELECT content, version FROM document WHERE id = ?')
+    .get(id) as {
+    content: string;
+    version: number;
+  };
+  return { ...summary, content: JSON.parse(content) as DocumentJson, version };
+}
+
+/** The plain text and turns of a document, for passages and exports. */
+export function getDocumentText(
+  db: Db,
+  id: string,
+): { text: string; turns: TurnStart[]; length: number } {
+  const row = db.prepare('SELECT plain_text, turns, length FROM document WHERE id = ?').get(id) as
+    { plain_text: string; turns: string; length: number } | undefined;
+  if (!row) throw documentNotFound(id);
+  return { text: row.plain_text, turns: parseTurns(row.turns), length: row.length };
+}
+
+export interface NewDocument {
+  kind: DocumentKind;
+  title: string;
+  content: DocumentJson;
+  sourceName: string | null;
+}
+
+export function createDocument(db: Db, changes: ChangeSet, input: NewDocument): string {
+  const doc = documentFromJson(input.content);
+  const derived = deriveText(doc);
+  const id = randomUUID();
+  const timestamp = now();
+  const { next } = db
+    .prepare('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM document')
+    .get() as { next: number };
+  insertRow(db, changes, 'document', {
+    id,
+    kind: input.kind,
+    title: input.title,
+    date: null,
+    place: null,
+    description: '',
+    memo: '',
+    content: JSON.stringify(doc.toJSON()),
+    plain_text: derived.index.text,
+    length: derived.index.length,
+    turns: JSON.stringify(derived.turns),
+    version: 0,
+    source_name: input.sourceName,
+    position: next,
+    created_at: timestamp,
+    modified_at: timestamp,
+  });
+  return id;
+}
+
+export interface DocumentChanges {
+  title?: string;
+  kind?: DocumentKind;
+  date?: string | null;
+  place?: string | null;
+  description?: string;
+  memo?: string;
+}
+
+export function updateDocument(
+  db: Db,
+  changes: ChangeSet,
+  id: string,
+  patch: DocumentChanges,
+): void {
+  getDocumentSummary(db, id);
+  const defined = Object.fromEntries(
+    Object.entries(patch).filter(([, value]) => value !== undefined),
+  );
+  updateRow(db, changes, 'document', id, { ...defined, modified_at: now() });
+}
+
+/** Deletes a document and its codings; every row goes into the change set, so undo restores them. */
+export function deleteDocument(db: Db, changes: ChangeSet, id: string): void {
+  getDocumentSummary(db, id);
+  const codings = db.prepare('SELECT id FROM coding WHERE document_id = ?').all(id) as {
+    id: string;
+  }[];
+  for (const coding of codings) deleteRow(db, changes, 'coding', coding.id);
+  deleteRow(db, changes, 'document', id);
+}
+
+function applyStepJson(doc: ReturnType<typeof documentFromJson>, stepsJson: readonly unknown[]) {
+  const transform = new Transform(doc);
+  const inverted: unknown[] = [];
+  for (const json of stepsJson) {
+    let step: Step;
+    try {
+      step = Step.fromJSON(documentSchema, json);
+    } catch {
+      throw new AxialError(
+        'invalid_input',
+        'An edit could not be read. Reload the document and try again.',
+      );
+    }
+    const before = transform.doc;
+    const result = transform.maybeStep(step);
+    if (result.failed) {
+      throw new AxialError(
+        'out_of_date',
+        'An edit did not fit the document as saved. The document will be reloaded.',
+      );
+    }
+    inverted.push(step.invert(before).toJSON());
+  }
+  transform.doc.check();
+  return { transform, inverted: inverted.reverse() };
+}
+
+function storeText(db: Db, id: string, doc: ReturnType<typeof documentFromJson>): number {
+  const derived = deriveText(doc);
+  db.prepare(
+    `UPDATE document SET content = ?, plain_text = ?, length = ?, turns = ?, version = version + 1, modified_at = ?
+     WHERE id = ?`,
+  ).run(
+    JSON.stringify(doc.toJSON()),
+    derived.index.text,
+    derived.index.length,
+    JSON.stringify(derived.turns),
+    now(),
+    id,
+  );
+  return (db.prepare('SELECT version FROM document WHERE id = ?').get(id) as { version: number })
+    .version;
+}
+
+function loadDoc(db: Db, id: string) {
+  const row = db.prepare('SELECT content, version FROM document WHERE id = ?').get(id) as
+    { content: string; version: number } | undefined;
+  if (!row) throw documentNotFound(id);
+  return { doc: documentFromJson(JSON.parse(row.content)), version: row.version };
+}
+
+/**
+ * Applies the editor's steps, carries every coding of the document through
+ * them (a coding whose text is gone is deleted), and stores text and ranges in
+ * the caller's transaction.
+ */
+export function applyDocumentSteps(
+  db: Db,
+  changes: ChangeSet,
+  id: string,
+  version: number,
+  stepsJson: readonly unknown[],
+): number {
+  const loaded = loadDoc(db, id);
+  if (loaded.version !== version) {
+    throw new AxialError(
+      'out_of_date',
+      'The document changed since the editor loaded it. It will be reloaded.',
+      {
+        id,
+      },
+    );
+  }
+  const { transform, inverted } = applyStepJson(loaded.doc, stepsJson);
+  const before = deriveText(loaded.doc).index;
+  const after = deriveText(transform.doc).index;
+  const codings = db
+    .prepare(
+      'SELECT id, code_id, start, "end" FROM coding WHERE document_id = ? ORDER BY created_at, id',
+    )
+    .all(id) as { id: string; code_id: string; start: number; end: number }[];
+  const timestamp = now();
+  const kept = new Set<string>();
+  for (const coding of codings) {
+    const mapped = mapRange(coding, before, transform.mapping, after);
+    const key = mapped && `${coding.code_id}:${mapped.start}:${mapped.end}`;
+    // Text deleted, or two codings of one code squeezed onto the same words: one goes.
+    if (!mapped || !key || kept.has(key)) {
+      deleteRow(db, changes, 'coding', coding.id);
+      continue;
+    }
+    kept.add(key);
+    if (mapped.start !== coding.start || mapped.end !== coding.end) {
+      updateRow(db, changes, 'coding', coding.id, {
+        start: mapped.start,
+        end: mapped.end,
+        modified_at: timestamp,
+      });
+    }
+  }
+  changes.text.push({ documentId: id, steps: [...stepsJson], inverted });
+  return storeText(db, id, transform.doc);
+}
+
+/** Replays recorded steps (undo and redo); codings are restored from their row images by the caller. */
+export function replayDocumentSteps(db: Db, id: string, stepsJson: readonly unknown[]): number {
+  const { doc } = loadDoc(db, id);
+  const { transform } = applyStepJson(doc, stepsJson);
+  return storeText(db, id, transform.doc);
+}

@@ -1,0 +1,164 @@
+import type { HistoryAction } from '../../shared/history';
+import type { Db } from './database';
+
+/**
+ * Undo works on row images: every write an action makes is recorded as the
+ * row before and after, and undo writes the "before" images back (redo the
+ * "after" ones). Text edits are recorded as ProseMirror steps instead of whole
+ * documents, so a long transcript's history stays small.
+ */
+export const journaledTables = {
+  document: [
+    'id',
+    'kind',
+    'title',
+    'date',
+    'place',
+    'description',
+    'memo',
+    'content',
+    'plain_text',
+    'length',
+    'turns',
+    'version',
+    'source_name',
+    'position',
+    'created_at',
+    'modified_at',
+  ],
+  code: [
+    'id',
+    'parent_id',
+    'name',
+    'colour',
+    'description',
+    'memo',
+    'codable',
+    'position',
+    'created_at',
+    'modified_at',
+  ],
+  coding: [
+    'id',
+    'document_id',
+    'code_id',
+    'start',
+    'end',
+    'memo',
+    'coder',
+    'created_at',
+    'modified_at',
+  ],
+} as const;
+
+export type JournaledTable = keyof typeof journaledTables;
+export type RowImage = Record<string, unknown>;
+
+export interface RowChange {
+  table: JournaledTable;
+  id: string;
+  before: RowImage | null;
+  after: RowImage | null;
+}
+
+export interface StepChange {
+  documentId: string;
+  steps: unknown[];
+  inverted: unknown[];
+}
+
+export interface JournalEntry {
+  label: HistoryAction;
+  rows: RowChange[];
+  text: StepChange[];
+}
+
+/** Collects the changes of one action, inside its transaction. */
+export class ChangeSet {
+  readonly rows: RowChange[] = [];
+  readonly text: StepChange[] = [];
+
+  constructor(readonly label: HistoryAction) {}
+
+  get empty(): boolean {
+    return this.rows.length === 0 && this.text.length === 0;
+  }
+
+  entry(): JournalEntry {
+    return { label: this.label, rows: this.rows, text: this.text };
+  }
+}
+
+function readRow(db: Db, table: JournaledTable, id: string): RowImage | null {
+  return (
+    (db.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as RowImage | undefined) ?? null
+  );
+}
+
+export function insertRow(db: Db, changes: ChangeSet, table: JournaledTable, row: RowImage): void {
+  writeImage(db, table, String(row.id), row);
+  changes.rows.push({
+    table,
+    id: String(row.id),
+    before: null,
+    after: readRow(db, table, String(row.id)),
+  });
+}
+
+export function updateRow(
+  db: Db,
+  changes: ChangeSet,
+  table: JournaledTable,
+  id: string,
+  patch: RowImage,
+): void {
+  const before = readRow(db, table, id);
+  if (!before) return;
+  const columns = Object.keys(patch).filter((column) =>
+    (journaledTables[table] as readonly string[]).includes(column),
+  );
+  if (columns.length === 0) return;
+  db.prepare(
+    `UPDATE "${table}" SET ${columns.map((column) => `"${column}" = @${column}`).join(', ')} WHERE id = @id`,
+  ).run({
+    ...Object.fromEntries(columns.map((column) => [column, patch[column]])),
+    id,
+  });
+  changes.rows.push({ table, id, before, after: readRow(db, table, id) });
+}
+
+export function deleteRow(db: Db, changes: ChangeSet, table: JournaledTable, id: string): void {
+  const before = readRow(db, table, id);
+  if (!before) return;
+  db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(id);
+  changes.rows.push({ table, id, before, after: null });
+}
+
+/** Puts a row into the state `image` describes: absent (null) or exactly these values. */
+export function writeImage(
+  db: Db,
+  table: JournaledTable,
+  id: string,
+  image: RowImage | null,
+): void {
+  if (!image) {
+    db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(id);
+    return;
+  }
+  const columns = journaledTables[table];
+  const quoted = columns.map((column) => `"${column}"`).join(', ');
+  const parameters = columns.map((column) => `@${column}`).join(', ');
+  // A document keeps counting versions forward through undo, so an editor holding an
+  // older version is told to reload rather than trusted.
+  const updates = columns
+    .filter((column) => column !== 'id' && column !== 'version')
+    .map((column) => `"${column}" = excluded."${column}"`)
+    .join(', ');
+  // An upsert, never INSERT OR REPLACE: a replace deletes the row first, which
+  // foreign keys would refuse for a code that still has codings.
+  db.prepare(
+    `INSERT INTO "${table}" (${quoted}) VALUES (${parameters}) ON CONFLICT (id) DO UPDATE SET ${updates}`,
+  ).run(Object.fromEntries(columns.map((column) => [column, image[column] ?? null])));
+  if (table === 'document')
+    db.prepare('UPDATE document SET version = version + 1 WHERE id = ?').run(id);
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import type { CodeNode } from '../documents';
+import { entityId } from './documents';
+import { method } from './method';
+import { emptyInput } from './schemas';
+
+const codeName = z
+  .string()
+  .trim()
+  .min(1, 'Give the code a name.')
+  .max(200, 'A code name is at most 200 characters.');
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #0072B2.');
+
+export const codesContract = {
+  'codes.list': method<CodeNode[]>()(emptyInput),
+  'codes.create': method<CodeNode>()(
+    z.strictObject({
+      parentId: entityId.nullable().default(null),
+      name: codeName,
+      colour: colour.optional(),
+      description: z.string().max(20000).default(''),
+      codable: z.boolean().optional(),
+    }),
+  ),
+  'codes.update': method<CodeNode>()(
+    z
+      .strictObject({
+        id: entityId,
+        name: codeName.optional(),
+        colour: colour.optional(),
+        description: z.string().max(20000).optional(),
+        memo: z.string().max(200000).optional(),
+        codable: z.boolean().optional(),
+      })
+      .refine((input) => Object.keys(input).length > 1, 'Change at least one property.'),
+  ),
+  /** Moves a node under `parentId` (null: top level) at `index` among its new siblings. */
+  'codes.move': method<CodeNode[]>()(
+    z.strictObject({ id: entityId, parentId: entityId.nullable(), index: z.number().int().min(0) }),
+  ),
+  /** All codings of `sourceId` go to `targetId`; the same passage coded twice collapses into one. */
+  'codes.merge': method<{ moved: number; collapsed: number }>()(
+    z.strictObject({ sourceId: entityId, targetId: entityId }),
+  ),
+  'codes.deletionImpact': method<{ codes: number; codings: number }>()(
+    z.strictObject({ id: entityId }),
+  ),
+  'codes.delete': method<{ codes: number; codings: number }>()(z.strictObject({ id: entityId })),
+};

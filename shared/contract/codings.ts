@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { CodeNode, Coding, Passage } from '../documents';
+import { entityId } from './documents';
+import { method } from './method';
+
+const offset = z.number().int().min(0);
+const range = { documentId: entityId, start: offset, end: offset };
+const ordered = (input: { start: number; end: number }) => input.end > input.start;
+const orderedMessage = { message: 'A passage must contain at least one character.', path: ['end'] };
+
+export const codingsContract = {
+  'codings.forDocument': method<Coding[]>()(z.strictObject({ documentId: entityId })),
+  /** Codes a passage with one or more codes; a code already on exactly that passage is skipped. */
+  'codings.create': method<Coding[]>()(
+    z
+      .strictObject({ ...range, codeIds: z.array(entityId).min(1).max(50) })
+      .refine(ordered, orderedMessage),
+  ),
+  /** In-vivo coding: the passage's own words become a new code, applied to it. */
+  'codings.createInVivo': method<{ code: CodeNode; coding: Coding }>()(
+    z
+      .strictObject({ ...range, parentId: entityId.nullable().default(null) })
+      .refine(ordered, orderedMessage),
+  ),
+  'codings.update': method<Coding>()(
+    z
+      .strictObject({
+        id: entityId,
+        start: offset.optional(),
+        end: offset.optional(),
+        memo: z.string().max(200000).optional(),
+      })
+      .refine((input) => Object.keys(input).length > 1, 'Change at least one property.'),
+  ),
+  'codings.delete': method<null>()(z.strictObject({ id: entityId })),
+  'passages.list': method<Passage[]>()(
+    z.strictObject({
+      codeIds: z.array(entityId).max(1000).optional(),
+      codeMatch: z.enum(['any', 'all']).default('any'),
+      documentIds: z.array(entityId).max(10000).optional(),
+      speakers: z.array(z.string().max(100)).max(1000).optional(),
+      coders: z.array(z.string().max(100)).max(1000).optional(),
+      text: z.string().max(500).optional(),
+    }),
+  ),
+};

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import type { DocumentDetail, DocumentSummary, ImportPreview } from '../documents';
+import { documentKinds } from '../documents';
+import { method } from './method';
+import { emptyInput } from './schemas';
+
+export const entityId = z.uuid('Not a valid identifier.');
+
+// Base64 of at most 200 MB (a large .docx with images); text limits are checked after decoding.
+const fileBytes = z
+  .base64('The file data is not valid base64.')
+  .max(280_000_000, 'This file is too large to import.');
+const fileName = z.string().trim().min(1).max(255);
+const optionalText = (max: number) => z.string().max(max);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2021-03-15.')
+  .nullable();
+
+export const documentsContract = {
+  'documents.list': method<DocumentSummary[]>()(emptyInput),
+  'documents.get': method<DocumentDetail>()(z.strictObject({ id: entityId })),
+  /** Reads a file and says what an import would bring (speakers, timestamps); stores nothing. */
+  'documents.previewImport': method<ImportPreview>()(z.strictObject({ fileName, data: fileBytes })),
+  /** Imports one file as one document, in one transaction: all of it or nothing. */
+  'documents.import': method<DocumentSummary>()(
+    z.strictObject({
+      fileName,
+      data: fileBytes,
+      kind: z.enum(documentKinds).default('transcript'),
+      title: z.string().trim().min(1).max(300).optional(),
+      /** Detected label → new name, or null when the label is not a speaker. */
+      speakers: z.record(z.string(), z.string().max(100).nullable()).default({}),
+    }),
+  ),
+  'documents.update': method<DocumentSummary>()(
+    z
+      .strictObject({
+        id: entityId,
+        title: z.string().trim().min(1, 'Give the document a title.').max(300).optional(),
+        kind: z.enum(documentKinds).optional(),
+        date: isoDate.optional(),
+        place: z.string().max(300).nullable().optional(),
+        description: optionalText(20000).optional(),
+        memo: optionalText(200000).optional(),
+      })
+      .refine((input) => Object.keys(input).length > 1, 'Change at least one property.'),
+  ),
+  /** Text edits from the editor, as ProseMirror steps made against `version`. */
+  'documents.applySteps': method<{ version: number }>()(
+    z.strictObject({
+      id: entityId,
+      version: z.number().int().min(0),
+      steps: z
+        .array(z.looseObject({ stepType: z.string() }))
+        .min(1)
+        .max(10000),
+    }),
+  ),
+  'documents.delete': method<null>()(z.strictObject({ id: entityId })),
+};

@@ -1,0 +1,111 @@
+import type { DocumentJson } from './editor/schema';
+import type { HistoryAction } from './history';
+
+export const documentKinds = ['transcript', 'secondary'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+export const importFormats = ['txt', 'docx', 'md', 'html'] as const;
+export type ImportFormat = (typeof importFormats)[number];
+
+export interface DocumentSummary {
+  id: string;
+  kind: DocumentKind;
+  title: string;
+  /** ISO date (yyyy-mm-dd) of the interview or document, if known. */
+  date: string | null;
+  place: string | null;
+  description: string;
+  memo: string;
+  /** Length of the plain text in code points. */
+  length: number;
+  codingCount: number;
+  speakers: string[];
+  sourceName: string | null;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  content: DocumentJson;
+  /** Increases with every change of the text; edits are sent against a version. */
+  version: number;
+}
+
+export interface ImportPreview {
+  fileName: string;
+  format: ImportFormat;
+  encoding: string | null;
+  title: string;
+  paragraphs: number;
+  characters: number;
+  speakers: { label: string; turns: number }[];
+  timestamps: number;
+  excerpt: string;
+}
+
+export interface CodeNode {
+  id: string;
+  parentId: string | null;
+  name: string;
+  colour: string;
+  description: string;
+  memo: string;
+  /** Whether the node can be applied to text (an axis usually cannot). */
+  codable: boolean;
+  position: number;
+  /** Codings of this node itself. */
+  codingCount: number;
+  /** Documents with at least one coding of this node itself. */
+  documentCount: number;
+}
+
+export interface Coding {
+  id: string;
+  documentId: string;
+  codeId: string;
+  /** Code-point offsets over the document's plain text; end is exclusive. */
+  start: number;
+  end: number;
+  memo: string;
+  coder: string;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export interface Passage {
+  coding: Coding;
+  documentTitle: string;
+  text: string;
+  before: string;
+  after: string;
+  speaker: string | null;
+  /** Codes of the other codings that overlap this passage. */
+  otherCodeIds: string[];
+}
+
+export interface PassageQuery {
+  codeIds?: string[];
+  codeMatch?: 'any' | 'all';
+  documentIds?: string[];
+  speakers?: string[];
+  coders?: string[];
+  text?: string;
+}
+
+export interface TextChange {
+  documentId: string;
+  /** ProseMirror steps (JSON) to apply to the document as the editor has it. */
+  steps: unknown[];
+  version: number;
+}
+
+export interface HistoryState {
+  undoLabel: HistoryAction | null;
+  redoLabel: HistoryAction | null;
+}
+
+export interface HistoryResult extends HistoryState {
+  /** What was undone or redone. */
+  label: HistoryAction;
+  textChanges: TextChange[];
+}

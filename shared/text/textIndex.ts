@@ -1,0 +1,93 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { codePointLength, utf16Offset } from './codePoints';
+
+/** One text block (turn, heading, list paragraph) of a document, placed in both coordinate systems. */
+export interface IndexedBlock {
+  /** ProseMirror position where the block's text starts. */
+  position: number;
+  text: string;
+  /** Code-point offset of the block's first character in the plain text. */
+  start: number;
+  /** Length in code points. */
+  length: number;
+  speaker: string | null;
+  time: number | null;
+}
+
+/**
+ * The plain text of a document (its text blocks joined by "\n") and the
+ * correspondence between ProseMirror positions and code-point offsets.
+ */
+export interface TextIndex {
+  text: string;
+  blocks: IndexedBlock[];
+  /** Total length of the plain text in code points. */
+  length: number;
+}
+
+export function buildTextIndex(doc: ProseMirrorNode): TextIndex {
+  const blocks: IndexedBlock[] = [];
+  const parts: string[] = [];
+  let start = 0;
+  doc.descendants((node, position) => {
+    if (!node.isTextblock) return true;
+    const text = node.textContent;
+    const length = codePointLength(text);
+    blocks.push({
+      position: position + 1,
+      text,
+      start,
+      length,
+      speaker: typeof node.attrs.speaker === 'string' ? node.attrs.speaker : null,
+      time: typeof node.attrs.time === 'number' ? node.attrs.time : null,
+    });
+    parts.push(text);
+    start += length + 1;
+    return false;
+  });
+  const text = parts.join('\n');
+  return { text, blocks, length: Math.max(0, start - 1) };
+}
+
+/** The last block starting at or before `value` by `key` (binary search). */
+function blockAt<Key extends 'position' | 'start'>(
+  index: TextIndex,
+  key: Key,
+  value: number,
+): IndexedBlock | undefined {
+  let low = 0;
+  let high = index.blocks.length - 1;
+  let found: IndexedBlock | undefined = index.blocks[0];
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const block = index.blocks[middle]!;
+    if (block[key] <= value) {
+      found = block;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
+/** ProseMirror position → code-point offset. Positions between blocks snap to the nearest text. */
+export function positionToOffset(index: TextIndex, position: number): number {
+  const block = blockAt(index, 'position', position);
+  if (!block) return 0;
+  const units = Math.min(Math.max(position - block.position, 0), block.text.length);
+  return block.start + codePointLength(block.text, units);
+}
+
+/** Code-point offset → ProseMirror position. The "\n" after a block maps to the block's end. */
+export function offsetToPosition(index: TextIndex, offset: number): number {
+  const block = blockAt(index, 'start', offset);
+  if (!block) return 1;
+  const within = Math.min(Math.max(offset - block.start, 0), block.length);
+  return block.position + utf16Offset(block.text, within);
+}
+
+/** The block that holds `offset`: its speaker is the passage's speaker. */
+export function blockAtOffset(index: TextIndex, offset: number): IndexedBlock | undefined {
+  return blockAt(index, 'start', offset);
+}

@@ -1,0 +1,197 @@
+import { zipSync, strToU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { AxialError } from '../../../shared/errors';
+import { blockText } from '../../../electron/exchange/import/blocks';
+import { decodeText } from '../../../electron/exchange/import/decodeText';
+import { htmlToBlocks } from '../../../electron/exchange/import/htmlBlocks';
+import {
+  blocksToDocument,
+  parseImport,
+  previewOf,
+} from '../../../electron/exchange/import/importDocument';
+import { leadingSpeaker, leadingTimestamp } from '../../../electron/exchange/import/turns';
+import { documentFromJson } from '../../../shared/editor/schema';
+import { buildTextIndex } from '../../../shared/text/textIndex';
+import { docxFile } from '../../support/docx';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+async function errorCode(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AxialError) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('text encodings', () => {
+  const sample = 'Élue : « Nous avons été proactifs » — 5 €';
+
+  it('reads UTF-8 with and without BOM', () => {
+    expect(decodeText(utf8(sample), 'a.txt')).toEqual({ text: sample, encoding: 'utf-8' });
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(sample)]), 'a.txt').text).toBe(
+      sample,
+    );
+  });
+
+  it('reads UTF-16 with either BOM', () => {
+    const le = Buffer.from('\ufeff' + sample, 'utf16le');
+    expect(decodeText(le, 'a.txt')).toEqual({ text: sample, encoding: 'utf-16le' });
+    const be = Buffer.from(le);
+    be.swap16();
+    expect(decodeText(be, 'a.txt')).toEqual({ text: sample, encoding: 'utf-16be' });
+  });
+
+  it('detects Windows-1252 (and Latin-1) when the bytes are not UTF-8', () => {
+    const latin = new Uint8Array([
+      0xc9, 0x6c, 0x75, 0x65, 0x20, 0x3a, 0x20, 0xe9, 0x74, 0xe9, 0x20, 0x80,
+    ]);
+    expect(decodeText(latin, 'a.txt')).toEqual({ text: 'Élue : été €', encoding: 'windows-1252' });
+  });
+
+  it('normalises CRLF and CR line ends', () => {
+    expect(decodeText(utf8('a\r\nb\rc\n'), 'a.txt').text).toBe('a\nb\nc\n');
+  });
+
+  it('refuses binary data', () => {
+    expect(() =>
+      decodeText(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]), 'scan.txt'),
+    ).toThrow('is not a text file');
+  });
+});
+
+describe('speaker labels and timestamps', () => {
+  it('recognises the usual ways of writing a speaker', () => {
+    expect(leadingSpeaker('Marie: Bonjour')).toEqual({ speaker: 'Marie', length: 7 });
+    expect(leadingSpeaker('MARIE DUPONT : Bonjour')?.speaker).toBe('MARIE DUPONT');
+    expect(leadingSpeaker('Élue\u00a0: Bonjour')?.speaker).toBe('Élue');
+    expect(leadingSpeaker('[Enquêteur] Bonjour')?.speaker).toBe('Enquêteur');
+    expect(leadingSpeaker('Q: Comment ?')?.speaker).toBe('Q');
+    expect(leadingSpeaker('R : Oui.')?.speaker).toBe('R');
+    expect(leadingSpeaker('Interviewer 2: Yes')?.speaker).toBe('Interviewer 2');
+  });
+
+  it('does not take a sentence or a time for a speaker', () => {
+    expect(leadingSpeaker('Nous avons trois objectifs pour la ville : attractivité')).toBeNull();
+    expect(leadingSpeaker('12: douze')).toBeNull();
+    expect(leadingSpeaker('bonjour: minuscule')).toBeNull();
+    expect(leadingSpeaker('Marie:')).toBeNull();
+  });
+
+  it('reads [hh:mm:ss], (mm:ss) and #hh:mm:ss.ms#', () => {
+    expect(leadingTimestamp('[01:02:03] texte')).toEqual({ milliseconds: 3723000, length: 11 });
+    expect(leadingTimestamp('(12:34) texte')?.milliseconds).toBe(754000);
+    expect(leadingTimestamp('#00:01:02.50# texte')?.milliseconds).toBe(62500);
+    expect(leadingTimestamp('[00:75:00] nope')).toBeNull();
+    expect(leadingTimestamp('(voir page 3)')).toBeNull();
+  });
+
+  it('turns a transcript into turns with speakers and times', async () => {
+    const text = [
+      '[00:00:05] Enquêteur : Pouvez-vous présenter le projet ?',
+      'DGS : (00:12) Il a commencé en 2016.',
+      'Il est porté par la direction générale.',
+      '#00:01:30.25#',
+      'Élue : Nous voulions associer les habitants.',
+    ].join('\r\n');
+    const parsed = await parseImport('entretien.txt', utf8(text));
+    expect(
+      parsed.blocks.map((block) => [block.speaker ?? null, block.time ?? null, blockText(block)]),
+    ).toEqual([
+      ['Enquêteur', 5000, 'Pouvez-vous présenter le projet ?'],
+      ['DGS', 12000, 'Il a commencé en 2016.'],
+      [null, null, 'Il est porté par la direction générale.'],
+      ['Élue', 90250, 'Nous voulions associer les habitants.'],
+    ]);
+    const preview = previewOf('entretien.txt', parsed);
+    expect(preview.speakers).toEqual([
+      { label: 'Enquêteur', turns: 1 },
+      { label: 'DGS', turns: 1 },
+      { label: 'Élue', turns: 1 },
+    ]);
+    expect(preview.timestamps).toBe(3);
+
+    const doc = documentFromJson(
+      blocksToDocument(parsed.blocks, { DGS: 'Directeur général des services', Élue: null }),
+    );
+    const index = buildTextIndex(doc);
+    expect(index.blocks.map((block) => block.speaker)).toEqual([
+      'Enquêteur',
+      'Directeur général des services',
+      null,
+      null,
+    ]);
+    expect(index.text.split('\n')[3]).toBe('Élue : Nous voulions associer les habitants.');
+  });
+});
+
+describe('file formats', () => {
+  it('reads a .docx with headings, bold, italic, lists and speaker turns', async () => {
+    const parsed = await parseImport(
+      'entretien-b.docx',
+      docxFile([
+        { style: 'Heading1', runs: [{ text: 'Entretien B' }] },
+        { runs: [{ text: 'Q: ' }, { text: 'Qui pilote', bold: true }, { text: ' le projet ?' }] },
+        { runs: [{ text: 'R: Le maire, ' }, { text: 'vraiment', italic: true }, { text: '.' }] },
+        { list: true, runs: [{ text: 'premier point' }] },
+        { list: true, runs: [{ text: 'second point' }] },
+      ]),
+    );
+    const doc = documentFromJson(blocksToDocument(parsed.blocks, {}));
+    const json = doc.toJSON() as {
+      content: { type: string; attrs?: Record<string, unknown>; content?: unknown[] }[];
+    };
+    expect(json.content.map((node) => node.type)).toEqual([
+      'heading',
+      'paragraph',
+      'paragraph',
+      'bulletList',
+    ]);
+    expect(json.content[1]!.attrs?.speaker).toBe('Q');
+    expect(JSON.stringify(json.content[1])).toContain('"bold"');
+    expect(JSON.stringify(json.content[2])).toContain('"italic"');
+    expect(buildTextIndex(doc).text).toBe(
+      'Entretien B\nQui pilote le projet ?\nLe maire, vraiment.\npremier point\nsecond point',
+    );
+  });
+
+  it('reduces HTML and Markdown to the editor schema', async () => {
+    const blocks = htmlToBlocks(
+      '<html><head><script>alert(1)</script><style>p{}</style></head><body><h4>Titre</h4><p onclick="x()">Un <a href="http://x">lien</a> et <em>ceci</em><br>ligne 2</p><table><tr><td>A</td><td>B</td></tr></table><img src="x.png"></body></html>',
+    );
+    expect(blocks.map((block) => [block.type, block.level ?? null, blockText(block)])).toEqual([
+      ['heading', 3, 'Titre'],
+      ['paragraph', null, 'Un lien et ceci'],
+      ['paragraph', null, 'ligne 2'],
+      ['paragraph', null, 'A\tB'],
+    ]);
+    const markdown = await parseImport(
+      'notes.md',
+      utf8('# Notes\n\n**Élue**: le *comité* se réunit.\n\n- un\n- deux\n'),
+    );
+    expect(markdown.blocks.map((block) => block.type)).toEqual([
+      'heading',
+      'paragraph',
+      'paragraph',
+      'paragraph',
+    ]);
+    expect(markdown.blocks.filter((block) => block.list)).toHaveLength(2);
+  });
+
+  it('gives a clear error for empty, unsupported, binary and broken files', async () => {
+    expect(await errorCode(parseImport('vide.txt', new Uint8Array()))).toBe('invalid_file');
+    expect(await errorCode(parseImport('blancs.txt', utf8('  \n\n  ')))).toBe('invalid_file');
+    expect(await errorCode(parseImport('scan.pdf', utf8('%PDF-1.4')))).toBe('unsupported_format');
+    expect(await errorCode(parseImport('ancien.doc', utf8('x')))).toBe('unsupported_format');
+    expect(
+      await errorCode(
+        parseImport('image.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])),
+      ),
+    ).toBe('invalid_file');
+    expect(await errorCode(parseImport('faux.docx', utf8('pas un zip')))).toBe('invalid_file');
+    const zipWithoutDocument = zipSync({ 'hello.txt': strToU8('hi') });
+    expect(await errorCode(parseImport('vide.docx', zipWithoutDocument))).toBe('invalid_file');
+  });
+});
