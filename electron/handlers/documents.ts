@@ -49,10 +49,13 @@ export const documentsHandlers: DomainHandlers<typeof documentsContract> = {
     return getDocumentSummary(project.db, id);
   },
 
-  'documents.applySteps': (context, { id, version, steps }) => {
+  'documents.applySteps': (context, { id, version, steps, continueTyping }) => {
     const project = context.session.require();
-    const next = project.history.run(project.db, 'editText', (changes) =>
-      applyDocumentSteps(project.db, changes, id, version, steps),
+    const next = project.history.run(
+      project.db,
+      'editText',
+      (changes) => applyDocumentSteps(project.db, changes, id, version, steps),
+      { key: `text:${id}`, join: continueTyping },
     );
     return { version: next };
   },

@@ -55,6 +55,8 @@ export const documentsContract = {
         .array(z.looseObject({ stepType: z.string() }))
         .min(1)
         .max(10000),
+      /** The caret has not moved since the last edit: undo may treat both as one. */
+      continueTyping: z.boolean().default(false),
     }),
   ),
   'documents.delete': method<null>()(z.strictObject({ id: entityId })),

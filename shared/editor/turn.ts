@@ -9,14 +9,17 @@ import { formatTime } from '../text/time';
 export const Turn = Paragraph.extend({
   addAttributes() {
     return {
+      // A new paragraph made with Enter continues the turn: no label, no time of its own.
       speaker: {
         default: null,
+        keepOnSplit: false,
         parseHTML: (element) => element.getAttribute('data-speaker') || null,
         renderHTML: (attributes) =>
           attributes.speaker ? { 'data-speaker': String(attributes.speaker) } : {},
       },
       time: {
         default: null,
+        keepOnSplit: false,
         parseHTML: (element) => {
           const value = Number(element.getAttribute('data-time'));
           return Number.isFinite(value) && element.hasAttribute('data-time') ? value : null;

@@ -1,49 +1,139 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../shared/domain';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { CodebookPanel } from '../codebook/CodebookPanel';
+import type { DocumentTarget } from '../documents/DocumentsView';
+import { DocumentsView } from '../documents/DocumentsView';
+import { PassagesView } from '../passages/PassagesView';
+import { ProjectDataProvider, useProjectData } from '../project/ProjectData';
 import { ProjectOverview } from './ProjectOverview';
 
 export const workspaceSections = [
   'overview',
   'documents',
   'codebook',
+  'passages',
   'cases',
   'guides',
   'analysis',
 ] as const;
 export type WorkspaceSection = (typeof workspaceSections)[number];
 
-/** The project's workspace: a sidebar of areas; later features fill the areas. */
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function HistoryButtons() {
+  const { t } = useTranslation();
+  const { history, undo, redo } = useProjectData();
+  useEffect(() => {
+    // Ctrl+Z anywhere in the workspace undoes the last action; inside a text field it stays the field's own.
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || isTextField(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        void undo();
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        void redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+  return (
+    <div className="history-buttons">
+      <button
+        type="button"
+        disabled={!history.undoLabel}
+        onClick={() => void undo()}
+        title={
+          history.undoLabel
+            ? t('history.undoLabel', { action: t(`history.actions.${history.undoLabel}`) })
+            : ''
+        }
+      >
+        {t('history.undo')}
+      </button>
+      <button
+        type="button"
+        disabled={!history.redoLabel}
+        onClick={() => void redo()}
+        title={
+          history.redoLabel
+            ? t('history.redoLabel', { action: t(`history.actions.${history.redoLabel}`) })
+            : ''
+        }
+      >
+        {t('history.redo')}
+      </button>
+    </div>
+  );
+}
+
+function WorkspaceError() {
+  const { t } = useTranslation();
+  const { error, clearError } = useProjectData();
+  if (!error) return null;
+  return (
+    <div className="workspace-error">
+      <ErrorMessage error={error} />
+      <button type="button" className="link" onClick={clearError}>
+        {t('common.dismiss')}
+      </button>
+    </div>
+  );
+}
+
+/** The project's workspace: a sidebar of areas, each filled by its feature. */
 export function Workspace({ project }: { project: ProjectSummary }) {
   const { t } = useTranslation();
   const [section, setSection] = useState<WorkspaceSection>('overview');
+  const [target, setTarget] = useState<DocumentTarget | null>(null);
+  const openDocument = useCallback((next: DocumentTarget | null) => {
+    setTarget(next);
+    if (next) setSection('documents');
+  }, []);
   return (
-    <div className="workspace">
-      <nav className="sidebar" aria-label={project.title}>
-        <ul>
-          {workspaceSections.map((name) => (
-            <li key={name}>
-              <button
-                type="button"
-                aria-current={section === name ? 'page' : undefined}
-                onClick={() => setSection(name)}
-              >
-                {t(`workspace.sections.${name}`)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <main className="workspace-main">
-        {section === 'overview' ? (
-          <ProjectOverview project={project} />
-        ) : (
-          <section aria-labelledby="section-heading">
-            <h2 id="section-heading">{t(`workspace.sections.${section}`)}</h2>
-            <p className="muted empty-state">{t(`workspace.empty.${section}`)}</p>
-          </section>
-        )}
-      </main>
-    </div>
+    <ProjectDataProvider>
+      <div className="workspace">
+        <nav className="sidebar" aria-label={project.title}>
+          <ul>
+            {workspaceSections.map((name) => (
+              <li key={name}>
+                <button
+                  type="button"
+                  aria-current={section === name ? 'page' : undefined}
+                  onClick={() => setSection(name)}
+                >
+                  {t(`workspace.sections.${name}`)}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <HistoryButtons />
+        </nav>
+        <main className="workspace-main">
+          <WorkspaceError />
+          {section === 'overview' && <ProjectOverview project={project} />}
+          {section === 'documents' && <DocumentsView target={target} onOpen={openDocument} />}
+          {section === 'codebook' && (
+            <div className="codebook-page">
+              <CodebookPanel canApply={false} onApply={() => undefined} />
+            </div>
+          )}
+          {section === 'passages' && <PassagesView onOpen={openDocument} />}
+          {(section === 'cases' || section === 'guides' || section === 'analysis') && (
+            <section aria-labelledby="section-heading">
+              <h2 id="section-heading">{t(`workspace.sections.${section}`)}</h2>
+              <p className="muted empty-state">{t(`workspace.empty.${section}`)}</p>
+            </section>
+          )}
+        </main>
+      </div>
+    </ProjectDataProvider>
   );
 }

@@ -94,3 +94,41 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('migration 2 (documents, codes, codings)', () => {
+  it('1 → 2 keeps the project row and adds the three tables, with their foreign keys', () => {
+    const db = new Database(join(folder.path, 'm2.axial'));
+    migrate(db, 1);
+    db.prepare(
+      "INSERT INTO project (singleton, id, title, language, created_at, modified_at) VALUES (1, 'p', 'Étude', 'fr', 'a', 'a')",
+    ).run();
+    migrate(db, 2);
+    expect(schemaVersion(db)).toBe(2);
+    expect(tables(db)).toEqual(['activity', 'code', 'coding', 'document', 'project']);
+    expect(db.prepare('SELECT title FROM project').get()).toEqual({ title: 'Étude' });
+    db.pragma('foreign_keys = ON');
+    // A coding must point at an existing document and code.
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO coding (id, document_id, code_id, start, \"end\", coder, created_at, modified_at) VALUES ('c', 'nope', 'nope', 0, 1, 'me', 'a', 'a')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    // An empty or reversed range is refused by the schema itself.
+    db.prepare(
+      "INSERT INTO document (id, kind, title, content, plain_text, length, position, created_at, modified_at) VALUES ('d', 'transcript', 'T', '{}', 'abc', 3, 0, 'a', 'a')",
+    ).run();
+    db.prepare(
+      "INSERT INTO code (id, name, colour, codable, position, created_at, modified_at) VALUES ('k', 'K', '#000000', 1, 0, 'a', 'a')",
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO coding (id, document_id, code_id, start, \"end\", coder, created_at, modified_at) VALUES ('c', 'd', 'k', 2, 2, 'me', 'a', 'a')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentKind, DocumentSummary } from '../../../shared/documents';
+import { useApi } from '../../api/context';
+import { useProjectData } from '../project/ProjectData';
+
+type Field = 'title' | 'date' | 'place' | 'description' | 'memo';
+
+/** A document's title, kind, date, place, description and memo; each saved when the field is left. */
+export function DocumentProperties({ document }: { document: DocumentSummary }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { refresh, showError } = useProjectData();
+  const [values, setValues] = useState(() => snapshot(document));
+  useEffect(() => setValues(snapshot(document)), [document]);
+
+  const save = async (patch: {
+    title?: string;
+    kind?: DocumentKind;
+    date?: string | null;
+    place?: string | null;
+    description?: string;
+    memo?: string;
+  }) => {
+    try {
+      await api['documents.update']({ id: document.id, ...patch });
+      await refresh();
+    } catch (error) {
+      showError(error);
+      setValues(snapshot(document));
+    }
+  };
+  const commit = (field: Field) => {
+    const value = values[field].trim();
+    const stored = snapshot(document)[field];
+    if (value === stored.trim()) return;
+    if (field === 'title' && !value) {
+      setValues(snapshot(document));
+      return;
+    }
+    if (field === 'date' || field === 'place') void save({ [field]: value || null });
+    else void save({ [field]: field === 'title' ? value : values[field] });
+  };
+  const input = (field: Field, label: string, type = 'text') => (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        name={`document-${field}`}
+        type={type}
+        value={values[field]}
+        onChange={(event) => setValues((current) => ({ ...current, [field]: event.target.value }))}
+        onBlur={() => commit(field)}
+      />
+    </label>
+  );
+  return (
+    <details className="document-properties">
+      <summary>{t('documents.properties')}</summary>
+      <div className="properties-grid">
+        {input('title', t('documents.title'))}
+        <label className="field">
+          <span>{t('documents.kind')}</span>
+          <select
+            value={document.kind}
+            onChange={(event) => void save({ kind: event.target.value as DocumentKind })}
+          >
+            <option value="transcript">{t('documents.kinds.transcript')}</option>
+            <option value="secondary">{t('documents.kinds.secondary')}</option>
+          </select>
+        </label>
+        {input('date', t('documents.date'), 'date')}
+        {input('place', t('documents.place'))}
+      </div>
+      {(['description', 'memo'] as const).map((field) => (
+        <label className="field" key={field}>
+          <span>{t(`documents.${field}`)}</span>
+          <textarea
+            name={`document-${field}`}
+            rows={2}
+            value={values[field]}
+            onChange={(event) =>
+              setValues((current) => ({ ...current, [field]: event.target.value }))
+            }
+            onBlur={() => commit(field)}
+          />
+        </label>
+      ))}
+    </details>
+  );
+}
+
+function snapshot(document: DocumentSummary): Record<Field, string> {
+  return {
+    title: document.title,
+    date: document.date ?? '',
+    place: document.place ?? '',
+    description: document.description,
+    memo: document.memo,
+  };
+}

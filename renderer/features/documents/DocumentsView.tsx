@@ -1,0 +1,184 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentDetail } from '../../../shared/documents';
+import { useApi } from '../../api/context';
+import { CodebookPanel } from '../codebook/CodebookPanel';
+import { TranscriptEditor } from '../editor/TranscriptEditor';
+import { useProjectData } from '../project/ProjectData';
+import { DocumentProperties } from './DocumentProperties';
+import type { ImportSource } from './ImportDialog';
+import { ImportDialog, readAsBase64 } from './ImportDialog';
+import { PasteDialog } from './PasteDialog';
+
+export interface DocumentTarget {
+  documentId: string;
+  focus: { start: number; end: number } | null;
+}
+
+/** Documents: the list, the open transcript in its editor, and the codebook beside it. */
+export function DocumentsView({
+  target,
+  onOpen,
+}: {
+  target: DocumentTarget | null;
+  onOpen: (target: DocumentTarget | null) => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { documents, refresh, showError } = useProjectData();
+  const [detail, setDetail] = useState<DocumentDetail | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const [sources, setSources] = useState<ImportSource[] | null>(null);
+  const [pasting, setPasting] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const applyCode = useRef<((codeId: string) => void) | null>(null);
+
+  const openId = target?.documentId ?? null;
+  useEffect(() => {
+    if (!openId) {
+      setDetail(null);
+      return;
+    }
+    let cancelled = false;
+    api['documents.get']({ id: openId })
+      .then((loaded) => {
+        if (!cancelled) setDetail(loaded);
+      })
+      .catch((error: unknown) => {
+        showError(error);
+        onOpen(null);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, openId, reloads, showError, onOpen]);
+
+  const reload = useCallback(() => setReloads((value) => value + 1), []);
+  const registerApplyCode = useCallback((apply: ((codeId: string) => void) | null) => {
+    applyCode.current = apply;
+  }, []);
+
+  const summary = documents.find((document) => document.id === openId) ?? null;
+
+  return (
+    <div className="documents-view">
+      <aside className="document-list" aria-label={t('workspace.sections.documents')}>
+        <div className="list-actions">
+          <button type="button" className="primary" onClick={() => fileInput.current?.click()}>
+            {t('import.importFiles')}
+          </button>
+          <button type="button" onClick={() => setPasting(true)}>
+            {t('import.paste')}
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            hidden
+            aria-label={t('import.importFiles')}
+            accept=".txt,.text,.docx,.md,.markdown,.html,.htm"
+            onChange={(event) => {
+              const files = [...(event.target.files ?? [])];
+              event.target.value = '';
+              void Promise.all(
+                files.map(async (file) => ({
+                  fileName: file.name,
+                  data: await readAsBase64(file),
+                })),
+              )
+                .then(setSources)
+                .catch(showError);
+            }}
+          />
+        </div>
+        {documents.length === 0 ? (
+          <p className="muted empty-state">{t('workspace.empty.documents')}</p>
+        ) : (
+          <ul className="documents">
+            {documents.map((document) => (
+              <li key={document.id}>
+                <button
+                  type="button"
+                  className="document-item"
+                  aria-current={document.id === openId ? 'true' : undefined}
+                  onClick={() => onOpen({ documentId: document.id, focus: null })}
+                >
+                  <strong>{document.title}</strong>
+                  <small>
+                    {t(`documents.kinds.${document.kind}`)} ·{' '}
+                    {t('documents.codingCount', { count: document.codingCount })}
+                  </small>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </aside>
+      <section className="document-main">
+        {summary && detail && detail.id === summary.id ? (
+          <>
+            <div className="document-header">
+              <h2>{summary.title}</h2>
+              <button
+                type="button"
+                className="link danger"
+                onClick={() => {
+                  if (
+                    !window.confirm(
+                      t('documents.confirmDelete', {
+                        title: summary.title,
+                        count: summary.codingCount,
+                      }),
+                    )
+                  )
+                    return;
+                  void api['documents.delete']({ id: summary.id })
+                    .then(async () => {
+                      onOpen(null);
+                      await refresh();
+                    })
+                    .catch(showError);
+                }}
+              >
+                {t('documents.delete')}
+              </button>
+            </div>
+            <DocumentProperties document={summary} />
+            <TranscriptEditor
+              key={`${detail.id}:${detail.version}:${reloads}`}
+              detail={detail}
+              focus={target?.focus ?? null}
+              onOutOfDate={reload}
+              registerApplyCode={registerApplyCode}
+            />
+          </>
+        ) : (
+          <p className="muted empty-state">{documents.length > 0 ? t('documents.choose') : ''}</p>
+        )}
+      </section>
+      <CodebookPanel canApply={Boolean(detail)} onApply={(codeId) => applyCode.current?.(codeId)} />
+      {sources && (
+        <ImportDialog
+          sources={sources}
+          onClose={() => {
+            setSources(null);
+            void refresh();
+          }}
+          onImported={(documentId) => {
+            void refresh();
+            onOpen({ documentId, focus: null });
+          }}
+        />
+      )}
+      {pasting && (
+        <PasteDialog
+          onClose={() => setPasting(false)}
+          onReady={(source) => {
+            setPasting(false);
+            setSources([source]);
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,267 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentKind, ImportPreview } from '../../../shared/documents';
+import type { ApiError } from '../../../shared/errors';
+import { useApi } from '../../api/context';
+import { Dialog } from '../../components/Dialog';
+import { ErrorMessage, toApiError } from '../../components/ErrorMessage';
+
+export interface ImportSource {
+  fileName: string;
+  data: string;
+}
+
+interface FileState {
+  source: ImportSource;
+  preview: ImportPreview | null;
+  error: ApiError | null;
+  title: string;
+  kind: DocumentKind;
+  status: 'ready' | 'imported' | 'failed';
+}
+
+/** Reads a File as base64, the form file bytes take across the API. */
+export async function readAsBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let offset = 0; offset < bytes.length; offset += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(offset, offset + chunk));
+  }
+  return btoa(binary);
+}
+
+/**
+ * The import of one or more files: each is read and previewed (speakers and
+ * timestamps found), the researcher confirms or renames the speakers, then the
+ * files are imported one by one, each in full or not at all.
+ */
+export function ImportDialog({
+  sources,
+  onClose,
+  onImported,
+}: {
+  sources: ImportSource[];
+  onClose: () => void;
+  onImported: (documentId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [files, setFiles] = useState<FileState[] | null>(null);
+  const [progress, setProgress] = useState<{
+    done: number;
+    total: number;
+    phase: 'reading' | 'importing';
+  } | null>({
+    done: 0,
+    total: sources.length,
+    phase: 'reading',
+  });
+  const [speakers, setSpeakers] = useState<Record<string, string | null>>({});
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const states: FileState[] = [];
+      for (const [index, source] of sources.entries()) {
+        if (cancelled) return;
+        try {
+          const preview = await api['documents.previewImport'](source);
+          states.push({
+            source,
+            preview,
+            error: null,
+            title: preview.title,
+            kind: preview.speakers.length > 0 ? 'transcript' : 'secondary',
+            status: 'ready',
+          });
+        } catch (error) {
+          states.push({
+            source,
+            preview: null,
+            error: toApiError(error),
+            title: source.fileName,
+            kind: 'transcript',
+            status: 'failed',
+          });
+        }
+        if (!cancelled) setProgress({ done: index + 1, total: sources.length, phase: 'reading' });
+      }
+      if (cancelled) return;
+      setFiles(states);
+      setProgress(null);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [api, sources]);
+
+  const detected = new Map<string, number>();
+  for (const file of files ?? []) {
+    for (const speaker of file.preview?.speakers ?? [])
+      detected.set(speaker.label, (detected.get(speaker.label) ?? 0) + speaker.turns);
+  }
+
+  const update = (index: number, patch: Partial<FileState>) =>
+    setFiles(
+      (current) =>
+        current?.map((file, position) => (position === index ? { ...file, ...patch } : file)) ??
+        null,
+    );
+
+  const importAll = async () => {
+    if (!files) return;
+    const ready = files.filter((file) => file.status === 'ready');
+    let done = 0;
+    let failures = 0;
+    let lastId: string | null = null;
+    setProgress({ done, total: ready.length, phase: 'importing' });
+    for (const [index, file] of files.entries()) {
+      if (file.status !== 'ready') continue;
+      try {
+        const imported = await api['documents.import']({
+          ...file.source,
+          kind: file.kind,
+          title: file.title.trim() || undefined,
+          speakers,
+        });
+        lastId = imported.id;
+        update(index, { status: 'imported' });
+      } catch (error) {
+        failures += 1;
+        update(index, { status: 'failed', error: toApiError(error) });
+      }
+      done += 1;
+      setProgress({ done, total: ready.length, phase: 'importing' });
+    }
+    setProgress(null);
+    if (lastId) onImported(lastId);
+    // Everything went in: nothing left to read in the dialog.
+    if (done === files.length && files.every((file) => file.status === 'ready') && failures === 0)
+      onClose();
+  };
+
+  const finished = files?.every((file) => file.status !== 'ready') ?? false;
+
+  return (
+    <Dialog title={t('import.heading')} onClose={onClose}>
+      {progress && (
+        <div className="import-progress" role="status">
+          <progress max={progress.total} value={progress.done} />
+          <span>
+            {t(progress.phase === 'reading' ? 'import.reading' : 'import.importing', {
+              done: progress.done,
+              total: progress.total,
+            })}
+          </span>
+        </div>
+      )}
+      {files && (
+        <>
+          <ul className="import-files">
+            {files.map((file, index) => (
+              <li
+                key={file.source.fileName + index}
+                className={`import-file ${file.status}`}
+                data-file={file.source.fileName}
+              >
+                <div className="import-file-header">
+                  <strong>{file.source.fileName}</strong>
+                  <span className="import-status">{t(`import.status.${file.status}`)}</span>
+                </div>
+                <ErrorMessage error={file.error} />
+                {file.preview && file.status === 'ready' && (
+                  <div className="import-fields">
+                    <label className="field">
+                      <span>{t('documents.title')}</span>
+                      <input
+                        value={file.title}
+                        onChange={(event) => update(index, { title: event.target.value })}
+                      />
+                    </label>
+                    <label className="field">
+                      <span>{t('documents.kind')}</span>
+                      <select
+                        value={file.kind}
+                        onChange={(event) =>
+                          update(index, { kind: event.target.value as DocumentKind })
+                        }
+                      >
+                        <option value="transcript">{t('documents.kinds.transcript')}</option>
+                        <option value="secondary">{t('documents.kinds.secondary')}</option>
+                      </select>
+                    </label>
+                    <p className="muted small">
+                      {t('import.summary', {
+                        paragraphs: file.preview.paragraphs,
+                        characters: file.preview.characters,
+                        timestamps: file.preview.timestamps,
+                        format: file.preview.format,
+                      })}
+                    </p>
+                    <pre className="import-excerpt">{file.preview.excerpt}</pre>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+          {detected.size > 0 && !finished && (
+            <fieldset className="speakers">
+              <legend>{t('import.speakers')}</legend>
+              <p className="muted small">{t('import.speakersHelp')}</p>
+              {[...detected].map(([label, turns]) => (
+                <div key={label} className="speaker-row">
+                  <label className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={speakers[label] !== null}
+                      aria-label={t('import.isSpeaker', { label })}
+                      onChange={(event) =>
+                        setSpeakers((current) => {
+                          const { [label]: _removed, ...rest } = current;
+                          return event.target.checked ? rest : { ...rest, [label]: null };
+                        })
+                      }
+                    />
+                    <span>
+                      {label}{' '}
+                      <small className="muted">({t('import.turns', { count: turns })})</small>
+                    </span>
+                  </label>
+                  <input
+                    aria-label={t('import.renameSpeaker', { label })}
+                    disabled={speakers[label] === null}
+                    placeholder={label}
+                    value={speakers[label] ?? ''}
+                    onChange={(event) =>
+                      setSpeakers((current) => {
+                        const { [label]: _removed, ...rest } = current;
+                        return event.target.value ? { ...rest, [label]: event.target.value } : rest;
+                      })
+                    }
+                  />
+                </div>
+              ))}
+            </fieldset>
+          )}
+        </>
+      )}
+      <div className="dialog-buttons">
+        <button type="button" onClick={onClose}>
+          {finished ? t('common.close') : t('common.cancel')}
+        </button>
+        {!finished && (
+          <button
+            type="button"
+            className="primary"
+            disabled={!files || progress !== null || !files.some((file) => file.status === 'ready')}
+            onClick={() => void importAll()}
+          >
+            {t('import.import', {
+              count: files?.filter((file) => file.status === 'ready').length ?? 0,
+            })}
+          </button>
+        )}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CodeNode, Coding } from '../../../shared/documents';
+import { codePath } from '../codebook/codeTree';
+
+export type Edge = 'start' | 'end';
+
+/** What a click on a highlight shows: the passage's codes, its memo, its boundaries. */
+export function CodingPopover({
+  codings,
+  codes,
+  position,
+  onRemove,
+  onMemo,
+  onMoveEdge,
+  onClose,
+}: {
+  codings: Coding[];
+  codes: CodeNode[];
+  position: { left: number; top: number };
+  onRemove: (coding: Coding) => void;
+  onMemo: (coding: Coding, memo: string) => void;
+  onMoveEdge: (coding: Coding, edge: Edge, direction: 1 | -1) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [memos, setMemos] = useState<Record<string, string>>(() =>
+    Object.fromEntries(codings.map((coding) => [coding.id, coding.memo])),
+  );
+  return (
+    <div
+      className="coding-popover"
+      role="dialog"
+      aria-label={t('coding.passage')}
+      style={{ left: position.left, top: position.top }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onClose();
+      }}
+    >
+      <div className="popover-header">
+        <strong>{t('coding.passage')}</strong>
+        <button type="button" className="link" onClick={onClose} aria-label={t('common.close')}>
+          ×
+        </button>
+      </div>
+      <ul>
+        {codings.map((coding) => {
+          const code = codes.find((candidate) => candidate.id === coding.codeId);
+          const name = codePath(codes, coding.codeId).join(' › ');
+          return (
+            <li key={coding.id} className="popover-coding" data-coding-id={coding.id}>
+              <div className="popover-code">
+                <span className="swatch" style={{ background: code?.colour ?? '#999' }} />
+                <span>{name}</span>
+                <button
+                  type="button"
+                  onClick={() => onRemove(coding)}
+                  aria-label={t('coding.removeCode', { name })}
+                >
+                  {t('coding.remove')}
+                </button>
+              </div>
+              <div className="edge-buttons" role="group" aria-label={t('coding.boundaries')}>
+                <button
+                  type="button"
+                  onClick={() => onMoveEdge(coding, 'start', -1)}
+                  aria-label={t('coding.startLeft')}
+                >
+                  ⇤
+                </button>
+                <button
+                  type="button"
+                  onClick={() => onMoveEdge(coding, 'start', 1)}
+                  aria-label={t('coding.startRight')}
+                >
+                  ⇥
+                </button>
+                <span className="muted small">{t('coding.boundaries')}</span>
+                <button
+                  type="button"
+                  onClick={() => onMoveEdge(coding, 'end', -1)}
+                  aria-label={t('coding.endLeft')}
+                >
+                  ⇤
+                </button>
+                <button
+                  type="button"
+                  onClick={() => onMoveEdge(coding, 'end', 1)}
+                  aria-label={t('coding.endRight')}
+                >
+                  ⇥
+                </button>
+              </div>
+              <label className="field">
+                <span>{t('coding.memo')}</span>
+                <textarea
+                  rows={2}
+                  value={memos[coding.id] ?? ''}
+                  onChange={(event) =>
+                    setMemos((current) => ({ ...current, [coding.id]: event.target.value }))
+                  }
+                  onBlur={() => {
+                    if ((memos[coding.id] ?? '') !== coding.memo)
+                      onMemo(coding, memos[coding.id] ?? '');
+                  }}
+                />
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

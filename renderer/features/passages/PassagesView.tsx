@@ -1,0 +1,277 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Passage, PassageQuery } from '../../../shared/documents';
+import { useApi } from '../../api/context';
+import { buildCodeTree, codePath } from '../codebook/codeTree';
+import type { DocumentTarget } from '../documents/DocumentsView';
+import { useProjectData } from '../project/ProjectData';
+import type { PassageGroup } from './groupPassages';
+import { groupPassages } from './groupPassages';
+
+function reference(passage: Passage): string {
+  return `${passage.documentTitle}${passage.speaker ? `, ${passage.speaker}` : ''} [${passage.coding.start}–${passage.coding.end}]`;
+}
+
+/** Every coded passage, grouped by axis → variable → code, with filters and copy. */
+export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { codes, documents, showError } = useProjectData();
+  const [query, setQuery] = useState<PassageQuery>({ codeMatch: 'any' });
+  const [passages, setPassages] = useState<Passage[]>([]);
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const [copied, setCopied] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      api['passages.list'](query)
+        .then((list) => {
+          if (!cancelled) setPassages(list);
+        })
+        .catch(showError);
+    }, 150);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [api, query, showError, codes]);
+
+  const tree = useMemo(() => buildCodeTree(codes), [codes]);
+  const groups = useMemo(() => groupPassages(tree, passages), [tree, passages]);
+  const speakers = useMemo(
+    () => [...new Set(documents.flatMap((document) => document.speakers))].sort(),
+    [documents],
+  );
+  const coders = useMemo(
+    () => [...new Set(passages.map((passage) => passage.coding.coder))].sort(),
+    [passages],
+  );
+  const codeName = (id: string) => codes.find((code) => code.id === id)?.name ?? '';
+  const single = (values: string[] | undefined) => values?.[0] ?? '';
+  const toList = (value: string) => (value ? [value] : undefined);
+
+  const copy = async () => {
+    const chosen = passages.filter((passage) => checked.has(passage.coding.id));
+    const text = chosen
+      .map(
+        (passage) =>
+          `« ${passage.text} »\n— ${reference(passage)} · ${codePath(codes, passage.coding.codeId).join(' › ')}`,
+      )
+      .join('\n\n');
+    await navigator.clipboard.writeText(text);
+    setCopied(chosen.length);
+  };
+
+  const renderGroup = (group: PassageGroup) => {
+    const isCollapsed = collapsed.has(group.code.id);
+    const headingLevel = Math.min(group.depth + 3, 6);
+    const Heading = `h${headingLevel}` as 'h3';
+    return (
+      <section
+        key={group.code.id}
+        className={`passage-group depth-${Math.min(group.depth, 3)}`}
+        data-code-id={group.code.id}
+      >
+        <Heading className="group-heading">
+          <button
+            type="button"
+            aria-expanded={!isCollapsed}
+            onClick={() =>
+              setCollapsed((current) => {
+                const next = new Set(current);
+                if (next.has(group.code.id)) next.delete(group.code.id);
+                else next.add(group.code.id);
+                return next;
+              })
+            }
+          >
+            <span className="swatch" style={{ background: group.code.colour }} />
+            <span className="group-name">{group.code.name}</span>
+            <span className="group-counts">
+              {t('passages.counts', {
+                passages: group.passageCount,
+                documents: group.documentCount,
+              })}
+            </span>
+          </button>
+        </Heading>
+        {!isCollapsed && (
+          <>
+            {group.passages.length > 0 && (
+              <ol className="passages">
+                {group.passages.map((passage) => (
+                  <li
+                    key={passage.coding.id}
+                    className="passage"
+                    data-coding-id={passage.coding.id}
+                  >
+                    <input
+                      type="checkbox"
+                      aria-label={t('passages.select')}
+                      checked={checked.has(passage.coding.id)}
+                      onChange={() =>
+                        setChecked((current) => {
+                          const next = new Set(current);
+                          if (next.has(passage.coding.id)) next.delete(passage.coding.id);
+                          else next.add(passage.coding.id);
+                          return next;
+                        })
+                      }
+                    />
+                    <button
+                      type="button"
+                      className="passage-open"
+                      onClick={() =>
+                        onOpen({
+                          documentId: passage.coding.documentId,
+                          focus: { start: passage.coding.start, end: passage.coding.end },
+                        })
+                      }
+                    >
+                      <span className="passage-text">
+                        <span className="context">…{passage.before.slice(-40)}</span>
+                        <mark style={{ ['--code-colour' as string]: group.code.colour }}>
+                          {passage.text}
+                        </mark>
+                        <span className="context">{passage.after.slice(0, 40)}…</span>
+                      </span>
+                      <span className="passage-meta">
+                        {passage.documentTitle}
+                        {passage.speaker ? ` · ${passage.speaker}` : ''}
+                        {passage.otherCodeIds.length > 0 &&
+                          ` · ${t('passages.alsoCoded')} ${passage.otherCodeIds.map(codeName).join(', ')}`}
+                      </span>
+                      {passage.coding.memo && (
+                        <span className="passage-memo">{passage.coding.memo}</span>
+                      )}
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {group.children.map(renderGroup)}
+          </>
+        )}
+      </section>
+    );
+  };
+
+  return (
+    <div className="passages-view">
+      <form
+        className="passage-filters"
+        aria-label={t('passages.filters')}
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <label className="field">
+          <span>{t('passages.code')}</span>
+          <select
+            multiple
+            size={4}
+            value={query.codeIds ?? []}
+            onChange={(event) => {
+              const ids = [...event.target.selectedOptions].map((option) => option.value);
+              setQuery((current) => ({ ...current, codeIds: ids.length ? ids : undefined }));
+            }}
+          >
+            {codes.map((code) => (
+              <option key={code.id} value={code.id}>
+                {codePath(codes, code.id).join(' › ')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="match">
+          <legend>{t('passages.match')}</legend>
+          {(['any', 'all'] as const).map((mode) => (
+            <label key={mode} className="checkbox">
+              <input
+                type="radio"
+                name="code-match"
+                checked={(query.codeMatch ?? 'any') === mode}
+                onChange={() => setQuery((current) => ({ ...current, codeMatch: mode }))}
+              />
+              <span>{t(`passages.${mode}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span>{t('passages.document')}</span>
+          <select
+            value={single(query.documentIds)}
+            onChange={(event) =>
+              setQuery((current) => ({ ...current, documentIds: toList(event.target.value) }))
+            }
+          >
+            <option value="">{t('passages.allDocuments')}</option>
+            {documents.map((document) => (
+              <option key={document.id} value={document.id}>
+                {document.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('passages.speaker')}</span>
+          <select
+            value={single(query.speakers)}
+            onChange={(event) =>
+              setQuery((current) => ({ ...current, speakers: toList(event.target.value) }))
+            }
+          >
+            <option value="">{t('passages.allSpeakers')}</option>
+            {speakers.map((speaker) => (
+              <option key={speaker} value={speaker}>
+                {speaker}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('passages.coder')}</span>
+          <select
+            value={single(query.coders)}
+            onChange={(event) =>
+              setQuery((current) => ({ ...current, coders: toList(event.target.value) }))
+            }
+          >
+            <option value="">{t('passages.allCoders')}</option>
+            {coders.map((coder) => (
+              <option key={coder} value={coder}>
+                {coder}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('passages.text')}</span>
+          <input
+            type="search"
+            value={query.text ?? ''}
+            onChange={(event) =>
+              setQuery((current) => ({ ...current, text: event.target.value || undefined }))
+            }
+          />
+        </label>
+      </form>
+      <div className="passages-actions">
+        <span role="status">{t('passages.total', { count: passages.length })}</span>
+        <button
+          type="button"
+          disabled={checked.size === 0}
+          onClick={() => void copy().catch(showError)}
+        >
+          {t('passages.copy', { count: checked.size })}
+        </button>
+        {copied > 0 && <span className="success">{t('passages.copied', { count: copied })}</span>}
+      </div>
+      {groups.length === 0 ? (
+        <p className="muted empty-state">{t('passages.none')}</p>
+      ) : (
+        <div className="passage-groups">{groups.map(renderGroup)}</div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import type { ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type {
+  CodeNode,
+  DocumentSummary,
+  HistoryResult,
+  HistoryState,
+} from '../../../shared/documents';
+import { useApi } from '../../api/context';
+import { toApiError } from '../../components/ErrorMessage';
+import type { ApiError } from '../../../shared/errors';
+
+/** Listens for an undo or redo, to put text changes into an open editor. */
+type HistoryListener = (result: HistoryResult) => void;
+
+export interface ProjectData {
+  codes: CodeNode[];
+  documents: DocumentSummary[];
+  history: HistoryState;
+  error: ApiError | null;
+  /** Reloads codes, documents and the undo state after any change. */
+  refresh(): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  onHistory(listener: HistoryListener): () => void;
+  /** Runs before an undo, redo or coding, so pending edits reach the project first. */
+  setFlushBeforeHistory(flush: (() => Promise<void>) | null): void;
+  showError(error: unknown): void;
+  clearError(): void;
+}
+
+const ProjectDataContext = createContext<ProjectData | null>(null);
+
+export function useProjectData(): ProjectData {
+  const data = useContext(ProjectDataContext);
+  if (!data) throw new Error('useProjectData needs a ProjectDataProvider');
+  return data;
+}
+
+export function ProjectDataProvider({ children }: { children: ReactNode }) {
+  const api = useApi();
+  const [codes, setCodes] = useState<CodeNode[]>([]);
+  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [history, setHistory] = useState<HistoryState>({ undoLabel: null, redoLabel: null });
+  const [error, setError] = useState<ApiError | null>(null);
+  const [listeners] = useState(() => new Set<HistoryListener>());
+  const [flusher] = useState<{ flush: (() => Promise<void>) | null }>(() => ({ flush: null }));
+
+  const refresh = useCallback(async () => {
+    const [nextCodes, nextDocuments, nextHistory] = await Promise.all([
+      api['codes.list']({}),
+      api['documents.list']({}),
+      api['history.state']({}),
+    ]);
+    setCodes(nextCodes);
+    setDocuments(nextDocuments);
+    setHistory(nextHistory);
+  }, [api]);
+
+  useEffect(() => {
+    refresh().catch((caught: unknown) => setError(toApiError(caught)));
+  }, [refresh]);
+
+  const step = useCallback(
+    async (direction: 'undo' | 'redo') => {
+      try {
+        await flusher.flush?.();
+        const state = await api['history.state']({});
+        if ((direction === 'undo' ? state.undoLabel : state.redoLabel) === null) return;
+        const result = await api[direction === 'undo' ? 'history.undo' : 'history.redo']({});
+        for (const listener of listeners) listener(result);
+        await refresh();
+      } catch (caught) {
+        setError(toApiError(caught));
+      }
+    },
+    [api, flusher, listeners, refresh],
+  );
+
+  const value = useMemo<ProjectData>(
+    () => ({
+      codes,
+      documents,
+      history,
+      error,
+      refresh,
+      undo: () => step('undo'),
+      redo: () => step('redo'),
+      onHistory: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      setFlushBeforeHistory: (flush) => {
+        flusher.flush = flush;
+      },
+      showError: (caught) => setError(toApiError(caught)),
+      clearError: () => setError(null),
+    }),
+    [codes, documents, history, error, refresh, step, listeners, flusher],
+  );
+
+  return <ProjectDataContext.Provider value={value}>{children}</ProjectDataContext.Provider>;
+}

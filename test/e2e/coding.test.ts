@@ -1,0 +1,305 @@
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { documentFromJson } from '../../shared/editor/schema';
+import { sliceCodePoints } from '../../shared/text/codePoints';
+import { buildTextIndex } from '../../shared/text/textIndex';
+import { docxFile } from '../support/docx';
+import type { RunningApp } from './support/app';
+import { startApp } from './support/app';
+import { placeCaretBefore, selectText } from './support/editor';
+
+let app: RunningApp;
+beforeEach(async () => {
+  app = await startApp();
+});
+afterEach(async () => {
+  await app.stop();
+});
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const result = await app.core.dispatch(method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value as T;
+}
+
+async function storedText(documentId: string) {
+  const detail = await call<{ content: unknown }>('documents.get', { id: documentId });
+  return buildTextIndex(documentFromJson(detail.content)).text;
+}
+
+async function storedCodings(documentId: string) {
+  return call<{ id: string; codeId: string; start: number; end: number }[]>('codings.forDocument', {
+    documentId,
+  });
+}
+
+async function createProject(name: string) {
+  const { page } = app;
+  await page.locator('input[name="title"]').fill(name);
+  await page.locator('input[name="path"]').fill(app.projectPath(`${name}.axial`));
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByTestId('project-title').waitFor();
+}
+
+async function addCode(parent: string | null, name: string) {
+  const { page } = app;
+  const panel = page.getByRole('complementary', { name: 'Codebook' });
+  if (parent === null) await panel.getByRole('button', { name: 'Add axis' }).click();
+  else await panel.getByRole('button', { name: `Add a code under ${parent}` }).click();
+  const input = panel.getByRole('textbox', {
+    name: parent === null ? 'Name of the new axis' : 'Name of the new code',
+  });
+  await input.fill(name);
+  await input.press('Enter');
+  await panel.locator('.code-name', { hasText: name }).first().waitFor();
+}
+
+describe('transcripts and coding through the UI', () => {
+  it('imports, codes overlapping passages, keeps codings on their words through edits, undoes, and reads passages by axis', async () => {
+    const { page } = app;
+    await createProject('gouvernance');
+    await page.getByRole('navigation').getByRole('button', { name: 'Documents' }).click();
+
+    // Two transcripts at once: a .docx and a .txt, both with speaker turns.
+    const txt = app.projectPath('entretien-a.txt');
+    writeFileSync(
+      txt,
+      [
+        '[00:00:05] Enquêteur : Comment le projet est-il piloté ?',
+        'DGS : Le maire porte le projet et la direction générale le coordonne.',
+        'DGS : Nous associons les habitants au comité de suivi.',
+      ].join('\r\n'),
+    );
+    const docx = app.projectPath('entretien-b.docx');
+    writeFileSync(
+      docx,
+      docxFile([
+        { style: 'Heading1', runs: [{ text: 'Entretien B' }] },
+        { runs: [{ text: 'Q: Qui porte la démarche ?' }] },
+        {
+          runs: [
+            { text: 'R: ' },
+            { text: 'Le président', bold: true },
+            { text: ' de l’intercommunalité.' },
+          ],
+        },
+      ]),
+    );
+    await page.locator('input[type=file]').setInputFiles([docx, txt]);
+    const dialog = page.getByRole('dialog', { name: 'Import documents' });
+    await dialog.getByText('Speakers found').waitFor();
+    for (const label of ['Enquêteur', 'DGS', 'Q', 'R']) {
+      await dialog.getByRole('checkbox', { name: `${label} is a speaker`, exact: true }).waitFor();
+    }
+    await dialog.getByRole('textbox', { name: 'New name for R' }).fill('Président');
+    await dialog.getByRole('button', { name: 'Import 2 files' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const documents = await call<{ id: string; title: string; speakers: string[] }[]>(
+      'documents.list',
+      {},
+    );
+    expect(documents.map((document) => document.title)).toEqual(['entretien-b', 'entretien-a']);
+    expect(documents[0]!.speakers).toEqual(['Q', 'Président']);
+    const transcriptA = documents[1]!;
+
+    await page.getByRole('button', { name: /^entretien-b/ }).click();
+    await page.locator('.transcript h1', { hasText: 'Entretien B' }).waitFor();
+    await page
+      .locator('.transcript p[data-speaker="Président"] strong', { hasText: 'Le président' })
+      .waitFor();
+
+    await page.getByRole('button', { name: /^entretien-a/ }).click();
+    await page.locator('.transcript p[data-speaker="Enquêteur"][data-time-label="0:05"]').waitFor();
+
+    // The model: an axis, a variable, two codes.
+    await addCode(null, 'Proactivity');
+    await addCode('Proactivity', 'Political leadership');
+    await addCode('Political leadership', 'Mayor drives');
+    await addCode('Political leadership', 'Administration drives');
+    const codes = await call<{ id: string; name: string; parentId: string | null }[]>(
+      'codes.list',
+      {},
+    );
+    const code = (name: string) => codes.find((candidate) => candidate.name === name)!;
+    expect(code('Mayor drives').parentId).toBe(code('Political leadership').id);
+
+    // A passage coded from the keyboard palette…
+    await selectText(page, 'Le maire porte le projet');
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Apply codes' });
+    await palette.getByRole('textbox').fill('mayor');
+    await palette.getByRole('textbox').press('Enter');
+    await page
+      .locator(`.coding[data-code-id="${code('Mayor drives').id}"]`)
+      .first()
+      .waitFor();
+
+    // …and an overlapping one from the codebook.
+    await selectText(page, 'projet et la direction générale');
+    await page
+      .getByRole('button', { name: 'Apply Administration drives to the selection' })
+      .click();
+    await page
+      .locator(`.coding[data-code-id="${code('Administration drives').id}"]`)
+      .first()
+      .waitFor();
+    // Both are drawn, the overlap as one span inside the other, and both have a margin bar.
+    expect(await page.locator('.coding .coding').count()).toBeGreaterThan(0);
+    expect(await page.locator('.margin-bar').count()).toBe(2);
+
+    let codings = await storedCodings(transcriptA.id);
+    let text = await storedText(transcriptA.id);
+    const words = (coding: { start: number; end: number }) =>
+      sliceCodePoints(text, coding.start, coding.end);
+    const mayorCoding = () => codings.find((coding) => coding.codeId === code('Mayor drives').id)!;
+    const administrationCoding = () =>
+      codings.find((coding) => coding.codeId === code('Administration drives').id)!;
+    expect(words(mayorCoding())).toBe('Le maire porte le projet');
+    expect(words(administrationCoding())).toBe('projet et la direction générale');
+
+    // Edit before the first passage, then inside it.
+    await placeCaretBefore(page, 'Le maire porte');
+    await page.keyboard.type('Alors, ');
+    await placeCaretBefore(page, 'porte le projet');
+    await page.keyboard.type('vraiment ');
+    await expect
+      .poll(async () =>
+        (await storedText(transcriptA.id)).includes('Alors, Le maire vraiment porte le projet'),
+      )
+      .toBe(true);
+    codings = await storedCodings(transcriptA.id);
+    text = await storedText(transcriptA.id);
+    expect(words(mayorCoding())).toBe('Le maire vraiment porte le projet');
+    expect(words(administrationCoding())).toBe('projet et la direction générale');
+
+    // Undo the typing inside the passage, then redo it: text and ranges follow.
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(() => storedText(transcriptA.id))
+      .toContain('Alors, Le maire porte le projet');
+    codings = await storedCodings(transcriptA.id);
+    text = await storedText(transcriptA.id);
+    expect(words(mayorCoding())).toBe('Le maire porte le projet');
+    await page.locator('.transcript', { hasText: 'Alors, Le maire porte le projet' }).waitFor();
+    await page.keyboard.press('Control+Shift+z');
+    await expect
+      .poll(async () => (await storedText(transcriptA.id)).includes('Le maire vraiment porte'))
+      .toBe(true);
+    await page.locator('.transcript', { hasText: 'Le maire vraiment porte le projet' }).waitFor();
+    codings = await storedCodings(transcriptA.id);
+    text = await storedText(transcriptA.id);
+    expect(words(mayorCoding())).toBe('Le maire vraiment porte le projet');
+
+    // Passages grouped by axis → variable → code; a click opens the transcript at the passage.
+    await page.getByRole('navigation').getByRole('button', { name: 'Passages' }).click();
+    const axis = page.locator(`.passage-group[data-code-id="${code('Proactivity').id}"]`);
+    await axis.getByText('2 passages · 1 documents').first().waitFor();
+    const variable = axis.locator(
+      `.passage-group[data-code-id="${code('Political leadership').id}"]`,
+    );
+    const mayorGroup = variable.locator(
+      `.passage-group[data-code-id="${code('Mayor drives').id}"]`,
+    );
+    await mayorGroup.locator('mark', { hasText: 'Le maire vraiment porte le projet' }).waitFor();
+    await mayorGroup.getByText('entretien-a · DGS', { exact: false }).waitFor();
+    await mayorGroup.locator('.passage-open').click();
+    await page.locator('.transcript').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => window.getSelection()?.toString()))
+      .toBe('Le maire vraiment porte le projet');
+  });
+
+  it('reports a bad file in a batch and imports the good one whole', async () => {
+    const { page } = app;
+    await createProject('lot');
+    await page.getByRole('navigation').getByRole('button', { name: 'Documents' }).click();
+    const good = app.projectPath('bon.txt');
+    writeFileSync(good, 'Élue : Le comité se réunit chaque mois.\n');
+    const binary = app.projectPath('scan.txt');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]));
+    const pdf = app.projectPath('rapport.pdf');
+    writeFileSync(pdf, '%PDF-1.4');
+    await page.locator('input[type=file]').setInputFiles([good, binary, pdf]);
+    const dialog = page.getByRole('dialog', { name: 'Import documents' });
+    await dialog
+      .locator('[data-file="scan.txt"]')
+      .getByRole('alert')
+      .filter({ hasText: 'is not a text file' })
+      .waitFor();
+    await dialog
+      .locator('[data-file="rapport.pdf"]')
+      .getByRole('alert')
+      .filter({ hasText: 'Axial reads .txt, .docx, .md and .html' })
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Import 1 file' }).click();
+    await dialog.locator('[data-file="bon.txt"]').getByText('Imported').waitFor();
+    const documents = await call<{ title: string }[]>('documents.list', {});
+    expect(documents.map((document) => document.title)).toEqual(['bon']);
+  });
+
+  it('renames, recolours, merges and deletes codes, and undoes the delete', async () => {
+    const { page } = app;
+    await createProject('codebook');
+    await page.getByRole('navigation').getByRole('button', { name: 'Documents' }).click();
+    await page.getByRole('button', { name: 'Paste text…' }).click();
+    const paste = page.getByRole('dialog', { name: 'Paste a transcript' });
+    await paste.getByRole('textbox', { name: 'Title' }).fill('Notes');
+    await paste
+      .getByRole('textbox', { name: 'Text' })
+      .fill('Élue : Les habitants participent au comité.');
+    await paste.getByRole('button', { name: 'Continue' }).click();
+    await page
+      .getByRole('dialog', { name: 'Import documents' })
+      .getByRole('button', { name: 'Import 1 file' })
+      .click();
+    await page.locator('.transcript p[data-speaker="Élue"]').waitFor();
+
+    await addCode(null, 'Openness');
+    await addCode('Openness', 'Inhabitants');
+    await addCode('Openness', 'Citizens');
+    await selectText(page, 'Les habitants');
+    await page.getByRole('button', { name: 'Apply Inhabitants to the selection' }).click();
+    await page.getByRole('button', { name: 'Apply Citizens to the selection' }).click();
+    await expect.poll(async () => (await call<unknown[]>('passages.list', {})).length).toBe(2);
+
+    const panel = page.getByRole('complementary', { name: 'Codebook' });
+    await panel.locator('.code-name', { hasText: 'Citizens' }).click();
+    const details = panel.getByRole('region', { name: 'Code Citizens' });
+    await details.getByRole('radio', { name: '#009E73' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await call<{ name: string; colour: string }[]>('codes.list', {})).find(
+            (c) => c.name === 'Citizens',
+          )?.colour,
+      )
+      .toBe('#009E73');
+    await details
+      .getByRole('combobox', { name: 'Merge into…' })
+      .selectOption({ label: 'Openness › Inhabitants' });
+    await details.getByRole('button', { name: 'Merge' }).click();
+    await expect
+      .poll(async () => (await call<{ name: string }[]>('codes.list', {})).map((c) => c.name))
+      .toEqual(['Openness', 'Inhabitants']);
+    // The two codings of one passage collapsed into one.
+    expect(await call<unknown[]>('passages.list', {})).toHaveLength(1);
+
+    await panel.locator('.code-name', { hasText: 'Openness' }).click();
+    page.once('dialog', (confirm) => {
+      expect(confirm.message()).toContain('2 codes (itself included) and 1 coded passages');
+      void confirm.accept();
+    });
+    await panel
+      .getByRole('region', { name: 'Code Openness' })
+      .getByRole('button', { name: 'Delete code' })
+      .click();
+    await expect.poll(async () => (await call<unknown[]>('codes.list', {})).length).toBe(0);
+    await page.getByRole('navigation').getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(async () => (await call<{ name: string }[]>('codes.list', {})).map((c) => c.name))
+      .toEqual(['Openness', 'Inhabitants']);
+    expect(await call<unknown[]>('passages.list', {})).toHaveLength(1);
+    await page.locator('.coding').first().waitFor();
+  });
+});

@@ -1,0 +1,51 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Selects the first occurrence of `text` in the open transcript, the way a
+ * mouse selection does: a DOM selection that ProseMirror reads back.
+ */
+export async function selectText(page: Page, text: string): Promise<void> {
+  const found = await page.evaluate((wanted) => {
+    const root = document.querySelector('.transcript');
+    if (!root) return false;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    let full = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      nodes.push(node as Text);
+      full += (node as Text).data;
+    }
+    const at = full.indexOf(wanted);
+    if (at === -1) return false;
+    const locate = (offset: number, preferEnd: boolean) => {
+      let seen = 0;
+      for (const node of nodes) {
+        const end = seen + node.data.length;
+        if (offset < end || (preferEnd && offset === end)) return { node, offset: offset - seen };
+        seen = end;
+      }
+      const last = nodes[nodes.length - 1]!;
+      return { node: last, offset: last.data.length };
+    };
+    const start = locate(at, false);
+    const end = locate(at + wanted.length, true);
+    (root as HTMLElement).focus();
+    const range = document.createRange();
+    range.setStart(start.node, start.offset);
+    range.setEnd(end.node, end.offset);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return true;
+  }, text);
+  if (!found) throw new Error(`"${text}" is not in the transcript`);
+  // ProseMirror reads the DOM selection on selectionchange.
+  await page.waitForFunction((wanted) => window.getSelection()?.toString() === wanted, text);
+  await page.waitForTimeout(50);
+}
+
+/** Puts the caret just before the first occurrence of `text`. */
+export async function placeCaretBefore(page: Page, text: string): Promise<void> {
+  await selectText(page, text);
+  await page.keyboard.press('ArrowLeft');
+}
