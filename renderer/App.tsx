@@ -11,6 +11,7 @@ import { useAction } from './components/useAction';
 import { StartScreen } from './features/start/StartScreen';
 import { ProjectPropertiesDialog } from './features/workspace/ProjectPropertiesDialog';
 import { SaveCopyDialog } from './features/workspace/SaveCopyDialog';
+import { runHistoryCommand } from './features/workspace/historyCommands';
 import { Workspace } from './features/workspace/Workspace';
 
 type OpenDialog = 'properties' | 'saveCopy' | 'about' | null;
@@ -68,6 +69,7 @@ export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
       } else if (command === 'projectProperties' && project) setDialog('properties');
       else if (command === 'saveCopy' && project) setDialog('saveCopy');
       else if (command === 'about') setDialog('about');
+      else if (command === 'undo' || command === 'redo') runHistoryCommand(command);
     },
     [closeProject, info, openWithDialog, project],
   );

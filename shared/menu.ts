@@ -6,6 +6,8 @@ export const menuCommands = [
   'projectProperties',
   'closeProject',
   'about',
+  'undo',
+  'redo',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 

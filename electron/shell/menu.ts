@@ -64,8 +64,14 @@ export function buildMenuTemplate(
   const edit: MenuItemConstructorOptions = {
     label: t('menu.edit'),
     submenu: [
-      { role: 'undo', label: t('menu.undo') },
-      { role: 'redo', label: t('menu.redo') },
+      // Undo and redo go to the project's history (text, codings and codebook alike),
+      // not to Chromium's per-field undo, so they are commands rather than roles.
+      { label: t('menu.undo'), accelerator: 'CmdOrCtrl+Z', click: send('undo') },
+      {
+        label: t('menu.redo'),
+        accelerator: options.platform === 'darwin' ? 'Shift+Cmd+Z' : 'Ctrl+Y',
+        click: send('redo'),
+      },
       { type: 'separator' },
       { role: 'cut', label: t('menu.cut') },
       { role: 'copy', label: t('menu.copy') },

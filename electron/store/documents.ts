@@ -10,7 +10,8 @@ import type { Db } from './database';
 import type { TurnStart } from './documentText';
 import { deriveText } from './documentText';
 import type { ChangeSet } from './journal';
-import { deleteRow, insertRow, updateRow } from './journal';
+import type { RangeChange } from './journal';
+import { deleteRow, insertRow, moveRanges, updateRow } from './journal';
 
 interface DocumentRow {
   id: string;
@@ -248,8 +249,8 @@ export function applyDocumentSteps(
       'SELECT id, code_id, start, "end" FROM coding WHERE document_id = ? ORDER BY created_at, id',
     )
     .all(id) as { id: string; code_id: string; start: number; end: number }[];
-  const timestamp = now();
   const kept = new Set<string>();
+  const moves: RangeChange[] = [];
   for (const coding of codings) {
     const mapped = mapRange(coding, before, transform.mapping, after);
     const key = mapped && `${coding.code_id}:${mapped.start}:${mapped.end}`;
@@ -260,13 +261,14 @@ export function applyDocumentSteps(
     }
     kept.add(key);
     if (mapped.start !== coding.start || mapped.end !== coding.end) {
-      updateRow(db, changes, 'coding', coding.id, {
-        start: mapped.start,
-        end: mapped.end,
-        modified_at: timestamp,
+      moves.push({
+        id: coding.id,
+        before: [coding.start, coding.end],
+        after: [mapped.start, mapped.end],
       });
     }
   }
+  moveRanges(db, changes, moves);
   changes.text.push({ documentId: id, steps: [...stepsJson], inverted });
   return storeText(db, id, transform.doc);
 }

@@ -4,7 +4,7 @@ import type { HistoryAction } from '../../shared/history';
 import type { Db } from './database';
 import { replayDocumentSteps } from './documents';
 import type { JournalEntry } from './journal';
-import { ChangeSet, writeImage } from './journal';
+import { ChangeSet, writeImage, writeRanges } from './journal';
 
 const MAX_ENTRIES = 500;
 /** Typing flushed in several pieces within this pause is undone as one, as editors do. */
@@ -59,6 +59,7 @@ export class History {
     if (joins) {
       top.entry.rows.push(...changes.rows);
       top.entry.text.push(...changes.text);
+      top.entry.ranges.push(...changes.ranges);
       top.at = now;
     } else {
       this.undoStack.push({ entry: changes.entry(), groupKey, at: now });
@@ -80,6 +81,8 @@ export class History {
             const version = replayDocumentSteps(db, text.documentId, text.inverted);
             changes.push({ documentId: text.documentId, steps: text.inverted, version });
           }
+          // Ranges back to where they were, then rows: a coding the edit deleted comes back whole.
+          writeRanges(db, [...entry.ranges].reverse(), 'before');
           for (const row of [...entry.rows].reverse())
             writeImage(db, row.table, row.id, row.before);
           return changes;
@@ -105,6 +108,7 @@ export class History {
             changes.push({ documentId: text.documentId, steps: text.steps, version });
           }
           for (const row of entry.rows) writeImage(db, row.table, row.id, row.after);
+          writeRanges(db, entry.ranges, 'after');
           return changes;
         })
         .immediate();

@@ -67,25 +67,34 @@ export interface StepChange {
   inverted: unknown[];
 }
 
+/** A coding carried along by an edit: only its range moved, so only its range is recorded. */
+export interface RangeChange {
+  id: string;
+  before: [number, number];
+  after: [number, number];
+}
+
 export interface JournalEntry {
   label: HistoryAction;
   rows: RowChange[];
   text: StepChange[];
+  ranges: RangeChange[];
 }
 
 /** Collects the changes of one action, inside its transaction. */
 export class ChangeSet {
   readonly rows: RowChange[] = [];
   readonly text: StepChange[] = [];
+  readonly ranges: RangeChange[] = [];
 
   constructor(readonly label: HistoryAction) {}
 
   get empty(): boolean {
-    return this.rows.length === 0 && this.text.length === 0;
+    return this.rows.length === 0 && this.text.length === 0 && this.ranges.length === 0;
   }
 
   entry(): JournalEntry {
-    return { label: this.label, rows: this.rows, text: this.text };
+    return { label: this.label, rows: this.rows, text: this.text, ranges: this.ranges };
   }
 }
 
@@ -161,4 +170,16 @@ export function writeImage(
   ).run(Object.fromEntries(columns.map((column) => [column, image[column] ?? null])));
   if (table === 'document')
     db.prepare('UPDATE document SET version = version + 1 WHERE id = ?').run(id);
+}
+
+/** Moves codings' ranges, one prepared statement for all: an edit near the start of a long transcript shifts thousands. */
+export function moveRanges(db: Db, changes: ChangeSet, moves: readonly RangeChange[]): void {
+  const update = db.prepare('UPDATE coding SET start = ?, "end" = ? WHERE id = ?');
+  for (const move of moves) update.run(move.after[0], move.after[1], move.id);
+  changes.ranges.push(...moves);
+}
+
+export function writeRanges(db: Db, moves: readonly RangeChange[], side: 'before' | 'after'): void {
+  const update = db.prepare('UPDATE coding SET start = ?, "end" = ? WHERE id = ?');
+  for (const move of moves) update.run(move[side][0], move[side][1], move.id);
 }

@@ -1,7 +1,8 @@
 import type { Editor } from '@tiptap/core';
-import { useLayoutEffect, useState } from 'react';
+import type { Transaction } from '@tiptap/pm/state';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { CodeNode } from '../../../shared/documents';
-import { drawnCodings } from './codingHighlights';
+import { codingHighlightsKey, drawnCodings } from './codingHighlights';
 
 interface Bar {
   codingId: string;
@@ -13,6 +14,8 @@ interface Bar {
 }
 
 const COLUMN_WIDTH = 7;
+/** The margin is measured once typing pauses: measuring forces a layout, which must not slow keystrokes. */
+const SETTLE_MS = 400;
 
 /**
  * One bar per coding beside the text, showing its extent and code; overlapping
@@ -22,18 +25,31 @@ const COLUMN_WIDTH = 7;
 export function CodingMargin({
   editor,
   codes,
-  revision,
   scroller,
   onSelect,
 }: {
   editor: Editor;
   codes: CodeNode[];
-  revision: number;
   scroller: HTMLElement | null;
   onSelect: (codingId: string) => void;
 }) {
   const [bars, setBars] = useState<Bar[]>([]);
   const [scrollTick, setScrollTick] = useState(0);
+  const [revision, setRevision] = useState(0);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
+      if (!transaction.docChanged && !transaction.getMeta(codingHighlightsKey)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => setRevision((value) => value + 1), SETTLE_MS);
+    };
+    editor.on('transaction', onTransaction);
+    return () => {
+      clearTimeout(timer);
+      editor.off('transaction', onTransaction);
+    };
+  }, [editor]);
 
   useLayoutEffect(() => {
     if (!scroller) return;
@@ -55,12 +71,12 @@ export function CodingMargin({
     const view = editor.view;
     if (!scroller || editor.isDestroyed) return;
     const box = view.dom.getBoundingClientRect();
-    const visible = scroller.getBoundingClientRect();
-    const from =
-      view.posAtCoords({ left: box.left + 4, top: Math.max(visible.top, box.top) + 1 })?.pos ?? 0;
-    const to =
-      view.posAtCoords({ left: box.right - 4, top: Math.min(visible.bottom, box.bottom) - 1 })
-        ?.pos ?? view.state.doc.content.size;
+    const { from, to } = visibleRange(
+      view.dom,
+      scroller,
+      view.posAtDOM.bind(view),
+      view.state.doc.content.size,
+    );
     const colours = new Map(codes.map((code) => [code.id, code]));
     const inView = drawnCodings(view.state, from, to).sort(
       (a, b) => a.from - b.from || b.to - a.to,
@@ -107,4 +123,37 @@ export function CodingMargin({
       ))}
     </div>
   );
+}
+
+/**
+ * The document positions on screen, found from the top-level blocks' offsets
+ * (a binary search): cheap even for a transcript of thousands of paragraphs,
+ * whose off-screen blocks the browser does not lay out.
+ */
+function visibleRange(
+  root: HTMLElement,
+  scroller: HTMLElement,
+  positionOf: (node: Node, offset: number) => number,
+  size: number,
+): { from: number; to: number } {
+  const blocks = root.children;
+  if (blocks.length === 0) return { from: 0, to: size };
+  const top = scroller.scrollTop;
+  const bottom = top + scroller.clientHeight;
+  const offsetOf = (index: number) => (blocks[index] as HTMLElement).offsetTop;
+  const firstBelow = (limit: number) => {
+    let low = 0;
+    let high = blocks.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (offsetOf(middle) < limit) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const first = Math.max(0, firstBelow(top) - 1);
+  const last = Math.min(blocks.length, firstBelow(bottom) + 1);
+  const from = positionOf(blocks[first]!, 0);
+  const to = last >= blocks.length ? size : positionOf(blocks[last]!, 0);
+  return { from, to };
 }

@@ -13,12 +13,7 @@ import { useProjectData } from '../project/ProjectData';
 import { AxialKeymap } from './axialKeymap';
 import type { PaletteChoice } from './CodePalette';
 import { CodePalette } from './CodePalette';
-import {
-  CodingHighlights,
-  codingHighlightsKey,
-  drawnCodings,
-  highlightTransaction,
-} from './codingHighlights';
+import { CodingHighlights, drawnCodings, highlightTransaction } from './codingHighlights';
 import { FindInDocument } from './findInDocument';
 import { CodingMargin } from './CodingMargin';
 import type { Edge } from './CodingPopover';
@@ -48,7 +43,6 @@ export function TranscriptEditor({
   const project = useProjectData();
   const { codes, refresh, showError } = project;
   const [codings, setCodings] = useState<Map<string, Coding>>(new Map());
-  const [revision, setRevision] = useState(0);
   const [palette, setPalette] = useState(false);
   const [popover, setPopover] = useState<{ ids: string[]; left: number; top: number } | null>(null);
   const [recent, rememberCodes] = useRecentCodes();
@@ -71,7 +65,10 @@ export function TranscriptEditor({
   const [sync] = useState(
     () => new StepSync(api, detail.id, detail.version, (error) => failure.current(error)),
   );
-  const colours = useMemo(() => new Map(codes.map((code) => [code.id, code.colour])), [codes]);
+  // Keyed on the colours themselves: a refresh that brings the same codes must not redraw every highlight.
+  const colourKey = codes.map((code) => `${code.id}=${code.colour}`).join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- colourKey stands for codes here
+  const colours = useMemo(() => new Map(codes.map((code) => [code.id, code.colour])), [colourKey]);
 
   const editor = useEditor(
     {
@@ -91,7 +88,7 @@ export function TranscriptEditor({
       content: detail.content as JSONContent,
       injectCSS: false,
       editorProps: {
-        attributes: { class: 'transcript', 'aria-label': detail.title },
+        attributes: { class: 'transcript', 'aria-label': detail.title, spellcheck: 'false' },
         handleDrop: (view, event) => {
           const codeId = event.dataTransfer?.getData(CODE_DRAG_TYPE);
           if (!codeId) return false;
@@ -103,8 +100,7 @@ export function TranscriptEditor({
       onTransaction: ({ transaction }) => {
         if (transaction.docChanged && !transaction.getMeta('remote'))
           sync.record(transaction.steps);
-        if (transaction.docChanged || transaction.getMeta(codingHighlightsKey))
-          setRevision((value) => value + 1);
+        else if (transaction.selectionSet) sync.caretMoved();
       },
     },
     [detail.id, detail.version],
@@ -136,7 +132,6 @@ export function TranscriptEditor({
         editor.view.dispatch(
           highlightTransaction(editor.state, { type: 'set', codings: list, colours }),
         );
-        setRevision((value) => value + 1);
       })
       .catch(showError);
     // Colours are applied separately below; codings load once per opened document.
@@ -146,7 +141,6 @@ export function TranscriptEditor({
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     editor.view.dispatch(highlightTransaction(editor.state, { type: 'recolour', colours }));
-    setRevision((value) => value + 1);
   }, [editor, colours]);
 
   // Open at a passage (from the Passages view): select it and scroll it into view.
@@ -407,7 +401,6 @@ export function TranscriptEditor({
           <CodingMargin
             editor={editor}
             codes={codes}
-            revision={revision}
             scroller={scroller.current}
             onSelect={(codingId) => {
               const drawn = drawnCodings(editor.state).find(

@@ -7,6 +7,7 @@ import type { DocumentTarget } from '../documents/DocumentsView';
 import { DocumentsView } from '../documents/DocumentsView';
 import { PassagesView } from '../passages/PassagesView';
 import { ProjectDataProvider, useProjectData } from '../project/ProjectData';
+import { HISTORY_EVENT, isTextField } from './historyCommands';
 import { ProjectOverview } from './ProjectOverview';
 
 export const workspaceSections = [
@@ -20,18 +21,15 @@ export const workspaceSections = [
 ] as const;
 export type WorkspaceSection = (typeof workspaceSections)[number];
 
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
 function HistoryButtons() {
   const { t } = useTranslation();
   const { history, undo, redo } = useProjectData();
   useEffect(() => {
     // Ctrl+Z anywhere in the workspace undoes the last action; inside a text field it stays the field's own.
     const onKey = (event: KeyboardEvent) => {
+      // The transcript editor handles its own keys (and calls the same history).
       if (!(event.ctrlKey || event.metaKey) || isTextField(event.target)) return;
+      if (event.target instanceof HTMLElement && event.target.isContentEditable) return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) {
         event.preventDefault();
@@ -41,8 +39,15 @@ function HistoryButtons() {
         void redo();
       }
     };
+    const onCommand = (event: Event) => {
+      void ((event as CustomEvent<'undo' | 'redo'>).detail === 'undo' ? undo() : redo());
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener(HISTORY_EVENT, onCommand);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(HISTORY_EVENT, onCommand);
+    };
   }, [undo, redo]);
   return (
     <div className="history-buttons">

@@ -163,12 +163,17 @@ describe('the application menu', () => {
     expect(file.at(-1)?.role).toBe('quit');
   });
 
-  it('gives Edit the standard roles and hides developer tools in a release', () => {
-    expect(
-      submenu(template[1])
-        .map((item) => item.role)
-        .filter(Boolean),
-    ).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+  it('sends undo and redo to the project history, keeps the clipboard roles, and hides developer tools in a release', () => {
+    const edit = submenu(template[1]);
+    click(edit.find((item) => item.label === '[menu.undo]'));
+    click(edit.find((item) => item.label === '[menu.redo]'));
+    expect(sent.slice(-2)).toEqual(['undo', 'redo']);
+    expect(edit.map((item) => item.role).filter(Boolean)).toEqual([
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+    ]);
     expect(submenu(template[2]).some((item) => item.role === 'toggleDevTools')).toBe(false);
   });
 
