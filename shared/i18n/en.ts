@@ -201,6 +201,8 @@ export const en = {
     newSpeaker: 'New speaker…',
     newSpeakerName: 'Name of the new speaker',
     find: 'Find in document',
+    findCount_one: '{{count}} match',
+    findCount_other: '{{count}} matches',
     findStatus: '{{current}} of {{count}}',
   },
   coding: {

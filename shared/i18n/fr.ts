@@ -211,6 +211,8 @@ export const fr: Messages = {
     newSpeaker: 'Nouveau locuteur…',
     newSpeakerName: 'Nom du nouveau locuteur',
     find: 'Rechercher dans le document',
+    findCount_one: '{{count}} résultat',
+    findCount_other: '{{count}} résultats',
     findStatus: '{{current}} sur {{count}}',
   },
   coding: {

@@ -303,3 +303,44 @@ describe('transcripts and coding through the UI', () => {
     await page.locator('.coding').first().waitFor();
   });
 });
+
+describe('reading a transcript', () => {
+  it('finds words whatever their accents or case, and sets a turn’s speaker', async () => {
+    const { page } = app;
+    await createProject('lecture');
+    await page.getByRole('navigation').getByRole('button', { name: 'Documents' }).click();
+    await page.getByRole('button', { name: 'Paste text…' }).click();
+    const paste = page.getByRole('dialog', { name: 'Paste a transcript' });
+    await paste.getByRole('textbox', { name: 'Title' }).fill('Entretien C');
+    await paste
+      .getByRole('textbox', { name: 'Text' })
+      .fill('Élue : Les élus décident.\nLes ELUS votent.\nUn habitant prend la parole.');
+    await paste.getByRole('button', { name: 'Continue' }).click();
+    await page
+      .getByRole('dialog', { name: 'Import documents' })
+      .getByRole('button', { name: 'Import 1 file' })
+      .click();
+    await page.locator('.transcript p[data-speaker="Élue"]').waitFor();
+
+    const find = page.getByRole('searchbox', { name: 'Find in document' });
+    await find.fill('elus');
+    await expect.poll(() => page.locator('.find-match').count()).toBe(2);
+    await find.press('Enter');
+    await page.getByText('1 of 2').waitFor();
+    await find.press('Enter');
+    await page.getByText('2 of 2').waitFor();
+    expect(await page.locator('.find-match.current').textContent()).toBe('ELUS');
+
+    // The third paragraph becomes a turn of a new speaker, saved as an edit.
+    await selectText(page, 'Un habitant');
+    await page.keyboard.press('ArrowLeft');
+    await page.getByRole('combobox', { name: 'Speaker of this turn' }).selectOption('\u0000new');
+    const name = page.getByRole('textbox', { name: 'Name of the new speaker' });
+    await name.fill('Habitant 1');
+    await name.press('Enter');
+    await page.locator('.transcript p[data-speaker="Habitant 1"]').waitFor();
+    await expect
+      .poll(async () => (await call<{ speakers: string[] }[]>('documents.list', {}))[0]!.speakers)
+      .toEqual(['Élue', 'Habitant 1']);
+  });
+});

@@ -166,9 +166,11 @@ export function EditorToolbar({
         }}
       />
       <span className="find-status" aria-live="polite">
-        {state.find.count > 0
-          ? t('editor.findStatus', { current: state.find.current + 1, count: state.find.count })
-          : ''}
+        {state.find.count === 0
+          ? ''
+          : state.find.current < 0
+            ? t('editor.findCount', { count: state.find.count })
+            : t('editor.findStatus', { current: state.find.current + 1, count: state.find.count })}
       </span>
     </div>
   );

@@ -227,9 +227,10 @@ export function TranscriptEditor({
           ...range,
           codeIds: ids,
         });
+        // Draw first: the researcher sees the highlight at once; counts follow.
+        addDrawn(created);
         rememberCodes(ids);
         await refresh();
-        addDrawn(created);
       } catch (error) {
         showError(error);
       }
@@ -255,9 +256,9 @@ export function TranscriptEditor({
         ...range,
         parentId: selected?.parentId ?? null,
       });
+      addDrawn([result.coding]);
       rememberCodes([result.code.id]);
       await refresh();
-      addDrawn([result.coding]);
     } catch (error) {
       showError(error);
     }

@@ -48,7 +48,8 @@ function findMatches(doc: ProseMirrorNode, query: string): { from: number; to: n
 
 function build(doc: ProseMirrorNode, query: string, current: number): FindState {
   const matches = findMatches(doc, query);
-  const index = matches.length ? Math.min(current, matches.length - 1) : 0;
+  // -1 until the researcher steps to a match: typing a query highlights, Enter goes.
+  const index = matches.length ? Math.min(current, matches.length - 1) : -1;
   const decorations = DecorationSet.create(
     doc,
     matches.map((match, position) =>
@@ -68,11 +69,11 @@ export const FindInDocument = Extension.create({
       new Plugin<FindState>({
         key: findKey,
         state: {
-          init: () => ({ query: '', matches: [], current: 0, decorations: DecorationSet.empty }),
+          init: () => ({ query: '', matches: [], current: -1, decorations: DecorationSet.empty }),
           apply(transaction: Transaction, state: FindState) {
             const meta = transaction.getMeta(findKey) as
               { query?: string; current?: number } | undefined;
-            if (meta) return build(transaction.doc, meta.query ?? state.query, meta.current ?? 0);
+            if (meta) return build(transaction.doc, meta.query ?? state.query, meta.current ?? -1);
             return transaction.docChanged
               ? build(transaction.doc, state.query, state.current)
               : state;
@@ -87,14 +88,15 @@ export const FindInDocument = Extension.create({
 });
 
 export function setFindQuery(state: EditorState, query: string): Transaction {
-  return state.tr.setMeta(findKey, { query, current: 0 }).setMeta('addToHistory', false);
+  return state.tr.setMeta(findKey, { query, current: -1 }).setMeta('addToHistory', false);
 }
 
 /** Moves to the next (or previous) match and selects it. */
 export function stepFind(state: EditorState, direction: 1 | -1): Transaction | null {
   const find = findKey.getState(state);
   if (!find || find.matches.length === 0) return null;
-  const current = (find.current + direction + find.matches.length) % find.matches.length;
+  const start = find.current < 0 ? (direction === 1 ? -1 : 0) : find.current;
+  const current = (start + direction + find.matches.length) % find.matches.length;
   const match = find.matches[current]!;
   return state.tr
     .setMeta(findKey, { current })
@@ -104,5 +106,5 @@ export function stepFind(state: EditorState, direction: 1 | -1): Transaction | n
 
 export function findStatus(state: EditorState): { count: number; current: number } {
   const find = findKey.getState(state);
-  return { count: find?.matches.length ?? 0, current: find?.current ?? 0 };
+  return { count: find?.matches.length ?? 0, current: find?.current ?? -1 };
 }
