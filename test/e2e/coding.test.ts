@@ -344,3 +344,68 @@ describe('reading a transcript', () => {
       .toEqual(['Élue', 'Habitant 1']);
   });
 });
+
+describe('a coded passage', () => {
+  it('shows its codes on click, takes a memo, moves its boundaries by keyboard, codes in vivo, and loses a code', async () => {
+    const { page } = app;
+    await createProject('passage');
+    await page.getByRole('navigation').getByRole('button', { name: 'Documents' }).click();
+    await page.getByRole('button', { name: 'Paste text…' }).click();
+    const paste = page.getByRole('dialog', { name: 'Paste a transcript' });
+    await paste.getByRole('textbox', { name: 'Title' }).fill('Entretien D');
+    await paste
+      .getByRole('textbox', { name: 'Text' })
+      .fill('DGS : Le comité citoyen évalue le projet chaque année.');
+    await paste.getByRole('button', { name: 'Continue' }).click();
+    await page
+      .getByRole('dialog', { name: 'Import documents' })
+      .getByRole('button', { name: 'Import 1 file' })
+      .click();
+    await page.locator('.transcript p[data-speaker="DGS"]').waitFor();
+    await addCode(null, 'Openness');
+    await addCode('Openness', 'Citizen panel');
+
+    await selectText(page, 'comité citoyen');
+    await page.getByRole('button', { name: 'Apply Citizen panel to the selection' }).click();
+    const highlight = page.locator('.coding').first();
+    await highlight.waitFor();
+    await highlight.click();
+    const popover = page.getByRole('dialog', { name: 'Coded passage' });
+    await popover.getByText('Openness › Citizen panel').waitFor();
+    await popover
+      .getByRole('textbox', { name: 'Memo on this passage' })
+      .fill('Évaluation externe (type 2)');
+    await popover.getByRole('button', { name: 'Move the end one word right' }).click();
+    const [document] = await call<{ id: string }[]>('documents.list', {});
+    const text = await storedText(document!.id);
+    await expect
+      .poll(async () => {
+        const [coding] = await storedCodings(document!.id);
+        return coding ? sliceCodePoints(text, coding.start, coding.end) : null;
+      })
+      .toBe('comité citoyen évalue');
+    const [coding] = await call<{ memo: string }[]>('codings.forDocument', {
+      documentId: document!.id,
+    });
+    expect(coding!.memo).toBe('Évaluation externe (type 2)');
+
+    // In vivo: the selected words become a code, applied to them.
+    await selectText(page, 'chaque année');
+    await page.getByRole('button', { name: 'In vivo' }).click();
+    await expect
+      .poll(async () => (await call<{ name: string }[]>('codes.list', {})).map((code) => code.name))
+      .toContain('chaque année');
+    await expect.poll(async () => (await storedCodings(document!.id)).length).toBe(2);
+
+    await page.locator('.coding').first().click();
+    await page
+      .getByRole('dialog', { name: 'Coded passage' })
+      .getByRole('button', { name: 'Remove Openness › Citizen panel from this passage' })
+      .click();
+    await expect.poll(async () => (await storedCodings(document!.id)).length).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.locator('.transcript').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await storedCodings(document!.id)).length).toBe(2);
+  });
+});

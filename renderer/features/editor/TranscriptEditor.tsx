@@ -48,6 +48,7 @@ export function TranscriptEditor({
   const [recent, rememberCodes] = useRecentCodes();
   const scroller = useRef<HTMLDivElement>(null);
   const findInput = useRef<HTMLInputElement>(null);
+  const pressedAt = useRef<{ x: number; y: number } | null>(null);
   const actions = useRef({
     undo: () => {},
     redo: () => {},
@@ -380,9 +381,20 @@ export function TranscriptEditor({
       <div
         className="editor-scroller"
         ref={scroller}
-        onMouseUp={(event) => {
-          if (!editor.state.selection.empty) return;
+        onMouseDown={(event) => {
+          pressedAt.current = { x: event.clientX, y: event.clientY };
+        }}
+        onClick={(event) => {
+          // A click, not a drag: a selection made with the mouse is for coding, not for the popover.
+          const pressed = pressedAt.current;
+          if (
+            !pressed ||
+            Math.abs(pressed.x - event.clientX) + Math.abs(pressed.y - event.clientY) > 4
+          )
+            return;
           const target = event.target as HTMLElement;
+          // Clicks in the popover or the margin are theirs; only clicks on the text open or close it.
+          if (!target.closest('.transcript')) return;
           const spans = [...new Set([target, ...ancestorsOf(target)])].filter((element) =>
             element.classList.contains('coding'),
           );
