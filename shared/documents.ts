@@ -1,4 +1,5 @@
 import type { DocumentJson } from './editor/schema';
+import type { AttributeCondition } from './cases';
 import type { HistoryAction } from './history';
 
 export const documentKinds = ['transcript', 'secondary'] as const;
@@ -81,6 +82,10 @@ export interface Passage {
   speaker: string | null;
   /** Codes of the other codings that overlap this passage. */
   otherCodeIds: string[];
+  /** The participant(s) speaking: the one named as the speaker, else all linked to the document. */
+  participantIds: string[];
+  /** Cases of those participants, and cases linked to the document directly. */
+  caseIds: string[];
 }
 
 export interface PassageQuery {
@@ -90,6 +95,10 @@ export interface PassageQuery {
   speakers?: string[];
   coders?: string[];
   text?: string;
+  participantIds?: string[];
+  caseIds?: string[];
+  /** All must hold, each on the passage's case, participant or document, by the attribute's kind. */
+  conditions?: AttributeCondition[];
 }
 
 export interface TextChange {

@@ -13,5 +13,17 @@ export const historyActions = [
   'inVivo',
   'updateCoding',
   'removeCoding',
+  'createCase',
+  'updateCase',
+  'deleteCase',
+  'createParticipant',
+  'updateParticipant',
+  'deleteParticipant',
+  'createAttribute',
+  'updateAttribute',
+  'deleteAttribute',
+  'setValue',
+  'linkDocument',
+  'importTable',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

@@ -4,6 +4,7 @@ import type { MethodName } from '../../shared/contract/api';
 import type { Result } from '../../shared/errors';
 import { AxialError } from '../../shared/errors';
 import { appHandlers } from '../handlers/app';
+import { casesHandlers } from '../handlers/cases';
 import { codesHandlers } from '../handlers/codes';
 import { codingsHandlers } from '../handlers/codings';
 import { documentsHandlers } from '../handlers/documents';
@@ -20,6 +21,7 @@ export const handlers: Handlers = mergeHandlers(
   codesHandlers,
   codingsHandlers,
   historyHandlers,
+  casesHandlers,
 );
 
 const unhandled = missingHandlers(handlers, methodNames);

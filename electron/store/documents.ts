@@ -165,6 +165,16 @@ export function deleteDocument(db: Db, changes: ChangeSet, id: string): void {
     id: string;
   }[];
   for (const coding of codings) deleteRow(db, changes, 'coding', coding.id);
+  for (const table of ['document_participant', 'document_case'] as const) {
+    const links = db.prepare(`SELECT id FROM ${table} WHERE document_id = ?`).all(id) as {
+      id: string;
+    }[];
+    for (const link of links) deleteRow(db, changes, table, link.id);
+  }
+  const values = db.prepare('SELECT id FROM attribute_value WHERE entity_id = ?').all(id) as {
+    id: string;
+  }[];
+  for (const value of values) deleteRow(db, changes, 'attribute_value', value.id);
   deleteRow(db, changes, 'document', id);
 }
 

@@ -6,6 +6,7 @@ import { speakerAt } from './documentText';
 import { subtreeIds } from './codes';
 import type { CodingRow } from './codings';
 import { toCoding } from './codings';
+import { PassageContext } from './passageContext';
 
 const CONTEXT = 80;
 
@@ -99,6 +100,9 @@ export function listPassages(db: Db, query: PassageQuery): Passage[] {
   const needle = query.text ? foldForSearch(query.text) : '';
   const speakers = query.speakers && query.speakers.length > 0 ? new Set(query.speakers) : null;
 
+  const context = new PassageContext(db);
+  const wantedParticipants = query.participantIds?.length ? new Set(query.participantIds) : null;
+  const wantedCases = query.caseIds?.length ? new Set(query.caseIds) : null;
   const passages: Passage[] = [];
   for (const row of rows) {
     const document = documentText(row.document_id);
@@ -106,6 +110,12 @@ export function listPassages(db: Db, query: PassageQuery): Passage[] {
     if (needle && !foldForSearch(text).includes(needle)) continue;
     const speaker = speakerAt(document.turns, row.start);
     if (speakers && (speaker === null || !speakers.has(speaker))) continue;
+    const resolved = context.resolve(row.document_id, speaker);
+    if (wantedParticipants && !resolved.participantIds.some((id) => wantedParticipants.has(id)))
+      continue;
+    if (wantedCases && !resolved.caseIds.some((id) => wantedCases.has(id))) continue;
+    if (query.conditions?.length && !context.matches(query.conditions, row.document_id, resolved))
+      continue;
     const others = (
       overlapping.all(row.document_id, row.end, row.start) as { id: string; code_id: string }[]
     ).filter((other) => other.id !== row.id);
@@ -125,6 +135,7 @@ export function listPassages(db: Db, query: PassageQuery): Passage[] {
       otherCodeIds: [...new Set(others.map((other) => other.code_id))].filter(
         (id) => id !== row.code_id,
       ),
+      ...resolved,
     });
   }
   return passages;

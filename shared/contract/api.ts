@@ -1,4 +1,5 @@
 import { appContract } from './app';
+import { casesContract } from './cases';
 import { codesContract } from './codes';
 import { codingsContract } from './codings';
 import { documentsContract } from './documents';
@@ -15,6 +16,7 @@ export const contract = mergeContracts(
   codesContract,
   codingsContract,
   historyContract,
+  casesContract,
 );
 
 export type Contract = typeof contract;

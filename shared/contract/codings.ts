@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CodeNode, Coding, Passage } from '../documents';
+import { conditionOperators } from '../cases';
 import { entityId } from './documents';
 import { method } from './method';
 
@@ -41,6 +42,18 @@ export const codingsContract = {
       speakers: z.array(z.string().max(100)).max(1000).optional(),
       coders: z.array(z.string().max(100)).max(1000).optional(),
       text: z.string().max(500).optional(),
+      participantIds: z.array(entityId).max(10000).optional(),
+      caseIds: z.array(entityId).max(10000).optional(),
+      conditions: z
+        .array(
+          z.strictObject({
+            attributeId: entityId,
+            operator: z.enum(conditionOperators),
+            value: z.union([z.string().max(1000), z.number(), z.boolean()]),
+          }),
+        )
+        .max(50)
+        .optional(),
     }),
   ),
 };

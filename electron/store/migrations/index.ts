@@ -2,12 +2,14 @@ import type { Database } from 'better-sqlite3';
 import { AxialError } from '../../../shared/errors';
 import { migration001Initial } from './001-initial';
 import { migration002DocumentsCodesCodings } from './002-documents-codes-codings';
+import { migration003CasesParticipantsAttributes } from './003-cases-participants-attributes';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
 export const migrations: readonly Migration[] = [
   migration001Initial,
   migration002DocumentsCodesCodings,
+  migration003CasesParticipantsAttributes,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -132,3 +132,56 @@ describe('migration 2 (documents, codes, codings)', () => {
     db.close();
   });
 });
+
+describe('migration 3 (cases, participants, attributes)', () => {
+  it('2 → 3 keeps documents and codings and adds the case tables', () => {
+    const db = new Database(join(folder.path, 'm3.axial'));
+    migrate(db, 2);
+    db.prepare(
+      "INSERT INTO document (id, kind, title, content, plain_text, length, position, created_at, modified_at) VALUES ('d', 'transcript', 'T', '{}', 'abc', 3, 0, 'a', 'a')",
+    ).run();
+    migrate(db, 3);
+    expect(schemaVersion(db)).toBe(3);
+    expect(tables(db)).toEqual([
+      'activity',
+      'attribute',
+      'attribute_value',
+      'code',
+      'coding',
+      'document',
+      'document_case',
+      'document_participant',
+      'participant',
+      'project',
+      'study_case',
+    ]);
+    expect(db.prepare('SELECT title FROM document').get()).toEqual({ title: 'T' });
+    db.pragma('foreign_keys = ON');
+    db.prepare(
+      "INSERT INTO study_case (id, name, position, created_at, modified_at) VALUES ('c', 'Ville A', 0, 'a', 'a')",
+    ).run();
+    // Names identify cases whatever their case.
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO study_case (id, name, position, created_at, modified_at) VALUES ('c2', 'ville a', 1, 'a', 'a')",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO participant (id, name, case_id, position, created_at, modified_at) VALUES ('p', 'P', 'nope', 0, 'a', 'a')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO attribute (id, entity_kind, name, type, position, created_at, modified_at) VALUES ('x', 'case', 'X', 'colour', 0, 'a', 'a')",
+        )
+        .run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -1,0 +1,89 @@
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { AxialError } from '../../../shared/errors';
+
+export type Cell = string | number | boolean | Date | null;
+
+const MAX_UNPACKED = 200 * 1024 * 1024;
+const MAX_ENTRIES = 2000;
+
+function notAWorkbook(fileName: string): AxialError {
+  return new AxialError(
+    'invalid_file',
+    `"${fileName}" is not a readable Excel workbook (.xlsx). Save it again from your spreadsheet as .xlsx or .csv.`,
+    {
+      file: fileName,
+      reason: 'notXlsx',
+    },
+  );
+}
+
+function cellValue(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value instanceof Date
+  )
+    return value;
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('result' in value) return cellValue(value.result as ExcelJS.CellValue);
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('error' in value) return null;
+  }
+  return String(value);
+}
+
+/** The first sheet of a workbook as rows of typed cells; the archive is checked before it is inflated. */
+export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Cell[][]> {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw notAWorkbook(fileName);
+  let entries = 0;
+  let unpacked = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        entries += 1;
+        unpacked += file.originalSize;
+        return false;
+      },
+    });
+  } catch {
+    throw notAWorkbook(fileName);
+  }
+  if (entries > MAX_ENTRIES || unpacked > MAX_UNPACKED) {
+    throw new AxialError(
+      'file_too_large',
+      `"${fileName}" unpacks to more data than a table should hold.`,
+      { file: fileName },
+    );
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  } catch {
+    throw notAWorkbook(fileName);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw notAWorkbook(fileName);
+  const rows: Cell[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
+    rows.push(values);
+  });
+  return rows;
+}
+
+export async function writeXlsx(
+  sheetName: string,
+  rows: readonly (readonly Cell[])[],
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Axial';
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  for (const row of rows) sheet.addRow([...row]);
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

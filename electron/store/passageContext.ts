@@ -1,0 +1,120 @@
+import { compareValues, foldText, parseAttributeValue } from '../../shared/attributeValues';
+import type { AttributeCondition, AttributeDefinition, AttributeValue } from '../../shared/cases';
+import { listAttributes, valuesByEntity } from './attributes';
+import type { Db } from './database';
+
+interface DocumentPeople {
+  participants: { id: string; name: string; caseId: string | null }[];
+  caseIds: string[];
+}
+
+/**
+ * Who and what a passage is about: its participants (the linked participant
+ * named as the turn's speaker, or every linked participant when none is), their
+ * cases and the document's own cases, with their attribute values.
+ */
+export class PassageContext {
+  private readonly people = new Map<string, DocumentPeople>();
+  private readonly attributes: Map<string, AttributeDefinition>;
+  private readonly values = {
+    case: new Map<string, Record<string, AttributeValue>>(),
+    participant: new Map<string, Record<string, AttributeValue>>(),
+    document: new Map<string, Record<string, AttributeValue>>(),
+  };
+
+  constructor(private readonly db: Db) {
+    this.attributes = new Map(listAttributes(db).map((attribute) => [attribute.id, attribute]));
+    this.values.case = valuesByEntity(db, 'case');
+    this.values.participant = valuesByEntity(db, 'participant');
+    this.values.document = valuesByEntity(db, 'document');
+  }
+
+  private documentPeople(documentId: string): DocumentPeople {
+    let found = this.people.get(documentId);
+    if (!found) {
+      const participants = this.db
+        .prepare(
+          `SELECT p.id, p.name, p.case_id AS caseId FROM document_participant l JOIN participant p ON p.id = l.participant_id
+           WHERE l.document_id = ? ORDER BY p.name`,
+        )
+        .all(documentId) as { id: string; name: string; caseId: string | null }[];
+      const cases = this.db
+        .prepare('SELECT case_id AS id FROM document_case WHERE document_id = ?')
+        .all(documentId) as { id: string }[];
+      found = { participants, caseIds: cases.map((row) => row.id) };
+      this.people.set(documentId, found);
+    }
+    return found;
+  }
+
+  resolve(
+    documentId: string,
+    speaker: string | null,
+  ): { participantIds: string[]; caseIds: string[] } {
+    const people = this.documentPeople(documentId);
+    const named = speaker
+      ? people.participants.filter(
+          (participant) => foldText(participant.name) === foldText(speaker),
+        )
+      : [];
+    const participants = named.length > 0 ? named : people.participants;
+    const caseIds = new Set(people.caseIds);
+    for (const participant of participants) if (participant.caseId) caseIds.add(participant.caseId);
+    return {
+      participantIds: participants.map((participant) => participant.id),
+      caseIds: [...caseIds],
+    };
+  }
+
+  /** Whether every condition holds for one of the passage's entities of the attribute's kind. */
+  matches(
+    conditions: readonly AttributeCondition[],
+    documentId: string,
+    resolved: { participantIds: string[]; caseIds: string[] },
+  ): boolean {
+    return conditions.every((condition) => {
+      const attribute = this.attributes.get(condition.attributeId);
+      if (!attribute) return false;
+      const entities =
+        attribute.entityKind === 'case'
+          ? resolved.caseIds
+          : attribute.entityKind === 'participant'
+            ? resolved.participantIds
+            : [documentId];
+      const wanted = parseAttributeValue(attribute.type, condition.value, attribute.choices);
+      if (!wanted.ok || wanted.value === null) return false;
+      const target = wanted.value;
+      return entities.some((entityId) => {
+        const value = this.values[attribute.entityKind].get(entityId)?.[attribute.id];
+        if (value === undefined) return false;
+        return holds(condition.operator, value, target);
+      });
+    });
+  }
+}
+
+function holds(
+  operator: AttributeCondition['operator'],
+  value: AttributeValue,
+  target: AttributeValue,
+): boolean {
+  if (operator === 'contains') return foldText(String(value)).includes(foldText(String(target)));
+  const order =
+    typeof value === 'string' && typeof target === 'string'
+      ? foldText(value).localeCompare(foldText(target))
+      : compareValues(value, target);
+  switch (operator) {
+    case 'eq':
+      return order === 0;
+    case 'ne':
+      return order !== 0;
+    case 'lt':
+      return order < 0;
+    case 'lte':
+      return order <= 0;
+    case 'gt':
+      return order > 0;
+    case 'gte':
+      return order >= 0;
+  }
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { guessType, parseAttributeValue, parseNumber } from '../../../shared/attributeValues';
+import { parseCsv, writeCsv } from '../../../electron/exchange/tables/csv';
+
+describe('CSV', () => {
+  it('reads French Excel: BOM, semicolons, quoted fields with semicolons and quotes, CRLF', () => {
+    const parsed = parseCsv(
+      '\ufeffNom;Thème;Population\r\nA;"Mobilité; énergie";"523 000"\r\nB;"Le ""smart"" city";12,5\r\n',
+    );
+    expect(parsed.delimiter).toBe(';');
+    expect(parsed.rows).toEqual([
+      ['Nom', 'Thème', 'Population'],
+      ['A', 'Mobilité; énergie', '523 000'],
+      ['B', 'Le "smart" city', '12,5'],
+    ]);
+    expect(parsed.unterminatedAt).toBeNull();
+  });
+
+  it('reads RFC 4180 with commas and a field spanning lines, and reports a quote that never closes', () => {
+    expect(parseCsv('name,note\nA,"two\nlines"\n').rows).toEqual([
+      ['name', 'note'],
+      ['A', 'two\nlines'],
+    ]);
+    expect(parseCsv('name,note\nA,ok\nB,"cut off\n').unterminatedAt).toBe(3);
+  });
+
+  it('writes what it reads', () => {
+    const rows = [
+      ['Nom', 'Note'],
+      ['A', 'point; virgule, "guillemets"\net ligne'],
+    ];
+    expect(parseCsv(writeCsv(rows, ';', true)).rows).toEqual(rows);
+    expect(writeCsv(rows, ',', false).startsWith('\ufeff')).toBe(false);
+  });
+});
+
+describe('attribute values', () => {
+  it('reads numbers as French and English spreadsheets write them', () => {
+    expect(parseNumber('523 000')).toBe(523000);
+    expect(parseNumber('523\u202f000')).toBe(523000);
+    expect(parseNumber('12,5')).toBe(12.5);
+    expect(parseNumber('1.234,5')).toBe(1234.5);
+    expect(parseNumber('1,234.5')).toBe(1234.5);
+    expect(parseNumber('2016')).toBe(2016);
+    expect(parseNumber('vingt')).toBeNull();
+  });
+
+  it('validates each type and folds choices to their canonical spelling', () => {
+    expect(parseAttributeValue('date', '15/03/2016')).toEqual({ ok: true, value: '2016-03-15' });
+    expect(parseAttributeValue('date', '31/02/2016')).toEqual({ ok: false, kind: 'badDate' });
+    expect(parseAttributeValue('boolean', 'Oui')).toEqual({ ok: true, value: true });
+    expect(parseAttributeValue('boolean', 'peut-être')).toEqual({ ok: false, kind: 'badBoolean' });
+    expect(parseAttributeValue('choice', 'regie', ['Régie', 'Délégation'])).toEqual({
+      ok: true,
+      value: 'Régie',
+    });
+    expect(parseAttributeValue('choice', 'SPL', ['Régie'])).toEqual({
+      ok: false,
+      kind: 'badChoice',
+    });
+    expect(parseAttributeValue('number', '  ')).toEqual({ ok: true, value: null });
+  });
+
+  it('guesses a new column’s type', () => {
+    expect(guessType(['oui', 'non', 'Oui'])).toEqual({ type: 'boolean', choices: [] });
+    expect(guessType(['523 000', '12,5'])).toEqual({ type: 'number', choices: [] });
+    expect(guessType(['2016-01-01', '15/03/2016'])).toEqual({ type: 'date', choices: [] });
+    expect(guessType(['Régie', 'Délégation', 'régie', 'Régie'])).toEqual({
+      type: 'choice',
+      choices: ['Régie', 'Délégation'],
+    });
+    expect(guessType(['Directeur général des services', 'Chargé de mission'])).toEqual({
+      type: 'text',
+      choices: [],
+    });
+  });
+});
