@@ -1,5 +1,5 @@
 import type { DocumentJson } from './editor/schema';
-import type { AttributeCondition } from './cases';
+import type { AttributeCondition, AttributeValue } from './cases';
 import type { HistoryAction } from './history';
 
 export const documentKinds = ['transcript', 'secondary'] as const;
@@ -22,6 +22,8 @@ export interface DocumentSummary {
   codingCount: number;
   speakers: string[];
   sourceName: string | null;
+  /** Values of the document attributes. */
+  values: Record<string, AttributeValue>;
   createdAt: string;
   modifiedAt: string;
 }

@@ -169,6 +169,7 @@ export function previewTypeChange(
         value: row.value,
       });
   }
+  failures.sort((a, b) => a.entityName.localeCompare(b.entityName, undefined, { numeric: true }));
   return { convertible, failures };
 }
 

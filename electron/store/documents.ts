@@ -1,6 +1,8 @@
 import { Step, Transform } from '@tiptap/pm/transform';
 import { randomUUID } from 'node:crypto';
+import type { AttributeValue } from '../../shared/cases';
 import type { DocumentDetail, DocumentKind, DocumentSummary } from '../../shared/documents';
+import { valuesByEntity } from './attributes';
 import type { DocumentJson } from '../../shared/editor/schema';
 import { documentFromJson, documentSchema } from '../../shared/editor/schema';
 import { AxialError } from '../../shared/errors';
@@ -38,7 +40,7 @@ function parseTurns(json: string): TurnStart[] {
   return JSON.parse(json) as TurnStart[];
 }
 
-function toSummary(row: DocumentRow): DocumentSummary {
+function toSummary(row: DocumentRow, values: Record<string, AttributeValue> = {}): DocumentSummary {
   return {
     id: row.id,
     kind: row.kind,
@@ -51,6 +53,7 @@ function toSummary(row: DocumentRow): DocumentSummary {
     codingCount: row.coding_count,
     speakers: [...new Set(parseTurns(row.turns).map((turn) => turn.speaker))],
     sourceName: row.source_name,
+    values,
     createdAt: row.created_at,
     modifiedAt: row.modified_at,
   };
@@ -68,14 +71,15 @@ export function listDocuments(db: Db): DocumentSummary[] {
   const rows = db
     .prepare(`SELECT ${summaryColumns} FROM document d ORDER BY d.position, d.created_at`)
     .all() as DocumentRow[];
-  return rows.map(toSummary);
+  const values = valuesByEntity(db, 'document');
+  return rows.map((row) => toSummary(row, values.get(row.id)));
 }
 
 export function getDocumentSummary(db: Db, id: string): DocumentSummary {
   const row = db.prepare(`SELECT ${summaryColumns} FROM document d WHERE d.id = ?`).get(id) as
     DocumentRow | undefined;
   if (!row) throw documentNotFound(id);
-  return toSummary(row);
+  return toSummary(row, valuesByEntity(db, 'document').get(id));
 }
 
 export function getDocument(db: Db, id: string): DocumentDetail {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentKind, DocumentSummary } from '../../../shared/documents';
 import { useApi } from '../../api/context';
 import { useProjectData } from '../project/ProjectData';
+import { DocumentLinksEditor } from './DocumentLinksEditor';
 
 type Field = 'title' | 'date' | 'place' | 'description' | 'memo';
 
@@ -85,6 +86,7 @@ export function DocumentProperties({ document }: { document: DocumentSummary }) 
           />
         </label>
       ))}
+      <DocumentLinksEditor document={document} />
     </details>
   );
 }

@@ -7,6 +7,10 @@ import type { DocumentTarget } from '../documents/DocumentsView';
 import { useProjectData } from '../project/ProjectData';
 import type { PassageGroup } from './groupPassages';
 import { groupPassages } from './groupPassages';
+import type { DraftCondition } from './ConditionsEditor';
+import { completeConditions, ConditionsEditor } from './ConditionsEditor';
+import type { GroupBy } from './outerGroups';
+import { outerGroups } from './outerGroups';
 
 function reference(passage: Passage): string {
   return `${passage.documentTitle}${passage.speaker ? `, ${passage.speaker}` : ''} [${passage.coding.start}–${passage.coding.end}]`;
@@ -16,8 +20,15 @@ function reference(passage: Passage): string {
 export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { codes, documents, showError } = useProjectData();
+  const { codes, documents, cases, participants, attributes, showError } = useProjectData();
   const [query, setQuery] = useState<PassageQuery>({ codeMatch: 'any' });
+  const [groupBy, setGroupBy] = useState<GroupBy>('axis');
+  const [conditions, setConditions] = useState<DraftCondition[]>([]);
+  const complete = useMemo(
+    () => completeConditions(conditions, attributes),
+    [conditions, attributes],
+  );
+  const conditionKey = JSON.stringify(complete);
   const [passages, setPassages] = useState<Passage[]>([]);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [checked, setChecked] = useState<Set<string>>(new Set());
@@ -26,7 +37,7 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(() => {
-      api['passages.list'](query)
+      api['passages.list']({ ...query, ...(complete.length ? { conditions: complete } : {}) })
         .then((list) => {
           if (!cancelled) setPassages(list);
         })
@@ -36,10 +47,21 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [api, query, showError, codes]);
+    // conditionKey stands for the conditions' content.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, query, showError, codes, conditionKey]);
 
   const tree = useMemo(() => buildCodeTree(codes), [codes]);
-  const groups = useMemo(() => groupPassages(tree, passages), [tree, passages]);
+  const sections = useMemo(
+    () =>
+      outerGroups(passages, groupBy, { cases, participants, documents, attributes }).map(
+        (outer) => ({
+          ...outer,
+          groups: groupPassages(tree, outer.passages),
+        }),
+      ),
+    [passages, groupBy, cases, participants, documents, attributes, tree],
+  );
   const speakers = useMemo(
     () => [...new Set(documents.flatMap((document) => document.speakers))].sort(),
     [documents],
@@ -64,8 +86,9 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
     setCopied(chosen.length);
   };
 
-  const renderGroup = (group: PassageGroup) => {
-    const isCollapsed = collapsed.has(group.code.id);
+  const renderGroup = (group: PassageGroup, outerKey: string) => {
+    const collapseKey = `${outerKey}/${group.code.id}`;
+    const isCollapsed = collapsed.has(collapseKey);
     const headingLevel = Math.min(group.depth + 3, 6);
     const Heading = `h${headingLevel}` as 'h3';
     return (
@@ -81,8 +104,8 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
             onClick={() =>
               setCollapsed((current) => {
                 const next = new Set(current);
-                if (next.has(group.code.id)) next.delete(group.code.id);
-                else next.add(group.code.id);
+                if (next.has(collapseKey)) next.delete(collapseKey);
+                else next.add(collapseKey);
                 return next;
               })
             }
@@ -151,7 +174,7 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
                 ))}
               </ol>
             )}
-            {group.children.map(renderGroup)}
+            {group.children.map((child) => renderGroup(child, outerKey))}
           </>
         )}
       </section>
@@ -246,6 +269,38 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
           </select>
         </label>
         <label className="field">
+          <span>{t('passages.case')}</span>
+          <select
+            value={single(query.caseIds)}
+            onChange={(event) =>
+              setQuery((current) => ({ ...current, caseIds: toList(event.target.value) }))
+            }
+          >
+            <option value="">{t('passages.allCases')}</option>
+            {cases.map((row) => (
+              <option key={row.id} value={row.id}>
+                {row.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('passages.participant')}</span>
+          <select
+            value={single(query.participantIds)}
+            onChange={(event) =>
+              setQuery((current) => ({ ...current, participantIds: toList(event.target.value) }))
+            }
+          >
+            <option value="">{t('passages.allParticipants')}</option>
+            {participants.map((row) => (
+              <option key={row.id} value={row.id}>
+                {row.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
           <span>{t('passages.text')}</span>
           <input
             type="search"
@@ -256,6 +311,29 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
           />
         </label>
       </form>
+      <div className="passage-options">
+        <label className="field group-by">
+          <span>{t('passages.groupBy')}</span>
+          <select value={groupBy} onChange={(event) => setGroupBy(event.target.value as GroupBy)}>
+            <option value="axis">{t('passages.groupAxis')}</option>
+            <option value="case">{t('passages.groupCase')}</option>
+            <option value="participant">{t('passages.groupParticipant')}</option>
+            {attributes.map((attribute) => (
+              <option key={attribute.id} value={`attribute:${attribute.id}`}>
+                {t('passages.groupAttribute', {
+                  kind: t(`cases.kindPrefix.${attribute.entityKind}`),
+                  name: attribute.name,
+                })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ConditionsEditor
+          attributes={attributes}
+          conditions={conditions}
+          onChange={setConditions}
+        />
+      </div>
       <div className="passages-actions">
         <span role="status">{t('passages.total', { count: passages.length })}</span>
         <button
@@ -267,10 +345,33 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
         </button>
         {copied > 0 && <span className="success">{t('passages.copied', { count: copied })}</span>}
       </div>
-      {groups.length === 0 ? (
+      {passages.length === 0 ? (
         <p className="muted empty-state">{t('passages.none')}</p>
       ) : (
-        <div className="passage-groups">{groups.map(renderGroup)}</div>
+        sections.map((section) => (
+          <section
+            key={section.key}
+            className="outer-group"
+            data-group={section.label ?? ''}
+            aria-label={section.label ?? t('passages.ungrouped')}
+          >
+            {groupBy !== 'axis' && (
+              <h3 className="outer-heading">
+                {section.label ??
+                  t(
+                    `passages.none_${groupBy === 'case' ? 'case' : groupBy === 'participant' ? 'participant' : 'value'}`,
+                  )}
+                <span className="group-counts">
+                  {' '}
+                  · {t('passages.total', { count: section.passages.length })}
+                </span>
+              </h3>
+            )}
+            <div className="passage-groups">
+              {section.groups.map((group) => renderGroup(group, section.key))}
+            </div>
+          </section>
+        ))
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import type {
 import { useApi } from '../../api/context';
 import { toApiError } from '../../components/ErrorMessage';
 import type { ApiError } from '../../../shared/errors';
+import type { AttributeDefinition, CaseRecord, ParticipantRecord } from '../../../shared/cases';
 
 /** Listens for an undo or redo, to put text changes into an open editor. */
 type HistoryListener = (result: HistoryResult) => void;
@@ -16,6 +17,9 @@ type HistoryListener = (result: HistoryResult) => void;
 export interface ProjectData {
   codes: CodeNode[];
   documents: DocumentSummary[];
+  cases: CaseRecord[];
+  participants: ParticipantRecord[];
+  attributes: AttributeDefinition[];
   history: HistoryState;
   error: ApiError | null;
   /** Reloads codes, documents and the undo state after any change. */
@@ -41,17 +45,27 @@ export function ProjectDataProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const [codes, setCodes] = useState<CodeNode[]>([]);
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [cases, setCases] = useState<CaseRecord[]>([]);
+  const [participants, setParticipants] = useState<ParticipantRecord[]>([]);
+  const [attributes, setAttributes] = useState<AttributeDefinition[]>([]);
   const [history, setHistory] = useState<HistoryState>({ undoLabel: null, redoLabel: null });
   const [error, setError] = useState<ApiError | null>(null);
   const [listeners] = useState(() => new Set<HistoryListener>());
   const [flusher] = useState<{ flush: (() => Promise<void>) | null }>(() => ({ flush: null }));
 
   const refresh = useCallback(async () => {
-    const [nextCodes, nextDocuments, nextHistory] = await Promise.all([
-      api['codes.list']({}),
-      api['documents.list']({}),
-      api['history.state']({}),
-    ]);
+    const [nextCodes, nextDocuments, nextHistory, nextCases, nextParticipants, nextAttributes] =
+      await Promise.all([
+        api['codes.list']({}),
+        api['documents.list']({}),
+        api['history.state']({}),
+        api['cases.list']({}),
+        api['participants.list']({}),
+        api['attributes.list']({}),
+      ]);
+    setCases(nextCases);
+    setParticipants(nextParticipants);
+    setAttributes(nextAttributes);
     setCodes(nextCodes);
     setDocuments(nextDocuments);
     setHistory(nextHistory);
@@ -81,6 +95,9 @@ export function ProjectDataProvider({ children }: { children: ReactNode }) {
     () => ({
       codes,
       documents,
+      cases,
+      participants,
+      attributes,
       history,
       error,
       refresh,
@@ -96,7 +113,19 @@ export function ProjectDataProvider({ children }: { children: ReactNode }) {
       showError: (caught) => setError(toApiError(caught)),
       clearError: () => setError(null),
     }),
-    [codes, documents, history, error, refresh, step, listeners, flusher],
+    [
+      codes,
+      documents,
+      cases,
+      participants,
+      attributes,
+      history,
+      error,
+      refresh,
+      step,
+      listeners,
+      flusher,
+    ],
   );
 
   return <ProjectDataContext.Provider value={value}>{children}</ProjectDataContext.Provider>;

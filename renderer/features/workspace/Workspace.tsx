@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../shared/domain';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { CasesView } from '../cases/CasesView';
 import { CodebookPanel } from '../codebook/CodebookPanel';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { DocumentsView } from '../documents/DocumentsView';
@@ -131,7 +132,8 @@ export function Workspace({ project }: { project: ProjectSummary }) {
             </div>
           )}
           {section === 'passages' && <PassagesView onOpen={openDocument} />}
-          {(section === 'cases' || section === 'guides' || section === 'analysis') && (
+          {section === 'cases' && <CasesView />}
+          {(section === 'guides' || section === 'analysis') && (
             <section aria-labelledby="section-heading">
               <h2 id="section-heading">{t(`workspace.sections.${section}`)}</h2>
               <p className="muted empty-state">{t(`workspace.empty.${section}`)}</p>

@@ -47,6 +47,22 @@ describe('translations', () => {
     for (const code of errorCodes) expect(english.has(`errors.${code}`), code).toBe(true);
   });
 
+  it('word every error reason the main process gives', () => {
+    const reasons = new Set<string>();
+    for (const file of sourceFiles('electron')) {
+      const source = readFileSync(file, 'utf8');
+      for (const match of source.matchAll(/reason: '([a-zA-Z]+)'/g)) reasons.add(match[1]!);
+      for (const match of source.matchAll(/reason: [^,}]*\? '([a-zA-Z]+)' : '([a-zA-Z]+)'/g)) {
+        reasons.add(match[1]!);
+        reasons.add(match[2]!);
+      }
+    }
+    expect(reasons.size).toBeGreaterThan(10);
+    for (const reason of reasons) expect(english.has(`errorReasons.${reason}`), reason).toBe(true);
+    for (const kind of ['badNumber', 'badDate', 'badBoolean', 'badChoice'])
+      expect(english.has(`errorReasons.${kind}`)).toBe(true);
+  });
+
   it('contain every literal key the renderer and the menu use', () => {
     const used = new Set<string>();
     for (const file of [...sourceFiles('renderer'), ...sourceFiles('electron')]) {

@@ -1,0 +1,275 @@
+import type { ColumnDef, SortingState } from '@tanstack/react-table';
+import {
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+} from '@tanstack/react-table';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttributeDefinition, AttributeValue, EntityKind } from '../../../shared/cases';
+import { compareValues } from '../../../shared/attributeValues';
+import { ValueEditor } from './ValueEditor';
+
+export interface EntityRow {
+  id: string;
+  name: string;
+  caseId?: string | null;
+  values: Record<string, AttributeValue>;
+  counts: { label: string; value: number }[];
+}
+
+/**
+ * One row per case, participant or document, one column per attribute:
+ * sorted by a header click, filtered by the search box, edited in place.
+ */
+export function EntityTable({
+  entityKind,
+  rows,
+  attributes,
+  cases,
+  onRename,
+  onSetCase,
+  onSetValue,
+  onEditAttribute,
+  onDelete,
+}: {
+  entityKind: EntityKind;
+  rows: EntityRow[];
+  attributes: AttributeDefinition[];
+  cases: { id: string; name: string }[];
+  onRename: ((row: EntityRow, name: string) => void) | null;
+  onSetCase: ((row: EntityRow, caseId: string | null) => void) | null;
+  onSetValue: (
+    row: EntityRow,
+    attribute: AttributeDefinition,
+    value: AttributeValue | null,
+  ) => void;
+  onEditAttribute: (attribute: AttributeDefinition) => void;
+  onDelete: ((row: EntityRow) => void) | null;
+}) {
+  const { t } = useTranslation();
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [filter, setFilter] = useState('');
+  // The column definitions must stay the same objects across refreshes: a cell renderer that
+  // changes identity remounts its editor and loses what is being typed. What changes is read
+  // through this ref instead.
+  const live = useRef({ onRename, onSetCase, onSetValue, onEditAttribute, onDelete, cases });
+  live.current = { onRename, onSetCase, onSetValue, onEditAttribute, onDelete, cases };
+  const attributeKey = JSON.stringify(attributes);
+  const caseKey = JSON.stringify(cases.map((row) => [row.id, row.name]));
+  const countLabels = rows[0]?.counts.map((count) => count.label) ?? [];
+  const countKey = countLabels.join('|');
+  const hasRename = onRename !== null;
+  const hasCase = onSetCase !== null;
+  const hasDelete = onDelete !== null;
+
+  const columns = useMemo<ColumnDef<EntityRow>[]>(() => {
+    const definitions = JSON.parse(attributeKey) as AttributeDefinition[];
+    const caseNames = new Map(JSON.parse(caseKey) as [string, string][]);
+    const list: ColumnDef<EntityRow>[] = [
+      {
+        id: 'name',
+        header: t(`cases.nameOf.${entityKind}`),
+        accessorFn: (row) => row.name,
+        cell: ({ row }) =>
+          hasRename ? (
+            <NameCell
+              name={row.original.name}
+              label={t('cases.nameOfRow', { name: row.original.name })}
+              onSave={(name) => live.current.onRename?.(row.original, name)}
+            />
+          ) : (
+            <span>{row.original.name}</span>
+          ),
+      },
+    ];
+    if (hasCase) {
+      list.push({
+        id: 'case',
+        header: t('cases.case'),
+        accessorFn: (row) => (row.caseId ? (caseNames.get(row.caseId) ?? '') : ''),
+        cell: ({ row }) => (
+          <select
+            aria-label={t('cases.caseOf', { name: row.original.name })}
+            value={row.original.caseId ?? ''}
+            onChange={(event) => live.current.onSetCase?.(row.original, event.target.value || null)}
+          >
+            <option value="">—</option>
+            {[...caseNames].map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        ),
+      });
+    }
+    for (const attribute of definitions) {
+      list.push({
+        id: attribute.id,
+        header: () => (
+          <button
+            type="button"
+            className="link attribute-header"
+            onClick={() => live.current.onEditAttribute(attribute)}
+            title={t('cases.editAttribute', { name: attribute.name })}
+          >
+            {attribute.name}
+            {attribute.unit ? ` (${attribute.unit})` : ''}
+          </button>
+        ),
+        accessorFn: (row) => row.values[attribute.id] ?? null,
+        sortingFn: (left, right) => {
+          const a = left.original.values[attribute.id];
+          const b = right.original.values[attribute.id];
+          if (a === undefined) return b === undefined ? 0 : 1;
+          if (b === undefined) return -1;
+          return compareValues(a, b);
+        },
+        cell: ({ row }) => (
+          <ValueEditor
+            attribute={attribute}
+            value={row.original.values[attribute.id]}
+            label={`${attribute.name} — ${row.original.name}`}
+            onSave={(value) => live.current.onSetValue(row.original, attribute, value)}
+          />
+        ),
+      });
+    }
+    (countKey ? countKey.split('|') : []).forEach((label, index) => {
+      list.push({
+        id: `count-${index}`,
+        header: label,
+        accessorFn: (row) => row.counts[index]?.value ?? 0,
+        cell: ({ getValue }) => <span className="count">{String(getValue())}</span>,
+      });
+    });
+    if (hasDelete) {
+      list.push({
+        id: 'actions',
+        header: '',
+        enableSorting: false,
+        cell: ({ row }) => (
+          <button
+            type="button"
+            className="link danger"
+            aria-label={t('cases.deleteRow', { name: row.original.name })}
+            onClick={() => live.current.onDelete?.(row.original)}
+          >
+            {t('cases.delete')}
+          </button>
+        ),
+      });
+    }
+    return list;
+  }, [attributeKey, caseKey, countKey, entityKind, hasCase, hasDelete, hasRename, t]);
+
+  const table = useReactTable({
+    data: rows,
+    columns,
+    state: { sorting, globalFilter: filter },
+    onSortingChange: setSorting,
+    // Ascending on the first click, whatever the column holds.
+    sortDescFirst: false,
+    onGlobalFilterChange: setFilter,
+    globalFilterFn: (row, _column, value: string) => {
+      const needle = value.toLowerCase();
+      return [row.original.name, ...Object.values(row.original.values).map(String)].some((text) =>
+        text.toLowerCase().includes(needle),
+      );
+    },
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    getRowId: (row) => row.id,
+  });
+
+  return (
+    <div className="entity-table-wrap">
+      <input
+        type="search"
+        className="table-filter"
+        aria-label={t('cases.filterRows')}
+        placeholder={t('cases.filterRows')}
+        value={filter}
+        onChange={(event) => setFilter(event.target.value)}
+      />
+      <table className="entity-table" data-entity-kind={entityKind}>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <th
+                  key={header.id}
+                  aria-sort={
+                    header.column.getIsSorted() === 'asc'
+                      ? 'ascending'
+                      : header.column.getIsSorted() === 'desc'
+                        ? 'descending'
+                        : undefined
+                  }
+                >
+                  <span className="header-content">
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                    {header.column.getCanSort() && (
+                      <button
+                        type="button"
+                        className="sort"
+                        aria-label={t('cases.sortBy')}
+                        onClick={header.column.getToggleSortingHandler()}
+                      >
+                        {header.column.getIsSorted() === 'asc'
+                          ? '▲'
+                          : header.column.getIsSorted() === 'desc'
+                            ? '▼'
+                            : '↕'}
+                      </button>
+                    )}
+                  </span>
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id} data-row-name={row.original.name}>
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function NameCell({
+  name,
+  label,
+  onSave,
+}: {
+  name: string;
+  label: string;
+  onSave: (name: string) => void;
+}) {
+  const [draft, setDraft] = useState(name);
+  return (
+    <input
+      aria-label={label}
+      className="name-cell"
+      value={draft}
+      onChange={(event) => setDraft(event.target.value)}
+      onBlur={() => {
+        if (draft.trim() && draft.trim() !== name) onSave(draft.trim());
+        else setDraft(name);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') (event.target as HTMLInputElement).blur();
+      }}
+    />
+  );
+}

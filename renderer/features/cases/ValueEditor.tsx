@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttributeDefinition, AttributeValue } from '../../../shared/cases';
+
+/** One cell: an editor suited to the attribute's type, saved when left (or at once for a choice or a box). */
+export function ValueEditor({
+  attribute,
+  value,
+  label,
+  onSave,
+}: {
+  attribute: AttributeDefinition;
+  value: AttributeValue | undefined;
+  label: string;
+  onSave: (value: AttributeValue | null) => void;
+}) {
+  const { t } = useTranslation();
+  const shown = value === undefined ? '' : String(value);
+  const [draft, setDraft] = useState(shown);
+  useEffect(() => setDraft(shown), [shown]);
+
+  if (attribute.type === 'boolean') {
+    return (
+      <select
+        aria-label={label}
+        value={value === undefined ? '' : value ? 'true' : 'false'}
+        onChange={(event) =>
+          onSave(event.target.value === '' ? null : event.target.value === 'true')
+        }
+      >
+        <option value="">—</option>
+        <option value="true">{t('cases.yes')}</option>
+        <option value="false">{t('cases.no')}</option>
+      </select>
+    );
+  }
+  if (attribute.type === 'choice') {
+    return (
+      <select
+        aria-label={label}
+        value={shown}
+        onChange={(event) => onSave(event.target.value || null)}
+      >
+        <option value="">—</option>
+        {attribute.choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {choice}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  return (
+    <input
+      aria-label={label}
+      type={attribute.type === 'date' ? 'date' : 'text'}
+      inputMode={attribute.type === 'number' ? 'decimal' : undefined}
+      value={draft}
+      onChange={(event) => setDraft(event.target.value)}
+      onBlur={() => {
+        if (draft.trim() !== shown) onSave(draft.trim() === '' ? null : draft);
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') (event.target as HTMLInputElement).blur();
+        if (event.key === 'Escape') setDraft(shown);
+      }}
+    />
+  );
+}

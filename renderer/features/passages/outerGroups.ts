@@ -1,0 +1,91 @@
+import type {
+  AttributeDefinition,
+  AttributeValue,
+  CaseRecord,
+  ParticipantRecord,
+} from '../../../shared/cases';
+import type { DocumentSummary, Passage } from '../../../shared/documents';
+
+/** How passages are grouped around the axis tree: not at all, by case, by participant, or by an attribute's value. */
+export type GroupBy = 'axis' | 'case' | 'participant' | `attribute:${string}`;
+
+export interface OuterGroup {
+  key: string;
+  label: string | null;
+  passages: Passage[];
+}
+
+export interface GroupingData {
+  cases: CaseRecord[];
+  participants: ParticipantRecord[];
+  documents: DocumentSummary[];
+  attributes: AttributeDefinition[];
+}
+
+function format(value: AttributeValue): string {
+  return typeof value === 'boolean' ? (value ? '✓' : '✗') : String(value);
+}
+
+/**
+ * Splits passages into outer groups; the axis tree is drawn inside each. A
+ * passage of a focus group belongs to each of its participants' groups. Passages
+ * with no case, participant or value fall in a last group with no label.
+ */
+export function outerGroups(
+  passages: readonly Passage[],
+  groupBy: GroupBy,
+  data: GroupingData,
+): OuterGroup[] {
+  if (groupBy === 'axis') return [{ key: 'all', label: null, passages: [...passages] }];
+  const groups = new Map<string, OuterGroup>();
+  const none: Passage[] = [];
+  const add = (key: string, label: string, passage: Passage) => {
+    const group = groups.get(key) ?? { key, label, passages: [] };
+    group.passages.push(passage);
+    groups.set(key, group);
+  };
+  const caseNames = new Map(data.cases.map((row) => [row.id, row.name]));
+  const participantNames = new Map(data.participants.map((row) => [row.id, row.name]));
+  const attribute = groupBy.startsWith('attribute:')
+    ? data.attributes.find((candidate) => `attribute:${candidate.id}` === groupBy)
+    : undefined;
+  const valuesOf = (passage: Passage): AttributeValue[] => {
+    if (!attribute) return [];
+    if (attribute.entityKind === 'case')
+      return passage.caseIds
+        .map((id) => data.cases.find((row) => row.id === id)?.values[attribute.id])
+        .filter((value) => value !== undefined);
+    if (attribute.entityKind === 'participant') {
+      return passage.participantIds
+        .map((id) => data.participants.find((row) => row.id === id)?.values[attribute.id])
+        .filter((value) => value !== undefined);
+    }
+    const value = data.documents.find((row) => row.id === passage.coding.documentId)?.values[
+      attribute.id
+    ];
+    return value === undefined ? [] : [value];
+  };
+  for (const passage of passages) {
+    let keys: [string, string][];
+    if (groupBy === 'case') keys = passage.caseIds.map((id) => [id, caseNames.get(id) ?? id]);
+    else if (groupBy === 'participant')
+      keys = passage.participantIds.map((id) => [id, participantNames.get(id) ?? id]);
+    else keys = [...new Set(valuesOf(passage).map(format))].map((value) => [value, value]);
+    if (keys.length === 0) none.push(passage);
+    for (const [key, label] of keys) add(key, label, passage);
+  }
+  const order = (group: OuterGroup) => {
+    if (groupBy === 'case') return data.cases.findIndex((row) => row.id === group.key);
+    if (groupBy === 'participant')
+      return data.participants.findIndex((row) => row.id === group.key);
+    if (attribute?.type === 'choice')
+      return attribute.choices.findIndex((choice) => choice === group.key);
+    return 0;
+  };
+  const sorted = [...groups.values()].sort(
+    (a, b) =>
+      order(a) - order(b) ||
+      (a.label ?? '').localeCompare(b.label ?? '', undefined, { numeric: true }),
+  );
+  return none.length > 0 ? [...sorted, { key: 'none', label: null, passages: none }] : sorted;
+}
