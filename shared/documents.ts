@@ -22,6 +22,8 @@ export interface DocumentSummary {
   codingCount: number;
   speakers: string[];
   sourceName: string | null;
+  /** The guide version the interview was conducted with. */
+  guideId: string | null;
   /** Values of the document attributes. */
   values: Record<string, AttributeValue>;
   createdAt: string;

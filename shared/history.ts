@@ -25,5 +25,14 @@ export const historyActions = [
   'setValue',
   'linkDocument',
   'importTable',
+  'createGuide',
+  'updateGuide',
+  'duplicateGuide',
+  'deleteGuide',
+  'editGuideItem',
+  'setDocumentGuide',
+  'markAnswer',
+  'removeAnswer',
+  'checkQuestion',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

@@ -8,6 +8,7 @@ import { casesHandlers } from '../handlers/cases';
 import { codesHandlers } from '../handlers/codes';
 import { codingsHandlers } from '../handlers/codings';
 import { documentsHandlers } from '../handlers/documents';
+import { guidesHandlers } from '../handlers/guides';
 import { historyHandlers } from '../handlers/history';
 import { projectsHandlers } from '../handlers/projects';
 import type { HandlerContext } from './context';
@@ -22,6 +23,7 @@ export const handlers: Handlers = mergeHandlers(
   codingsHandlers,
   historyHandlers,
   casesHandlers,
+  guidesHandlers,
 );
 
 const unhandled = missingHandlers(handlers, methodNames);

@@ -222,6 +222,10 @@ export function deleteCode(
       id: string;
     }[];
     for (const coding of codings) deleteRow(db, changes, 'coding', coding.id);
+    const links = db.prepare('SELECT id FROM guide_item_code WHERE code_id = ?').all(codeId) as {
+      id: string;
+    }[];
+    for (const link of links) deleteRow(db, changes, 'guide_item_code', link.id);
     deleteRow(db, changes, 'code', codeId);
   }
   renumber(db, changes, siblingIds(db, code.parentId));
@@ -294,6 +298,17 @@ export function mergeCodes(
       modified_at: timestamp,
     });
     targetChildren.push(childId);
+  }
+  // Guide questions linked to the source now inform the target.
+  const links = db
+    .prepare('SELECT id, item_id FROM guide_item_code WHERE code_id = ?')
+    .all(sourceId) as { id: string; item_id: string }[];
+  for (const link of links) {
+    const twin = db
+      .prepare('SELECT 1 FROM guide_item_code WHERE item_id = ? AND code_id = ?')
+      .get(link.item_id, targetId);
+    if (twin) deleteRow(db, changes, 'guide_item_code', link.id);
+    else updateRow(db, changes, 'guide_item_code', link.id, { code_id: targetId });
   }
   deleteRow(db, changes, 'code', sourceId);
   renumber(db, changes, siblingIds(db, source.parentId));

@@ -27,13 +27,14 @@ interface DocumentRow {
   turns: string;
   version: number;
   source_name: string | null;
+  guide_id: string | null;
   created_at: string;
   modified_at: string;
   coding_count: number;
 }
 
 const summaryColumns = `d.id, d.kind, d.title, d.date, d.place, d.description, d.memo, d.length, d.turns,
-  d.version, d.source_name, d.created_at, d.modified_at,
+  d.version, d.source_name, d.guide_id, d.created_at, d.modified_at,
   (SELECT COUNT(*) FROM coding WHERE coding.document_id = d.id) AS coding_count`;
 
 function parseTurns(json: string): TurnStart[] {
@@ -53,6 +54,7 @@ function toSummary(row: DocumentRow, values: Record<string, AttributeValue> = {}
     codingCount: row.coding_count,
     speakers: [...new Set(parseTurns(row.turns).map((turn) => turn.speaker))],
     sourceName: row.source_name,
+    guideId: row.guide_id,
     values,
     createdAt: row.created_at,
     modifiedAt: row.modified_at,
@@ -133,6 +135,7 @@ export function createDocument(db: Db, changes: ChangeSet, input: NewDocument): 
     turns: JSON.stringify(derived.turns),
     version: 0,
     source_name: input.sourceName,
+    guide_id: null,
     position: next,
     created_at: timestamp,
     modified_at: timestamp,
@@ -174,6 +177,12 @@ export function deleteDocument(db: Db, changes: ChangeSet, id: string): void {
       id: string;
     }[];
     for (const link of links) deleteRow(db, changes, table, link.id);
+  }
+  for (const table of ['answer', 'interview_check'] as const) {
+    const rows = db.prepare(`SELECT id FROM ${table} WHERE document_id = ?`).all(id) as {
+      id: string;
+    }[];
+    for (const row of rows) deleteRow(db, changes, table, row.id);
   }
   const values = db.prepare('SELECT id FROM attribute_value WHERE entity_id = ?').all(id) as {
     id: string;
@@ -258,28 +267,33 @@ export function applyDocumentSteps(
   const { transform, inverted } = applyStepJson(loaded.doc, stepsJson);
   const before = deriveText(loaded.doc).index;
   const after = deriveText(transform.doc).index;
-  const codings = db
-    .prepare(
-      'SELECT id, code_id, start, "end" FROM coding WHERE document_id = ? ORDER BY created_at, id',
-    )
-    .all(id) as { id: string; code_id: string; start: number; end: number }[];
-  const kept = new Set<string>();
   const moves: RangeChange[] = [];
-  for (const coding of codings) {
-    const mapped = mapRange(coding, before, transform.mapping, after);
-    const key = mapped && `${coding.code_id}:${mapped.start}:${mapped.end}`;
-    // Text deleted, or two codings of one code squeezed onto the same words: one goes.
-    if (!mapped || !key || kept.has(key)) {
-      deleteRow(db, changes, 'coding', coding.id);
-      continue;
-    }
-    kept.add(key);
-    if (mapped.start !== coding.start || mapped.end !== coding.end) {
-      moves.push({
-        id: coding.id,
-        before: [coding.start, coding.end],
-        after: [mapped.start, mapped.end],
-      });
+  // Codings and answers are both ranges over the text: both follow their words.
+  for (const table of ['coding', 'answer'] as const) {
+    const owner = table === 'coding' ? 'code_id' : 'item_id';
+    const ranges = db
+      .prepare(
+        `SELECT id, ${owner} AS owner, start, "end" FROM ${table} WHERE document_id = ? ORDER BY created_at, id`,
+      )
+      .all(id) as { id: string; owner: string; start: number; end: number }[];
+    const kept = new Set<string>();
+    for (const range of ranges) {
+      const mapped = mapRange(range, before, transform.mapping, after);
+      const key = mapped && `${range.owner}:${mapped.start}:${mapped.end}`;
+      // Text deleted, or two ranges of one code (or question) squeezed onto the same words: one goes.
+      if (!mapped || !key || kept.has(key)) {
+        deleteRow(db, changes, table, range.id);
+        continue;
+      }
+      kept.add(key);
+      if (mapped.start !== range.start || mapped.end !== range.end) {
+        moves.push({
+          table,
+          id: range.id,
+          before: [range.start, range.end],
+          after: [mapped.start, mapped.end],
+        });
+      }
     }
   }
   moveRanges(db, changes, moves);

@@ -25,6 +25,7 @@ export const journaledTables = {
     'position',
     'created_at',
     'modified_at',
+    'guide_id',
   ],
   code: [
     'id',
@@ -38,6 +39,31 @@ export const journaledTables = {
     'created_at',
     'modified_at',
   ],
+  guide: [
+    'id',
+    'title',
+    'version_label',
+    'change_note',
+    'based_on_id',
+    'position',
+    'created_at',
+    'modified_at',
+  ],
+  guide_item: [
+    'id',
+    'guide_id',
+    'parent_id',
+    'kind',
+    'text',
+    'note',
+    'duration_minutes',
+    'position',
+    'created_at',
+    'modified_at',
+  ],
+  guide_item_code: ['id', 'item_id', 'code_id'],
+  answer: ['id', 'document_id', 'item_id', 'start', 'end', 'created_at', 'modified_at'],
+  interview_check: ['id', 'document_id', 'item_id', 'checked_at'],
   study_case: ['id', 'name', 'description', 'memo', 'position', 'created_at', 'modified_at'],
   participant: [
     'id',
@@ -94,6 +120,7 @@ export interface StepChange {
 
 /** A coding carried along by an edit: only its range moved, so only its range is recorded. */
 export interface RangeChange {
+  table: 'coding' | 'answer';
   id: string;
   before: [number, number];
   after: [number, number];
@@ -199,12 +226,14 @@ export function writeImage(
 
 /** Moves codings' ranges, one prepared statement for all: an edit near the start of a long transcript shifts thousands. */
 export function moveRanges(db: Db, changes: ChangeSet, moves: readonly RangeChange[]): void {
-  const update = db.prepare('UPDATE coding SET start = ?, "end" = ? WHERE id = ?');
-  for (const move of moves) update.run(move.after[0], move.after[1], move.id);
+  writeRanges(db, moves, 'after');
   changes.ranges.push(...moves);
 }
 
 export function writeRanges(db: Db, moves: readonly RangeChange[], side: 'before' | 'after'): void {
-  const update = db.prepare('UPDATE coding SET start = ?, "end" = ? WHERE id = ?');
-  for (const move of moves) update.run(move[side][0], move[side][1], move.id);
+  const updates = {
+    coding: db.prepare('UPDATE coding SET start = ?, "end" = ? WHERE id = ?'),
+    answer: db.prepare('UPDATE answer SET start = ?, "end" = ? WHERE id = ?'),
+  };
+  for (const move of moves) updates[move.table].run(move[side][0], move[side][1], move.id);
 }

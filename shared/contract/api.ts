@@ -3,6 +3,7 @@ import { casesContract } from './cases';
 import { codesContract } from './codes';
 import { codingsContract } from './codings';
 import { documentsContract } from './documents';
+import { guidesContract } from './guides';
 import { historyContract } from './history';
 import type { InputOf, OutputOf, ParsedInputOf } from './method';
 import { mergeContracts } from './method';
@@ -17,6 +18,7 @@ export const contract = mergeContracts(
   codingsContract,
   historyContract,
   casesContract,
+  guidesContract,
 );
 
 export type Contract = typeof contract;

@@ -108,6 +108,13 @@ export const en = {
     fields: { title: 'the title', description: 'the description', language: 'the language' },
   },
   errorReasons: {
+    promptNeedsQuestion: 'A prompt belongs to a question.',
+    otherGuide: 'This item belongs to another guide.',
+    badNesting:
+      'This item cannot be placed there: prompts go under questions, questions under sections or at the top.',
+    cannotOutdent: 'Only a prompt can become a question.',
+    cannotIndent: 'Only a question that follows another question can become its prompt.',
+    sectionNotQuestion: 'A section is not a question; choose a question.',
     attributeNameTaken: 'There is already an attribute named “{{name}}”. Choose another name.',
     choicesNeeded: 'A choice attribute needs at least one choice.',
     notXlsx:

@@ -115,6 +115,13 @@ export const fr: Messages = {
     fields: { title: 'le titre', description: 'la description', language: 'la langue' },
   },
   errorReasons: {
+    promptNeedsQuestion: 'Une relance appartient à une question.',
+    otherGuide: 'Cet élément appartient à un autre guide.',
+    badNesting:
+      'Cet élément ne peut pas être placé ici : les relances vont sous les questions, les questions sous les sections ou au premier niveau.',
+    cannotOutdent: 'Seule une relance peut devenir une question.',
+    cannotIndent: 'Seule une question qui suit une autre question peut devenir sa relance.',
+    sectionNotQuestion: 'Une section n’est pas une question ; choisissez une question.',
     attributeNameTaken: 'Un attribut nommé « {{name}} » existe déjà. Choisissez un autre nom.',
     choicesNeeded: 'Un attribut à choix doit avoir au moins un choix.',
     notXlsx:

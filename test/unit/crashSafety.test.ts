@@ -82,9 +82,9 @@ describe('crash safety', () => {
       const description = getProject(reopened, path).description;
       reopened.close();
       const stored = Number(description.replace('action ', ''));
-      // The last action seen committed is stored; one more may have committed before the kill landed.
+      // The last action seen committed is stored. More may have committed than were seen: the
+      // child's output to the pipe can still be buffered when the kill lands.
       expect(stored, `kill ${kill}`).toBeGreaterThanOrEqual(lastSeen);
-      expect(stored, `kill ${kill}`).toBeLessThanOrEqual(lastSeen + 1);
       // Actions 1…stored each committed exactly one activity row, with the project row, atomically.
       expect(updates.length, `kill ${kill}`).toBe(stored);
       next = stored + 1;

@@ -3,6 +3,7 @@ import { AxialError } from '../../../shared/errors';
 import { migration001Initial } from './001-initial';
 import { migration002DocumentsCodesCodings } from './002-documents-codes-codings';
 import { migration003CasesParticipantsAttributes } from './003-cases-participants-attributes';
+import { migration004GuidesAnswers } from './004-guides-answers';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -10,6 +11,7 @@ export const migrations: readonly Migration[] = [
   migration001Initial,
   migration002DocumentsCodesCodings,
   migration003CasesParticipantsAttributes,
+  migration004GuidesAnswers,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -454,7 +454,10 @@ export function TranscriptEditor({
           }}
           onChoose={(choice) => {
             setPalette(false);
-            void applyCodes(choice.codeIds, choice.create).then(() => editor.commands.focus());
+            // Back to the text at once (the selection is kept), not after the save: by then the
+            // researcher may have selected something else.
+            editor.commands.focus();
+            void applyCodes(choice.codeIds, choice.create);
           }}
         />
       )}

@@ -185,3 +185,25 @@ describe('migration 3 (cases, participants, attributes)', () => {
     db.close();
   });
 });
+
+describe('migration 4 (guides and answers)', () => {
+  it('3 → 4 keeps documents, adds the guide tables and the document’s guide', () => {
+    const db = new Database(join(folder.path, 'm4.axial'));
+    migrate(db, 3);
+    db.prepare(
+      "INSERT INTO document (id, kind, title, content, plain_text, length, position, created_at, modified_at) VALUES ('d', 'transcript', 'T', '{}', 'abc', 3, 0, 'a', 'a')",
+    ).run();
+    migrate(db, 4);
+    expect(schemaVersion(db)).toBe(4);
+    for (const table of ['guide', 'guide_item', 'guide_item_code', 'answer', 'interview_check']) {
+      expect(tables(db)).toContain(table);
+    }
+    expect(db.prepare('SELECT title, guide_id FROM document').get()).toEqual({
+      title: 'T',
+      guide_id: null,
+    });
+    db.pragma('foreign_keys = ON');
+    expect(() => db.prepare("UPDATE document SET guide_id = 'nope'").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});

@@ -1,0 +1,75 @@
+/** Interview guides: sections → questions → prompts, versioned, with answers in transcripts. */
+
+export const guideItemKinds = ['section', 'question', 'prompt'] as const;
+export type GuideItemKind = (typeof guideItemKinds)[number];
+
+export interface GuideItem {
+  id: string;
+  parentId: string | null;
+  kind: GuideItemKind;
+  text: string;
+  note: string;
+  durationMinutes: number | null;
+  position: number;
+  /** Axes or variables of the codebook the question is meant to inform. */
+  codeIds: string[];
+  /** "2", "2.1" for a prompt: the numbering the interviewer reads. */
+  number: string;
+}
+
+export interface GuideSummary {
+  id: string;
+  title: string;
+  versionLabel: string;
+  changeNote: string;
+  basedOnId: string | null;
+  questionCount: number;
+  documentCount: number;
+}
+
+export interface GuideDetail extends GuideSummary {
+  /** Every item, in reading order (a section, its questions, each followed by its prompts). */
+  items: GuideItem[];
+}
+
+export interface Answer {
+  id: string;
+  documentId: string;
+  itemId: string;
+  start: number;
+  end: number;
+}
+
+export interface AnswerProposal {
+  itemId: string;
+  /** The interviewer's turn found to ask the question. */
+  askedAt: { start: number; end: number; text: string };
+  score: number;
+  start: number;
+  end: number;
+  excerpt: string;
+}
+
+export interface CoverageCell {
+  documentId: string;
+  itemId: string;
+  status: 'answered' | 'asked' | 'missing';
+  answerId: string | null;
+  start: number | null;
+  end: number | null;
+  /** Time spent on the answer, where the turns carry times. */
+  milliseconds: number | null;
+}
+
+export interface Coverage {
+  guideId: string;
+  documents: { id: string; title: string }[];
+  questions: { id: string; number: string; text: string }[];
+  cells: CoverageCell[];
+}
+
+export interface AnswerPassage {
+  answer: Answer;
+  documentTitle: string;
+  text: string;
+}
