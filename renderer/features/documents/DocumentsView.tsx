@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentDetail } from '../../../shared/documents';
 import { useApi } from '../../api/context';
 import { CodebookPanel } from '../codebook/CodebookPanel';
+import type { EditorTools } from '../editor/TranscriptEditor';
 import { TranscriptEditor } from '../editor/TranscriptEditor';
+import { GuidePane } from '../guides/GuidePane';
 import { useProjectData } from '../project/ProjectData';
 import { DocumentProperties } from './DocumentProperties';
 import type { ImportSource } from './ImportDialog';
@@ -31,7 +33,7 @@ export function DocumentsView({
   const [sources, setSources] = useState<ImportSource[] | null>(null);
   const [pasting, setPasting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-  const applyCode = useRef<((codeId: string) => void) | null>(null);
+  const tools = useRef<EditorTools | null>(null);
 
   const openId = target?.documentId ?? null;
   useEffect(() => {
@@ -54,8 +56,8 @@ export function DocumentsView({
   }, [api, openId, reloads, showError, onOpen]);
 
   const reload = useCallback(() => setReloads((value) => value + 1), []);
-  const registerApplyCode = useCallback((apply: ((codeId: string) => void) | null) => {
-    applyCode.current = apply;
+  const registerApplyCode = useCallback((registered: EditorTools | null) => {
+    tools.current = registered;
   }, []);
 
   const summary = documents.find((document) => document.id === openId) ?? null;
@@ -156,7 +158,19 @@ export function DocumentsView({
           <p className="muted empty-state">{documents.length > 0 ? t('documents.choose') : ''}</p>
         )}
       </section>
-      <CodebookPanel canApply={Boolean(detail)} onApply={(codeId) => applyCode.current?.(codeId)} />
+      <div className="document-side">
+        {summary && detail && (
+          <GuidePane
+            document={summary}
+            tools={tools}
+            onFocus={(focus) => onOpen({ documentId: summary.id, focus })}
+          />
+        )}
+        <CodebookPanel
+          canApply={Boolean(detail)}
+          onApply={(codeId) => tools.current?.applyCode(codeId)}
+        />
+      </div>
       {sources && (
         <ImportDialog
           sources={sources}

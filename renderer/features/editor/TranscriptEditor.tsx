@@ -27,6 +27,14 @@ import { nextWordBoundary } from './wordBoundaries';
  * A transcript open for reading, editing and coding. Edits are sent as steps
  * and saved as they are made; codings are decorations kept in step with the text.
  */
+/** What the panes beside the editor may ask of it. */
+export interface EditorTools {
+  applyCode(codeId: string): void;
+  /** The selected passage in code points, once pending edits are saved; null without a selection. */
+  selection(): Promise<{ start: number; end: number } | null>;
+  insertText(text: string): void;
+}
+
 export function TranscriptEditor({
   detail,
   focus,
@@ -36,7 +44,7 @@ export function TranscriptEditor({
   detail: DocumentDetail;
   focus: { start: number; end: number } | null;
   onOutOfDate: () => void;
-  registerApplyCode: (apply: ((codeId: string) => void) | null) => void;
+  registerApplyCode: (tools: EditorTools | null) => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -242,9 +250,18 @@ export function TranscriptEditor({
   applyCodesRef.current = applyCodes;
 
   useEffect(() => {
-    registerApplyCode((codeId) => void applyCodesRef.current([codeId]));
+    registerApplyCode({
+      applyCode: (codeId) => void applyCodesRef.current([codeId]),
+      selection: async () => {
+        await sync.flush();
+        return selectionRange();
+      },
+      insertText: (text) => {
+        if (editor && !editor.isDestroyed) editor.chain().focus().insertContent(text).run();
+      },
+    });
     return () => registerApplyCode(null);
-  }, [registerApplyCode]);
+  }, [registerApplyCode, sync, selectionRange, editor]);
 
   const inVivo = useCallback(async () => {
     try {

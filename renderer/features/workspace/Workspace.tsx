@@ -6,6 +6,7 @@ import { CasesView } from '../cases/CasesView';
 import { CodebookPanel } from '../codebook/CodebookPanel';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { DocumentsView } from '../documents/DocumentsView';
+import { GuidesView } from '../guides/GuidesView';
 import { PassagesView } from '../passages/PassagesView';
 import { ProjectDataProvider, useProjectData } from '../project/ProjectData';
 import { HISTORY_EVENT, isTextField } from './historyCommands';
@@ -133,7 +134,8 @@ export function Workspace({ project }: { project: ProjectSummary }) {
           )}
           {section === 'passages' && <PassagesView onOpen={openDocument} />}
           {section === 'cases' && <CasesView />}
-          {(section === 'guides' || section === 'analysis') && (
+          {section === 'guides' && <GuidesView onOpen={openDocument} />}
+          {section === 'analysis' && (
             <section aria-labelledby="section-heading">
               <h2 id="section-heading">{t(`workspace.sections.${section}`)}</h2>
               <p className="muted empty-state">{t(`workspace.empty.${section}`)}</p>

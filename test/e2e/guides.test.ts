@@ -1,0 +1,179 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningApp } from './support/app';
+import { startApp } from './support/app';
+import { selectText } from './support/editor';
+import { addCode, apiCall, createProject, openSection, pasteTranscript } from './support/workspace';
+
+let app: RunningApp;
+beforeEach(async () => {
+  app = await startApp();
+});
+afterEach(async () => {
+  await app.stop();
+});
+
+const interviewB = [
+  '[00:00:05] Enquêteur : Pour commencer, racontez-moi la naissance de ce projet de ville intelligente.',
+  '[00:00:30] DGS-B : Tout est parti d’un appel à projets national en 2016.',
+  '[00:04:00] Enquêteur : Au quotidien, qui assure le pilotage du projet ?',
+  '[00:04:20] DGS-B : La direction générale, avec un adjoint très impliqué.',
+  '[00:10:00] Enquêteur : Comment les habitants sont-ils associés à la démarche ?',
+  '[00:10:30] DGS-B : Un panel citoyen évalue chaque année les résultats.',
+].join('\n');
+
+const interviewC = [
+  'Enquêteur : On commence par l’histoire du projet ?',
+  'Adjointe-C : Le maire l’a lancé dès 2014, dans son programme.',
+  'Enquêteur : Et les gens, ils participent comment ?',
+  'Adjointe-C : Nous organisons des ateliers de co-construction dans les quartiers.',
+].join('\n');
+
+async function setQuestionText(label: string, text: string) {
+  const box = app.page.getByRole('textbox', { name: label, exact: true });
+  await box.fill(text);
+  await box.press('Tab');
+}
+
+describe('interview guides through the UI', () => {
+  it('writes a guide, proposes and marks answers, shows coverage, and reads answers by question', async () => {
+    const { page } = app;
+    await createProject(app, 'guides');
+    await openSection(page, 'Codebook');
+    await addCode(page, null, 'Proactivité');
+    await addCode(page, null, 'Ouverture');
+
+    // The guide: one section, three questions, prompts under two of them.
+    await openSection(page, 'Guides');
+    await page.getByRole('textbox', { name: 'Title of a new guide' }).fill('Guide d’entretien');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.getByRole('button', { name: 'Add section' }).click();
+    await setQuestionText('Text of section', 'Le projet et sa gouvernance');
+    for (const [number, text] of [
+      ['1', 'Comment le projet de ville intelligente est-il né ?'],
+      ['2', 'Qui pilote le projet au quotidien ?'],
+      ['3', 'Comment associez-vous les habitants à la démarche ?'],
+    ] as const) {
+      await page.getByRole('button', { name: 'Add question' }).click();
+      await page
+        .getByRole('textbox', { name: `Text of question ${number}`, exact: true })
+        .waitFor();
+      await setQuestionText(`Text of question ${number}`, text);
+    }
+    await page.getByRole('button', { name: 'Add a prompt to question 2' }).click();
+    await setQuestionText(
+      'Text of prompt 2.1',
+      'Quel rôle pour le maire et pour la direction générale ?',
+    );
+    await page.getByRole('button', { name: 'Add a prompt to question 3' }).click();
+    await setQuestionText('Text of prompt 3.1', 'Existe-t-il un panel citoyen ?');
+    // Link questions 2 and 3 to the axes.
+    const question2 = page.locator('.guide-item.question').nth(1);
+    await question2.locator('summary').click();
+    await question2.getByRole('checkbox', { name: 'Proactivité' }).check();
+    const question3 = page.locator('.guide-item.question').nth(2);
+    await question3.locator('summary').click();
+    await question3.getByRole('checkbox', { name: 'Ouverture' }).check();
+
+    const [guideSummary] = await apiCall<{ id: string }[]>(app, 'guides.list', {});
+    await expect
+      .poll(async () => {
+        const guide = await apiCall<{
+          items: { number: string; text: string; codeIds: string[] }[];
+        }>(app, 'guides.get', { id: guideSummary!.id });
+        return guide.items.map((item) => [
+          item.number,
+          item.text.slice(0, 12),
+          item.codeIds.length,
+        ]);
+      })
+      .toEqual([
+        ['', 'Le projet et', 0],
+        ['1', 'Comment le p', 0],
+        ['2', 'Qui pilote l', 1],
+        ['2.1', 'Quel rôle po', 0],
+        ['3', 'Comment asso', 1],
+        ['3.1', 'Existe-t-il ', 0],
+      ]);
+
+    // Two interviews conducted with it.
+    await openSection(page, 'Documents');
+    await pasteTranscript(page, 'Entretien B', interviewB);
+    await pasteTranscript(page, 'Entretien C', interviewC);
+    for (const title of ['Entretien B', 'Entretien C']) {
+      await page.getByRole('button', { name: new RegExp(`^${title}`) }).click();
+      await page.locator('.transcript').waitFor();
+      await page
+        .getByRole('combobox', { name: 'Guide used in this interview' })
+        .selectOption({ label: 'Guide d’entretien v1' });
+      await page.getByRole('combobox', { name: 'Answer to…' }).waitFor();
+    }
+
+    // Entretien B: the interviewer's wording differs from the guide; the proposals find the questions.
+    await page.getByRole('button', { name: /^Entretien B/ }).click();
+    await page.locator('.transcript').waitFor();
+    await page.getByRole('button', { name: 'Propose answers' }).click();
+    const proposals = page.getByRole('list', { name: 'Proposed answers' });
+    await expect.poll(() => proposals.locator('.proposal').count()).toBe(3);
+    for (let index = 0; index < 3; index += 1) {
+      await proposals.locator('.proposal').first().getByRole('button', { name: 'Accept' }).click();
+      await expect.poll(() => proposals.locator('.proposal').count()).toBe(2 - index);
+    }
+
+    // Entretien C: answers marked by hand from the selection.
+    await page.getByRole('button', { name: /^Entretien C/ }).click();
+    await page.locator('.transcript', { hasText: 'ateliers de co-construction' }).waitFor();
+    await selectText(page, 'Nous organisons des ateliers de co-construction dans les quartiers.');
+    await page.getByRole('combobox', { name: 'Answer to…' }).selectOption({ index: 5 });
+    await page.getByRole('button', { name: 'Mark as answer' }).click();
+    await page.getByRole('button', { name: 'Show answer' }).waitFor();
+
+    // Coverage: questions × interviews.
+    await openSection(page, 'Guides');
+    await page.getByRole('tab', { name: 'Coverage' }).click();
+    const grid = page.locator('.coverage-grid');
+    await grid.waitFor();
+    const statuses = await grid
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          [...row.querySelectorAll('td')].map((cell) => cell.getAttribute('data-status')),
+        ),
+      );
+    expect(statuses).toEqual([
+      ['answered', 'missing'],
+      ['answered', 'missing'],
+      ['answered', 'answered'],
+    ]);
+    // Time spent where the turns carry times: 0:30 → 4:00 for the first answer.
+    await grid.getByRole('button', { name: 'answered · 3:30' }).waitFor();
+
+    // Answers grouped by question; a click opens the transcript at the answer.
+    await page.getByRole('tab', { name: 'Answers by question' }).click();
+    const third = page.getByRole('region', { name: /^3\. Comment associez-vous/ });
+    await third.getByText('2 answers').waitFor();
+    await third.getByText('Un panel citoyen évalue chaque année les résultats.').waitFor();
+    await third
+      .getByText('Nous organisons des ateliers de co-construction dans les quartiers.')
+      .click();
+    await page.locator('.transcript', { hasText: 'ateliers' }).waitFor();
+    await expect
+      .poll(() => page.evaluate(() => window.getSelection()?.toString()))
+      .toBe('Nous organisons des ateliers de co-construction dans les quartiers.');
+
+    // The print view holds every question and prompt, in order.
+    await openSection(page, 'Guides');
+    await page.getByRole('tab', { name: 'Print view' }).click();
+    const sheet = page.getByRole('article', { name: 'Interviewer’s sheet' });
+    const text = (await sheet.textContent()) ?? '';
+    const order = [
+      'Le projet et sa gouvernance',
+      '1. Comment le projet',
+      '2. Qui pilote',
+      '2.1 Quel rôle',
+      '3. Comment associez-vous',
+      '3.1 Existe-t-il',
+    ].map((part) => text.indexOf(part));
+    expect(order.every((position) => position >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});
