@@ -45,7 +45,11 @@ async function addCode(parent: string | null, name: string) {
   const { page } = app;
   const panel = page.getByRole('complementary', { name: 'Codebook' });
   if (parent === null) await panel.getByRole('button', { name: 'Add axis' }).click();
-  else await panel.getByRole('button', { name: `Add a code under ${parent}` }).click();
+  else {
+    // The add button shows on the selected row.
+    await panel.locator('.code-name', { hasText: parent }).first().click();
+    await panel.getByRole('button', { name: `Add a code under ${parent}` }).click();
+  }
   const input = panel.getByRole('textbox', {
     name: parent === null ? 'Name of the new axis' : 'Name of the new code',
   });

@@ -1,3 +1,4 @@
+import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app';
 import { startApp } from './support/app';
@@ -159,6 +160,35 @@ describe('interview guides through the UI', () => {
     await expect
       .poll(() => page.evaluate(() => window.getSelection()?.toString()))
       .toBe('Nous organisons des ateliers de co-construction dans les quartiers.');
+
+    // A passage coded inside an answer is read under its question, then its axis.
+    await addCode(page, 'Ouverture', 'Co-construction');
+    await selectText(page, 'ateliers de co-construction');
+    await page.getByRole('button', { name: 'Apply Co-construction to the selection' }).click();
+    await page.locator('.coding').first().waitFor();
+    await openSection(page, 'Passages');
+    await page.getByRole('combobox', { name: 'Group by' }).selectOption('question');
+    const byQuestion = page.getByRole('region', { name: /^3\. Comment associez-vous/ });
+    await byQuestion.locator('.group-name', { hasText: 'Ouverture' }).waitFor();
+    await byQuestion.locator('mark', { hasText: 'ateliers de co-construction' }).waitFor();
+
+    // The .docx export, read back: every question and prompt, in order.
+    await openSection(page, 'Guides');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export .docx' }).click(),
+    ]);
+    const { value: docxText } = await mammoth.extractRawText({ path: (await download.path())! });
+    const docxOrder = [
+      'Le projet et sa gouvernance',
+      '1. Comment le projet',
+      '2. Qui pilote',
+      '2.1 Quel rôle',
+      '3. Comment associez-vous',
+      '3.1 Existe-t-il',
+    ].map((part) => docxText.indexOf(part));
+    expect(docxOrder.every((position) => position >= 0)).toBe(true);
+    expect([...docxOrder].sort((a, b) => a - b)).toEqual(docxOrder);
 
     // The print view holds every question and prompt, in order.
     await openSection(page, 'Guides');

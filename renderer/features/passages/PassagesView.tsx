@@ -5,6 +5,7 @@ import { useApi } from '../../api/context';
 import { buildCodeTree, codePath } from '../codebook/codeTree';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { useProjectData } from '../project/ProjectData';
+import type { AnswerPassage, GuideDetail, GuideSummary } from '../../../shared/guides';
 import type { PassageGroup } from './groupPassages';
 import { groupPassages } from './groupPassages';
 import type { DraftCondition } from './ConditionsEditor';
@@ -24,6 +25,28 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
   const [query, setQuery] = useState<PassageQuery>({ codeMatch: 'any' });
   const [groupBy, setGroupBy] = useState<GroupBy>('axis');
   const [conditions, setConditions] = useState<DraftCondition[]>([]);
+  const [guides, setGuides] = useState<GuideSummary[]>([]);
+  const [guideId, setGuideId] = useState('');
+  const [guide, setGuide] = useState<GuideDetail | null>(null);
+  const [answers, setAnswers] = useState<AnswerPassage[]>([]);
+
+  useEffect(() => {
+    api['guides.list']({})
+      .then((list) => {
+        setGuides(list);
+        setGuideId((current) => current || list[0]?.id || '');
+      })
+      .catch(showError);
+  }, [api, showError]);
+  useEffect(() => {
+    if (groupBy !== 'question' || !guideId) return;
+    Promise.all([api['guides.get']({ id: guideId }), api['answers.byQuestion']({ guideId })])
+      .then(([loaded, loadedAnswers]) => {
+        setGuide(loaded);
+        setAnswers(loadedAnswers);
+      })
+      .catch(showError);
+  }, [api, groupBy, guideId, showError, documents]);
   const complete = useMemo(
     () => completeConditions(conditions, attributes),
     [conditions, attributes],
@@ -54,13 +77,18 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
   const tree = useMemo(() => buildCodeTree(codes), [codes]);
   const sections = useMemo(
     () =>
-      outerGroups(passages, groupBy, { cases, participants, documents, attributes }).map(
-        (outer) => ({
-          ...outer,
-          groups: groupPassages(tree, outer.passages),
-        }),
-      ),
-    [passages, groupBy, cases, participants, documents, attributes, tree],
+      outerGroups(passages, groupBy, {
+        cases,
+        participants,
+        documents,
+        attributes,
+        guide,
+        answers,
+      }).map((outer) => ({
+        ...outer,
+        groups: groupPassages(tree, outer.passages),
+      })),
+    [passages, groupBy, cases, participants, documents, attributes, tree, guide, answers],
   );
   const speakers = useMemo(
     () => [...new Set(documents.flatMap((document) => document.speakers))].sort(),
@@ -318,6 +346,7 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
             <option value="axis">{t('passages.groupAxis')}</option>
             <option value="case">{t('passages.groupCase')}</option>
             <option value="participant">{t('passages.groupParticipant')}</option>
+            {guides.length > 0 && <option value="question">{t('passages.groupQuestion')}</option>}
             {attributes.map((attribute) => (
               <option key={attribute.id} value={`attribute:${attribute.id}`}>
                 {t('passages.groupAttribute', {
@@ -328,6 +357,18 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
             ))}
           </select>
         </label>
+        {groupBy === 'question' && guides.length > 1 && (
+          <label className="field">
+            <span>{t('passages.guide')}</span>
+            <select value={guideId} onChange={(event) => setGuideId(event.target.value)}>
+              {guides.map((item) => (
+                <option key={item.id} value={item.id}>
+                  {item.title} v{item.versionLabel}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <ConditionsEditor
           attributes={attributes}
           conditions={conditions}
@@ -359,7 +400,7 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
               <h3 className="outer-heading">
                 {section.label ??
                   t(
-                    `passages.none_${groupBy === 'case' ? 'case' : groupBy === 'participant' ? 'participant' : 'value'}`,
+                    `passages.none_${groupBy === 'case' ? 'case' : groupBy === 'participant' ? 'participant' : groupBy === 'question' ? 'question' : 'value'}`,
                   )}
                 <span className="group-counts">
                   {' '}

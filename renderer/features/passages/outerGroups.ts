@@ -5,9 +5,10 @@ import type {
   ParticipantRecord,
 } from '../../../shared/cases';
 import type { DocumentSummary, Passage } from '../../../shared/documents';
+import type { AnswerPassage, GuideDetail } from '../../../shared/guides';
 
 /** How passages are grouped around the axis tree: not at all, by case, by participant, or by an attribute's value. */
-export type GroupBy = 'axis' | 'case' | 'participant' | `attribute:${string}`;
+export type GroupBy = 'axis' | 'case' | 'participant' | 'question' | `attribute:${string}`;
 
 export interface OuterGroup {
   key: string;
@@ -20,6 +21,9 @@ export interface GroupingData {
   participants: ParticipantRecord[];
   documents: DocumentSummary[];
   attributes: AttributeDefinition[];
+  /** For grouping by question: the guide and its answers. */
+  guide?: GuideDetail | null;
+  answers?: AnswerPassage[];
 }
 
 function format(value: AttributeValue): string {
@@ -65,9 +69,32 @@ export function outerGroups(
     ];
     return value === undefined ? [] : [value];
   };
+  const questions = (data.guide?.items ?? []).filter((item) => item.kind !== 'section');
+  // A prompt's answers count for its question.
+  const questionOf = (itemId: string) => {
+    const item = questions.find((candidate) => candidate.id === itemId);
+    return item?.kind === 'prompt'
+      ? questions.find((candidate) => candidate.id === item.parentId)
+      : item;
+  };
   for (const passage of passages) {
     let keys: [string, string][];
-    if (groupBy === 'case') keys = passage.caseIds.map((id) => [id, caseNames.get(id) ?? id]);
+    if (groupBy === 'question') {
+      // A coded passage belongs to the questions whose answers it overlaps.
+      const overlapping = (data.answers ?? []).filter(
+        (answer) =>
+          answer.answer.documentId === passage.coding.documentId &&
+          answer.answer.start < passage.coding.end &&
+          answer.answer.end > passage.coding.start,
+      );
+      const found = new Map<string, string>();
+      for (const answer of overlapping) {
+        const question = questionOf(answer.answer.itemId);
+        if (question) found.set(question.id, `${question.number}. ${question.text}`);
+      }
+      keys = [...found];
+    } else if (groupBy === 'case')
+      keys = passage.caseIds.map((id) => [id, caseNames.get(id) ?? id]);
     else if (groupBy === 'participant')
       keys = passage.participantIds.map((id) => [id, participantNames.get(id) ?? id]);
     else keys = [...new Set(valuesOf(passage).map(format))].map((value) => [value, value]);
@@ -75,6 +102,7 @@ export function outerGroups(
     for (const [key, label] of keys) add(key, label, passage);
   }
   const order = (group: OuterGroup) => {
+    if (groupBy === 'question') return questions.findIndex((item) => item.id === group.key);
     if (groupBy === 'case') return data.cases.findIndex((row) => row.id === group.key);
     if (groupBy === 'participant')
       return data.participants.findIndex((row) => row.id === group.key);
