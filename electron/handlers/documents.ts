@@ -1,4 +1,5 @@
 import type { documentsContract } from '../../shared/contract/documents';
+import { emptyDocument } from '../../shared/editor/schema';
 import type { DomainHandlers } from '../api/handlers';
 import { blocksToDocument, parseImport, previewOf } from '../exchange/import/importDocument';
 import {
@@ -58,6 +59,19 @@ export const documentsHandlers: DomainHandlers<typeof documentsContract> = {
       { key: `text:${id}`, join: continueTyping },
     );
     return { version: next };
+  },
+
+  'documents.createEmpty': (context, { title, kind }) => {
+    const project = context.session.require();
+    const id = project.history.run(project.db, 'importDocument', (changes) =>
+      createDocument(project.db, changes, {
+        kind,
+        title,
+        content: emptyDocument(),
+        sourceName: null,
+      }),
+    );
+    return getDocumentSummary(project.db, id);
   },
 
   'documents.delete': (context, { id }) => {

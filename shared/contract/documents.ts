@@ -60,4 +60,11 @@ export const documentsContract = {
     }),
   ),
   'documents.delete': method<null>()(z.strictObject({ id: entityId })),
+  /** An empty document: field notes taken during an interview, or a transcript typed from scratch. */
+  'documents.createEmpty': method<DocumentSummary>()(
+    z.strictObject({
+      title: z.string().trim().min(1).max(300),
+      kind: z.enum(documentKinds).default('secondary'),
+    }),
+  ),
 };

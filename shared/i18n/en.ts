@@ -203,6 +203,8 @@ export const en = {
     participants: 'Participants (who speaks)',
     noParticipants: 'Add participants under Cases to link them here.',
     cases: 'Cases (for a document about cases directly)',
+    newFieldNotes: 'New field notes',
+    fieldNotesTitle: 'Field notes {{date}}',
     properties: 'Properties',
     delete: 'Delete document',
     confirmDelete: 'Delete “{{title}}” and its {{count}} coded passages? You can undo this.',

@@ -214,6 +214,8 @@ export const fr: Messages = {
     participants: 'Participants (qui parle)',
     noParticipants: 'Ajoutez des participants dans Cas pour les relier ici.',
     cases: 'Cas (pour un document qui porte directement sur des cas)',
+    newFieldNotes: 'Nouvelles notes de terrain',
+    fieldNotesTitle: 'Notes de terrain {{date}}',
     properties: 'Propriétés',
     delete: 'Supprimer le document',
     confirmDelete:

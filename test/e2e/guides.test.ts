@@ -207,3 +207,54 @@ describe('interview guides through the UI', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 });
+
+describe('interview mode', () => {
+  it('ticks questions in a field-notes document and inserts the interview time into the notes', async () => {
+    const { page } = app;
+    await createProject(app, 'terrain');
+    await openSection(page, 'Guides');
+    await page.getByRole('textbox', { name: 'Title of a new guide' }).fill('Guide');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await setQuestionText('Text of question 1', 'Comment le projet est-il né ?');
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await setQuestionText('Text of question 2', 'Qui pilote le projet ?');
+
+    await openSection(page, 'Documents');
+    await page.getByRole('button', { name: 'New field notes' }).click();
+    await page.locator('.transcript').waitFor();
+    await page
+      .getByRole('combobox', { name: 'Guide used in this interview' })
+      .selectOption({ label: 'Guide v1' });
+    const pane = page.getByRole('region', { name: 'Interview guide' });
+    await pane.getByRole('checkbox', { name: '1. Comment le projet est-il né ?' }).check();
+    await pane.getByRole('button', { name: 'Start the interview clock' }).click();
+    await page.locator('.transcript').click();
+    await pane.getByRole('button', { name: 'Insert the time' }).click();
+    await page.keyboard.type('Le DGS arrive en retard.');
+
+    const [notes] = await apiCall<{ id: string; kind: string }[]>(app, 'documents.list', {});
+    expect(notes!.kind).toBe('secondary');
+    await expect
+      .poll(async () => {
+        const detail = await apiCall<{ content: { content?: { content?: { text: string }[] }[] } }>(
+          app,
+          'documents.get',
+          { id: notes!.id },
+        );
+        return JSON.stringify(detail.content);
+      })
+      .toMatch(/\[0:0\d\] Le DGS arrive en retard\./);
+    expect(
+      await apiCall<string[]>(app, 'interview.checks', { documentId: notes!.id }),
+    ).toHaveLength(1);
+    await openSection(page, 'Guides');
+    await page.getByRole('tab', { name: 'Coverage' }).click();
+    const statuses = await page
+      .locator('.coverage-grid tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => row.querySelector('td')?.getAttribute('data-status')),
+      );
+    expect(statuses).toEqual(['asked', 'missing']);
+  });
+});

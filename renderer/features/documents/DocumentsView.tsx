@@ -72,6 +72,21 @@ export function DocumentsView({
           <button type="button" onClick={() => setPasting(true)}>
             {t('import.paste')}
           </button>
+          <button
+            type="button"
+            onClick={() =>
+              void api['documents.createEmpty']({
+                title: t('documents.fieldNotesTitle', { date: new Date().toLocaleDateString() }),
+              })
+                .then(async (created) => {
+                  await refresh();
+                  onOpen({ documentId: created.id, focus: null });
+                })
+                .catch(showError)
+            }
+          >
+            {t('documents.newFieldNotes')}
+          </button>
           <input
             ref={fileInput}
             type="file"

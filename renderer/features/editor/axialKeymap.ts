@@ -38,6 +38,10 @@ export const AxialKeymap = Extension.create<AxialKeymapOptions>({
       'Mod-k': run(() => this.options.openPalette()),
       'Mod-Shift-i': run(() => this.options.inVivo()),
       'Mod-f': run(() => this.options.find()),
+      // Mark the selection as an answer: to the guide pane's question list, choose, then Enter on its button.
+      'Mod-Shift-a': run(() =>
+        document.querySelector<HTMLSelectElement>('.mark-answer select')?.focus(),
+      ),
     };
     for (let digit = 1; digit <= 9; digit += 1) {
       shortcuts[`Alt-${digit}`] = run(() => this.options.applyRecent(digit - 1));

@@ -238,15 +238,22 @@ export function GuidePane({
                         type="checkbox"
                         checked={checks.includes(item.id) || answer !== undefined}
                         disabled={answer !== undefined}
-                        onChange={(event) =>
+                        onChange={(event) => {
+                          const checked = event.target.checked;
+                          // Ticked at once; the project's answer follows.
+                          setChecks((current) =>
+                            checked
+                              ? [...current, item.id]
+                              : current.filter((id) => id !== item.id),
+                          );
                           void run(() =>
                             api['interview.setCheck']({
                               documentId: document.id,
                               itemId: item.id,
-                              checked: event.target.checked,
+                              checked,
                             }).then(() => undefined),
-                          )
-                        }
+                          );
+                        }}
                       />
                       <span>
                         {item.number}. {item.text}
