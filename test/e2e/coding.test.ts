@@ -7,6 +7,12 @@ import { docxFile } from '../support/docx';
 import type { RunningApp } from './support/app';
 import { startApp } from './support/app';
 import { placeCaretBefore, selectText } from './support/editor';
+import {
+  addCode as addCodeOn,
+  apiCall,
+  createProject as createProjectIn,
+  pasteTranscript,
+} from './support/workspace';
 
 let app: RunningApp;
 beforeEach(async () => {
@@ -16,10 +22,8 @@ afterEach(async () => {
   await app.stop();
 });
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const result = await app.core.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as T;
+function call<T>(method: string, input: unknown): Promise<T> {
+  return apiCall<T>(app, method, input);
 }
 
 async function storedText(documentId: string) {
@@ -33,29 +37,12 @@ async function storedCodings(documentId: string) {
   });
 }
 
-async function createProject(name: string) {
-  const { page } = app;
-  await page.locator('input[name="title"]').fill(name);
-  await page.locator('input[name="path"]').fill(app.projectPath(`${name}.axial`));
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await page.getByTestId('project-title').waitFor();
+function createProject(name: string) {
+  return createProjectIn(app, name);
 }
 
-async function addCode(parent: string | null, name: string) {
-  const { page } = app;
-  const panel = page.getByRole('complementary', { name: 'Codebook' });
-  if (parent === null) await panel.getByRole('button', { name: 'Add axis' }).click();
-  else {
-    // The add button shows on the selected row.
-    await panel.locator('.code-name', { hasText: parent }).first().click();
-    await panel.getByRole('button', { name: `Add a code under ${parent}` }).click();
-  }
-  const input = panel.getByRole('textbox', {
-    name: parent === null ? 'Name of the new axis' : 'Name of the new code',
-  });
-  await input.fill(name);
-  await input.press('Enter');
-  await panel.locator('.code-name', { hasText: name }).first().waitFor();
+function addCode(parent: string | null, name: string) {
+  return addCodeOn(app.page, parent, name);
 }
 
 describe('transcripts and coding through the UI', () => {
@@ -246,17 +233,7 @@ describe('transcripts and coding through the UI', () => {
     const { page } = app;
     await createProject('codebook');
     await page.getByRole('navigation').getByRole('button', { name: 'Documents' }).click();
-    await page.getByRole('button', { name: 'Paste text…' }).click();
-    const paste = page.getByRole('dialog', { name: 'Paste a transcript' });
-    await paste.getByRole('textbox', { name: 'Title' }).fill('Notes');
-    await paste
-      .getByRole('textbox', { name: 'Text' })
-      .fill('Élue : Les habitants participent au comité.');
-    await paste.getByRole('button', { name: 'Continue' }).click();
-    await page
-      .getByRole('dialog', { name: 'Import documents' })
-      .getByRole('button', { name: 'Import 1 file' })
-      .click();
+    await pasteTranscript(page, 'Notes', 'Élue : Les habitants participent au comité.');
     await page.locator('.transcript p[data-speaker="Élue"]').waitFor();
 
     await addCode(null, 'Openness');
@@ -313,17 +290,11 @@ describe('reading a transcript', () => {
     const { page } = app;
     await createProject('lecture');
     await page.getByRole('navigation').getByRole('button', { name: 'Documents' }).click();
-    await page.getByRole('button', { name: 'Paste text…' }).click();
-    const paste = page.getByRole('dialog', { name: 'Paste a transcript' });
-    await paste.getByRole('textbox', { name: 'Title' }).fill('Entretien C');
-    await paste
-      .getByRole('textbox', { name: 'Text' })
-      .fill('Élue : Les élus décident.\nLes ELUS votent.\nUn habitant prend la parole.');
-    await paste.getByRole('button', { name: 'Continue' }).click();
-    await page
-      .getByRole('dialog', { name: 'Import documents' })
-      .getByRole('button', { name: 'Import 1 file' })
-      .click();
+    await pasteTranscript(
+      page,
+      'Entretien C',
+      'Élue : Les élus décident.\nLes ELUS votent.\nUn habitant prend la parole.',
+    );
     await page.locator('.transcript p[data-speaker="Élue"]').waitFor();
 
     const find = page.getByRole('searchbox', { name: 'Find in document' });
@@ -354,17 +325,11 @@ describe('a coded passage', () => {
     const { page } = app;
     await createProject('passage');
     await page.getByRole('navigation').getByRole('button', { name: 'Documents' }).click();
-    await page.getByRole('button', { name: 'Paste text…' }).click();
-    const paste = page.getByRole('dialog', { name: 'Paste a transcript' });
-    await paste.getByRole('textbox', { name: 'Title' }).fill('Entretien D');
-    await paste
-      .getByRole('textbox', { name: 'Text' })
-      .fill('DGS : Le comité citoyen évalue le projet chaque année.');
-    await paste.getByRole('button', { name: 'Continue' }).click();
-    await page
-      .getByRole('dialog', { name: 'Import documents' })
-      .getByRole('button', { name: 'Import 1 file' })
-      .click();
+    await pasteTranscript(
+      page,
+      'Entretien D',
+      'DGS : Le comité citoyen évalue le projet chaque année.',
+    );
     await page.locator('.transcript p[data-speaker="DGS"]').waitFor();
     await addCode(null, 'Openness');
     await addCode('Openness', 'Citizen panel');

@@ -248,86 +248,43 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
             </label>
           ))}
         </fieldset>
-        <label className="field">
-          <span>{t('passages.document')}</span>
-          <select
-            value={single(query.documentIds)}
-            onChange={(event) =>
-              setQuery((current) => ({ ...current, documentIds: toList(event.target.value) }))
-            }
-          >
-            <option value="">{t('passages.allDocuments')}</option>
-            {documents.map((document) => (
-              <option key={document.id} value={document.id}>
-                {document.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('passages.speaker')}</span>
-          <select
-            value={single(query.speakers)}
-            onChange={(event) =>
-              setQuery((current) => ({ ...current, speakers: toList(event.target.value) }))
-            }
-          >
-            <option value="">{t('passages.allSpeakers')}</option>
-            {speakers.map((speaker) => (
-              <option key={speaker} value={speaker}>
-                {speaker}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('passages.coder')}</span>
-          <select
-            value={single(query.coders)}
-            onChange={(event) =>
-              setQuery((current) => ({ ...current, coders: toList(event.target.value) }))
-            }
-          >
-            <option value="">{t('passages.allCoders')}</option>
-            {coders.map((coder) => (
-              <option key={coder} value={coder}>
-                {coder}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('passages.case')}</span>
-          <select
-            value={single(query.caseIds)}
-            onChange={(event) =>
-              setQuery((current) => ({ ...current, caseIds: toList(event.target.value) }))
-            }
-          >
-            <option value="">{t('passages.allCases')}</option>
-            {cases.map((row) => (
-              <option key={row.id} value={row.id}>
-                {row.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('passages.participant')}</span>
-          <select
-            value={single(query.participantIds)}
-            onChange={(event) =>
-              setQuery((current) => ({ ...current, participantIds: toList(event.target.value) }))
-            }
-          >
-            <option value="">{t('passages.allParticipants')}</option>
-            {participants.map((row) => (
-              <option key={row.id} value={row.id}>
-                {row.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SingleFilter
+          label={t('passages.document')}
+          allLabel={t('passages.allDocuments')}
+          options={documents.map((document) => ({ value: document.id, label: document.title }))}
+          value={single(query.documentIds)}
+          onChange={(value) => setQuery((current) => ({ ...current, documentIds: toList(value) }))}
+        />
+        <SingleFilter
+          label={t('passages.speaker')}
+          allLabel={t('passages.allSpeakers')}
+          options={speakers.map((speaker) => ({ value: speaker, label: speaker }))}
+          value={single(query.speakers)}
+          onChange={(value) => setQuery((current) => ({ ...current, speakers: toList(value) }))}
+        />
+        <SingleFilter
+          label={t('passages.coder')}
+          allLabel={t('passages.allCoders')}
+          options={coders.map((coder) => ({ value: coder, label: coder }))}
+          value={single(query.coders)}
+          onChange={(value) => setQuery((current) => ({ ...current, coders: toList(value) }))}
+        />
+        <SingleFilter
+          label={t('passages.case')}
+          allLabel={t('passages.allCases')}
+          options={cases.map((row) => ({ value: row.id, label: row.name }))}
+          value={single(query.caseIds)}
+          onChange={(value) => setQuery((current) => ({ ...current, caseIds: toList(value) }))}
+        />
+        <SingleFilter
+          label={t('passages.participant')}
+          allLabel={t('passages.allParticipants')}
+          options={participants.map((row) => ({ value: row.id, label: row.name }))}
+          value={single(query.participantIds)}
+          onChange={(value) =>
+            setQuery((current) => ({ ...current, participantIds: toList(value) }))
+          }
+        />
         <label className="field">
           <span>{t('passages.text')}</span>
           <input
@@ -415,5 +372,34 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
         ))
       )}
     </div>
+  );
+}
+
+/** One filter of the Passages view: everything, or one value. */
+function SingleFilter({
+  label,
+  allLabel,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  allLabel: string;
+  options: { value: string; label: string }[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
