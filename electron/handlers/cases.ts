@@ -50,17 +50,6 @@ function linksOf(db: Db, documentId: string): DocumentLinks {
   };
 }
 
-/** The entity an attribute value belongs to must exist and be of the attribute's kind. */
-function checkEntityKind(db: Db, attributeId: string, entityId: string): void {
-  const { entityKind } = getAttribute(db, attributeId);
-  const table = entityKind === 'case' ? 'study_case' : entityKind;
-  if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(entityId)) {
-    throw new AxialError('not_found', `There is no ${entityKind} with this identifier.`, {
-      id: entityId,
-    });
-  }
-}
-
 async function readForImport(context: HandlerContext, fileName: string, data: string) {
   const project = context.session.require();
   return { project, table: await readTable(fileName, Buffer.from(data, 'base64')) };
@@ -135,7 +124,6 @@ export const casesHandlers: DomainHandlers<typeof casesContract> = {
   },
   'attributes.setValue': (context, { attributeId, entityId, value }) => {
     const { db, history } = context.session.require();
-    checkEntityKind(db, attributeId, entityId);
     history.run(db, 'setValue', (changes) =>
       setAttributeValue(db, changes, attributeId, entityId, value),
     );

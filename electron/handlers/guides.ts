@@ -12,7 +12,7 @@ import {
   setCheck,
 } from '../store/answers';
 import { listCodes } from '../store/codes';
-import { getDocumentSummary } from '../store/documents';
+import { getDocumentSummary, setDocumentGuide } from '../store/documents';
 import {
   addGuideItem,
   createGuide,
@@ -26,7 +26,6 @@ import {
   updateGuide,
   updateGuideItem,
 } from '../store/guides';
-import { updateRow } from '../store/journal';
 import { getProject } from '../store/project';
 
 const docxLabels = {
@@ -114,7 +113,7 @@ export const guidesHandlers: DomainHandlers<typeof guidesContract> = {
     getDocumentSummary(db, documentId);
     if (guideId) getGuide(db, guideId);
     history.run(db, 'setDocumentGuide', (changes) =>
-      updateRow(db, changes, 'document', documentId, { guide_id: guideId }),
+      setDocumentGuide(db, changes, documentId, guideId),
     );
     return null;
   },

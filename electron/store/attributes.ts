@@ -247,6 +247,13 @@ export function setAttributeValue(
   input: unknown,
 ): void {
   const attribute = getAttribute(db, attributeId);
+  // The entity must exist and be of the attribute's kind: a case's attribute never lands on a participant.
+  const table = attribute.entityKind === 'case' ? 'study_case' : attribute.entityKind;
+  if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(entityId)) {
+    throw new AxialError('not_found', `There is no ${attribute.entityKind} with this identifier.`, {
+      id: entityId,
+    });
+  }
   const parsed = parseAttributeValue(attribute.type, input, attribute.choices);
   if (!parsed.ok) {
     throw new AxialError(

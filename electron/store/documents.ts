@@ -307,3 +307,14 @@ export function replayDocumentSteps(db: Db, id: string, stepsJson: readonly unkn
   const { transform } = applyStepJson(doc, stepsJson);
   return storeText(db, id, transform.doc);
 }
+
+/** Records the guide version the interview was conducted with (null: none). */
+export function setDocumentGuide(
+  db: Db,
+  changes: ChangeSet,
+  id: string,
+  guideId: string | null,
+): void {
+  getDocumentSummary(db, id);
+  updateRow(db, changes, 'document', id, { guide_id: guideId, modified_at: now() });
+}

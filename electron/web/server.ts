@@ -8,7 +8,8 @@ import { browserSandboxPolicy, contentSecurityPolicy } from '../shell/csp';
 import { serveStatic } from './staticFiles';
 
 export const API_PREFIX = '/api/';
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+// The largest request is a file to import (a .docx of up to 200 MB, as base64).
+const MAX_BODY_BYTES = 300 * 1024 * 1024;
 
 export interface WebHostOptions {
   dispatch: Dispatch;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AttributeDefinition, AttributeValue, EntityKind } from '../../../shared/cases';
 import { useApi } from '../../api/context';
 import { downloadBase64 } from '../../components/download';
-import { readAsBase64 } from '../documents/ImportDialog';
+import { readAsBase64 } from '../../components/files';
 import { useProjectData } from '../project/ProjectData';
 import { AttributeDialog } from './AttributeDialog';
 import type { EntityRow } from './EntityTable';

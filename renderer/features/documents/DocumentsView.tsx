@@ -9,7 +9,8 @@ import { GuidePane } from '../guides/GuidePane';
 import { useProjectData } from '../project/ProjectData';
 import { DocumentProperties } from './DocumentProperties';
 import type { ImportSource } from './ImportDialog';
-import { ImportDialog, readAsBase64 } from './ImportDialog';
+import { readAsBase64 } from '../../components/files';
+import { ImportDialog } from './ImportDialog';
 import { PasteDialog } from './PasteDialog';
 
 export interface DocumentTarget {
