@@ -34,5 +34,6 @@ export const historyActions = [
   'markAnswer',
   'removeAnswer',
   'checkQuestion',
+  'writeSummary',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

@@ -3,6 +3,7 @@ import { methodNames } from '../../shared/contract/api';
 import type { MethodName } from '../../shared/contract/api';
 import type { Result } from '../../shared/errors';
 import { AxialError } from '../../shared/errors';
+import { analysisHandlers } from '../handlers/analysis';
 import { appHandlers } from '../handlers/app';
 import { casesHandlers } from '../handlers/cases';
 import { codesHandlers } from '../handlers/codes';
@@ -24,6 +25,7 @@ export const handlers: Handlers = mergeHandlers(
   historyHandlers,
   casesHandlers,
   guidesHandlers,
+  analysisHandlers,
 );
 
 const unhandled = missingHandlers(handlers, methodNames);

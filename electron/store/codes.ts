@@ -222,10 +222,12 @@ export function deleteCode(
       id: string;
     }[];
     for (const coding of codings) deleteRow(db, changes, 'coding', coding.id);
-    const links = db.prepare('SELECT id FROM guide_item_code WHERE code_id = ?').all(codeId) as {
-      id: string;
-    }[];
-    for (const link of links) deleteRow(db, changes, 'guide_item_code', link.id);
+    for (const table of ['guide_item_code', 'matrix_summary'] as const) {
+      const rows = db.prepare(`SELECT id FROM ${table} WHERE code_id = ?`).all(codeId) as {
+        id: string;
+      }[];
+      for (const row of rows) deleteRow(db, changes, table, row.id);
+    }
     deleteRow(db, changes, 'code', codeId);
   }
   renumber(db, changes, siblingIds(db, code.parentId));
@@ -298,6 +300,35 @@ export function mergeCodes(
       modified_at: timestamp,
     });
     targetChildren.push(childId);
+  }
+  // Matrix summaries written for the source join the target's.
+  const summaries = db
+    .prepare('SELECT id, row_kind, row_id, summary FROM matrix_summary WHERE code_id = ?')
+    .all(sourceId) as {
+    id: string;
+    row_kind: string;
+    row_id: string;
+    summary: string;
+  }[];
+  for (const summary of summaries) {
+    const twin = db
+      .prepare(
+        'SELECT id, summary FROM matrix_summary WHERE row_kind = ? AND row_id = ? AND code_id = ?',
+      )
+      .get(summary.row_kind, summary.row_id, targetId) as
+      { id: string; summary: string } | undefined;
+    if (twin) {
+      updateRow(db, changes, 'matrix_summary', twin.id, {
+        summary: `${twin.summary}\n\n${summary.summary}`,
+        modified_at: timestamp,
+      });
+      deleteRow(db, changes, 'matrix_summary', summary.id);
+    } else {
+      updateRow(db, changes, 'matrix_summary', summary.id, {
+        code_id: targetId,
+        modified_at: timestamp,
+      });
+    }
   }
   // Guide questions linked to the source now inform the target.
   const links = db

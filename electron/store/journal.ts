@@ -64,6 +64,7 @@ export const journaledTables = {
   guide_item_code: ['id', 'item_id', 'code_id'],
   answer: ['id', 'document_id', 'item_id', 'start', 'end', 'created_at', 'modified_at'],
   interview_check: ['id', 'document_id', 'item_id', 'checked_at'],
+  matrix_summary: ['id', 'row_kind', 'row_id', 'code_id', 'summary', 'modified_at'],
   study_case: ['id', 'name', 'description', 'memo', 'position', 'created_at', 'modified_at'],
   participant: [
     'id',

@@ -1,3 +1,4 @@
+import { analysisContract } from './analysis';
 import { appContract } from './app';
 import { casesContract } from './cases';
 import { codesContract } from './codes';
@@ -19,6 +20,7 @@ export const contract = mergeContracts(
   historyContract,
   casesContract,
   guidesContract,
+  analysisContract,
 );
 
 export type Contract = typeof contract;

@@ -190,6 +190,7 @@ export const en = {
       markAnswer: 'mark an answer',
       removeAnswer: 'remove an answer',
       checkQuestion: 'question ticked',
+      writeSummary: 'matrix summary',
     },
   },
   documents: {
@@ -492,6 +493,18 @@ export const en = {
     insertTime: 'Insert the time',
     showAnswer: 'Show answer',
     removeAnswer: 'Remove answer',
+  },
+  matrix: {
+    rows: 'Rows',
+    columns: 'Columns',
+    rowKinds: { case: 'Cases', participant: 'Participants', document: 'Documents' },
+    levels: { axis: 'Axes', variable: 'Variables', code: 'Codes' },
+    exportXlsx: 'Export XLSX',
+    exportCsv: 'Export CSV (French Excel)',
+    cellLabel: '{{row}} × {{column}}',
+    counts: '{{passages}} passages · {{documents}} docs',
+    detail: 'Cell {{row}} × {{column}}',
+    summary: 'Summary of this cell',
   },
   menu: {
     file: 'File',

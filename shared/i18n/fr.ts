@@ -201,6 +201,7 @@ export const fr: Messages = {
       markAnswer: 'réponse marquée',
       removeAnswer: 'réponse retirée',
       checkQuestion: 'question cochée',
+      writeSummary: 'synthèse de la matrice',
     },
   },
   documents: {
@@ -509,6 +510,18 @@ export const fr: Messages = {
     insertTime: 'Insérer l’heure',
     showAnswer: 'Voir la réponse',
     removeAnswer: 'Retirer la réponse',
+  },
+  matrix: {
+    rows: 'Lignes',
+    columns: 'Colonnes',
+    rowKinds: { case: 'Cas', participant: 'Participants', document: 'Documents' },
+    levels: { axis: 'Axes', variable: 'Variables', code: 'Codes' },
+    exportXlsx: 'Exporter XLSX',
+    exportCsv: 'Exporter CSV (Excel français)',
+    cellLabel: '{{row}} × {{column}}',
+    counts: '{{passages}} passages · {{documents}} docs',
+    detail: 'Cellule {{row}} × {{column}}',
+    summary: 'Synthèse de cette cellule',
   },
   menu: {
     file: 'Fichier',

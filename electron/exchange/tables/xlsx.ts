@@ -75,15 +75,24 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Cel
   return rows;
 }
 
-export async function writeXlsx(
+export function writeXlsx(
   sheetName: string,
   rows: readonly (readonly Cell[])[],
 ): Promise<Uint8Array> {
+  return writeXlsxSheets([{ name: sheetName, rows }]);
+}
+
+/** A workbook of several sheets, each a header row and data rows. */
+export async function writeXlsxSheets(
+  sheets: readonly { name: string; rows: readonly (readonly Cell[])[] }[],
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Axial';
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  for (const row of rows) sheet.addRow([...row]);
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const { name, rows } of sheets) {
+    const sheet = workbook.addWorksheet(name.slice(0, 31));
+    for (const row of rows) sheet.addRow([...row]);
+    sheet.getRow(1).font = { bold: true };
+    sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
+  }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -4,6 +4,7 @@ import { migration001Initial } from './001-initial';
 import { migration002DocumentsCodesCodings } from './002-documents-codes-codings';
 import { migration003CasesParticipantsAttributes } from './003-cases-participants-attributes';
 import { migration004GuidesAnswers } from './004-guides-answers';
+import { migration005MatrixSummaries } from './005-matrix-summaries';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   migration002DocumentsCodesCodings,
   migration003CasesParticipantsAttributes,
   migration004GuidesAnswers,
+  migration005MatrixSummaries,
 ];
 
 export const latestSchemaVersion = migrations.length;

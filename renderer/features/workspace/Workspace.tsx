@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../shared/domain';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { MatrixView } from '../analysis/MatrixView';
 import { CasesView } from '../cases/CasesView';
 import { CodebookPanel } from '../codebook/CodebookPanel';
 import type { DocumentTarget } from '../documents/DocumentsView';
@@ -135,12 +136,7 @@ export function Workspace({ project }: { project: ProjectSummary }) {
           {section === 'passages' && <PassagesView onOpen={openDocument} />}
           {section === 'cases' && <CasesView />}
           {section === 'guides' && <GuidesView onOpen={openDocument} />}
-          {section === 'analysis' && (
-            <section aria-labelledby="section-heading">
-              <h2 id="section-heading">{t(`workspace.sections.${section}`)}</h2>
-              <p className="muted empty-state">{t(`workspace.empty.${section}`)}</p>
-            </section>
-          )}
+          {section === 'analysis' && <MatrixView onOpen={openDocument} />}
         </main>
       </div>
     </ProjectDataProvider>

@@ -207,3 +207,23 @@ describe('migration 4 (guides and answers)', () => {
     db.close();
   });
 });
+
+describe('migration 5 (matrix summaries)', () => {
+  it('4 → 5 adds one summary per cell, tied to its code', () => {
+    const db = new Database(join(folder.path, 'm5.axial'));
+    migrate(db, 4);
+    db.prepare(
+      "INSERT INTO code (id, name, colour, codable, position, created_at, modified_at) VALUES ('k', 'K', '#000000', 0, 0, 'a', 'a')",
+    ).run();
+    migrate(db, 5);
+    expect(schemaVersion(db)).toBe(5);
+    db.pragma('foreign_keys = ON');
+    const insert = db.prepare(
+      "INSERT INTO matrix_summary (id, row_kind, row_id, code_id, summary, modified_at) VALUES (?, 'case', 'c', ?, 's', 'a')",
+    );
+    insert.run('s1', 'k');
+    expect(() => insert.run('s2', 'k')).toThrow(/UNIQUE/);
+    expect(() => insert.run('s3', 'nope')).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});
