@@ -22,3 +22,33 @@ export interface Matrix {
   /** Only cells with passages or a summary. */
   cells: MatrixCell[];
 }
+
+export interface RatingScale {
+  minimum: number;
+  maximum: number;
+  /** One label per value, from the minimum up; empty means the interface's default wording. */
+  labels: string[];
+}
+
+export interface Rating {
+  id: string;
+  caseId: string;
+  codeId: string;
+  value: number | null;
+  justification: string;
+  /** Codings given as evidence (those still in the project). */
+  evidence: string[];
+}
+
+export interface Ratings {
+  scale: RatingScale;
+  ratings: Rating[];
+}
+
+export interface ChartSettings {
+  /** Horizontal and vertical axes of the 2×2 chart; null means the model's first two axes. */
+  xCodeId: string | null;
+  yCodeId: string | null;
+  /** Quadrant labels: top left, top right, bottom left, bottom right; empty means the defaults. */
+  quadrants: string[];
+}

@@ -35,5 +35,9 @@ export const historyActions = [
   'removeAnswer',
   'checkQuestion',
   'writeSummary',
+  'rate',
+  'linkEvidence',
+  'changeScale',
+  'changeChart',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

@@ -6,6 +6,14 @@ import type { MatrixLabels } from '../exchange/matrixExport';
 import { matrixToCsv, matrixToXlsx } from '../exchange/matrixExport';
 import { buildMatrix, setMatrixSummary } from '../store/matrix';
 import { getProject } from '../store/project';
+import {
+  getChart,
+  linkEvidence,
+  listRatings,
+  setChart,
+  setRating,
+  setScale,
+} from '../store/ratings';
 
 const words: Record<Language, Omit<MatrixLabels, 'row'> & { rows: Record<MatrixRowKind, string> }> =
   {
@@ -34,6 +42,32 @@ export const analysisHandlers: DomainHandlers<typeof analysisContract> = {
       setMatrixSummary(db, changes, rowKind, rowId, codeId, summary),
     );
     return null;
+  },
+  'ratings.list': (context) => listRatings(context.session.require().db),
+  'ratings.set': (context, { caseId, codeId, value, justification }) => {
+    const { db, history } = context.session.require();
+    history.run(db, 'rate', (changes) =>
+      setRating(db, changes, caseId, codeId, { value, justification }),
+    );
+    return listRatings(db);
+  },
+  'ratings.linkEvidence': (context, { caseId, codeId, codingId, linked }) => {
+    const { db, history } = context.session.require();
+    history.run(db, 'linkEvidence', (changes) =>
+      linkEvidence(db, changes, caseId, codeId, codingId, linked),
+    );
+    return listRatings(db);
+  },
+  'ratings.setScale': (context, scale) => {
+    const { db, history } = context.session.require();
+    history.run(db, 'changeScale', (changes) => setScale(db, changes, scale));
+    return listRatings(db);
+  },
+  'chart.get': (context) => getChart(context.session.require().db),
+  'chart.set': (context, settings) => {
+    const { db, history } = context.session.require();
+    history.run(db, 'changeChart', (changes) => setChart(db, changes, settings));
+    return getChart(db);
   },
   'matrix.export': async (context, { rowKind, level, format, csvStyle }) => {
     const { db, path } = context.session.require();

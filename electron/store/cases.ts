@@ -6,6 +6,7 @@ import { now } from './clock';
 import type { Db } from './database';
 import type { ChangeSet } from './journal';
 import { deleteRow, insertRow, updateRow } from './journal';
+import { deleteRatingsOf } from './ratings';
 
 type EntityTable = 'study_case' | 'participant';
 
@@ -201,6 +202,7 @@ export function deleteEntity(db: Db, changes: ChangeSet, table: EntityTable, id:
       deleteRow(db, changes, 'document_participant', row.id);
     }
   }
+  if (table === 'study_case') deleteRatingsOf(db, changes, 'case_id', id);
   deleteValuesOf(db, changes, id);
   deleteRow(db, changes, table, id);
 }

@@ -6,6 +6,7 @@ import { now } from './clock';
 import type { Db } from './database';
 import type { ChangeSet } from './journal';
 import { deleteRow, insertRow, updateRow } from './journal';
+import { deleteRatingsOf } from './ratings';
 
 interface CodeRow {
   id: string;
@@ -222,6 +223,7 @@ export function deleteCode(
       id: string;
     }[];
     for (const coding of codings) deleteRow(db, changes, 'coding', coding.id);
+    deleteRatingsOf(db, changes, 'code_id', codeId);
     for (const table of ['guide_item_code', 'matrix_summary'] as const) {
       const rows = db.prepare(`SELECT id FROM ${table} WHERE code_id = ?`).all(codeId) as {
         id: string;
@@ -301,6 +303,21 @@ export function mergeCodes(
     });
     targetChildren.push(childId);
   }
+  // A case rated on the source keeps that rating on the target unless it has one there.
+  const ratings = db.prepare('SELECT id, case_id FROM rating WHERE code_id = ?').all(sourceId) as {
+    id: string;
+    case_id: string;
+  }[];
+  for (const rating of ratings) {
+    if (
+      db
+        .prepare('SELECT 1 FROM rating WHERE case_id = ? AND code_id = ?')
+        .get(rating.case_id, targetId)
+    )
+      continue;
+    updateRow(db, changes, 'rating', rating.id, { code_id: targetId, modified_at: timestamp });
+  }
+  deleteRatingsOf(db, changes, 'code_id', sourceId);
   // Matrix summaries written for the source join the target's.
   const summaries = db
     .prepare('SELECT id, row_kind, row_id, summary FROM matrix_summary WHERE code_id = ?')

@@ -65,6 +65,10 @@ export const journaledTables = {
   answer: ['id', 'document_id', 'item_id', 'start', 'end', 'created_at', 'modified_at'],
   interview_check: ['id', 'document_id', 'item_id', 'checked_at'],
   matrix_summary: ['id', 'row_kind', 'row_id', 'code_id', 'summary', 'modified_at'],
+  rating_scale: ['id', 'minimum', 'maximum', 'labels'],
+  rating: ['id', 'case_id', 'code_id', 'value', 'justification', 'created_at', 'modified_at'],
+  rating_evidence: ['id', 'rating_id', 'coding_id'],
+  chart_setting: ['id', 'x_code_id', 'y_code_id', 'quadrants'],
   study_case: ['id', 'name', 'description', 'memo', 'position', 'created_at', 'modified_at'],
   participant: [
     'id',

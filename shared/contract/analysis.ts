@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Matrix } from '../analysis';
+import type { ChartSettings, Matrix, Ratings } from '../analysis';
 import { matrixLevels, matrixRowKinds } from '../analysis';
 import { entityId } from './documents';
 import { method } from './method';
@@ -17,6 +17,38 @@ export const analysisContract = {
       rowId: entityId,
       codeId: entityId,
       summary: z.string().max(20000),
+    }),
+  ),
+  'ratings.list': method<Ratings>()(z.strictObject({})),
+  'ratings.set': method<Ratings>()(
+    z.strictObject({
+      caseId: entityId,
+      codeId: entityId,
+      value: z.number().int().nullable().optional(),
+      justification: z.string().max(20000).optional(),
+    }),
+  ),
+  'ratings.linkEvidence': method<Ratings>()(
+    z.strictObject({
+      caseId: entityId,
+      codeId: entityId,
+      codingId: entityId,
+      linked: z.boolean().default(true),
+    }),
+  ),
+  'ratings.setScale': method<Ratings>()(
+    z.strictObject({
+      minimum: z.number().int().min(-100).max(100),
+      maximum: z.number().int().min(-100).max(100),
+      labels: z.array(z.string().max(100)).max(201).default([]),
+    }),
+  ),
+  'chart.get': method<ChartSettings>()(z.strictObject({})),
+  'chart.set': method<ChartSettings>()(
+    z.strictObject({
+      xCodeId: entityId.nullable(),
+      yCodeId: entityId.nullable(),
+      quadrants: z.array(z.string().max(200)).max(4),
     }),
   ),
   'matrix.export': method<{ fileName: string; data: string; mimeType: string }>()(

@@ -108,6 +108,9 @@ export const en = {
     fields: { title: 'the title', description: 'the description', language: 'the language' },
   },
   errorReasons: {
+    badScale: 'The top of the scale must be above its bottom.',
+    ratingsOutsideScale: '{{count}} ratings fall outside the new scale. Change them first.',
+    outsideScale: 'A rating is between {{minimum}} and {{maximum}}.',
     promptNeedsQuestion: 'A prompt belongs to a question.',
     otherGuide: 'This item belongs to another guide.',
     badNesting:
@@ -191,6 +194,10 @@ export const en = {
       removeAnswer: 'remove an answer',
       checkQuestion: 'question ticked',
       writeSummary: 'matrix summary',
+      rate: 'rating',
+      linkEvidence: 'evidence',
+      changeScale: 'rating scale',
+      changeChart: 'chart settings',
     },
   },
   documents: {
@@ -505,6 +512,36 @@ export const en = {
     counts: '{{passages}} passages · {{documents}} docs',
     detail: 'Cell {{row}} × {{column}}',
     summary: 'Summary of this cell',
+  },
+  analysis: { panes: { matrix: 'Matrix', ratings: 'Ratings', chart: '2×2 chart' } },
+  ratings: {
+    valueOf: 'Rating of {{case}} on {{axis}}',
+    justificationOf: 'Justification of {{case}} on {{axis}}',
+    evidence_one: '{{count}} passage as evidence',
+    evidence_other: '{{count}} passages as evidence',
+    noEvidence: 'No evidence yet',
+    useAsEvidence: 'Evidence for this case’s rating',
+  },
+  chart: {
+    title: 'Governance models',
+    horizontal: 'Horizontal axis',
+    vertical: 'Vertical axis',
+    exportSvg: 'Export SVG',
+    exportPng: 'Export PNG',
+    quadrantLabels: 'Quadrant labels',
+    positions: {
+      topLeft: 'Top left',
+      topRight: 'Top right',
+      bottomLeft: 'Bottom left',
+      bottomRight: 'Bottom right',
+    },
+    quadrants: {
+      topLeft: 'Passive–open',
+      topRight: 'Proactive–open',
+      bottomLeft: 'Passive–closed',
+      bottomRight: 'Proactive–closed',
+    },
+    evidenceOf: 'Evidence for {{case}}',
   },
   menu: {
     file: 'File',

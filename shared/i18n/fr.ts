@@ -115,6 +115,9 @@ export const fr: Messages = {
     fields: { title: 'le titre', description: 'la description', language: 'la langue' },
   },
   errorReasons: {
+    badScale: 'Le haut de l’échelle doit dépasser son bas.',
+    ratingsOutsideScale: '{{count}} notes sortent de la nouvelle échelle. Modifiez-les d’abord.',
+    outsideScale: 'Une note est comprise entre {{minimum}} et {{maximum}}.',
     promptNeedsQuestion: 'Une relance appartient à une question.',
     otherGuide: 'Cet élément appartient à un autre guide.',
     badNesting:
@@ -202,6 +205,10 @@ export const fr: Messages = {
       removeAnswer: 'réponse retirée',
       checkQuestion: 'question cochée',
       writeSummary: 'synthèse de la matrice',
+      rate: 'note',
+      linkEvidence: 'preuve',
+      changeScale: 'échelle de notation',
+      changeChart: 'réglages du graphique',
     },
   },
   documents: {
@@ -522,6 +529,36 @@ export const fr: Messages = {
     counts: '{{passages}} passages · {{documents}} docs',
     detail: 'Cellule {{row}} × {{column}}',
     summary: 'Synthèse de cette cellule',
+  },
+  analysis: { panes: { matrix: 'Matrice', ratings: 'Notes d’intensité', chart: 'Graphique 2×2' } },
+  ratings: {
+    valueOf: 'Note de {{case}} sur {{axis}}',
+    justificationOf: 'Justification de {{case}} sur {{axis}}',
+    evidence_one: '{{count}} passage en preuve',
+    evidence_other: '{{count}} passages en preuve',
+    noEvidence: 'Pas encore de preuve',
+    useAsEvidence: 'Preuve pour la note de ce cas',
+  },
+  chart: {
+    title: 'Modèles de gouvernance',
+    horizontal: 'Axe horizontal',
+    vertical: 'Axe vertical',
+    exportSvg: 'Exporter SVG',
+    exportPng: 'Exporter PNG',
+    quadrantLabels: 'Libellés des quadrants',
+    positions: {
+      topLeft: 'En haut à gauche',
+      topRight: 'En haut à droite',
+      bottomLeft: 'En bas à gauche',
+      bottomRight: 'En bas à droite',
+    },
+    quadrants: {
+      topLeft: 'Passif–ouvert',
+      topRight: 'Proactif–ouvert',
+      bottomLeft: 'Passif–fermé',
+      bottomRight: 'Proactif–fermé',
+    },
+    evidenceOf: 'Preuves pour {{case}}',
   },
   menu: {
     file: 'Fichier',

@@ -115,3 +115,139 @@ describe('the framework matrix through the UI', () => {
     );
   });
 });
+
+describe('ratings and the 2×2 chart through the UI', () => {
+  it('rates six cases on both axes with a justification and evidence, places them in their quadrants, and exports the chart as SVG', async () => {
+    const { page } = app;
+    await createProject(app, 'graphique');
+    const call = <T>(method: string, input: unknown) => apiCall<T>(app, method, input);
+    const proactivity = await call<{ id: string }>('codes.create', { name: 'Proactivité' });
+    const leadership = await call<{ id: string }>('codes.create', {
+      parentId: proactivity.id,
+      name: 'Leadership',
+    });
+    await call('codes.create', { name: 'Ouverture' });
+    // Ratings as the article reads the cases: proactive-open, passive-closed, passive-open, proactive-closed…
+    const placements: Record<string, [number, number]> = {
+      A: [2, 2],
+      B: [4, 4],
+      C: [5, 4],
+      D: [4, 2],
+      E: [2, 4],
+      F: [4, 5],
+    };
+    let codingA = '';
+    for (const name of Object.keys(placements)) {
+      const created = await call<{ id: string }>('cases.create', { name });
+      const person = await call<{ id: string }>('participants.create', {
+        name: `P-${name}`,
+        caseId: created.id,
+      });
+      const document = await call<{ id: string }>('documents.import', {
+        fileName: `${name}.txt`,
+        data: base64(`P-${name} : Le maire porte le projet.`),
+      });
+      await call('documents.setLinks', { documentId: document.id, participantIds: [person.id] });
+      const [coding] = await call<{ id: string }[]>('codings.create', {
+        documentId: document.id,
+        start: 3,
+        end: 8,
+        codeIds: [leadership.id],
+      });
+      if (name === 'A') codingA = coding!.id;
+    }
+    await page.reload();
+    await openSection(page, 'Analysis');
+    await page.getByRole('tab', { name: 'Ratings' }).click();
+    for (const [name, [x, y]] of Object.entries(placements)) {
+      await page
+        .getByRole('combobox', { name: `Rating of ${name} on Proactivité` })
+        .selectOption(String(x));
+      await page
+        .getByRole('combobox', { name: `Rating of ${name} on Ouverture` })
+        .selectOption(String(y));
+    }
+    const justification = page.getByRole('textbox', { name: 'Justification of A on Proactivité' });
+    await justification.fill('Projet non formalisé, porté au coup par coup.');
+    await justification.blur();
+    await expect
+      .poll(
+        async () =>
+          (await call<{ ratings: { value: number | null }[] }>('ratings.list', {})).ratings.filter(
+            (rating) => rating.value !== null,
+          ).length,
+      )
+      .toBe(12);
+
+    // Evidence from the matrix cell A × Proactivité.
+    await page.getByRole('tab', { name: 'Matrix' }).click();
+    await page.getByRole('button', { name: 'A × Proactivité' }).click();
+    await page
+      .getByRole('region', { name: 'Cell A × Proactivité' })
+      .getByRole('checkbox', { name: 'Evidence for this case’s rating' })
+      .check();
+    await expect
+      .poll(
+        async () =>
+          (
+            await call<{
+              ratings: { codeId: string; evidence: string[]; justification: string }[];
+            }>('ratings.list', {})
+          ).ratings.find((rating) => rating.codeId === proactivity.id && rating.evidence.length > 0)
+            ?.evidence,
+      )
+      .toEqual([codingA]);
+    await page.getByRole('tab', { name: 'Ratings' }).click();
+    await page
+      .locator('.rating-cell', {
+        has: page.getByRole('textbox', { name: 'Justification of A on Proactivité' }),
+      })
+      .getByText('1 passage as evidence')
+      .waitFor();
+
+    // The chart: proactivity across, openness up.
+    await page.getByRole('tab', { name: '2×2 chart' }).click();
+    const chart = page.getByRole('img', { name: 'Governance models' });
+    await expect.poll(() => chart.locator('.chart-point').count()).toBe(6);
+    const positions = await chart.locator('.chart-point').evaluateAll((points) =>
+      points.map((point) => {
+        const circle = point.querySelector('circle')!;
+        return [
+          point.getAttribute('data-case'),
+          Number(circle.getAttribute('cx')),
+          Number(circle.getAttribute('cy')),
+        ] as const;
+      }),
+    );
+    const quadrant = (cx: number, cy: number) =>
+      `${cy < 240 ? 'top' : 'bottom'}-${cx < 240 ? 'left' : 'right'}`;
+    expect(Object.fromEntries(positions.map(([name, cx, cy]) => [name, quadrant(cx, cy)]))).toEqual(
+      {
+        A: 'bottom-left',
+        B: 'top-right',
+        C: 'top-right',
+        D: 'bottom-right',
+        E: 'top-left',
+        F: 'top-right',
+      },
+    );
+    expect(await chart.locator('.chart-point[data-case="A"] title').textContent()).toBe(
+      'Projet non formalisé, porté au coup par coup.',
+    );
+    await chart.locator('.chart-point[data-case="A"]').click();
+    await page.getByRole('region', { name: 'Evidence for A' }).getByText('maire').waitFor();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export SVG' }).click(),
+    ]);
+    const { readFileSync } = await import('node:fs');
+    const svg = readFileSync((await download.path())!, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    const labels = [...svg.matchAll(/<text class="point-label"[^>]*>([^<]+)<\/text>/g)].map(
+      (match) => match[1],
+    );
+    expect(labels.sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+    expect(svg).toContain('Proactive–open');
+  });
+});

@@ -5,6 +5,7 @@ import { migration002DocumentsCodesCodings } from './002-documents-codes-codings
 import { migration003CasesParticipantsAttributes } from './003-cases-participants-attributes';
 import { migration004GuidesAnswers } from './004-guides-answers';
 import { migration005MatrixSummaries } from './005-matrix-summaries';
+import { migration006RatingsChart } from './006-ratings-chart';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   migration003CasesParticipantsAttributes,
   migration004GuidesAnswers,
   migration005MatrixSummaries,
+  migration006RatingsChart,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -28,6 +28,7 @@ export function MatrixView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
   const [selected, setSelected] = useState<Selected | null>(null);
   const [passages, setPassages] = useState<Passage[]>([]);
   const [summary, setSummary] = useState('');
+  const [evidence, setEvidence] = useState<string[]>([]);
 
   const load = useCallback(() => {
     api['matrix.get']({ rowKind, level }).then(setMatrix).catch(showError);
@@ -49,6 +50,14 @@ export function MatrixView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
           : { documentIds: [rowId] };
     api['passages.list']({ codeIds: [codeId], ...rowFilter })
       .then(setPassages)
+      .catch(showError);
+    api['ratings.list']({})
+      .then((ratings) =>
+        setEvidence(
+          ratings.ratings.find((rating) => rating.caseId === rowId && rating.codeId === codeId)
+            ?.evidence ?? [],
+        ),
+      )
       .catch(showError);
   };
   const exportAs = (format: 'xlsx' | 'csv') =>
@@ -192,6 +201,29 @@ export function MatrixView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
                     {passage.speaker ? ` · ${passage.speaker}` : ''}
                   </span>
                 </button>
+                {rowKind === 'case' && level !== 'code' && (
+                  <label className="checkbox evidence-toggle">
+                    <input
+                      type="checkbox"
+                      checked={evidence.includes(passage.coding.id)}
+                      onChange={(event) => {
+                        const linked = event.target.checked;
+                        setEvidence((current) =>
+                          linked
+                            ? [...current, passage.coding.id]
+                            : current.filter((id) => id !== passage.coding.id),
+                        );
+                        void api['ratings.linkEvidence']({
+                          caseId: selected.rowId,
+                          codeId: selected.codeId,
+                          codingId: passage.coding.id,
+                          linked,
+                        }).catch(showError);
+                      }}
+                    />
+                    <span>{t('ratings.useAsEvidence')}</span>
+                  </label>
+                )}
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary } from '../../../shared/domain';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { MatrixView } from '../analysis/MatrixView';
+import { AnalysisView } from '../analysis/AnalysisView';
 import { CasesView } from '../cases/CasesView';
 import { CodebookPanel } from '../codebook/CodebookPanel';
 import type { DocumentTarget } from '../documents/DocumentsView';
@@ -136,7 +136,7 @@ export function Workspace({ project }: { project: ProjectSummary }) {
           {section === 'passages' && <PassagesView onOpen={openDocument} />}
           {section === 'cases' && <CasesView />}
           {section === 'guides' && <GuidesView onOpen={openDocument} />}
-          {section === 'analysis' && <MatrixView onOpen={openDocument} />}
+          {section === 'analysis' && <AnalysisView onOpen={openDocument} />}
         </main>
       </div>
     </ProjectDataProvider>

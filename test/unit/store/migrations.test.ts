@@ -227,3 +227,30 @@ describe('migration 5 (matrix summaries)', () => {
     db.close();
   });
 });
+
+describe('migration 6 (ratings and chart)', () => {
+  it('5 → 6 adds the default 1–5 scale, ratings with evidence, and the chart settings', () => {
+    const db = new Database(join(folder.path, 'm6.axial'));
+    migrate(db, 5);
+    migrate(db, 6);
+    expect(schemaVersion(db)).toBe(6);
+    expect(db.prepare('SELECT minimum, maximum FROM rating_scale').get()).toEqual({
+      minimum: 1,
+      maximum: 5,
+    });
+    expect(db.prepare('SELECT x_code_id, y_code_id FROM chart_setting').get()).toEqual({
+      x_code_id: null,
+      y_code_id: null,
+    });
+    db.pragma('foreign_keys = ON');
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO rating (id, case_id, code_id, created_at, modified_at) VALUES ('r', 'no', 'no', 'a', 'a')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare('UPDATE rating_scale SET maximum = 0').run()).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentTarget } from '../documents/DocumentsView';
+import { GovernanceChart } from './GovernanceChart';
+import { MatrixView } from './MatrixView';
+import { RatingsView } from './RatingsView';
+
+const panes = ['matrix', 'ratings', 'chart'] as const;
+
+/** Analysis by axis: the framework matrix, the intensity ratings, and the 2×2 chart. */
+export function AnalysisView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
+  const { t } = useTranslation();
+  const [pane, setPane] = useState<(typeof panes)[number]>('matrix');
+  return (
+    <div className="analysis-view">
+      <div className="tabs" role="tablist">
+        {panes.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={pane === name}
+            onClick={() => setPane(name)}
+          >
+            {t(`analysis.panes.${name}`)}
+          </button>
+        ))}
+      </div>
+      {pane === 'matrix' && <MatrixView onOpen={onOpen} />}
+      {pane === 'ratings' && <RatingsView />}
+      {pane === 'chart' && <GovernanceChart onOpen={onOpen} />}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Rating, Ratings } from '../../../shared/analysis';
+import { useApi } from '../../api/context';
+import { useProjectData } from '../project/ProjectData';
+
+/** Cases × axes: each case's intensity on each axis, its justification, and whether evidence backs it. */
+export function RatingsView() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { cases, codes, showError } = useProjectData();
+  const [ratings, setRatings] = useState<Ratings | null>(null);
+  useEffect(() => {
+    api['ratings.list']({}).then(setRatings).catch(showError);
+  }, [api, showError, codes]);
+  const axes = codes.filter((code) => code.parentId === null);
+  if (!ratings) return null;
+  const values = Array.from(
+    { length: ratings.scale.maximum - ratings.scale.minimum + 1 },
+    (_, index) => ratings.scale.minimum + index,
+  );
+  const ratingOf = (caseId: string, codeId: string): Rating | undefined =>
+    ratings.ratings.find((rating) => rating.caseId === caseId && rating.codeId === codeId);
+  const save = (
+    caseId: string,
+    codeId: string,
+    patch: { value?: number | null; justification?: string },
+  ) =>
+    void api['ratings.set']({ caseId, codeId, ...patch })
+      .then(setRatings)
+      .catch(showError);
+
+  return (
+    <table className="ratings">
+      <thead>
+        <tr>
+          <th>{t('matrix.rowKinds.case')}</th>
+          {axes.map((axis) => (
+            <th key={axis.id}>{axis.name}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {cases.map((row) => (
+          <tr key={row.id}>
+            <th scope="row">{row.name}</th>
+            {axes.map((axis) => {
+              const rating = ratingOf(row.id, axis.id);
+              return (
+                <td key={axis.id} className="rating-cell">
+                  <select
+                    aria-label={t('ratings.valueOf', { case: row.name, axis: axis.name })}
+                    value={rating?.value ?? ''}
+                    onChange={(event) =>
+                      save(row.id, axis.id, {
+                        value: event.target.value === '' ? null : Number(event.target.value),
+                      })
+                    }
+                  >
+                    <option value="">—</option>
+                    {values.map((value, index) => (
+                      <option key={value} value={value}>
+                        {value}
+                        {ratings.scale.labels[index] ? ` · ${ratings.scale.labels[index]}` : ''}
+                      </option>
+                    ))}
+                  </select>
+                  <Justification
+                    label={t('ratings.justificationOf', { case: row.name, axis: axis.name })}
+                    value={rating?.justification ?? ''}
+                    onSave={(justification) => save(row.id, axis.id, { justification })}
+                  />
+                  <span className={rating?.evidence.length ? 'evidence' : 'evidence missing'}>
+                    {rating?.evidence.length
+                      ? t('ratings.evidence', { count: rating.evidence.length })
+                      : t('ratings.noEvidence')}
+                  </span>
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Justification({
+  label,
+  value,
+  onSave,
+}: {
+  label: string;
+  value: string;
+  onSave: (value: string) => void;
+}) {
+  const [draft, setDraft] = useState(value);
+  useEffect(() => setDraft(value), [value]);
+  return (
+    <textarea
+      aria-label={label}
+      rows={2}
+      value={draft}
+      onChange={(event) => setDraft(event.target.value)}
+      onBlur={() => {
+        if (draft !== value) onSave(draft);
+      }}
+    />
+  );
+}
