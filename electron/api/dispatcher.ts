@@ -12,6 +12,7 @@ import { documentsHandlers } from '../handlers/documents';
 import { guidesHandlers } from '../handlers/guides';
 import { historyHandlers } from '../handlers/history';
 import { projectsHandlers } from '../handlers/projects';
+import { searchHandlers } from '../handlers/search';
 import type { HandlerContext } from './context';
 import type { Handlers } from './handlers';
 import { mergeHandlers, missingHandlers } from './handlers';
@@ -26,6 +27,7 @@ export const handlers: Handlers = mergeHandlers(
   casesHandlers,
   guidesHandlers,
   analysisHandlers,
+  searchHandlers,
 );
 
 const unhandled = missingHandlers(handlers, methodNames);

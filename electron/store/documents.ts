@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AttributeValue } from '../../shared/cases';
 import type { DocumentDetail, DocumentKind, DocumentSummary } from '../../shared/documents';
 import { valuesByEntity } from './attributes';
+import { reindexDocument } from './search';
 import type { DocumentJson } from '../../shared/editor/schema';
 import { documentFromJson, documentSchema } from '../../shared/editor/schema';
 import { AxialError } from '../../shared/errors';
@@ -231,6 +232,7 @@ function storeText(db: Db, id: string, doc: ReturnType<typeof documentFromJson>)
     now(),
     id,
   );
+  reindexDocument(db, id);
   return (db.prepare('SELECT version FROM document WHERE id = ?').get(id) as { version: number })
     .version;
 }

@@ -1,5 +1,6 @@
 import type { HistoryAction } from '../../shared/history';
 import type { Db } from './database';
+import { reindexDocument } from './search';
 
 /**
  * Undo works on row images: every write an action makes is recorded as the
@@ -197,6 +198,7 @@ export function deleteRow(db: Db, changes: ChangeSet, table: JournaledTable, id:
   const before = readRow(db, table, id);
   if (!before) return;
   db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(id);
+  if (table === 'document') reindexDocument(db, id);
   changes.rows.push({ table, id, before, after: null });
 }
 
@@ -209,6 +211,8 @@ export function writeImage(
 ): void {
   if (!image) {
     db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(id);
+    // The search index follows a document's text wherever it changes, undo included.
+    if (table === 'document') reindexDocument(db, id);
     return;
   }
   const columns = journaledTables[table];
@@ -225,8 +229,10 @@ export function writeImage(
   db.prepare(
     `INSERT INTO "${table}" (${quoted}) VALUES (${parameters}) ON CONFLICT (id) DO UPDATE SET ${updates}`,
   ).run(Object.fromEntries(columns.map((column) => [column, image[column] ?? null])));
-  if (table === 'document')
+  if (table === 'document') {
     db.prepare('UPDATE document SET version = version + 1 WHERE id = ?').run(id);
+    reindexDocument(db, id);
+  }
 }
 
 /** Moves codings' ranges, one prepared statement for all: an edit near the start of a long transcript shifts thousands. */

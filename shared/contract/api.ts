@@ -9,6 +9,7 @@ import { historyContract } from './history';
 import type { InputOf, OutputOf, ParsedInputOf } from './method';
 import { mergeContracts } from './method';
 import { projectsContract } from './projects';
+import { searchContract } from './search';
 
 /** Every method of the API, from every domain. Transports are all derived from this table. */
 export const contract = mergeContracts(
@@ -21,6 +22,7 @@ export const contract = mergeContracts(
   casesContract,
   guidesContract,
   analysisContract,
+  searchContract,
 );
 
 export type Contract = typeof contract;

@@ -31,6 +31,7 @@ export const en = {
       documents: 'Documents',
       codebook: 'Codebook',
       passages: 'Passages',
+      search: 'Search',
       cases: 'Cases',
       guides: 'Guides',
       analysis: 'Analysis',
@@ -108,6 +109,8 @@ export const en = {
     fields: { title: 'the title', description: 'the description', language: 'the language' },
   },
   errorReasons: {
+    searchSyntax:
+      'This is not a search Axial understands. Use words, "a phrase", AND, OR, NOT (in capitals) and word* for a prefix.',
     badScale: 'The top of the scale must be above its bottom.',
     ratingsOutsideScale: '{{count}} ratings fall outside the new scale. Change them first.',
     outsideScale: 'A rating is between {{minimum}} and {{maximum}}.',
@@ -542,6 +545,17 @@ export const en = {
       bottomRight: 'Proactive–closed',
     },
     evidenceOf: 'Evidence for {{case}}',
+  },
+  search: {
+    query: 'Search all documents',
+    search: 'Search',
+    help: 'Accents and case do not matter. Use "a phrase", AND, OR, NOT (in capitals), and word* for every word starting with it.',
+    total_one: '{{count}} hit',
+    total_other: '{{count}} hits',
+    codeWith: 'Code hits with…',
+    codeHit: 'Code this hit',
+    code: 'Code',
+    coded: 'Coded',
   },
   menu: {
     file: 'File',

@@ -33,6 +33,7 @@ export const fr: Messages = {
       documents: 'Documents',
       codebook: 'Livre de codes',
       passages: 'Passages',
+      search: 'Recherche',
       cases: 'Cas',
       guides: 'Guides',
       analysis: 'Analyse',
@@ -115,6 +116,8 @@ export const fr: Messages = {
     fields: { title: 'le titre', description: 'la description', language: 'la langue' },
   },
   errorReasons: {
+    searchSyntax:
+      'Cette recherche n’est pas comprise. Utilisez des mots, "une expression", AND, OR, NOT (en capitales) et mot* pour un préfixe.',
     badScale: 'Le haut de l’échelle doit dépasser son bas.',
     ratingsOutsideScale: '{{count}} notes sortent de la nouvelle échelle. Modifiez-les d’abord.',
     outsideScale: 'Une note est comprise entre {{minimum}} et {{maximum}}.',
@@ -559,6 +562,17 @@ export const fr: Messages = {
       bottomRight: 'Proactif–fermé',
     },
     evidenceOf: 'Preuves pour {{case}}',
+  },
+  search: {
+    query: 'Rechercher dans tous les documents',
+    search: 'Rechercher',
+    help: 'Les accents et la casse sont ignorés. Utilisez "une expression", AND, OR, NOT (en capitales), et mot* pour tous les mots qui commencent ainsi.',
+    total_one: '{{count}} résultat',
+    total_other: '{{count}} résultats',
+    codeWith: 'Coder les résultats avec…',
+    codeHit: 'Coder ce résultat',
+    code: 'Coder',
+    coded: 'Codé',
   },
   menu: {
     file: 'Fichier',

@@ -251,3 +251,50 @@ describe('ratings and the 2×2 chart through the UI', () => {
     expect(svg).toContain('Proactive–open');
   });
 });
+
+describe('full-text search through the UI', () => {
+  it('finds words without their accents, opens a hit at its words, and codes it', async () => {
+    const { page } = app;
+    await createProject(app, 'recherche');
+    const call = <T>(method: string, input: unknown) => apiCall<T>(app, method, input);
+    const axis = await call<{ id: string }>('codes.create', { name: 'Ouverture' });
+    const code = await call<{ id: string }>('codes.create', {
+      parentId: axis.id,
+      name: 'Coopération',
+    });
+    const document = await call<{ id: string }>('documents.import', {
+      fileName: 'entretien.txt',
+      data: base64(
+        'DGS : La réunion mensuelle.\nÉlue : La coopération avec les associations progresse.',
+      ),
+    });
+    await page.reload();
+    await openSection(page, 'Search');
+    await page
+      .getByRole('searchbox', { name: 'Search all documents' })
+      .fill('cooperation AND associations');
+    await page.getByRole('search').getByRole('button', { name: 'Search', exact: true }).click();
+    const results = page.getByRole('region', { name: 'entretien' });
+    await results.locator('mark', { hasText: 'coopération' }).waitFor();
+    await page.getByRole('status').getByText('1 hit').waitFor();
+
+    await page
+      .getByRole('combobox', { name: 'Code hits with…' })
+      .selectOption({ label: 'Ouverture › Coopération' });
+    await results.getByRole('button', { name: 'Code this hit' }).click();
+    await results.getByRole('button', { name: 'Code this hit' }).getByText('Coded').waitFor();
+    const codings = await call<{ codeId: string; start: number; end: number }[]>(
+      'codings.forDocument',
+      { documentId: document.id },
+    );
+    expect(codings.map((coding) => [coding.codeId, coding.start, coding.end])).toEqual([
+      [code.id, 25, 36],
+    ]);
+
+    await results.locator('.passage-open').click();
+    await page.locator('.transcript').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => window.getSelection()?.toString()))
+      .toBe('coopération');
+  });
+});

@@ -6,6 +6,7 @@ import { migration003CasesParticipantsAttributes } from './003-cases-participant
 import { migration004GuidesAnswers } from './004-guides-answers';
 import { migration005MatrixSummaries } from './005-matrix-summaries';
 import { migration006RatingsChart } from './006-ratings-chart';
+import { migration007TextIndex } from './007-text-index';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   migration004GuidesAnswers,
   migration005MatrixSummaries,
   migration006RatingsChart,
+  migration007TextIndex,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -9,6 +9,7 @@ import type { DocumentTarget } from '../documents/DocumentsView';
 import { DocumentsView } from '../documents/DocumentsView';
 import { GuidesView } from '../guides/GuidesView';
 import { PassagesView } from '../passages/PassagesView';
+import { SearchView } from '../search/SearchView';
 import { ProjectDataProvider, useProjectData } from '../project/ProjectData';
 import { HISTORY_EVENT, isTextField } from './historyCommands';
 import { ProjectOverview } from './ProjectOverview';
@@ -18,6 +19,7 @@ export const workspaceSections = [
   'documents',
   'codebook',
   'passages',
+  'search',
   'cases',
   'guides',
   'analysis',
@@ -135,6 +137,7 @@ export function Workspace({ project }: { project: ProjectSummary }) {
           )}
           {section === 'passages' && <PassagesView onOpen={openDocument} />}
           {section === 'cases' && <CasesView />}
+          {section === 'search' && <SearchView onOpen={openDocument} />}
           {section === 'guides' && <GuidesView onOpen={openDocument} />}
           {section === 'analysis' && <AnalysisView onOpen={openDocument} />}
         </main>

@@ -254,3 +254,23 @@ describe('migration 6 (ratings and chart)', () => {
     db.close();
   });
 });
+
+describe('migration 7 (full-text index)', () => {
+  it('6 → 7 indexes the documents already in the project', () => {
+    const db = new Database(join(folder.path, 'm7.axial'));
+    migrate(db, 6);
+    db.prepare(
+      "INSERT INTO document (id, kind, title, content, plain_text, length, position, created_at, modified_at) VALUES ('d', 'transcript', 'T', '{}', 'La réunion.\nLa coopération.', 27, 0, 'a', 'a')",
+    ).run();
+    migrate(db, 7);
+    expect(schemaVersion(db)).toBe(7);
+    expect(
+      db
+        .prepare(
+          "SELECT document_id, block_start FROM text_index WHERE text_index MATCH 'cooperation'",
+        )
+        .all(),
+    ).toEqual([{ document_id: 'd', block_start: 12 }]);
+    db.close();
+  });
+});

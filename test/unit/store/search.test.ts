@@ -1,0 +1,84 @@
+import { Transform } from '@tiptap/pm/transform';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { documentFromJson, documentSchema } from '../../../shared/editor/schema';
+import { sliceCodePoints } from '../../../shared/text/codePoints';
+import { buildTextIndex, offsetToPosition } from '../../../shared/text/textIndex';
+import type { Harness } from '../../support/apiHarness';
+import { base64, openHarness } from '../../support/apiHarness';
+
+let harness: Harness;
+beforeEach(async () => {
+  harness = await openHarness();
+});
+afterEach(() => harness.close());
+
+async function corpus() {
+  const { call } = harness;
+  const a = await call('documents.import', {
+    fileName: 'entretien-a.txt',
+    data: base64(
+      'DGS : La réunion du comité a lieu chaque mois 😀.\nÉlue : La coopération avec les habitants progresse.',
+    ),
+  });
+  const b = await call('documents.import', {
+    fileName: 'entretien-b.txt',
+    data: base64(
+      'Agent : Une réunion publique sans coopération.\nAgent : Le Comité de pilotage décide.',
+    ),
+  });
+  return { a, b };
+}
+
+const titles = async (query: string) =>
+  (await harness.call('search.text', { query })).map(
+    (hit) => `${hit.documentTitle}@${hit.blockStart}`,
+  );
+
+describe('full-text search', () => {
+  it('ignores accents and case, and places each hit in code points', async () => {
+    const { a } = await corpus();
+    expect(await titles('reunion')).toEqual(['entretien-a@0', 'entretien-b@0']);
+    expect(await titles('COOPERATION')).toEqual(['entretien-a@43', 'entretien-b@0']);
+    const [hit] = await harness.call('search.text', { query: 'cooperation', limit: 1 });
+    const text = buildTextIndex(
+      documentFromJson((await harness.call('documents.get', { id: a.id })).content),
+    ).text;
+    expect(sliceCodePoints(text, hit!.start, hit!.end)).toBe('coopération');
+    expect(hit!.segments.filter((segment) => segment.match).map((segment) => segment.text)).toEqual(
+      ['coopération'],
+    );
+  });
+
+  it('understands phrases, AND, OR, NOT and prefixes', async () => {
+    await corpus();
+    expect(await titles('"comite de pilotage"')).toEqual(['entretien-b@39']);
+    expect(await titles('reunion AND cooperation')).toEqual(['entretien-b@0']);
+    expect(await titles('habitants OR pilotage')).toEqual(['entretien-a@43', 'entretien-b@39']);
+    expect(await titles('reunion NOT publique')).toEqual(['entretien-a@0']);
+    expect(await titles('coop*')).toEqual(['entretien-a@43', 'entretien-b@0']);
+    const error = await harness.fail('search.text', { query: '"unclosed' });
+    expect(error).toMatchObject({ code: 'invalid_input', params: { reason: 'searchSyntax' } });
+  });
+
+  it('follows an edit made just before the search, its undo, and a deleted document', async () => {
+    const { a, b } = await corpus();
+    const detail = await harness.call('documents.get', { id: a.id });
+    const doc = documentFromJson(detail.content);
+    const transform = new Transform(doc).insert(
+      offsetToPosition(buildTextIndex(doc), 0),
+      documentSchema.text('Concertation préalable. '),
+    );
+    await harness.call('documents.applySteps', {
+      id: a.id,
+      version: detail.version,
+      steps: transform.steps.map((step) => step.toJSON()),
+    });
+    expect(await titles('concertation')).toEqual(['entretien-a@0']);
+    await harness.call('history.undo', {});
+    expect(await titles('concertation')).toEqual([]);
+    await harness.call('documents.delete', { id: b.id });
+    expect(await titles('pilotage')).toEqual([]);
+    await harness.call('history.undo', {});
+    expect(await titles('pilotage')).toEqual(['entretien-b@39']);
+  });
+});
