@@ -52,3 +52,9 @@ export interface ChartSettings {
   /** Quadrant labels: top left, top right, bottom left, bottom right; empty means the defaults. */
   quadrants: string[];
 }
+
+export interface CodeStatistics {
+  codes: { codeId: string; passages: number; documents: number; cases: number }[];
+  /** Pairs of codes applied to overlapping or the same passages, with how many such overlaps. */
+  cooccurrences: { firstId: string; secondId: string; count: number }[];
+}

@@ -95,6 +95,8 @@ export interface Passage {
 export interface PassageQuery {
   codeIds?: string[];
   codeMatch?: 'any' | 'all';
+  /** The codes themselves, without their sub-codes. */
+  exactCodes?: boolean;
   documentIds?: string[];
   speakers?: string[];
   coders?: string[];

@@ -6,6 +6,7 @@ import type { MatrixLabels } from '../exchange/matrixExport';
 import { matrixToCsv, matrixToXlsx } from '../exchange/matrixExport';
 import { buildMatrix, setMatrixSummary } from '../store/matrix';
 import { getProject } from '../store/project';
+import { codeStatistics } from '../store/statistics';
 import {
   getChart,
   linkEvidence,
@@ -63,6 +64,7 @@ export const analysisHandlers: DomainHandlers<typeof analysisContract> = {
     history.run(db, 'changeScale', (changes) => setScale(db, changes, scale));
     return listRatings(db);
   },
+  'codes.statistics': (context) => codeStatistics(context.session.require().db),
   'chart.get': (context) => getChart(context.session.require().db),
   'chart.set': (context, settings) => {
     const { db, history } = context.session.require();

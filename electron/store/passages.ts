@@ -56,8 +56,10 @@ function foldForSearch(text: string): string {
 export function listPassages(db: Db, query: PassageQuery): Passage[] {
   const conditions: string[] = [];
   const parameters: unknown[] = [];
-  const expand = (ids: readonly string[]) => [...new Set(ids.flatMap((id) => subtreeIds(db, id)))];
-  const selectedGroups = (query.codeIds ?? []).map((id) => new Set(subtreeIds(db, id)));
+  // Sub-codes count with their parent, except for an exact query (the codes that meet on the same words).
+  const below = (id: string) => (query.exactCodes ? [id] : subtreeIds(db, id));
+  const expand = (ids: readonly string[]) => [...new Set(ids.flatMap(below))];
+  const selectedGroups = (query.codeIds ?? []).map((id) => new Set(below(id)));
   if (query.codeIds && query.codeIds.length > 0 && (query.codeMatch ?? 'any') === 'any') {
     const ids = expand(query.codeIds);
     conditions.push(`c.code_id IN (${ids.map(() => '?').join(', ')})`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChartSettings, Matrix, Ratings } from '../analysis';
+import type { ChartSettings, CodeStatistics, Matrix, Ratings } from '../analysis';
 import { matrixLevels, matrixRowKinds } from '../analysis';
 import { entityId } from './documents';
 import { method } from './method';
@@ -43,6 +43,7 @@ export const analysisContract = {
       labels: z.array(z.string().max(100)).max(201).default([]),
     }),
   ),
+  'codes.statistics': method<CodeStatistics>()(z.strictObject({})),
   'chart.get': method<ChartSettings>()(z.strictObject({})),
   'chart.set': method<ChartSettings>()(
     z.strictObject({

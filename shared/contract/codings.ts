@@ -38,6 +38,7 @@ export const codingsContract = {
     z.strictObject({
       codeIds: z.array(entityId).max(1000).optional(),
       codeMatch: z.enum(['any', 'all']).default('any'),
+      exactCodes: z.boolean().optional(),
       documentIds: z.array(entityId).max(10000).optional(),
       speakers: z.array(z.string().max(100)).max(1000).optional(),
       coders: z.array(z.string().max(100)).max(1000).optional(),

@@ -516,7 +516,9 @@ export const en = {
     detail: 'Cell {{row}} × {{column}}',
     summary: 'Summary of this cell',
   },
-  analysis: { panes: { matrix: 'Matrix', ratings: 'Ratings', chart: '2×2 chart' } },
+  analysis: {
+    panes: { matrix: 'Matrix', ratings: 'Ratings', chart: '2×2 chart', statistics: 'Statistics' },
+  },
   ratings: {
     valueOf: 'Rating of {{case}} on {{axis}}',
     justificationOf: 'Justification of {{case}} on {{axis}}',
@@ -556,6 +558,16 @@ export const en = {
     codeHit: 'Code this hit',
     code: 'Code',
     coded: 'Coded',
+  },
+  statistics: {
+    code: 'Code',
+    passages: 'Passages',
+    documents: 'Documents',
+    cases: 'Cases',
+    cooccurrence: 'Codes applied to the same words',
+    noCooccurrence: 'No two codes overlap yet.',
+    pair: 'Codes',
+    overlaps: 'Overlapping passages',
   },
   menu: {
     file: 'File',

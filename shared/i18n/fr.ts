@@ -533,7 +533,14 @@ export const fr: Messages = {
     detail: 'Cellule {{row}} × {{column}}',
     summary: 'Synthèse de cette cellule',
   },
-  analysis: { panes: { matrix: 'Matrice', ratings: 'Notes d’intensité', chart: 'Graphique 2×2' } },
+  analysis: {
+    panes: {
+      matrix: 'Matrice',
+      ratings: 'Notes d’intensité',
+      chart: 'Graphique 2×2',
+      statistics: 'Statistiques',
+    },
+  },
   ratings: {
     valueOf: 'Note de {{case}} sur {{axis}}',
     justificationOf: 'Justification de {{case}} sur {{axis}}',
@@ -573,6 +580,16 @@ export const fr: Messages = {
     codeHit: 'Coder ce résultat',
     code: 'Coder',
     coded: 'Codé',
+  },
+  statistics: {
+    code: 'Code',
+    passages: 'Passages',
+    documents: 'Documents',
+    cases: 'Cas',
+    cooccurrence: 'Codes appliqués aux mêmes mots',
+    noCooccurrence: 'Aucun code ne se recouvre encore.',
+    pair: 'Codes',
+    overlaps: 'Passages qui se recouvrent',
   },
   menu: {
     file: 'Fichier',

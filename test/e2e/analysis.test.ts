@@ -113,6 +113,22 @@ describe('the framework matrix through the UI', () => {
     expect(workbook.worksheets[2]!.getRow(3).getCell(2).value).toBe(
       'Décision concentrée sur le maire.',
     );
+
+    // Code statistics: frequencies with bars, and a drill-down to the passages.
+    await page.getByRole('tab', { name: 'Statistics' }).click();
+    const mayorRow = page.locator('.frequencies tr[data-code="Proactivité › Maire moteur"]');
+    await expect
+      .poll(() => mayorRow.locator('td.number').allTextContents())
+      .toEqual(['3', '2', '2']);
+    await mayorRow.getByRole('button').click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'Proactivité › Maire moteur' })
+          .locator('.passage-text')
+          .count(),
+      )
+      .toBe(3);
   });
 });
 

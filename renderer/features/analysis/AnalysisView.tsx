@@ -4,8 +4,9 @@ import type { DocumentTarget } from '../documents/DocumentsView';
 import { GovernanceChart } from './GovernanceChart';
 import { MatrixView } from './MatrixView';
 import { RatingsView } from './RatingsView';
+import { StatisticsView } from './StatisticsView';
 
-const panes = ['matrix', 'ratings', 'chart'] as const;
+const panes = ['matrix', 'ratings', 'chart', 'statistics'] as const;
 
 /** Analysis by axis: the framework matrix, the intensity ratings, and the 2×2 chart. */
 export function AnalysisView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
@@ -29,6 +30,7 @@ export function AnalysisView({ onOpen }: { onOpen: (target: DocumentTarget) => v
       {pane === 'matrix' && <MatrixView onOpen={onOpen} />}
       {pane === 'ratings' && <RatingsView />}
       {pane === 'chart' && <GovernanceChart onOpen={onOpen} />}
+      {pane === 'statistics' && <StatisticsView onOpen={onOpen} />}
     </div>
   );
 }

@@ -127,3 +127,25 @@ describe('the framework matrix', () => {
     ).toEqual(['Ouverture']);
   });
 });
+
+describe('code statistics', () => {
+  it('counts passages, documents and cases per code, and the codes that overlap', async () => {
+    const { leadership, mayor, citizens } = await study();
+    const statistics = await harness.call('codes.statistics', {});
+    const of = (id: string) => statistics.codes.find((row) => row.codeId === id);
+    expect(of(mayor.id)).toMatchObject({ passages: 2, documents: 2, cases: 2 });
+    expect(of(leadership.id)).toMatchObject({ passages: 1, documents: 1, cases: 1 });
+    expect(of(citizens.id)).toMatchObject({ passages: 1, documents: 1, cases: 1 });
+    const [pair] = statistics.cooccurrences;
+    expect(statistics.cooccurrences).toHaveLength(1);
+    expect(new Set([pair!.firstId, pair!.secondId])).toEqual(new Set([mayor.id, leadership.id]));
+    expect(pair!.count).toBe(1);
+    // Drill-down: the passages where both meet.
+    const both = await harness.call('passages.list', {
+      codeIds: [mayor.id, leadership.id],
+      codeMatch: 'all',
+      exactCodes: true,
+    });
+    expect(both.map((passage) => passage.documentTitle)).toEqual(['a', 'a']);
+  });
+});
