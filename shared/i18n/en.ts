@@ -311,6 +311,8 @@ export const en = {
       'Delete “{{name}}” with {{codes}} codes (itself included) and {{codings}} coded passages? You can undo this.',
   },
   passages: {
+    useAsEvidence: 'Evidence for the case’s rating on this axis',
+    evidenceLinked: 'Linked as evidence',
     filters: 'Filter passages',
     code: 'Codes',
     match: 'Passages with',
@@ -520,6 +522,11 @@ export const en = {
     panes: { matrix: 'Matrix', ratings: 'Ratings', chart: '2×2 chart', statistics: 'Statistics' },
   },
   ratings: {
+    scale: 'Scale: {{minimum}} to {{maximum}}',
+    minimum: 'Lowest value',
+    maximum: 'Highest value',
+    labels: 'Labels, one per value from the lowest (optional)',
+    saveScale: 'Save the scale',
     valueOf: 'Rating of {{case}} on {{axis}}',
     justificationOf: 'Justification of {{case}} on {{axis}}',
     evidence_one: '{{count}} passage as evidence',

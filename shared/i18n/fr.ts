@@ -323,6 +323,8 @@ export const fr: Messages = {
       'Supprimer « {{name}} » avec {{codes}} codes (lui compris) et {{codings}} passages codés ? Vous pourrez annuler.',
   },
   passages: {
+    useAsEvidence: 'Preuve pour la note du cas sur cet axe',
+    evidenceLinked: 'Reliée comme preuve',
     filters: 'Filtrer les passages',
     code: 'Codes',
     match: 'Passages avec',
@@ -542,6 +544,11 @@ export const fr: Messages = {
     },
   },
   ratings: {
+    scale: 'Échelle : de {{minimum}} à {{maximum}}',
+    minimum: 'Valeur la plus basse',
+    maximum: 'Valeur la plus haute',
+    labels: 'Libellés, un par valeur depuis la plus basse (facultatif)',
+    saveScale: 'Enregistrer l’échelle',
     valueOf: 'Note de {{case}} sur {{axis}}',
     justificationOf: 'Justification de {{case}} sur {{axis}}',
     evidence_one: '{{count}} passage en preuve',

@@ -221,8 +221,37 @@ describe('ratings and the 2×2 chart through the UI', () => {
       .getByText('1 passage as evidence')
       .waitFor();
 
-    // The chart: proactivity across, openness up.
+    // Evidence from the Passages view too: B's passage, for B's rating on its axis.
+    await openSection(page, 'Passages');
+    const passageB = page.locator('.passage', {
+      has: page.locator('.passage-meta', { hasText: 'B ·' }),
+    });
+    await passageB
+      .getByRole('button', { name: 'Evidence for the case’s rating on this axis' })
+      .click();
+    await passageB.getByRole('button', { name: 'Linked as evidence' }).waitFor();
+    const ratingsNow = await call<{
+      ratings: { caseId: string; codeId: string; evidence: string[] }[];
+    }>('ratings.list', {});
+    const caseB = (await call<{ id: string; name: string }[]>('cases.list', {})).find(
+      (row) => row.name === 'B',
+    )!;
+    expect(
+      ratingsNow.ratings.find(
+        (rating) => rating.caseId === caseB.id && rating.codeId === proactivity.id,
+      )?.evidence,
+    ).toHaveLength(1);
+
+    // The scale can change, as long as the ratings given fit in it.
+    await openSection(page, 'Analysis');
+    await page.getByRole('tab', { name: 'Ratings' }).click();
+    await page.locator('.scale-editor summary').click();
+    await page.getByRole('spinbutton', { name: 'Lowest value' }).fill('0');
+    await page.getByRole('button', { name: 'Save the scale' }).click();
+    await page.getByText('Scale: 0 to 5').waitFor();
     await page.getByRole('tab', { name: '2×2 chart' }).click();
+
+    // The chart: proactivity across, openness up.
     const chart = page.getByRole('img', { name: 'Governance models' });
     await expect.poll(() => chart.locator('.chart-point').count()).toBe(6);
     const positions = await chart.locator('.chart-point').evaluateAll((points) =>

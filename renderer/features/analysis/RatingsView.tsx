@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Rating, Ratings } from '../../../shared/analysis';
+import type { Rating, RatingScale, Ratings } from '../../../shared/analysis';
 import { useApi } from '../../api/context';
 import { useProjectData } from '../project/ProjectData';
 
@@ -31,57 +31,117 @@ export function RatingsView() {
       .catch(showError);
 
   return (
-    <table className="ratings">
-      <thead>
-        <tr>
-          <th>{t('matrix.rowKinds.case')}</th>
-          {axes.map((axis) => (
-            <th key={axis.id}>{axis.name}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {cases.map((row) => (
-          <tr key={row.id}>
-            <th scope="row">{row.name}</th>
-            {axes.map((axis) => {
-              const rating = ratingOf(row.id, axis.id);
-              return (
-                <td key={axis.id} className="rating-cell">
-                  <select
-                    aria-label={t('ratings.valueOf', { case: row.name, axis: axis.name })}
-                    value={rating?.value ?? ''}
-                    onChange={(event) =>
-                      save(row.id, axis.id, {
-                        value: event.target.value === '' ? null : Number(event.target.value),
-                      })
-                    }
-                  >
-                    <option value="">—</option>
-                    {values.map((value, index) => (
-                      <option key={value} value={value}>
-                        {value}
-                        {ratings.scale.labels[index] ? ` · ${ratings.scale.labels[index]}` : ''}
-                      </option>
-                    ))}
-                  </select>
-                  <Justification
-                    label={t('ratings.justificationOf', { case: row.name, axis: axis.name })}
-                    value={rating?.justification ?? ''}
-                    onSave={(justification) => save(row.id, axis.id, { justification })}
-                  />
-                  <span className={rating?.evidence.length ? 'evidence' : 'evidence missing'}>
-                    {rating?.evidence.length
-                      ? t('ratings.evidence', { count: rating.evidence.length })
-                      : t('ratings.noEvidence')}
-                  </span>
-                </td>
-              );
-            })}
+    <div className="ratings-view">
+      <ScaleEditor
+        scale={ratings.scale}
+        onSave={(scale) => void api['ratings.setScale'](scale).then(setRatings).catch(showError)}
+      />
+      <table className="ratings">
+        <thead>
+          <tr>
+            <th>{t('matrix.rowKinds.case')}</th>
+            {axes.map((axis) => (
+              <th key={axis.id}>{axis.name}</th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {cases.map((row) => (
+            <tr key={row.id}>
+              <th scope="row">{row.name}</th>
+              {axes.map((axis) => {
+                const rating = ratingOf(row.id, axis.id);
+                return (
+                  <td key={axis.id} className="rating-cell">
+                    <select
+                      aria-label={t('ratings.valueOf', { case: row.name, axis: axis.name })}
+                      value={rating?.value ?? ''}
+                      onChange={(event) =>
+                        save(row.id, axis.id, {
+                          value: event.target.value === '' ? null : Number(event.target.value),
+                        })
+                      }
+                    >
+                      <option value="">—</option>
+                      {values.map((value, index) => (
+                        <option key={value} value={value}>
+                          {value}
+                          {ratings.scale.labels[index] ? ` · ${ratings.scale.labels[index]}` : ''}
+                        </option>
+                      ))}
+                    </select>
+                    <Justification
+                      label={t('ratings.justificationOf', { case: row.name, axis: axis.name })}
+                      value={rating?.justification ?? ''}
+                      onSave={(justification) => save(row.id, axis.id, { justification })}
+                    />
+                    <span className={rating?.evidence.length ? 'evidence' : 'evidence missing'}>
+                      {rating?.evidence.length
+                        ? t('ratings.evidence', { count: rating.evidence.length })
+                        : t('ratings.noEvidence')}
+                    </span>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The project's scale: its range and, optionally, a label for each value. */
+function ScaleEditor({
+  scale,
+  onSave,
+}: {
+  scale: RatingScale;
+  onSave: (scale: RatingScale) => void;
+}) {
+  const { t } = useTranslation();
+  const [minimum, setMinimum] = useState(String(scale.minimum));
+  const [maximum, setMaximum] = useState(String(scale.maximum));
+  const [labels, setLabels] = useState(scale.labels.join('\n'));
+  return (
+    <details className="scale-editor">
+      <summary>{t('ratings.scale', { minimum: scale.minimum, maximum: scale.maximum })}</summary>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSave({
+            minimum: Number(minimum),
+            maximum: Number(maximum),
+            labels: labels
+              .split('\n')
+              .map((label) => label.trim())
+              .filter(Boolean),
+          });
+        }}
+      >
+        <label className="field">
+          <span>{t('ratings.minimum')}</span>
+          <input
+            type="number"
+            value={minimum}
+            onChange={(event) => setMinimum(event.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>{t('ratings.maximum')}</span>
+          <input
+            type="number"
+            value={maximum}
+            onChange={(event) => setMaximum(event.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>{t('ratings.labels')}</span>
+          <textarea rows={3} value={labels} onChange={(event) => setLabels(event.target.value)} />
+        </label>
+        <button type="submit">{t('ratings.saveScale')}</button>
+      </form>
+    </details>
   );
 }
 

@@ -56,6 +56,13 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [copied, setCopied] = useState(0);
+  const [linked, setLinked] = useState<Set<string>>(new Set());
+  /** The axis a code belongs to: where a passage's evidence goes. */
+  const axisOf = (codeId: string): string | null => {
+    let current = codes.find((code) => code.id === codeId);
+    while (current?.parentId) current = codes.find((code) => code.id === current!.parentId);
+    return current?.id ?? null;
+  };
 
   useEffect(() => {
     let cancelled = false;
@@ -198,6 +205,32 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
                         <span className="passage-memo">{passage.coding.memo}</span>
                       )}
                     </button>
+                    {passage.caseIds.length > 0 && axisOf(passage.coding.codeId) && (
+                      <button
+                        type="button"
+                        className="link evidence-link"
+                        onClick={() => {
+                          const axisId = axisOf(passage.coding.codeId)!;
+                          void Promise.all(
+                            passage.caseIds.map((caseId) =>
+                              api['ratings.linkEvidence']({
+                                caseId,
+                                codeId: axisId,
+                                codingId: passage.coding.id,
+                              }),
+                            ),
+                          )
+                            .then(() =>
+                              setLinked((current) => new Set(current).add(passage.coding.id)),
+                            )
+                            .catch(showError);
+                        }}
+                      >
+                        {linked.has(passage.coding.id)
+                          ? t('passages.evidenceLinked')
+                          : t('passages.useAsEvidence')}
+                      </button>
+                    )}
                   </li>
                 ))}
               </ol>
