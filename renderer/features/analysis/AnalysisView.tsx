@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Tabs } from '../../components/Tabs';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { GovernanceChart } from './GovernanceChart';
 import { MatrixView } from './MatrixView';
@@ -10,23 +10,15 @@ const panes = ['matrix', 'ratings', 'chart', 'statistics'] as const;
 
 /** Analysis by axis: the framework matrix, the intensity ratings, and the 2×2 chart. */
 export function AnalysisView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
-  const { t } = useTranslation();
   const [pane, setPane] = useState<(typeof panes)[number]>('matrix');
   return (
     <div className="analysis-view">
-      <div className="tabs" role="tablist">
-        {panes.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={pane === name}
-            onClick={() => setPane(name)}
-          >
-            {t(`analysis.panes.${name}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        names={panes}
+        current={pane}
+        labelKey={(name) => `analysis.panes.${name}`}
+        onChange={setPane}
+      />
       {pane === 'matrix' && <MatrixView onOpen={onOpen} />}
       {pane === 'ratings' && <RatingsView />}
       {pane === 'chart' && <GovernanceChart onOpen={onOpen} />}

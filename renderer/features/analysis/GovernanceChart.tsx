@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChartSettings, Ratings } from '../../../shared/analysis';
 import type { Passage } from '../../../shared/documents';
 import { useApi } from '../../api/context';
+import { PassageList } from '../../components/PassageList';
 import { downloadBase64 } from '../../components/download';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { useProjectData } from '../project/ProjectData';
@@ -274,25 +275,7 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
             })}
           </h3>
           {chosen.passages.length === 0 && <p className="muted">{t('ratings.noEvidence')}</p>}
-          <ul className="matrix-passages">
-            {chosen.passages.map((passage) => (
-              <li key={passage.coding.id}>
-                <button
-                  type="button"
-                  className="passage-open"
-                  onClick={() =>
-                    onOpen({
-                      documentId: passage.coding.documentId,
-                      focus: { start: passage.coding.start, end: passage.coding.end },
-                    })
-                  }
-                >
-                  <span className="passage-text">{passage.text}</span>
-                  <span className="passage-meta">{passage.documentTitle}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PassageList passages={chosen.passages} onOpen={onOpen} />
         </section>
       )}
     </div>

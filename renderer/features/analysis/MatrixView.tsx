@@ -4,6 +4,7 @@ import type { Matrix, MatrixLevel, MatrixRowKind } from '../../../shared/analysi
 import { matrixLevels, matrixRowKinds } from '../../../shared/analysis';
 import type { Passage } from '../../../shared/documents';
 import { useApi } from '../../api/context';
+import { PassageList } from '../../components/PassageList';
 import { downloadBase64 } from '../../components/download';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { useProjectData } from '../project/ProjectData';
@@ -182,51 +183,36 @@ export function MatrixView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
               }}
             />
           </label>
-          <ul className="matrix-passages">
-            {passages.map((passage) => (
-              <li key={passage.coding.id}>
-                <button
-                  type="button"
-                  className="passage-open"
-                  onClick={() =>
-                    onOpen({
-                      documentId: passage.coding.documentId,
-                      focus: { start: passage.coding.start, end: passage.coding.end },
-                    })
-                  }
-                >
-                  <span className="passage-text">{passage.text}</span>
-                  <span className="passage-meta">
-                    {passage.documentTitle}
-                    {passage.speaker ? ` · ${passage.speaker}` : ''}
-                  </span>
-                </button>
-                {rowKind === 'case' && level !== 'code' && (
-                  <label className="checkbox evidence-toggle">
-                    <input
-                      type="checkbox"
-                      checked={evidence.includes(passage.coding.id)}
-                      onChange={(event) => {
-                        const linked = event.target.checked;
-                        setEvidence((current) =>
-                          linked
-                            ? [...current, passage.coding.id]
-                            : current.filter((id) => id !== passage.coding.id),
-                        );
-                        void api['ratings.linkEvidence']({
-                          caseId: selected.rowId,
-                          codeId: selected.codeId,
-                          codingId: passage.coding.id,
-                          linked,
-                        }).catch(showError);
-                      }}
-                    />
-                    <span>{t('ratings.useAsEvidence')}</span>
-                  </label>
-                )}
-              </li>
-            ))}
-          </ul>
+          <PassageList
+            passages={passages}
+            onOpen={onOpen}
+            extra={(passage) =>
+              rowKind === 'case' &&
+              level !== 'code' && (
+                <label className="checkbox evidence-toggle">
+                  <input
+                    type="checkbox"
+                    checked={evidence.includes(passage.coding.id)}
+                    onChange={(event) => {
+                      const linked = event.target.checked;
+                      setEvidence((current) =>
+                        linked
+                          ? [...current, passage.coding.id]
+                          : current.filter((id) => id !== passage.coding.id),
+                      );
+                      void api['ratings.linkEvidence']({
+                        caseId: selected.rowId,
+                        codeId: selected.codeId,
+                        codingId: passage.coding.id,
+                        linked,
+                      }).catch(showError);
+                    }}
+                  />
+                  <span>{t('ratings.useAsEvidence')}</span>
+                </label>
+              )
+            }
+          />
         </section>
       )}
     </div>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CodeStatistics } from '../../../shared/analysis';
 import type { Passage } from '../../../shared/documents';
 import { useApi } from '../../api/context';
+import { PassageList } from '../../components/PassageList';
 import { codePath } from '../codebook/codeTree';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { useProjectData } from '../project/ProjectData';
@@ -104,25 +105,7 @@ export function StatisticsView({ onOpen }: { onOpen: (target: DocumentTarget) =>
       {drill && (
         <section className="matrix-detail" aria-label={drill.label}>
           <h3>{drill.label}</h3>
-          <ul className="matrix-passages">
-            {drill.passages.map((passage) => (
-              <li key={passage.coding.id}>
-                <button
-                  type="button"
-                  className="passage-open"
-                  onClick={() =>
-                    onOpen({
-                      documentId: passage.coding.documentId,
-                      focus: { start: passage.coding.start, end: passage.coding.end },
-                    })
-                  }
-                >
-                  <span className="passage-text">{passage.text}</span>
-                  <span className="passage-meta">{passage.documentTitle}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <PassageList passages={drill.passages} onOpen={onOpen} />
         </section>
       )}
     </div>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Tabs } from '../../components/Tabs';
 import type { GuideDetail, GuideSummary } from '../../../shared/guides';
 import { useApi } from '../../api/context';
 import { downloadBase64 } from '../../components/download';
@@ -143,19 +144,12 @@ export function GuidesView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
               {t('guides.delete')}
             </button>
           </div>
-          <div className="tabs" role="tablist">
-            {panes.map((name) => (
-              <button
-                key={name}
-                type="button"
-                role="tab"
-                aria-selected={pane === name}
-                onClick={() => setPane(name)}
-              >
-                {t(`guides.panes.${name}`)}
-              </button>
-            ))}
-          </div>
+          <Tabs
+            names={panes}
+            current={pane}
+            labelKey={(name) => `guides.panes.${name}`}
+            onChange={setPane}
+          />
           {pane === 'editor' && <GuideEditor guide={guide} onChange={setGuide} />}
           {pane === 'coverage' && <CoverageGrid guideId={guide.id} onOpen={onOpen} />}
           {pane === 'answers' && <AnswersByQuestion guide={guide} onOpen={onOpen} />}
