@@ -36,13 +36,17 @@ function networkFailure(): Result<never> {
 export function httpTransport(token: string | null): Transport {
   return async (method, input) => {
     try {
+      const body = JSON.stringify(input);
       const response = await fetch(`api/${encodeURIComponent(method)}`, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
-        body: JSON.stringify(input),
+        body,
+        // The last typing, flushed as the tab closes, must still arrive: keepalive lets the
+        // request outlive the page (browsers allow it for bodies up to 64 KB).
+        keepalive: method === 'documents.applySteps' && body.length < 60_000,
       });
       return (await response.json()) as Result<unknown>;
     } catch {

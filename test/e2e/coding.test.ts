@@ -378,3 +378,20 @@ describe('a coded passage', () => {
     await expect.poll(async () => (await storedCodings(document!.id)).length).toBe(2);
   });
 });
+
+describe('nothing is lost', () => {
+  it('stores the last words typed even when the tab closes at once', async () => {
+    const { page } = app;
+    await createProject('fermeture');
+    await page.getByRole('navigation').getByRole('button', { name: 'Documents' }).click();
+    await pasteTranscript(page, 'Entretien E', 'Élue : Le projet avance.');
+    await page.locator('.transcript p[data-speaker="Élue"]').waitFor();
+    await page.locator('.transcript p[data-speaker="Élue"]').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Dernier mot.');
+    // Closed well before the 300 ms flush would have run.
+    await page.close({ runBeforeUnload: true });
+    const [document] = await call<{ id: string }[]>('documents.list', {});
+    await expect.poll(() => storedText(document!.id)).toBe('Le projet avance. Dernier mot.');
+  });
+});
