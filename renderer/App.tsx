@@ -11,6 +11,7 @@ import { useAction } from './components/useAction';
 import { StartScreen } from './features/start/StartScreen';
 import { ProjectPropertiesDialog } from './features/workspace/ProjectPropertiesDialog';
 import { SaveCopyDialog } from './features/workspace/SaveCopyDialog';
+import { flushPendingEdits } from './features/project/pendingEdits';
 import { runHistoryCommand } from './features/workspace/historyCommands';
 import { Workspace } from './features/workspace/Workspace';
 
@@ -46,6 +47,7 @@ export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
 
   const closeProject = useCallback(() => {
     void run(async () => {
+      await flushPendingEdits();
       await api['projects.close']({});
       setDialog(null);
       setProject(null);

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { documentFromJson } from '../../shared/editor/schema';
@@ -393,5 +394,38 @@ describe('nothing is lost', () => {
     await page.close({ runBeforeUnload: true });
     const [document] = await call<{ id: string }[]>('documents.list', {});
     await expect.poll(() => storedText(document!.id)).toBe('Le projet avance. Dernier mot.');
+  });
+});
+
+describe('closing with typing still pending', () => {
+  it('stores the last words typed before the project closes, and before a copy is saved', async () => {
+    const { page } = app;
+    await createProject('pending');
+    await page.getByRole('navigation').getByRole('button', { name: 'Documents' }).click();
+    await pasteTranscript(page, 'Entretien F', 'Élue : Le projet avance.');
+    await page.locator('.transcript p[data-speaker="Élue"]').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Copie.');
+    await page.getByRole('button', { name: 'Save a copy' }).click();
+    const copyDialog = page.getByRole('dialog', { name: 'Save a copy of the project' });
+    const copyPath = app.projectPath('pending-copie.axial');
+    await copyDialog.locator('input[name="copy-path"]').fill(copyPath);
+    await copyDialog.getByRole('button', { name: 'Save copy' }).click();
+    await copyDialog.getByRole('status').waitFor();
+    const copy = new Database(copyPath, { readonly: true });
+    const copied = copy.prepare('SELECT plain_text FROM document').get() as { plain_text: string };
+    copy.close();
+    expect(copied.plain_text).toBe('Le projet avance. Copie.');
+    await copyDialog.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.locator('.transcript p[data-speaker="Élue"]').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Fin.');
+    await page.getByRole('button', { name: 'Close project' }).click();
+    await page.getByRole('heading', { name: 'Recent projects' }).waitFor();
+    const file = new Database(app.projectPath('pending.axial'), { readonly: true });
+    const stored = file.prepare('SELECT plain_text FROM document').get() as { plain_text: string };
+    file.close();
+    expect(stored.plain_text).toBe('Le projet avance. Copie. Fin.');
   });
 });

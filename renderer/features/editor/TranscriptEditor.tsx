@@ -9,6 +9,7 @@ import { documentExtensions } from '../../../shared/editor/extensions';
 import { buildTextIndex, offsetToPosition, positionToOffset } from '../../../shared/text/textIndex';
 import { useApi } from '../../api/context';
 import { CODE_DRAG_TYPE } from '../codebook/dragTypes';
+import { registerPendingEdits } from '../project/pendingEdits';
 import { useProjectData } from '../project/ProjectData';
 import { AxialKeymap } from './axialKeymap';
 import type { PaletteChoice } from './CodePalette';
@@ -117,15 +118,15 @@ export function TranscriptEditor({
 
   // Every flush before history and coding: the project must have the text the editor shows.
   useEffect(() => {
-    project.setFlushBeforeHistory(() => sync.flush());
+    registerPendingEdits(() => sync.flush());
     const flushOnLeave = () => void sync.flush();
     window.addEventListener('beforeunload', flushOnLeave);
     return () => {
       window.removeEventListener('beforeunload', flushOnLeave);
       void sync.flush();
-      project.setFlushBeforeHistory(null);
+      registerPendingEdits(null);
     };
-  }, [project, sync]);
+  }, [sync]);
 
   const loadCodings = useCallback(async () => {
     const list = await api['codings.forDocument']({ documentId: detail.id });

@@ -8,6 +8,7 @@ import type {
 } from '../../../shared/documents';
 import { useApi } from '../../api/context';
 import { toApiError } from '../../components/ErrorMessage';
+import { flushPendingEdits } from './pendingEdits';
 import type { ApiError } from '../../../shared/errors';
 import type { AttributeDefinition, CaseRecord, ParticipantRecord } from '../../../shared/cases';
 
@@ -27,8 +28,6 @@ export interface ProjectData {
   undo(): Promise<void>;
   redo(): Promise<void>;
   onHistory(listener: HistoryListener): () => void;
-  /** Runs before an undo, redo or coding, so pending edits reach the project first. */
-  setFlushBeforeHistory(flush: (() => Promise<void>) | null): void;
   showError(error: unknown): void;
   clearError(): void;
 }
@@ -51,7 +50,6 @@ export function ProjectDataProvider({ children }: { children: ReactNode }) {
   const [history, setHistory] = useState<HistoryState>({ undoLabel: null, redoLabel: null });
   const [error, setError] = useState<ApiError | null>(null);
   const [listeners] = useState(() => new Set<HistoryListener>());
-  const [flusher] = useState<{ flush: (() => Promise<void>) | null }>(() => ({ flush: null }));
 
   const refresh = useCallback(async () => {
     const [nextCodes, nextDocuments, nextHistory, nextCases, nextParticipants, nextAttributes] =
@@ -78,7 +76,7 @@ export function ProjectDataProvider({ children }: { children: ReactNode }) {
   const step = useCallback(
     async (direction: 'undo' | 'redo') => {
       try {
-        await flusher.flush?.();
+        await flushPendingEdits();
         const state = await api['history.state']({});
         if ((direction === 'undo' ? state.undoLabel : state.redoLabel) === null) return;
         const result = await api[direction === 'undo' ? 'history.undo' : 'history.redo']({});
@@ -88,7 +86,7 @@ export function ProjectDataProvider({ children }: { children: ReactNode }) {
         setError(toApiError(caught));
       }
     },
-    [api, flusher, listeners, refresh],
+    [api, listeners, refresh],
   );
 
   const value = useMemo<ProjectData>(
@@ -107,25 +105,10 @@ export function ProjectDataProvider({ children }: { children: ReactNode }) {
         listeners.add(listener);
         return () => listeners.delete(listener);
       },
-      setFlushBeforeHistory: (flush) => {
-        flusher.flush = flush;
-      },
       showError: (caught) => setError(toApiError(caught)),
       clearError: () => setError(null),
     }),
-    [
-      codes,
-      documents,
-      cases,
-      participants,
-      attributes,
-      history,
-      error,
-      refresh,
-      step,
-      listeners,
-      flusher,
-    ],
+    [codes, documents, cases, participants, attributes, history, error, refresh, step, listeners],
   );
 
   return <ProjectDataContext.Provider value={value}>{children}</ProjectDataContext.Provider>;

@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PathField } from '../../components/PathField';
 import { useAction } from '../../components/useAction';
+import { flushPendingEdits } from '../project/pendingEdits';
 
 function suggestedCopyPath(path: string): string {
   return path.replace(/\.axial$/i, '') + ' (copy).axial';
@@ -33,6 +34,7 @@ export function SaveCopyDialog({
         onSubmit={(event) => {
           event.preventDefault();
           void run(async () => {
+            await flushPendingEdits();
             setSavedTo((await api['projects.saveCopy']({ path, overwrite })).path);
           });
         }}
