@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChartSettings, Ratings } from '../../../shared/analysis';
 import type { Passage } from '../../../shared/documents';
 import { useApi } from '../../api/context';
+import { DraftField } from '../../components/DraftField';
 import { PassageList } from '../../components/PassageList';
 import { downloadBase64 } from '../../components/download';
 import type { DocumentTarget } from '../documents/DocumentsView';
@@ -121,32 +122,26 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
   return (
     <div className="chart-view">
       <div className="chart-controls">
-        <label className="field">
-          <span>{t('chart.horizontal')}</span>
-          <select
-            value={xAxis?.id ?? ''}
-            onChange={(event) => save({ xCodeId: event.target.value || null })}
-          >
-            {axes.map((axis) => (
-              <option key={axis.id} value={axis.id}>
-                {axis.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>{t('chart.vertical')}</span>
-          <select
-            value={yAxis?.id ?? ''}
-            onChange={(event) => save({ yCodeId: event.target.value || null })}
-          >
-            {axes.map((axis) => (
-              <option key={axis.id} value={axis.id}>
-                {axis.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        {(
+          [
+            ['chart.horizontal', xAxis, 'xCodeId'],
+            ['chart.vertical', yAxis, 'yCodeId'],
+          ] as const
+        ).map(([labelKey, chosenAxis, setting]) => (
+          <label key={setting} className="field">
+            <span>{t(labelKey)}</span>
+            <select
+              value={chosenAxis?.id ?? ''}
+              onChange={(event) => save({ [setting]: event.target.value || null })}
+            >
+              {axes.map((axis) => (
+                <option key={axis.id} value={axis.id}>
+                  {axis.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
         <button
           type="button"
           onClick={() =>
@@ -248,18 +243,20 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
       <fieldset className="quadrant-editor">
         <legend>{t('chart.quadrantLabels')}</legend>
         {(['topLeft', 'topRight', 'bottomLeft', 'bottomRight'] as const).map((key, index) => (
-          <QuadrantInput
-            key={key}
-            label={t(`chart.positions.${key}`)}
-            value={quadrants[index] ?? ''}
-            onSave={(value) =>
-              save({
-                quadrants: quadrants.map((current, position) =>
-                  position === index ? value : current,
-                ),
-              })
-            }
-          />
+          <label key={key} className="field">
+            <span>{t(`chart.positions.${key}`)}</span>
+            <DraftField
+              label={t(`chart.positions.${key}`)}
+              value={quadrants[index] ?? ''}
+              onSave={(value) =>
+                save({
+                  quadrants: quadrants.map((current, position) =>
+                    position === index ? value : current,
+                  ),
+                })
+              }
+            />
+          </label>
         ))}
       </fieldset>
       {chosen && (
@@ -279,28 +276,5 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
         </section>
       )}
     </div>
-  );
-}
-
-function QuadrantInput({
-  label,
-  value,
-  onSave,
-}: {
-  label: string;
-  value: string;
-  onSave: (value: string) => void;
-}) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        value={draft}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={() => draft !== value && onSave(draft)}
-      />
-    </label>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rating, RatingScale, Ratings } from '../../../shared/analysis';
 import { useApi } from '../../api/context';
+import { DraftField } from '../../components/DraftField';
 import { useProjectData } from '../project/ProjectData';
 
 /** Cases × axes: each case's intensity on each axis, its justification, and whether evidence backs it. */
@@ -70,7 +71,8 @@ export function RatingsView() {
                         </option>
                       ))}
                     </select>
-                    <Justification
+                    <DraftField
+                      multiline
                       label={t('ratings.justificationOf', { case: row.name, axis: axis.name })}
                       value={rating?.justification ?? ''}
                       onSave={(justification) => save(row.id, axis.id, { justification })}
@@ -142,29 +144,5 @@ function ScaleEditor({
         <button type="submit">{t('ratings.saveScale')}</button>
       </form>
     </details>
-  );
-}
-
-function Justification({
-  label,
-  value,
-  onSave,
-}: {
-  label: string;
-  value: string;
-  onSave: (value: string) => void;
-}) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
-  return (
-    <textarea
-      aria-label={label}
-      rows={2}
-      value={draft}
-      onChange={(event) => setDraft(event.target.value)}
-      onBlur={() => {
-        if (draft !== value) onSave(draft);
-      }}
-    />
   );
 }
