@@ -39,5 +39,6 @@ export const historyActions = [
   'linkEvidence',
   'changeScale',
   'changeChart',
+  'importCodebook',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

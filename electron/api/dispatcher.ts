@@ -9,6 +9,7 @@ import { casesHandlers } from '../handlers/cases';
 import { codesHandlers } from '../handlers/codes';
 import { codingsHandlers } from '../handlers/codings';
 import { documentsHandlers } from '../handlers/documents';
+import { exchangeHandlers } from '../handlers/exchange';
 import { guidesHandlers } from '../handlers/guides';
 import { historyHandlers } from '../handlers/history';
 import { projectsHandlers } from '../handlers/projects';
@@ -28,6 +29,7 @@ export const handlers: Handlers = mergeHandlers(
   guidesHandlers,
   analysisHandlers,
   searchHandlers,
+  exchangeHandlers,
 );
 
 const unhandled = missingHandlers(handlers, methodNames);

@@ -13,7 +13,7 @@ export function withProjectExtension(path: string): string {
   return path.toLowerCase().endsWith(PROJECT_EXTENSION) ? path : path + PROJECT_EXTENSION;
 }
 
-function opened(context: HandlerContext, project: OpenProject) {
+export function opened(context: HandlerContext, project: OpenProject) {
   const summary = getProject(project.db, project.path);
   context.recent.remember(project.path, summary.title, now());
   context.host.onProjectChanged?.(summary.title);

@@ -112,12 +112,14 @@ export interface NewDocument {
   title: string;
   content: DocumentJson;
   sourceName: string | null;
+  /** Kept from an exchange file (a REFI-QDA source's GUID); a new id otherwise. */
+  id?: string;
 }
 
 export function createDocument(db: Db, changes: ChangeSet, input: NewDocument): string {
   const doc = documentFromJson(input.content);
   const derived = deriveText(doc);
-  const id = randomUUID();
+  const id = input.id ?? randomUUID();
   const timestamp = now();
   const { next } = db
     .prepare('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM document')

@@ -4,6 +4,7 @@ import { casesContract } from './cases';
 import { codesContract } from './codes';
 import { codingsContract } from './codings';
 import { documentsContract } from './documents';
+import { exchangeContract } from './exchange';
 import { guidesContract } from './guides';
 import { historyContract } from './history';
 import type { InputOf, OutputOf, ParsedInputOf } from './method';
@@ -23,6 +24,7 @@ export const contract = mergeContracts(
   guidesContract,
   analysisContract,
   searchContract,
+  exchangeContract,
 );
 
 export type Contract = typeof contract;

@@ -109,6 +109,20 @@ export const en = {
     fields: { title: 'the title', description: 'the description', language: 'the language' },
   },
   errorReasons: {
+    emptyCodebook: 'The codebook is empty: there is nothing to export.',
+    notQdpx:
+      '{{file}} is not a REFI-QDA project (.qdpx). Export the project again from the other program as “REFI-QDA project”.',
+    notQdc:
+      '{{file}} is not a REFI-QDA codebook (.qdc): it holds no codes. Export the codebook again as “REFI-QDA codebook”.',
+    unsafeArchive:
+      '{{file}} was refused: its entry “{{entry}}” points outside the archive. Nothing was imported.',
+    tooManyEntries:
+      '{{file}} holds {{count}} files, far more than a project export does. Nothing was imported.',
+    archiveBomb:
+      '{{file}} was refused: it unpacks to far more data than it holds (a “zip bomb”). Nothing was imported.',
+    xmlEntities:
+      '{{file}} declares XML entities, which Axial refuses for safety. Export it again from the other program.',
+    badXml: '{{file}} is damaged: its XML cannot be read. Export it again from the other program.',
     searchSyntax:
       'This is not a search Axial understands. Use words, "a phrase", AND, OR, NOT (in capitals) and word* for a prefix.',
     badScale: 'The top of the scale must be above its bottom.',
@@ -201,6 +215,7 @@ export const en = {
       linkEvidence: 'evidence',
       changeScale: 'rating scale',
       changeChart: 'chart settings',
+      importCodebook: 'import a codebook',
     },
   },
   documents: {
@@ -575,6 +590,73 @@ export const en = {
     noCooccurrence: 'No two codes overlap yet.',
     pair: 'Codes',
     overlaps: 'Overlapping passages',
+  },
+  codebookDocument: {
+    title: 'Codebook — {{project}}',
+    summary_one: '{{count}} code.',
+    summary_other: '{{count}} codes.',
+    counts:
+      '{{own}} codings of this code in {{documents}} documents; {{total}} with its sub-codes.',
+    definition: 'Definition:',
+    memo: 'Memo:',
+  },
+  dataset: {
+    yes: 'yes',
+    no: 'no',
+    columns: {
+      passage_id: 'Identifier of the coded passage (one coding: one code on one range of text).',
+      document: 'Title of the transcript or document.',
+      document_id: 'Identifier of the document.',
+      speaker: 'Speaker of the turn where the passage starts.',
+      participant:
+        'Participant speaking: the linked participant named as the speaker, else every participant linked to the document, separated by " | ".',
+      case: 'Case(s) of the passage: the participants\' cases and the cases linked to the document, separated by " | ".',
+      axis: 'Top-level code (axis) the code belongs to.',
+      variable:
+        'Second-level code (variable) the code belongs to, when the code is deeper than that.',
+      code_path: 'Full path of the code in the codebook, levels separated by " / ".',
+      code: 'Name of the code applied.',
+      text: 'Text of the passage, verbatim.',
+      start:
+        "Start of the passage in the document's plain text, in characters (Unicode code points) from 0.",
+      end: 'End of the passage (exclusive), in characters.',
+      guide_question:
+        'Interview guide question(s) whose answer overlaps the passage, with their number.',
+      coder: 'Who applied the code.',
+      memo: 'Memo written on this coding.',
+      created_at: 'When the coding was made (UTC).',
+      modified_at: 'When the coding was last changed (UTC).',
+      code_id: 'Identifier of the code.',
+    },
+    attributeColumn: {
+      case: "Attribute “{{name}}”{{unit}} of the passage's case; empty when the passage belongs to no case or to several.{{choices}}",
+      participant:
+        "Attribute “{{name}}”{{unit}} of the passage's participant; empty when there is none or several.{{choices}}",
+      document: 'Attribute “{{name}}”{{unit}} of the document.{{choices}}',
+    },
+    matrixColumn: {
+      case: {
+        counts: 'Number of passages of this code in case “{{name}}”.',
+        binary: '1 if case “{{name}}” has at least one passage of this code, else 0.',
+      },
+      participant: {
+        counts: 'Number of passages of this code spoken by “{{name}}”.',
+        binary: '1 if “{{name}}” has at least one passage of this code, else 0.',
+      },
+    },
+    dictionary: {
+      column: 'Column',
+      type: 'Type',
+      meaning: 'Meaning',
+      matrices:
+        'Matrix sheets: one row per code at the level “{{level}}”, one column per case or participant; a passage counts for each case or participant it belongs to.',
+    },
+    sheets: {
+      passages: 'Passages',
+      case: { counts: 'Code x case', binary: 'Code x case 0-1' },
+      participant: { counts: 'Code x participant', binary: 'Code x participant 0-1' },
+      dictionary: 'Dictionary',
+    },
   },
   menu: {
     file: 'File',

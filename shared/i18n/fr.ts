@@ -116,6 +116,21 @@ export const fr: Messages = {
     fields: { title: 'le titre', description: 'la description', language: 'la langue' },
   },
   errorReasons: {
+    emptyCodebook: 'La grille de codes est vide : il n’y a rien à exporter.',
+    notQdpx:
+      '{{file}} n’est pas un projet REFI-QDA (.qdpx). Exportez de nouveau le projet depuis l’autre logiciel au format « projet REFI-QDA ».',
+    notQdc:
+      '{{file}} n’est pas une grille de codes REFI-QDA (.qdc) : elle ne contient aucun code. Exportez de nouveau la grille au format « REFI-QDA codebook ».',
+    unsafeArchive:
+      '{{file}} a été refusé : son élément « {{entry}} » pointe hors de l’archive. Rien n’a été importé.',
+    tooManyEntries:
+      '{{file}} contient {{count}} fichiers, bien plus qu’un export de projet. Rien n’a été importé.',
+    archiveBomb:
+      '{{file}} a été refusé : il se décompresse en bien plus de données qu’il n’en contient (une « bombe zip »). Rien n’a été importé.',
+    xmlEntities:
+      '{{file}} déclare des entités XML, ce qu’Axial refuse par sécurité. Exportez-le de nouveau depuis l’autre logiciel.',
+    badXml:
+      '{{file}} est endommagé : son XML est illisible. Exportez-le de nouveau depuis l’autre logiciel.',
     searchSyntax:
       'Cette recherche n’est pas comprise. Utilisez des mots, "une expression", AND, OR, NOT (en capitales) et mot* pour un préfixe.',
     badScale: 'Le haut de l’échelle doit dépasser son bas.',
@@ -212,6 +227,7 @@ export const fr: Messages = {
       linkEvidence: 'preuve',
       changeScale: 'échelle de notation',
       changeChart: 'réglages du graphique',
+      importCodebook: 'importer une grille de codes',
     },
   },
   documents: {
@@ -597,6 +613,73 @@ export const fr: Messages = {
     noCooccurrence: 'Aucun code ne se recouvre encore.',
     pair: 'Codes',
     overlaps: 'Passages qui se recouvrent',
+  },
+  codebookDocument: {
+    title: 'Grille de codes — {{project}}',
+    summary_one: '{{count}} code.',
+    summary_other: '{{count}} codes.',
+    counts:
+      '{{own}} codages de ce code dans {{documents}} documents ; {{total}} avec ses sous-codes.',
+    definition: 'Définition :',
+    memo: 'Mémo :',
+  },
+  dataset: {
+    yes: 'oui',
+    no: 'non',
+    columns: {
+      passage_id: 'Identifiant du passage codé (un codage : un code sur une portion de texte).',
+      document: 'Titre de la transcription ou du document.',
+      document_id: 'Identifiant du document.',
+      speaker: 'Locuteur du tour de parole où commence le passage.',
+      participant:
+        'Participant qui parle : le participant lié nommé comme locuteur, sinon tous les participants liés au document, séparés par « | ».',
+      case: 'Cas du passage : les cas des participants et les cas liés au document, séparés par « | ».',
+      axis: 'Code de premier niveau (axe) auquel appartient le code.',
+      variable:
+        'Code de deuxième niveau (variable) auquel appartient le code, quand le code est plus profond.',
+      code_path: 'Chemin complet du code dans la grille, niveaux séparés par « / ».',
+      code: 'Nom du code appliqué.',
+      text: 'Texte du passage, mot pour mot.',
+      start:
+        'Début du passage dans le texte brut du document, en caractères (points de code Unicode) depuis 0.',
+      end: 'Fin du passage (exclue), en caractères.',
+      guide_question:
+        'Question(s) du guide d’entretien dont la réponse recouvre le passage, avec leur numéro.',
+      coder: 'Qui a appliqué le code.',
+      memo: 'Mémo écrit sur ce codage.',
+      created_at: 'Date du codage (UTC).',
+      modified_at: 'Dernière modification du codage (UTC).',
+      code_id: 'Identifiant du code.',
+    },
+    attributeColumn: {
+      case: 'Attribut « {{name}} »{{unit}} du cas du passage ; vide si le passage n’appartient à aucun cas ou à plusieurs.{{choices}}',
+      participant:
+        'Attribut « {{name}} »{{unit}} du participant du passage ; vide s’il n’y en a aucun ou plusieurs.{{choices}}',
+      document: 'Attribut « {{name}} »{{unit}} du document.{{choices}}',
+    },
+    matrixColumn: {
+      case: {
+        counts: 'Nombre de passages de ce code dans le cas « {{name}} ».',
+        binary: '1 si le cas « {{name}} » a au moins un passage de ce code, sinon 0.',
+      },
+      participant: {
+        counts: 'Nombre de passages de ce code prononcés par « {{name}} ».',
+        binary: '1 si « {{name}} » a au moins un passage de ce code, sinon 0.',
+      },
+    },
+    dictionary: {
+      column: 'Colonne',
+      type: 'Type',
+      meaning: 'Signification',
+      matrices:
+        'Feuilles de matrice : une ligne par code au niveau « {{level}} », une colonne par cas ou participant ; un passage compte pour chaque cas ou participant auquel il appartient.',
+    },
+    sheets: {
+      passages: 'Passages',
+      case: { counts: 'Code x cas', binary: 'Code x cas 0-1' },
+      participant: { counts: 'Code x participant', binary: 'Code x participant 0-1' },
+      dictionary: 'Dictionnaire',
+    },
   },
   menu: {
     file: 'Fichier',

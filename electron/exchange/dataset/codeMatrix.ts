@@ -1,0 +1,85 @@
+import type { MatrixLevel } from '../../../shared/analysis';
+import type { Language } from '../../../shared/domain';
+import type { DatasetScope, DatasetValues } from '../../../shared/exchange';
+import { listCases, listParticipants } from '../../store/cases';
+import type { Db } from '../../store/database';
+import type { Cell } from '../tables/xlsx';
+import { translator } from '../translator';
+import type { PassageTable } from './passageRows';
+import { codeAncestry } from './passageRows';
+
+const depthOf: Record<Exclude<MatrixLevel, 'code'>, number> = { axis: 0, variable: 1 };
+
+/**
+ * Codes (at the chosen level) × cases or participants: how many passages, or
+ * whether any (0/1). A passage counts for every case or participant it belongs
+ * to, as in the framework matrix.
+ */
+export function codeMatrix(
+  db: Db,
+  table: PassageTable,
+  kind: 'case' | 'participant',
+  level: MatrixLevel,
+  values: DatasetValues,
+  scope: DatasetScope,
+  language: Language,
+): { cells: Cell[][]; dictionary: string[][] } {
+  const byId = new Map(table.codes.map((code) => [code.id, code]));
+  const wantedCases = scope.caseIds?.length ? new Set(scope.caseIds) : null;
+  const entities = (
+    kind === 'case'
+      ? listCases(db).map((row) => ({ id: row.id, name: row.name, caseId: row.id }))
+      : listParticipants(db).map((row) => ({ id: row.id, name: row.name, caseId: row.caseId }))
+  ).filter((entity) => !wantedCases || (entity.caseId !== null && wantedCases.has(entity.caseId)));
+
+  const entityIds = new Set(entities.map((entity) => entity.id));
+  const columnOf = (codeId: string): string | null => {
+    if (level === 'code') return codeId;
+    return codeAncestry(byId, codeId)[depthOf[level]]?.id ?? null;
+  };
+  const counts = new Map<string, Map<string, number>>();
+  for (const row of table.rows) {
+    const column = columnOf(row.codeId);
+    if (!column) continue;
+    const ids = (kind === 'case' ? row.caseIds : row.participantIds).filter((id) =>
+      entityIds.has(id),
+    );
+    let perEntity = counts.get(column);
+    if (!perEntity) counts.set(column, (perEntity = new Map()));
+    for (const id of ids) perEntity.set(id, (perEntity.get(id) ?? 0) + 1);
+  }
+  const inScope = (id: string) =>
+    !scope.codeIds?.length ||
+    scope.codeIds.some((wanted) => codeAncestry(byId, id).some((code) => code.id === wanted));
+  const codes = table.codes.filter((code) => {
+    const depth = codeAncestry(byId, code.id).length - 1;
+    const atLevel =
+      level === 'code' ? code.codable || counts.has(code.id) : depth === depthOf[level];
+    return atLevel && (inScope(code.id) || counts.has(code.id));
+  });
+  const t = translator(language);
+  const dictionary = [
+    [t('dataset.dictionary.column'), t('dataset.dictionary.type'), t('dataset.dictionary.meaning')],
+    ['code_id', 'text', t('dataset.columns.code_id')],
+    ['code_path', 'text', t('dataset.columns.code_path')],
+    ...entities.map((entity) => [
+      entity.name,
+      'integer',
+      t(`dataset.matrixColumn.${kind}.${values}`, { name: entity.name }),
+    ]),
+  ];
+  const cells: Cell[][] = [
+    ['code_id', 'code_path', ...entities.map((entity) => entity.name)],
+    ...codes.map((code) => [
+      code.id,
+      codeAncestry(byId, code.id)
+        .map((node) => node.name)
+        .join(' / '),
+      ...entities.map((entity) => {
+        const count = counts.get(code.id)?.get(entity.id) ?? 0;
+        return values === 'binary' ? (count > 0 ? 1 : 0) : count;
+      }),
+    ]),
+  ];
+  return { cells, dictionary };
+}

@@ -1,0 +1,198 @@
+import type { AttributeDefinition } from '../../../shared/cases';
+import type { Language } from '../../../shared/domain';
+import type { DatasetScope, DatasetTable, DatasetValues } from '../../../shared/exchange';
+import type { MatrixLevel } from '../../../shared/analysis';
+import type { Db } from '../../store/database';
+import { writeCsv } from '../tables/csv';
+import type { Cell } from '../tables/xlsx';
+import { writeXlsxSheets } from '../tables/xlsx';
+import { translator } from '../translator';
+import type { PassageRow, PassageTable } from './passageRows';
+import { passageTable } from './passageRows';
+import { codeMatrix } from './codeMatrix';
+
+type ColumnType = 'text' | 'integer' | 'number' | 'date' | 'datetime' | 'boolean';
+
+interface Column {
+  name: string;
+  type: ColumnType;
+  description: string;
+  value: (row: PassageRow) => Cell;
+}
+
+export interface DatasetFile {
+  fileName: string;
+  data: Uint8Array;
+  mimeType: string;
+}
+
+const fixedColumns = [
+  ['passage_id', 'text', (row) => row.passageId],
+  ['document', 'text', (row) => row.document],
+  ['document_id', 'text', (row) => row.documentId],
+  ['speaker', 'text', (row) => row.speaker],
+  ['participant', 'text', (row) => row.participant],
+  ['case', 'text', (row) => row.case],
+  ['axis', 'text', (row) => row.axis],
+  ['variable', 'text', (row) => row.variable],
+  ['code_path', 'text', (row) => row.codePath],
+  ['code', 'text', (row) => row.code],
+  ['text', 'text', (row) => row.text],
+  ['start', 'integer', (row) => row.start],
+  ['end', 'integer', (row) => row.end],
+  ['guide_question', 'text', (row) => row.guideQuestion],
+  ['coder', 'text', (row) => row.coder],
+  ['memo', 'text', (row) => row.memo || null],
+  ['created_at', 'datetime', (row) => new Date(row.createdAt)],
+  ['modified_at', 'datetime', (row) => new Date(row.modifiedAt)],
+] as const satisfies readonly (readonly [string, ColumnType, (row: PassageRow) => Cell])[];
+
+const typeOfAttribute: Record<AttributeDefinition['type'], ColumnType> = {
+  text: 'text',
+  choice: 'text',
+  number: 'number',
+  date: 'date',
+  boolean: 'boolean',
+};
+
+/** A column name R, Python and SPSS accept as it is: the entity kind, a dot, the attribute's name. */
+export function attributeColumnName(attribute: AttributeDefinition): string {
+  return `${attribute.entityKind}.${attribute.name}`;
+}
+
+function passageColumns(table: PassageTable, language: Language): Column[] {
+  const t = translator(language);
+  return [
+    ...fixedColumns.map(([name, type, value]) => ({
+      name,
+      type,
+      description: t(`dataset.columns.${name}`),
+      value,
+    })),
+    ...table.attributes.map((attribute): Column => {
+      const type = typeOfAttribute[attribute.type];
+      return {
+        name: attributeColumnName(attribute),
+        type,
+        description: t(`dataset.attributeColumn.${attribute.entityKind}`, {
+          name: attribute.name,
+          unit: attribute.unit ? ` (${attribute.unit})` : '',
+          choices: attribute.choices.length ? ` ${attribute.choices.join(', ')}.` : '',
+        }),
+        value: (row) => {
+          const value = row.attributes[attribute.id];
+          if (value === null || value === undefined) return null;
+          return type === 'date' && typeof value === 'string'
+            ? new Date(`${value}T00:00:00Z`)
+            : value;
+        },
+      };
+    }),
+  ];
+}
+
+function dictionaryRows(columns: readonly Column[], language: Language): Cell[][] {
+  const t = translator(language);
+  return [
+    [t('dataset.dictionary.column'), t('dataset.dictionary.type'), t('dataset.dictionary.meaning')],
+    ...columns.map((column) => [column.name, column.type, column.description]),
+  ];
+}
+
+/** A cell as CSV text: ISO dates, dots or decimal commas, yes/no in the file's language. */
+function csvText(cell: Cell, type: ColumnType, frenchExcel: boolean, language: Language): string {
+  if (cell === null) return '';
+  if (cell instanceof Date)
+    return type === 'date' ? cell.toISOString().slice(0, 10) : cell.toISOString();
+  if (typeof cell === 'boolean') return translator(language)(cell ? 'dataset.yes' : 'dataset.no');
+  if (typeof cell === 'number') return frenchExcel ? String(cell).replace('.', ',') : String(cell);
+  return cell;
+}
+
+export interface DatasetOptions {
+  format: 'csv' | 'xlsx';
+  /** For CSV, the one table written; an XLSX workbook holds them all. */
+  table: DatasetTable;
+  values: DatasetValues;
+  level: MatrixLevel;
+  scope: DatasetScope;
+  csvStyle: 'rfc4180' | 'excel-fr';
+  language: Language;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The coded dataset: one row per coding with its context and attributes, and
+ * code × case / code × participant matrices, with a data dictionary (a sheet
+ * of the workbook, or a companion CSV file).
+ */
+export async function exportDataset(db: Db, options: DatasetOptions): Promise<DatasetFile[]> {
+  const t = translator(options.language);
+  const table = passageTable(db, options.scope);
+  const columns = passageColumns(table, options.language);
+  const passageCells: Cell[][] = [
+    columns.map((column) => column.name),
+    ...table.rows.map((row) => columns.map((column) => column.value(row))),
+  ];
+  const matrix = (kind: 'case' | 'participant', values: DatasetValues) =>
+    codeMatrix(db, table, kind, options.level, values, options.scope, options.language);
+
+  if (options.format === 'xlsx') {
+    const sheets = [
+      { name: t('dataset.sheets.passages'), rows: passageCells },
+      ...(['case', 'participant'] as const).flatMap((kind) =>
+        (['counts', 'binary'] as const).map((values) => ({
+          name: t(`dataset.sheets.${kind}.${values}`),
+          rows: matrix(kind, values).cells,
+        })),
+      ),
+      {
+        name: t('dataset.sheets.dictionary'),
+        rows: [
+          ...dictionaryRows(columns, options.language),
+          [],
+          [t('dataset.dictionary.matrices', { level: t(`matrix.levels.${options.level}`) })],
+        ],
+      },
+    ];
+    return [
+      { fileName: 'coded-dataset.xlsx', data: await writeXlsxSheets(sheets), mimeType: XLSX },
+    ];
+  }
+
+  const french = options.csvStyle === 'excel-fr';
+  const delimiter = french ? ';' : ',';
+  const encode = (lines: string[][]) =>
+    new TextEncoder().encode(writeCsv(lines, delimiter, french));
+  if (options.table === 'passages') {
+    const lines = [
+      columns.map((column) => column.name),
+      ...table.rows.map((row) =>
+        columns.map((column) => csvText(column.value(row), column.type, french, options.language)),
+      ),
+    ];
+    const dictionary = dictionaryRows(columns, options.language).map((row) =>
+      row.map((cell) => String(cell ?? '')),
+    );
+    return [
+      { fileName: 'passages.csv', data: encode(lines), mimeType: 'text/csv' },
+      { fileName: 'passages-dictionary.csv', data: encode(dictionary), mimeType: 'text/csv' },
+    ];
+  }
+  const kind = options.table === 'codeByCase' ? 'case' : 'participant';
+  const built = matrix(kind, options.values);
+  const base = `code-by-${kind}-${options.values}`;
+  return [
+    {
+      fileName: `${base}.csv`,
+      data: encode(built.cells.map((row) => row.map((cell) => String(cell ?? '')))),
+      mimeType: 'text/csv',
+    },
+    {
+      fileName: `${base}-dictionary.csv`,
+      data: encode(built.dictionary),
+      mimeType: 'text/csv',
+    },
+  ];
+}

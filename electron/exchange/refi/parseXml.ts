@@ -1,0 +1,333 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { AxialError } from '../../../shared/errors';
+import type {
+  RefiCase,
+  RefiCode,
+  RefiCoding,
+  RefiProject,
+  RefiSelection,
+  RefiSource,
+  RefiValue,
+  RefiValueType,
+  RefiVariable,
+} from './model';
+import { normaliseGuid } from './guid';
+
+type XmlNode = Record<string, unknown>;
+
+const repeated = new Set([
+  'User',
+  'Code',
+  'Variable',
+  'Case',
+  'VariableValue',
+  'SourceRef',
+  'SelectionRef',
+  'CodeRef',
+  'TextSource',
+  'PictureSource',
+  'PDFSource',
+  'AudioSource',
+  'VideoSource',
+  'PlainTextSelection',
+  'Coding',
+  'NoteRef',
+  'Note',
+  'Set',
+  'MemberCode',
+  'Link',
+  'Graph',
+]);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  isArray: (name) => repeated.has(name),
+});
+
+/** Text of XML bytes: UTF-8 or UTF-16 by their byte order mark, the mark removed. */
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/**
+ * Parses XML that came from outside. A document type declaration is refused
+ * outright: the standard never uses one, and it is how entity expansion and
+ * external entity attacks are carried.
+ */
+export function parseXml(text: string, fileName: string): XmlNode {
+  if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text))
+    throw new AxialError(
+      'invalid_file',
+      `"${fileName}" declares a document type or entities, which Axial refuses for safety. Export it again from the other program.`,
+      { file: fileName, reason: 'xmlEntities' },
+    );
+  const body = text.replace(/^\ufeff/, '');
+  const badXml = (detail: string) =>
+    new AxialError('invalid_file', `"${fileName}" is not well-formed XML: ${detail}`, {
+      file: fileName,
+      reason: 'badXml',
+    });
+  // The parser is lenient (an unclosed element is accepted); a damaged file must not half-import.
+  const verdict = XMLValidator.validate(body);
+  if (verdict !== true) throw badXml(`${verdict.err.msg} (line ${verdict.err.line})`);
+  try {
+    return parser.parse(body) as XmlNode;
+  } catch (error) {
+    throw badXml(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function isNode(value: unknown): value is XmlNode {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function child(node: unknown, name: string): XmlNode | undefined {
+  if (!isNode(node)) return undefined;
+  const value = node[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  if (isNode(first)) return first;
+  // An element with no attributes and no children is parsed as its (possibly empty) text.
+  return typeof first === 'string' ? { '#text': first } : undefined;
+}
+
+export function children(node: unknown, name: string): XmlNode[] {
+  if (!isNode(node)) return [];
+  const value = node[name];
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.map((item) =>
+    isNode(item) ? item : { '#text': typeof item === 'string' ? item : '' },
+  );
+}
+
+export function attribute(node: XmlNode | undefined, name: string): string | null {
+  const value = node?.[`@${name}`];
+  return typeof value === 'string' ? value : null;
+}
+
+export function textOf(node: XmlNode | undefined): string {
+  const value = node?.['#text'];
+  return typeof value === 'string' ? value : '';
+}
+
+/** "#RRGGBB", from "#rgb", "#RRGGBB" or "rgb(r, g, b)"; null for anything else. */
+export function parseColour(value: string | null): string | null {
+  if (!value) return null;
+  const text = value.trim();
+  const hex = /^#([0-9a-f]{6})$/i.exec(text);
+  if (hex) return `#${hex[1]!.toUpperCase()}`;
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(text);
+  if (short)
+    return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toUpperCase();
+  const rgb = /^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,[^)]*)?\)$/i.exec(text);
+  if (rgb) {
+    const parts = rgb.slice(1, 4).map((part) => Math.min(255, Number(part)));
+    return `#${parts.map((part) => part.toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+  }
+  return null;
+}
+
+const noteRefs = (node: XmlNode) =>
+  children(node, 'NoteRef')
+    .map((ref) => normaliseGuid(attribute(ref, 'targetGUID')))
+    .filter((guid): guid is string => guid !== null);
+
+export function parseCodes(codesNode: XmlNode | undefined): RefiCode[] {
+  return children(codesNode, 'Code').flatMap((node): RefiCode[] => {
+    const guid = normaliseGuid(attribute(node, 'guid'));
+    const name = attribute(node, 'name')?.trim();
+    if (!guid || !name) return [];
+    return [
+      {
+        guid,
+        name,
+        codable: attribute(node, 'isCodable') !== 'false' && attribute(node, 'isCodable') !== '0',
+        colour: parseColour(attribute(node, 'color')),
+        description: textOf(child(node, 'Description')),
+        noteGuids: noteRefs(node),
+        children: parseCodes(node),
+      },
+    ];
+  });
+}
+
+const valueElements: [string, RefiValueType][] = [
+  ['TextValue', 'Text'],
+  ['BooleanValue', 'Boolean'],
+  ['IntegerValue', 'Integer'],
+  ['FloatValue', 'Float'],
+  ['DateValue', 'Date'],
+  ['DateTimeValue', 'DateTime'],
+];
+
+function parseValues(node: XmlNode): RefiValue[] {
+  return children(node, 'VariableValue').flatMap((value): RefiValue[] => {
+    const variableGuid = normaliseGuid(attribute(child(value, 'VariableRef'), 'targetGUID'));
+    if (!variableGuid) return [];
+    for (const [element, type] of valueElements) {
+      const found = child(value, element);
+      if (found) return [{ variableGuid, type, value: textOf(found).trim() }];
+    }
+    return [];
+  });
+}
+
+function parseCodings(node: XmlNode): RefiCoding[] {
+  return children(node, 'Coding').flatMap((coding): RefiCoding[] => {
+    const codeGuid = normaliseGuid(attribute(child(coding, 'CodeRef'), 'targetGUID'));
+    if (!codeGuid) return [];
+    return [
+      {
+        codeGuid,
+        userGuid: normaliseGuid(attribute(coding, 'creatingUser')),
+        created: attribute(coding, 'creationDateTime'),
+        noteGuids: noteRefs(coding),
+      },
+    ];
+  });
+}
+
+function parseSource(node: XmlNode, kind: RefiSource['kind']): RefiSource | null {
+  const guid = normaliseGuid(attribute(node, 'guid'));
+  if (!guid) return null;
+  const content = child(node, 'PlainTextContent');
+  return {
+    guid,
+    name: attribute(node, 'name')?.trim() || guid,
+    kind,
+    plainTextPath: attribute(node, 'plainTextPath'),
+    plainTextContent: content ? textOf(content) : null,
+    description: textOf(child(node, 'Description')),
+    selections: children(node, 'PlainTextSelection').flatMap((selection): RefiSelection[] => {
+      const selectionGuid = normaliseGuid(attribute(selection, 'guid'));
+      const start = Number(attribute(selection, 'startPosition'));
+      const end = Number(attribute(selection, 'endPosition'));
+      if (!selectionGuid || !Number.isInteger(start) || !Number.isInteger(end)) return [];
+      return [
+        {
+          guid: selectionGuid,
+          start,
+          end,
+          userGuid: normaliseGuid(attribute(selection, 'creatingUser')),
+          created: attribute(selection, 'creationDateTime'),
+          codings: parseCodings(selection),
+          noteGuids: noteRefs(selection),
+        },
+      ];
+    }),
+    codings: parseCodings(node),
+    noteGuids: noteRefs(node),
+    values: parseValues(node),
+    created: attribute(node, 'creationDateTime'),
+    modified: attribute(node, 'modifiedDateTime'),
+  };
+}
+
+const variableTypes = new Set<RefiValueType>([
+  'Text',
+  'Boolean',
+  'Integer',
+  'Float',
+  'Date',
+  'DateTime',
+]);
+
+/** A project.qde as a RefiProject; what cannot be read is left out here and reported by the importer. */
+export function parseProjectXml(text: string, fileName: string): RefiProject {
+  const root = child(parseXml(text, fileName), 'Project');
+  if (
+    !root ||
+    (attribute(root, 'name') === null && !child(root, 'Sources') && !child(root, 'CodeBook'))
+  )
+    throw new AxialError(
+      'invalid_file',
+      `"${fileName}" is not a REFI-QDA project: its XML has no Project element.`,
+      { file: fileName, reason: 'notQdpx' },
+    );
+  const users = new Map<string, string>();
+  for (const user of children(child(root, 'Users'), 'User')) {
+    const guid = normaliseGuid(attribute(user, 'guid'));
+    if (guid) users.set(guid, attribute(user, 'name') || attribute(user, 'id') || guid);
+  }
+  const variables = children(child(root, 'Variables'), 'Variable').flatMap(
+    (node): RefiVariable[] => {
+      const guid = normaliseGuid(attribute(node, 'guid'));
+      const name = attribute(node, 'name')?.trim();
+      const type = attribute(node, 'typeOfVariable') as RefiValueType | null;
+      if (!guid || !name) return [];
+      return [
+        {
+          guid,
+          name,
+          type: type && variableTypes.has(type) ? type : 'Text',
+          description: textOf(child(node, 'Description')),
+        },
+      ];
+    },
+  );
+  const cases = children(child(root, 'Cases'), 'Case').flatMap((node): RefiCase[] => {
+    const guid = normaliseGuid(attribute(node, 'guid'));
+    if (!guid) return [];
+    return [
+      {
+        guid,
+        name: attribute(node, 'name')?.trim() || guid,
+        description: textOf(child(node, 'Description')),
+        values: parseValues(node),
+        sourceGuids: children(node, 'SourceRef')
+          .map((ref) => normaliseGuid(attribute(ref, 'targetGUID')))
+          .filter((target): target is string => target !== null),
+      },
+    ];
+  });
+  const sourcesNode = child(root, 'Sources');
+  const sources: RefiSource[] = [];
+  for (const node of children(sourcesNode, 'TextSource')) {
+    const source = parseSource(node, 'text');
+    if (source) sources.push(source);
+  }
+  for (const element of ['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource']) {
+    for (const node of children(sourcesNode, element)) {
+      const source = parseSource(node, 'other');
+      if (source) sources.push(source);
+    }
+  }
+  const notes = new Map<string, { name: string; text: string }>();
+  for (const note of children(child(root, 'Notes'), 'Note')) {
+    const guid = normaliseGuid(attribute(note, 'guid'));
+    if (guid)
+      notes.set(guid, {
+        name: attribute(note, 'name') ?? '',
+        text: textOf(child(note, 'PlainTextContent')),
+      });
+  }
+  return {
+    name: attribute(root, 'name')?.trim() || fileName.replace(/\.[^.]+$/, ''),
+    description: textOf(child(root, 'Description')),
+    users,
+    codes: parseCodes(child(child(root, 'CodeBook'), 'Codes')),
+    variables,
+    cases,
+    sources,
+    notes,
+  };
+}
+
+/** A .qdc file's codes. */
+export function parseCodebookXml(text: string, fileName: string): RefiCode[] {
+  const root = child(parseXml(text, fileName), 'CodeBook');
+  const codes = parseCodes(child(root, 'Codes'));
+  if (!root || codes.length === 0)
+    throw new AxialError(
+      'invalid_file',
+      `"${fileName}" is not a REFI-QDA codebook (.qdc): it holds no codes.`,
+      { file: fileName, reason: 'notQdc' },
+    );
+  return codes;
+}

@@ -1,0 +1,60 @@
+/**
+ * The little XML the REFI-QDA export needs, written by hand: the schema fixes
+ * the order of elements, and writing them in that order is clearer than
+ * configuring a builder to keep it.
+ */
+export type Attributes = Record<string, string | number | boolean | null | undefined>;
+
+// XML 1.0 cannot carry most control characters, even escaped.
+// eslint-disable-next-line no-control-regex -- these are exactly the characters removed
+const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+export function escapeText(text: string): string {
+  return text
+    .replace(FORBIDDEN, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+function escapeAttribute(text: string): string {
+  return escapeText(text)
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
+}
+
+function attributeText(attributes: Attributes): string {
+  let result = '';
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined) continue;
+    result += ` ${name}="${escapeAttribute(String(value))}"`;
+  }
+  return result;
+}
+
+/** Appends elements to a list of strings, joined once at the end (exports hold tens of thousands). */
+export class XmlWriter {
+  private readonly parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+
+  open(name: string, attributes: Attributes = {}): void {
+    this.parts.push(`<${name}${attributeText(attributes)}>`);
+  }
+
+  close(name: string): void {
+    this.parts.push(`</${name}>`);
+  }
+
+  empty(name: string, attributes: Attributes = {}): void {
+    this.parts.push(`<${name}${attributeText(attributes)}/>`);
+  }
+
+  text(name: string, text: string, attributes: Attributes = {}): void {
+    this.parts.push(`<${name}${attributeText(attributes)}>${escapeText(text)}</${name}>`);
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+}

@@ -1,0 +1,116 @@
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { exchangeContract } from '../../shared/contract/exchange';
+import type { ExportedFile } from '../../shared/exchange';
+import type { DomainHandlers } from '../api/handlers';
+import { codebookDocument } from '../exchange/codebookDocument';
+import { exportDataset } from '../exchange/dataset/datasetExport';
+import { exportCodebookXml } from '../exchange/refi/exportCodebook';
+import { exportProjectArchive } from '../exchange/refi/exportProject';
+import { importCodebookInto } from '../exchange/refi/importCodebook';
+import { importProjectInto, readProjectArchive } from '../exchange/refi/importProject';
+import { decodeXml, parseCodebookXml } from '../exchange/refi/parseXml';
+import { createProjectDatabase } from '../store/database';
+import { getProject, initialiseProject } from '../store/project';
+import { opened, withProjectExtension } from './projects';
+
+const base64 = (bytes: Uint8Array | string) =>
+  (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes)).toString('base64');
+
+/** A file name from the project's title, safe on every system. */
+function baseName(title: string): string {
+  return (
+    title
+      .normalize('NFC')
+      // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '')
+      .trim()
+      .slice(0, 80) || 'project'
+  );
+}
+
+export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
+  'dataset.export': async (context, input) => {
+    const { db, path } = context.session.require();
+    const files = await exportDataset(db, {
+      format: input.format,
+      table: input.table,
+      values: input.values,
+      level: input.level,
+      scope: {
+        ...(input.codeIds ? { codeIds: input.codeIds } : {}),
+        ...(input.caseIds ? { caseIds: input.caseIds } : {}),
+        ...(input.documentIds ? { documentIds: input.documentIds } : {}),
+      },
+      csvStyle: input.csvStyle,
+      language: getProject(db, path).language,
+    });
+    return files.map((file): ExportedFile => ({
+      fileName: file.fileName,
+      data: base64(file.data),
+      mimeType: file.mimeType,
+    }));
+  },
+
+  'codebook.exportDocument': (context) => {
+    const { db, path } = context.session.require();
+    const project = getProject(db, path);
+    return {
+      fileName: `${baseName(project.title)} - codebook.html`,
+      data: base64(codebookDocument(db, project.title, project.language)),
+      mimeType: 'text/html',
+    };
+  },
+
+  'refi.exportProject': (context) => {
+    const { db, path } = context.session.require();
+    const archive = exportProjectArchive(db, path, `Axial ${context.host.version}`);
+    return {
+      file: {
+        fileName: `${baseName(getProject(db, path).title)}.qdpx`,
+        data: base64(archive.bytes),
+        mimeType: 'application/zip',
+      },
+      notExported: archive.notExported,
+    };
+  },
+
+  'refi.exportCodebook': (context) => {
+    const { db, path } = context.session.require();
+    return {
+      fileName: `${baseName(getProject(db, path).title)}.qdc`,
+      data: base64(exportCodebookXml(db, `Axial ${context.host.version}`)),
+      mimeType: 'application/xml',
+    };
+  },
+
+  'refi.importCodebook': (context, { fileName, data }) => {
+    const { db, history } = context.session.require();
+    const codes = parseCodebookXml(decodeXml(Buffer.from(data, 'base64')), fileName);
+    return history.run(db, 'importCodebook', (changes) => importCodebookInto(db, changes, codes));
+  },
+
+  'refi.importProject': (context, { fileName, data, path }) => {
+    // Everything that can be refused is refused before a file is created.
+    const read = readProjectArchive(Buffer.from(data, 'base64'), fileName);
+    const target = resolve(withProjectExtension(path));
+    const db = createProjectDatabase(target);
+    let report;
+    try {
+      initialiseProject(db, {
+        title: read.project.name.slice(0, 200),
+        description: read.project.description.slice(0, 20_000),
+        language: context.settings.language('en'),
+      });
+      report = importProjectInto(db, read, context.coder);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    } catch (error) {
+      // A failed import leaves no half-made project behind.
+      db.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true });
+      throw error;
+    }
+    return { project: opened(context, context.session.open(target)), report };
+  },
+};

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { matrixLevels } from '../analysis';
+import type { ProjectSummary } from '../domain';
+import type { ExchangeImportReport, ExportedFile, RefiExport } from '../exchange';
+import { datasetTables, datasetValues } from '../exchange';
+import { entityId } from './documents';
+import { method } from './method';
+import { emptyInput, filePath } from './schemas';
+
+// A .qdpx holds every transcript (and, later, recordings): allow up to 1 GB of archive.
+const archiveBytes = z
+  .base64('The file data is not valid base64.')
+  .max(1_400_000_000, 'This file is too large to import.');
+const fileName = z.string().trim().min(1).max(255);
+const ids = z.array(entityId).max(10_000).optional();
+
+export const exchangeContract = {
+  'dataset.export': method<ExportedFile[]>()(
+    z.strictObject({
+      format: z.enum(['csv', 'xlsx']),
+      table: z.enum(datasetTables).default('passages'),
+      values: z.enum(datasetValues).default('counts'),
+      level: z.enum(matrixLevels).default('code'),
+      codeIds: ids,
+      caseIds: ids,
+      documentIds: ids,
+      csvStyle: z.enum(['excel-fr', 'rfc4180']).default('rfc4180'),
+    }),
+  ),
+  'codebook.exportDocument': method<ExportedFile>()(emptyInput),
+  'refi.exportProject': method<RefiExport>()(emptyInput),
+  'refi.exportCodebook': method<ExportedFile>()(emptyInput),
+  'refi.importCodebook': method<{ added: number; matched: number }>()(
+    z.strictObject({ fileName, data: archiveBytes }),
+  ),
+  'refi.importProject': method<{ project: ProjectSummary; report: ExchangeImportReport }>()(
+    z.strictObject({ fileName, data: archiveBytes, path: filePath }),
+  ),
+};
