@@ -14,8 +14,9 @@ import { SaveCopyDialog } from './features/workspace/SaveCopyDialog';
 import { flushPendingEdits } from './features/project/pendingEdits';
 import { runHistoryCommand } from './features/workspace/historyCommands';
 import { Workspace } from './features/workspace/Workspace';
+import { ImportProjectDialog } from './features/exchange/ImportProjectDialog';
 
-type OpenDialog = 'properties' | 'saveCopy' | 'about' | null;
+type OpenDialog = 'properties' | 'saveCopy' | 'about' | 'importProject' | null;
 
 export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
   const { t, i18n } = useTranslation();
@@ -110,9 +111,17 @@ export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
       {!ready || !info ? (
         !error && <p className="muted loading">{t('app.loading')}</p>
       ) : project ? (
-        <Workspace project={project} />
+        <Workspace
+          key={project.path}
+          project={project}
+          onImportProject={() => setDialog('importProject')}
+        />
       ) : (
-        <StartScreen info={info} onOpened={setProject} />
+        <StartScreen
+          info={info}
+          onOpened={setProject}
+          onImportProject={() => setDialog('importProject')}
+        />
       )}
       {dialog === 'properties' && project && (
         <ProjectPropertiesDialog
@@ -126,6 +135,9 @@ export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
       )}
       {dialog === 'saveCopy' && project && info && (
         <SaveCopyDialog info={info} project={project} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'importProject' && info && (
+        <ImportProjectDialog info={info} onOpened={setProject} onClose={() => setDialog(null)} />
       )}
       {dialog === 'about' && (
         <Dialog title={t('about.heading')} onClose={() => setDialog(null)}>

@@ -24,6 +24,10 @@ export const en = {
     missing: 'File not found',
     forget: 'Remove from list',
     lastOpened: 'Last opened {{date}}',
+    importHeading: 'Another program’s project',
+    importExplanation:
+      'Open a project exported from NVivo, ATLAS.ti, MAXQDA or QualCoder (REFI-QDA .qdpx).',
+    importProject: 'Import a .qdpx…',
   },
   workspace: {
     sections: {
@@ -35,6 +39,7 @@ export const en = {
       cases: 'Cases',
       guides: 'Guides',
       analysis: 'Analysis',
+      exchange: 'Exchange',
     },
     empty: {
       documents: 'This project has no documents yet.',
@@ -656,6 +661,97 @@ export const en = {
       case: { counts: 'Code x case', binary: 'Code x case 0-1' },
       participant: { counts: 'Code x participant', binary: 'Code x participant 0-1' },
       dictionary: 'Dictionary',
+    },
+  },
+  exchange: {
+    exported: 'Exported: {{files}}.',
+    dataset: {
+      heading: 'Coded dataset',
+      explanation:
+        'One row per coded passage with its document, speaker, participant, case, every attribute as its own column, axis, variable and code, for R, Python, SPSS or Excel; and code × case and code × participant matrices. A data dictionary describes every column.',
+      format: 'Format',
+      formats: {
+        xlsx: 'Excel workbook (.xlsx, every table and the dictionary)',
+        csv: 'CSV (one table and its dictionary)',
+      },
+      table: 'Table',
+      tables: {
+        passages: 'Passages (one row per coding)',
+        codeByCase: 'Code × case matrix',
+        codeByParticipant: 'Code × participant matrix',
+      },
+      values: 'Values',
+      valueKinds: { counts: 'Number of passages', binary: '0/1 (present or not)' },
+      level: 'Codes at the level of',
+      csvStyle: 'CSV style',
+      csvStyles: {
+        rfc4180: 'Standard (commas, UTF-8)',
+        excelFr: 'French Excel (semicolons, BOM, decimal commas)',
+      },
+      codes: 'Codes (with their sub-codes)',
+      cases: 'Cases',
+      documents: 'Documents',
+      scopeHint: 'Choose nothing in a list to keep everything; Ctrl+click chooses several.',
+      export: 'Export the dataset',
+    },
+    codebook: {
+      heading: 'Codebook',
+      document: 'Codebook document (HTML)',
+      qdc: 'Export REFI-QDA codebook (.qdc)',
+      import: 'Import a codebook (.qdc)…',
+      imported_one: '{{count}} code added; {{matched}} already in the codebook.',
+      imported_other: '{{count}} codes added; {{matched}} already in the codebook.',
+    },
+    refi: {
+      heading: 'REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)',
+      explanation:
+        'The exchange standard of qualitative analysis programs: codes with colours and nesting, transcripts, coded passages, memos, cases and their variables.',
+      export: 'Export the project (.qdpx)',
+      import: 'Import a .qdpx as a new project…',
+      notExported:
+        'Not in the file, because the standard has no place for them: {{list}}. They stay in this project.',
+    },
+    notCarried: {
+      guides: 'interview guides',
+      answers: 'answers marked against guide questions',
+      ratings: 'intensity ratings',
+      matrixSummaries: 'matrix cell summaries',
+      chart: '2×2 chart settings',
+    },
+    importProject: {
+      heading: 'Import a REFI-QDA project',
+      explanation:
+        'The .qdpx file becomes a new Axial project, which is then opened. The project open now is not changed.',
+      file: '.qdpx file',
+      path: 'New project file',
+      import: 'Import',
+      working: 'Importing…',
+    },
+    report: {
+      heading: 'Import report',
+      summary:
+        'Imported {{sources}} documents, {{codes}} codes, {{codings}} coded passages, {{cases}} cases, {{participants}} participants and {{variables}} attributes.',
+      counting: 'Passages were placed by counting {{counting}}.',
+      warnings_one: '{{count}} item could not be imported as it was:',
+      warnings_other: '{{count}} items could not be imported as they were:',
+    },
+    countings: {
+      codePoints: 'characters (Unicode code points), as the standard says',
+      utf16: 'UTF-16 units',
+      codePointsCrlf: 'characters, with each line break as two',
+      utf16Crlf: 'UTF-16 units with each line break as two, as NVivo for Windows does',
+    },
+    warnings: {
+      missingSource:
+        'The text of “{{item}}” is missing from the archive; that document was skipped.',
+      selectionOutside:
+        'Some coded passages of “{{item}}” lie outside its text; they were skipped.',
+      unknownCode:
+        'Some codings in “{{item}}” refer to a code that is not in the codebook; they were skipped.',
+      unsupportedSource:
+        '“{{item}}” is a picture, PDF, audio or video source, which Axial does not import; it was skipped.',
+      duplicateName: 'Two items are named “{{item}}”; the second was renamed.',
+      badValue: 'Some values of “{{item}}” do not fit its type; they were left empty.',
     },
   },
   menu: {

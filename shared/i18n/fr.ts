@@ -26,6 +26,10 @@ export const fr: Messages = {
     missing: 'Fichier introuvable',
     forget: 'Retirer de la liste',
     lastOpened: 'Ouvert le {{date}}',
+    importHeading: 'Projet d’un autre logiciel',
+    importExplanation:
+      'Ouvrir un projet exporté de NVivo, ATLAS.ti, MAXQDA ou QualCoder (REFI-QDA .qdpx).',
+    importProject: 'Importer un .qdpx…',
   },
   workspace: {
     sections: {
@@ -37,6 +41,7 @@ export const fr: Messages = {
       cases: 'Cas',
       guides: 'Guides',
       analysis: 'Analyse',
+      exchange: 'Échanges',
     },
     empty: {
       documents: 'Ce projet ne contient encore aucun document.',
@@ -679,6 +684,97 @@ export const fr: Messages = {
       case: { counts: 'Code x cas', binary: 'Code x cas 0-1' },
       participant: { counts: 'Code x participant', binary: 'Code x participant 0-1' },
       dictionary: 'Dictionnaire',
+    },
+  },
+  exchange: {
+    exported: 'Exporté : {{files}}.',
+    dataset: {
+      heading: 'Jeu de données codé',
+      explanation:
+        'Une ligne par passage codé avec son document, son locuteur, son participant, son cas, chaque attribut dans sa propre colonne, l’axe, la variable et le code, pour R, Python, SPSS ou Excel ; et des matrices code × cas et code × participant. Un dictionnaire des données décrit chaque colonne.',
+      format: 'Format',
+      formats: {
+        xlsx: 'Classeur Excel (.xlsx, toutes les tables et le dictionnaire)',
+        csv: 'CSV (une table et son dictionnaire)',
+      },
+      table: 'Table',
+      tables: {
+        passages: 'Passages (une ligne par codage)',
+        codeByCase: 'Matrice code × cas',
+        codeByParticipant: 'Matrice code × participant',
+      },
+      values: 'Valeurs',
+      valueKinds: { counts: 'Nombre de passages', binary: '0/1 (présent ou non)' },
+      level: 'Codes au niveau des',
+      csvStyle: 'Style de CSV',
+      csvStyles: {
+        rfc4180: 'Standard (virgules, UTF-8)',
+        excelFr: 'Excel français (points-virgules, BOM, virgules décimales)',
+      },
+      codes: 'Codes (avec leurs sous-codes)',
+      cases: 'Cas',
+      documents: 'Documents',
+      scopeHint: 'Ne rien choisir dans une liste garde tout ; Ctrl+clic en choisit plusieurs.',
+      export: 'Exporter le jeu de données',
+    },
+    codebook: {
+      heading: 'Grille de codes',
+      document: 'Document de la grille (HTML)',
+      qdc: 'Exporter la grille REFI-QDA (.qdc)',
+      import: 'Importer une grille (.qdc)…',
+      imported_one: '{{count}} code ajouté ; {{matched}} déjà dans la grille.',
+      imported_other: '{{count}} codes ajoutés ; {{matched}} déjà dans la grille.',
+    },
+    refi: {
+      heading: 'Projet REFI-QDA (NVivo, ATLAS.ti, MAXQDA, QualCoder)',
+      explanation:
+        'Le standard d’échange des logiciels d’analyse qualitative : codes avec couleurs et hiérarchie, transcriptions, passages codés, mémos, cas et leurs variables.',
+      export: 'Exporter le projet (.qdpx)',
+      import: 'Importer un .qdpx comme nouveau projet…',
+      notExported:
+        'Absents du fichier, faute de place dans le standard : {{list}}. Ils restent dans ce projet.',
+    },
+    notCarried: {
+      guides: 'les guides d’entretien',
+      answers: 'les réponses marquées sur les questions du guide',
+      ratings: 'les notes d’intensité',
+      matrixSummaries: 'les synthèses des cellules de la matrice',
+      chart: 'les réglages du graphique 2×2',
+    },
+    importProject: {
+      heading: 'Importer un projet REFI-QDA',
+      explanation:
+        'Le fichier .qdpx devient un nouveau projet Axial, qui est ensuite ouvert. Le projet ouvert maintenant n’est pas modifié.',
+      file: 'Fichier .qdpx',
+      path: 'Nouveau fichier de projet',
+      import: 'Importer',
+      working: 'Import en cours…',
+    },
+    report: {
+      heading: 'Rapport d’import',
+      summary:
+        '{{sources}} documents, {{codes}} codes, {{codings}} passages codés, {{cases}} cas, {{participants}} participants et {{variables}} attributs importés.',
+      counting: 'Les passages ont été placés en comptant {{counting}}.',
+      warnings_one: '{{count}} élément n’a pas pu être importé tel quel :',
+      warnings_other: '{{count}} éléments n’ont pas pu être importés tels quels :',
+    },
+    countings: {
+      codePoints: 'les caractères (points de code Unicode), comme le veut le standard',
+      utf16: 'les unités UTF-16',
+      codePointsCrlf: 'les caractères, chaque saut de ligne valant deux',
+      utf16Crlf: 'les unités UTF-16, chaque saut de ligne valant deux, comme NVivo pour Windows',
+    },
+    warnings: {
+      missingSource: 'Le texte de « {{item}} » manque dans l’archive ; ce document a été ignoré.',
+      selectionOutside:
+        'Des passages codés de « {{item}} » sortent de son texte ; ils ont été ignorés.',
+      unknownCode:
+        'Des codages de « {{item}} » renvoient à un code absent de la grille ; ils ont été ignorés.',
+      unsupportedSource:
+        '« {{item}} » est une image, un PDF, un audio ou une vidéo, qu’Axial n’importe pas ; il a été ignoré.',
+      duplicateName: 'Deux éléments s’appellent « {{item}} » ; le second a été renommé.',
+      badValue:
+        'Des valeurs de « {{item}} » ne correspondent pas à son type ; elles ont été laissées vides.',
     },
   },
   menu: {

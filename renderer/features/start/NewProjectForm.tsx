@@ -7,7 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PathField } from '../../components/PathField';
 import { useAction } from '../../components/useAction';
 
-function fileNameFor(title: string): string {
+export function fileNameFor(title: string): string {
   const base = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -17,7 +17,7 @@ function fileNameFor(title: string): string {
   return `${base || 'project'}.axial`;
 }
 
-function joinPath(folder: string, name: string): string {
+export function joinPath(folder: string, name: string): string {
   const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
   return folder.endsWith(separator) ? folder + name : folder + separator + name;
 }

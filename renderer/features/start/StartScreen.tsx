@@ -7,9 +7,11 @@ import { RecentProjectsList } from './RecentProjectsList';
 export function StartScreen({
   info,
   onOpened,
+  onImportProject,
 }: {
   info: AppInfo;
   onOpened: (project: ProjectSummary) => void;
+  onImportProject: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -19,6 +21,13 @@ export function StartScreen({
         <div className="start-column">
           <RecentProjectsList onOpened={onOpened} />
           <OpenProjectForm info={info} onOpened={onOpened} />
+          <section className="card" aria-labelledby="import-project-heading">
+            <h2 id="import-project-heading">{t('start.importHeading')}</h2>
+            <p>{t('start.importExplanation')}</p>
+            <button type="button" onClick={onImportProject}>
+              {t('start.importProject')}
+            </button>
+          </section>
         </div>
         <NewProjectForm info={info} onOpened={onOpened} />
       </div>

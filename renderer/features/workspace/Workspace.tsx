@@ -7,6 +7,7 @@ import { CasesView } from '../cases/CasesView';
 import { CodebookPanel } from '../codebook/CodebookPanel';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { DocumentsView } from '../documents/DocumentsView';
+import { ExchangeView } from '../exchange/ExchangeView';
 import { GuidesView } from '../guides/GuidesView';
 import { PassagesView } from '../passages/PassagesView';
 import { SearchView } from '../search/SearchView';
@@ -23,6 +24,7 @@ export const workspaceSections = [
   'cases',
   'guides',
   'analysis',
+  'exchange',
 ] as const;
 export type WorkspaceSection = (typeof workspaceSections)[number];
 
@@ -99,7 +101,13 @@ function WorkspaceError() {
 }
 
 /** The project's workspace: a sidebar of areas, each filled by its feature. */
-export function Workspace({ project }: { project: ProjectSummary }) {
+export function Workspace({
+  project,
+  onImportProject,
+}: {
+  project: ProjectSummary;
+  onImportProject: () => void;
+}) {
   const { t } = useTranslation();
   const [section, setSection] = useState<WorkspaceSection>('overview');
   const [target, setTarget] = useState<DocumentTarget | null>(null);
@@ -140,6 +148,7 @@ export function Workspace({ project }: { project: ProjectSummary }) {
           {section === 'search' && <SearchView onOpen={openDocument} />}
           {section === 'guides' && <GuidesView onOpen={openDocument} />}
           {section === 'analysis' && <AnalysisView onOpen={openDocument} />}
+          {section === 'exchange' && <ExchangeView onImportProject={onImportProject} />}
         </main>
       </div>
     </ProjectDataProvider>

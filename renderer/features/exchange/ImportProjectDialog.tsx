@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, ProjectSummary } from '../../../shared/domain';
+import type { ExchangeImportReport } from '../../../shared/exchange';
+import { useApi } from '../../api/context';
+import { Dialog } from '../../components/Dialog';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { readAsBase64 } from '../../components/files';
+import { PathField } from '../../components/PathField';
+import { useAction } from '../../components/useAction';
+import { flushPendingEdits } from '../project/pendingEdits';
+import { fileNameFor, joinPath } from '../start/NewProjectForm';
+
+/** What an import brought in, and what it could not: shown before the researcher starts working. */
+function ImportReport({ report }: { report: ExchangeImportReport }) {
+  const { t } = useTranslation();
+  return (
+    <div className="import-report" role="status" aria-label={t('exchange.report.heading')}>
+      <p className="success">
+        {t('exchange.report.summary', {
+          sources: report.sources,
+          codes: report.codes,
+          codings: report.codings,
+          cases: report.cases,
+          participants: report.participants,
+          variables: report.variables,
+        })}
+      </p>
+      {report.counting && (
+        <p data-testid="import-counting">
+          {t('exchange.report.counting', { counting: t(`exchange.countings.${report.counting}`) })}
+        </p>
+      )}
+      {report.warnings.length > 0 && (
+        <>
+          <p>{t('exchange.report.warnings', { count: report.warnings.length })}</p>
+          <ul className="import-warnings">
+            {report.warnings.map((warning) => (
+              <li key={`${warning.kind}:${warning.item}`}>
+                {t(`exchange.warnings.${warning.kind}`, { item: warning.item })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA, QualCoder or Axial)
+ * made into a new Axial project, which is then opened. The open project is
+ * never touched: a failed import leaves no file behind.
+ */
+export function ImportProjectDialog({
+  info,
+  onOpened,
+  onClose,
+}: {
+  info: AppInfo;
+  onOpened: (project: ProjectSummary) => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [file, setFile] = useState<File | null>(null);
+  const [path, setPath] = useState<string | null>(null);
+  const [report, setReport] = useState<ExchangeImportReport | null>(null);
+  const { pending, error, run } = useAction();
+  const suggested = file
+    ? joinPath(info.defaultProjectFolder, fileNameFor(file.name.replace(/\.qdpx$/i, '')))
+    : '';
+  const shownPath = path ?? suggested;
+  return (
+    <Dialog title={t('exchange.importProject.heading')} onClose={onClose}>
+      {report ? (
+        <>
+          <ImportReport report={report} />
+          <div className="dialog-buttons">
+            <button type="button" className="primary" onClick={onClose}>
+              {t('common.close')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!file) return;
+            void run(async () => {
+              await flushPendingEdits();
+              const result = await api['refi.importProject']({
+                fileName: file.name,
+                data: await readAsBase64(file),
+                path: shownPath,
+              });
+              onOpened(result.project);
+              setReport(result.report);
+            });
+          }}
+        >
+          <p>{t('exchange.importProject.explanation')}</p>
+          <label className="field">
+            <span>{t('exchange.importProject.file')}</span>
+            <input
+              type="file"
+              name="qdpx-file"
+              accept=".qdpx"
+              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            />
+          </label>
+          <PathField
+            name="imported-project-path"
+            label={t('exchange.importProject.path')}
+            hint={t('start.locationHint', {
+              example: joinPath(info.defaultProjectFolder, 'study.axial'),
+            })}
+            value={shownPath}
+            onChange={setPath}
+            purpose="create"
+            nativeDialogs={info.nativeDialogs}
+          />
+          <ErrorMessage error={error} />
+          {pending && <p role="status">{t('exchange.importProject.working')}</p>}
+          <div className="dialog-buttons">
+            <button type="button" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="primary" disabled={!file || pending}>
+              {t('exchange.importProject.import')}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

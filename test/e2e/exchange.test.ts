@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../electron/exchange/tables/csv';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/api';
+import type { Passage } from '../../shared/documents';
+import { buildCodedStudy } from '../support/codedStudy';
+import type { RunningApp } from './support/app';
+import { startApp } from './support/app';
+import { apiCall, createProject, openSection } from './support/workspace';
+
+let app: RunningApp;
+beforeEach(async () => {
+  app = await startApp();
+});
+afterEach(async () => {
+  await app.stop();
+});
+
+const call = <Name extends MethodName>(method: Name, input: MethodInput<Name>) =>
+  apiCall<MethodOutput<Name>>(app, method, input);
+
+/** A coded study made through the API, then the page reloaded so the workspace shows it. */
+async function studyInTheUi() {
+  await createProject(app, 'Gouvernance');
+  const study = await buildCodedStudy(call);
+  await app.page.reload();
+  await app.page.getByTestId('project-title').waitFor();
+  return study;
+}
+
+/** Passages as a researcher compares them: the words, under which code path. */
+async function passagesByCode(): Promise<string[]> {
+  const codes = await call('codes.list', {});
+  const byId = new Map(codes.map((code) => [code.id, code]));
+  const path = (id: string): string => {
+    const code = byId.get(id)!;
+    return code.parentId ? `${path(code.parentId)} / ${code.name}` : code.name;
+  };
+  const passages = await call('passages.list', {});
+  return (passages as Passage[])
+    .map((passage) => `${path(passage.coding.codeId)}: ${passage.text}`)
+    .sort();
+}
+
+describe('exchange', () => {
+  it('exports the coded dataset as XLSX and CSV from the Exchange view, with attribute columns', async () => {
+    const { page } = app;
+    await studyInTheUi();
+    await openSection(page, 'Exchange');
+
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export the dataset' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe('coded-dataset.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await xlsx.path())!);
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(header).toEqual(
+      expect.arrayContaining(['passage_id', 'case', 'code_path', 'text', 'case.Population']),
+    );
+    expect(sheet.rowCount).toBe(5);
+    const rows = [2, 3, 4, 5].map((number) => (sheet.getRow(number).values as unknown[]).slice(1));
+    const at = (row: unknown[], name: string) => row[header.indexOf(name)];
+    const nantes = rows.find((row) => at(row, 'case') === 'Nantes')!;
+    expect(at(nantes, 'text')).toBe('Le maire décide seul');
+    expect(at(nantes, 'case.Population')).toBe(320_732);
+    expect(at(nantes, 'participant.Fonction')).toBe('technicien');
+    await page.getByRole('status').filter({ hasText: 'coded-dataset.xlsx' }).waitFor();
+
+    // CSV for French Excel: the passages and their dictionary, two files.
+    await page.locator('select[name="dataset-format"]').selectOption('csv');
+    await page.locator('select[name="dataset-csv-style"]').selectOption('excel-fr');
+    const downloads: { name: string; path: string }[] = [];
+    page.on('download', (download) => {
+      void download
+        .path()
+        .then((path) => downloads.push({ name: download.suggestedFilename(), path: path! }));
+    });
+    await page.getByRole('button', { name: 'Export the dataset' }).click();
+    await expect.poll(() => downloads.length).toBe(2);
+    const passages = downloads.find((file) => file.name === 'passages.csv')!;
+    const parsed = parseCsv(readFileSync(passages.path, 'utf8'));
+    expect(parsed.delimiter).toBe(';');
+    const [csvHeader, ...csvRows] = parsed.rows;
+    expect(csvRows).toHaveLength(4);
+    const populationColumn = csvHeader!.indexOf('case.Population');
+    expect(csvRows.map((row) => row[populationColumn]).sort()).toEqual([
+      '1400000',
+      '1400000',
+      '1400000',
+      '320732',
+    ]);
+    const dictionary = downloads.find((file) => file.name === 'passages-dictionary.csv')!;
+    expect(readFileSync(dictionary.path, 'utf8')).toContain('case.Population');
+  });
+
+  it('exports a .qdpx and imports it into a new project with the same passages under the same codes', async () => {
+    const { page } = app;
+    await studyInTheUi();
+    const before = await passagesByCode();
+    const originalPath = (await call('projects.current', {}))!.path;
+    await openSection(page, 'Exchange');
+    const [qdpx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export the project (.qdpx)' }).click(),
+    ]);
+    expect(qdpx.suggestedFilename()).toBe('Gouvernance.qdpx');
+    const archivePath = app.projectPath('Gouvernance.qdpx');
+    await qdpx.saveAs(archivePath);
+
+    await page.getByRole('button', { name: 'Import a .qdpx as a new project…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[name="qdpx-file"]').setInputFiles(archivePath);
+    const target = app.projectPath('Reimported.axial');
+    await dialog.locator('input[name="imported-project-path"]').fill(target);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog
+      .getByText('Imported 2 documents, 6 codes, 4 coded passages, 2 cases, 2 participants')
+      .waitFor();
+    await dialog.getByTestId('import-counting').getByText('Unicode code points').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    expect((await call('projects.current', {}))!.path).toBe(target);
+    expect(await passagesByCode()).toEqual(before);
+    // The researcher sees them in the Passages view of the new project.
+    await openSection(page, 'Passages');
+    await page.locator('mark', { hasText: 'Le maire porte le projet 🙂' }).first().waitFor();
+    await page.locator('mark', { hasText: 'Les habitants participent aux réunions' }).waitFor();
+    // The original project is untouched, and opens as it was.
+    await call('projects.open', { path: originalPath });
+    expect(await passagesByCode()).toEqual(before);
+  });
+
+  it('shows a hostile archive as a clear error and keeps the open project', async () => {
+    const { page } = app;
+    await studyInTheUi();
+    const openPath = (await call('projects.current', {}))!.path;
+    await openSection(page, 'Exchange');
+    await page.getByRole('button', { name: 'Import a .qdpx as a new project…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[name="qdpx-file"]').setInputFiles({
+      name: 'broken.qdpx',
+      mimeType: 'application/zip',
+      buffer: Buffer.from('not a zip at all'),
+    });
+    await dialog.locator('input[name="imported-project-path"]').fill(app.projectPath('x.axial'));
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.getByText('broken.qdpx is not a REFI-QDA project (.qdpx)').waitFor();
+    expect((await call('projects.current', {}))!.path).toBe(openPath);
+  });
+});
