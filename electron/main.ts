@@ -7,6 +7,8 @@ import { MENU_CHANNEL } from '../shared/ipc';
 import type { MenuCommand } from '../shared/menu';
 import type { AppCore } from './api/core';
 import { createAppCore } from './api/core';
+import { runCli } from './cli/commands';
+import { cliArguments } from './cli/detect';
 import { withProjectExtension } from './handlers/projects';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './shell/appProtocol';
 import { appFileResponse } from './shell/appFiles';
@@ -154,7 +156,14 @@ async function start(): Promise<void> {
   createWindow();
 }
 
-if (!app.requestSingleInstanceLock()) {
+const commandLine = cliArguments(process.argv, Boolean(process.defaultApp));
+if (commandLine) {
+  // Started as a command: the same handlers on a project file, no window.
+  void runCli(commandLine, {
+    out: (line) => process.stdout.write(`${line}\n`),
+    error: (line) => process.stderr.write(`${line}\n`),
+  }).then((code) => app.exit(code));
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {

@@ -20,4 +20,5 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'build/electron/main.cjs' }),
   build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'build/electron/preload.cjs' }),
   build({ ...common, entryPoints: ['electron/web/cli.ts'], outfile: 'build/electron/web.cjs' }),
+  build({ ...common, entryPoints: ['electron/cli/main.ts'], outfile: 'build/electron/axial.cjs' }),
 ]);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import type { Passage } from '../../shared/documents';
 import { buildCodedStudy } from '../support/codedStudy';
 import type { RunningApp } from './support/app';
 import { startApp } from './support/app';
-import { apiCall, createProject, openSection } from './support/workspace';
+import { addCode, apiCall, createProject, openSection, pasteTranscript } from './support/workspace';
 
 let app: RunningApp;
 beforeEach(async () => {
@@ -150,5 +151,49 @@ describe('exchange', () => {
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await dialog.getByText('broken.qdpx is not a REFI-QDA project (.qdpx)').waitFor();
     expect((await call('projects.current', {}))!.path).toBe(openPath);
+  });
+
+  it('runs the command line on a project made through the UI', async () => {
+    const { page } = app;
+    await createProject(app, 'Terrain');
+    await openSection(page, 'Documents');
+    await addCode(page, null, 'Ouverture');
+    await addCode(page, 'Ouverture', 'Habitants');
+    await pasteTranscript(page, 'Entretien', 'Élue : Les habitants participent.');
+    const [document] = await call('documents.list', {});
+    const [, habitants] = await call('codes.list', {});
+    await call('codings.create', {
+      documentId: document!.id,
+      start: 4,
+      end: 13,
+      codeIds: [habitants!.id],
+    });
+    const project = (await call('projects.current', {}))!.path;
+
+    // The bundled command, as `npm run axial --` runs it, while the app still has the project open.
+    const axial = (...args: string[]) =>
+      spawnSync(process.execPath, ['build/electron/axial.cjs', ...args], { encoding: 'utf8' });
+    const info = axial('info', project, '--json');
+    expect(info.status).toBe(0);
+    expect(JSON.parse(info.stdout)).toMatchObject({
+      title: 'Terrain',
+      documents: 1,
+      codes: 2,
+      codings: 1,
+    });
+    const csv = app.projectPath('terrain.csv');
+    expect(axial('export-dataset', project, '--format', 'csv', '--out', csv).status).toBe(0);
+    const [header, row] = parseCsv(readFileSync(csv, 'utf8')).rows;
+    expect(row![header!.indexOf('text')]).toBe('habitants');
+    expect(row![header!.indexOf('code_path')]).toBe('Ouverture / Habitants');
+    const qdpx = app.projectPath('terrain.qdpx');
+    expect(axial('export-qdpx', project, '--out', qdpx).status).toBe(0);
+    const copy = app.projectPath('terrain-copie.axial');
+    const imported = axial('import-qdpx', qdpx, '--out', copy);
+    expect(imported.status).toBe(0);
+    expect(JSON.parse(axial('info', copy, '--json').stdout)).toMatchObject({ codings: 1 });
+    const refused = axial('export-dataset', project, '--format', 'pdf', '--out', csv);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--format is one of: csv, xlsx.');
   });
 });

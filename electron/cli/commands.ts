@@ -1,0 +1,284 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { MethodName } from '../../shared/contract/api';
+import type { ExportedFile } from '../../shared/exchange';
+import type { AppCore } from '../api/core';
+import { createAppCore } from '../api/core';
+
+/** Where a command writes: the tests pass their own. */
+export interface CliOutput {
+  out(line: string): void;
+  error(line: string): void;
+}
+
+interface Command {
+  usage: string;
+  summary: string;
+  run(core: AppCore, options: ParsedArguments, output: CliOutput): Promise<void>;
+}
+
+export interface ParsedArguments {
+  positional: string[];
+  flags: Map<string, string>;
+}
+
+class UsageError extends Error {}
+
+/** Flags that take no value. */
+const switches = new Set(['help', 'json']);
+
+/** `--name value` and `--name=value`; `--help` alone. */
+export function parseArguments(args: readonly string[]): ParsedArguments {
+  const positional: string[] = [];
+  const flags = new Map<string, string>();
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index]!;
+    if (arg === '-h' || (arg.startsWith('--') && switches.has(arg.slice(2))))
+      flags.set(arg === '-h' ? 'help' : arg.slice(2), 'true');
+    else if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      if (inline !== undefined) flags.set(name, inline);
+      else {
+        const value = args[index + 1];
+        if (value === undefined || value.startsWith('--'))
+          throw new UsageError(`--${name} needs a value.`);
+        flags.set(name, value);
+        index += 1;
+      }
+    } else positional.push(arg);
+  }
+  return { positional, flags };
+}
+
+async function call<T>(core: AppCore, method: MethodName, input: unknown): Promise<T> {
+  const result = await core.dispatch(method, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
+
+function required(options: ParsedArguments, index: number, what: string): string {
+  const value = options.positional[index];
+  if (!value) throw new UsageError(`Give ${what}.`);
+  return value;
+}
+
+function flag(
+  options: ParsedArguments,
+  name: string,
+  allowed?: readonly string[],
+): string | undefined {
+  const value = options.flags.get(name);
+  if (value !== undefined && allowed && !allowed.includes(value))
+    throw new UsageError(`--${name} is one of: ${allowed.join(', ')}.`);
+  return value;
+}
+
+function requiredFlag(options: ParsedArguments, name: string, allowed?: readonly string[]): string {
+  const value = flag(options, name, allowed);
+  if (value === undefined) throw new UsageError(`Give --${name}.`);
+  return value;
+}
+
+async function openProject(core: AppCore, options: ParsedArguments): Promise<void> {
+  await call(core, 'projects.open', { path: resolve(required(options, 0, 'the project file')) });
+}
+
+function writeExported(file: ExportedFile, path: string, output: CliOutput): void {
+  writeFileSync(path, Buffer.from(file.data, 'base64'));
+  output.out(`Wrote ${path}`);
+}
+
+const commands: Record<string, Command> = {
+  info: {
+    usage: 'info <project.axial> [--json]',
+    summary: 'Counts of documents, codes, codings, cases and participants.',
+    async run(core, options, output) {
+      await openProject(core, options);
+      const [documents, codes, cases, participants, project] = await Promise.all([
+        call<unknown[]>(core, 'documents.list', {}),
+        call<{ codingCount: number }[]>(core, 'codes.list', {}),
+        call<unknown[]>(core, 'cases.list', {}),
+        call<unknown[]>(core, 'participants.list', {}),
+        call<{ title: string }>(core, 'projects.current', {}),
+      ]);
+      const counts = {
+        title: project.title,
+        documents: documents.length,
+        codes: codes.length,
+        codings: codes.reduce((total, code) => total + code.codingCount, 0),
+        cases: cases.length,
+        participants: participants.length,
+      };
+      if (options.flags.has('json')) output.out(JSON.stringify(counts));
+      else
+        for (const [name, value] of Object.entries(counts))
+          output.out(`${name.padEnd(13)}${value}`);
+    },
+  },
+  'export-dataset': {
+    usage:
+      'export-dataset <project.axial> --format csv|xlsx --out <file> [--table passages|codeByCase|codeByParticipant] [--values counts|binary] [--level axis|variable|code] [--csv-style rfc4180|excel-fr]',
+    summary: 'The coded dataset (CSV: the table and a companion dictionary; XLSX: every table).',
+    async run(core, options, output) {
+      const format = requiredFlag(options, 'format', ['csv', 'xlsx']);
+      const out = resolve(requiredFlag(options, 'out'));
+      const input = {
+        format,
+        table: flag(options, 'table', ['passages', 'codeByCase', 'codeByParticipant']),
+        values: flag(options, 'values', ['counts', 'binary']),
+        level: flag(options, 'level', ['axis', 'variable', 'code']),
+        csvStyle: flag(options, 'csv-style', ['rfc4180', 'excel-fr']),
+      };
+      await openProject(core, options);
+      const files = await call<ExportedFile[]>(
+        core,
+        'dataset.export',
+        Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
+      );
+      const [main, ...companions] = files;
+      writeExported(main!, out, output);
+      // Companions (the dictionary) go beside the main file, named after it.
+      const stem = join(dirname(out), basename(out, extname(out)));
+      for (const companion of companions) {
+        const suffix = companion.fileName.slice(main!.fileName.replace(/\.[^.]+$/, '').length);
+        writeExported(companion, `${stem}${suffix}`, output);
+      }
+    },
+  },
+  'export-qdpx': {
+    usage: 'export-qdpx <project.axial> --out <file.qdpx>',
+    summary: 'The project as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder.',
+    async run(core, options, output) {
+      const out = resolve(requiredFlag(options, 'out'));
+      await openProject(core, options);
+      const result = await call<{ file: ExportedFile; notExported: string[] }>(
+        core,
+        'refi.exportProject',
+        {},
+      );
+      writeExported(result.file, out, output);
+      if (result.notExported.length)
+        output.out(
+          `Not in the file (the standard has no place for them): ${result.notExported.join(', ')}`,
+        );
+    },
+  },
+  'import-qdpx': {
+    usage: 'import-qdpx <file.qdpx> --out <new-project.axial>',
+    summary: 'A REFI-QDA project made into a new Axial project.',
+    async run(core, options, output) {
+      const file = resolve(required(options, 0, 'the .qdpx file'));
+      const out = resolve(requiredFlag(options, 'out'));
+      const result = await call<{
+        report: {
+          sources: number;
+          codes: number;
+          codings: number;
+          counting: string | null;
+          warnings: { kind: string; item: string }[];
+        };
+      }>(core, 'refi.importProject', {
+        fileName: basename(file),
+        data: readFileSync(file).toString('base64'),
+        path: out,
+      });
+      const { report } = result;
+      output.out(
+        `Created ${out}: ${report.sources} documents, ${report.codes} codes, ${report.codings} codings` +
+          (report.counting ? ` (selections counted in ${report.counting})` : ''),
+      );
+      for (const warning of report.warnings)
+        output.error(`warning: ${warning.kind}: ${warning.item}`);
+    },
+  },
+  'export-qdc': {
+    usage: 'export-qdc <project.axial> --out <file.qdc>',
+    summary: 'The codebook as a REFI-QDA codebook.',
+    async run(core, options, output) {
+      const out = resolve(requiredFlag(options, 'out'));
+      await openProject(core, options);
+      writeExported(await call<ExportedFile>(core, 'refi.exportCodebook', {}), out, output);
+    },
+  },
+  'import-qdc': {
+    usage: 'import-qdc <file.qdc> --into <project.axial>',
+    summary: "A REFI-QDA codebook's codes added to a project (codes already there are kept).",
+    async run(core, options, output) {
+      const file = resolve(required(options, 0, 'the .qdc file'));
+      const into = resolve(requiredFlag(options, 'into'));
+      await call(core, 'projects.open', { path: into });
+      const result = await call<{ added: number; matched: number }>(core, 'refi.importCodebook', {
+        fileName: basename(file),
+        data: readFileSync(file).toString('base64'),
+      });
+      output.out(`${result.added} codes added, ${result.matched} already present, in ${into}`);
+    },
+  },
+};
+
+export const cliCommandNames = Object.keys(commands);
+
+function help(output: CliOutput): void {
+  output.out('Usage: axial <command> [arguments]   (npm run axial -- <command> …)');
+  output.out('');
+  for (const command of Object.values(commands)) {
+    output.out(`  ${command.usage}`);
+    output.out(`      ${command.summary}`);
+  }
+  output.out('');
+  output.out('axial <command> --help shows one command.');
+}
+
+/**
+ * Runs one command on a project file without a window, through the same
+ * handlers as the app. Returns the exit code: 0 done, 1 refused or failed, 2 misused.
+ */
+export async function runCli(
+  args: readonly string[],
+  output: CliOutput,
+  version = process.env.AXIAL_VERSION ?? '0.0.0',
+): Promise<number> {
+  const [name, ...rest] = args;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    help(output);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    output.error(`Unknown command "${name}". Commands: ${cliCommandNames.join(', ')}.`);
+    return 2;
+  }
+  let options: ParsedArguments;
+  try {
+    options = parseArguments(rest);
+  } catch (error) {
+    output.error(`${(error as Error).message}\nUsage: axial ${command.usage}`);
+    return 2;
+  }
+  if (options.flags.has('help')) {
+    output.out(`Usage: axial ${command.usage}\n${command.summary}`);
+    return 0;
+  }
+  // A user-data folder of its own: a pipeline run does not fill the app's recent projects.
+  const userData = mkdtempSync(join(tmpdir(), 'axial-cli-'));
+  const core = createAppCore(userData, {
+    kind: 'web',
+    version,
+    defaultProjectFolder: process.cwd(),
+  });
+  try {
+    await command.run(core, options, output);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      output.error(`${error.message}\nUsage: axial ${command.usage}`);
+      return 2;
+    }
+    output.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  } finally {
+    core.shutdown();
+    rmSync(userData, { recursive: true, force: true });
+  }
+}

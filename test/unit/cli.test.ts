@@ -1,0 +1,123 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/commands';
+import { cliArguments } from '../../electron/cli/detect';
+import { parseCsv } from '../../electron/exchange/tables/csv';
+import type { Harness } from '../support/apiHarness';
+import { openHarness } from '../support/apiHarness';
+import { buildCodedStudy } from '../support/codedStudy';
+
+let harness: Harness;
+beforeEach(async () => {
+  harness = await openHarness();
+});
+afterEach(() => harness.close());
+
+async function axial(...args: string[]) {
+  const out: string[] = [];
+  const error: string[] = [];
+  const code = await runCli(args, {
+    out: (line) => out.push(line),
+    error: (line) => error.push(line),
+  });
+  return { code, out: out.join('\n'), error: error.join('\n') };
+}
+
+describe('the command line', () => {
+  it('reports counts, exports the dataset, the .qdpx and the .qdc, and imports them back', async () => {
+    await buildCodedStudy(harness.call);
+    const project = harness.projectPath;
+    const info = await axial('info', project, '--json');
+    expect(info.code).toBe(0);
+    expect(JSON.parse(info.out)).toEqual({
+      title: 'Étude',
+      documents: 2,
+      codes: 6,
+      codings: 4,
+      cases: 2,
+      participants: 2,
+    });
+
+    const csv = join(harness.folder, 'out', '..', 'passages.csv');
+    const exportedCsv = await axial('export-dataset', project, '--format', 'csv', '--out', csv);
+    expect(exportedCsv.error).toBe('');
+    expect(exportedCsv.code).toBe(0);
+    const rows = parseCsv(readFileSync(csv, 'utf8')).rows;
+    expect(rows).toHaveLength(5);
+    expect(rows[0]).toContain('participant.Fonction');
+    expect(readFileSync(join(harness.folder, 'passages-dictionary.csv'), 'utf8')).toContain(
+      'code_path',
+    );
+    const xlsx = join(harness.folder, 'data.xlsx');
+    expect((await axial('export-dataset', project, '--format=xlsx', '--out', xlsx)).code).toBe(0);
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+
+    const qdpx = join(harness.folder, 'study.qdpx');
+    expect((await axial('export-qdpx', project, '--out', qdpx)).code).toBe(0);
+    const copy = join(harness.folder, 'copy.axial');
+    const imported = await axial('import-qdpx', qdpx, '--out', copy);
+    expect(imported).toMatchObject({ code: 0, error: '' });
+    expect(imported.out).toContain('2 documents, 6 codes, 4 codings');
+    expect(JSON.parse((await axial('info', copy, '--json')).out)).toMatchObject({
+      codings: 4,
+      cases: 2,
+    });
+
+    const qdc = join(harness.folder, 'codes.qdc');
+    expect((await axial('export-qdc', project, '--out', qdc)).code).toBe(0);
+    await harness.call('projects.create', {
+      path: join(harness.folder, 'empty.axial'),
+      title: 'Vide',
+    });
+    await harness.call('projects.close', {});
+    const added = await axial('import-qdc', qdc, '--into', join(harness.folder, 'empty.axial'));
+    expect(added).toMatchObject({ code: 0 });
+    expect(added.out).toContain('6 codes added, 0 already present');
+  });
+
+  it('explains misuse with exit code 2 and a refused input with exit code 1, writing nothing', async () => {
+    expect((await axial()).code).toBe(2);
+    expect((await axial('--help')).out).toContain('export-dataset');
+    expect((await axial('export-qdpx', '--help')).out).toContain('Usage: axial export-qdpx');
+    const unknown = await axial('frobnicate');
+    expect(unknown).toMatchObject({ code: 2 });
+    expect(unknown.error).toContain('Unknown command "frobnicate"');
+    const noOut = await axial('export-qdpx', harness.projectPath);
+    expect(noOut.code).toBe(2);
+    expect(noOut.error).toContain('Give --out.');
+    const badFormat = await axial(
+      'export-dataset',
+      harness.projectPath,
+      '--format',
+      'sav',
+      '--out',
+      'x',
+    );
+    expect(badFormat.error).toContain('--format is one of: csv, xlsx.');
+
+    const missing = await axial('info', join(harness.folder, 'nothing.axial'));
+    expect(missing.code).toBe(1);
+    expect(missing.error).toContain('There is no file at');
+    const fake = join(harness.folder, 'fake.qdpx');
+    writeFileSync(fake, 'not a zip');
+    const target = join(harness.folder, 'never.axial');
+    const refused = await axial('import-qdpx', fake, '--out', target);
+    expect(refused.code).toBe(1);
+    expect(refused.error).toContain('is not a REFI-QDA project');
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('is recognised when the app binary is started with a command', () => {
+    expect(cliArguments(['/opt/Axial/axial', 'info', 'a.axial'], false)).toEqual([
+      'info',
+      'a.axial',
+    ]);
+    expect(cliArguments(['electron', '.', 'export-qdpx', 'a.axial'], true)).toEqual([
+      'export-qdpx',
+      'a.axial',
+    ]);
+    expect(cliArguments(['/opt/Axial/axial'], false)).toBeNull();
+    expect(cliArguments(['/opt/Axial/axial', '--no-sandbox'], false)).toBeNull();
+  });
+});
