@@ -25,6 +25,7 @@ export const errorCodes = [
   'out_of_date',
   'nothing_to_undo',
   'not_available',
+  'cancelled',
   'internal',
 ] as const;
 

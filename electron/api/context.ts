@@ -1,5 +1,6 @@
 import type { HostKind, Language, PathPurpose } from '../../shared/domain';
 import type { ProjectSession } from '../session';
+import type { JobRegistry } from './jobs';
 import type { RecentProjects } from '../userdata/recentProjects';
 import type { SettingsFile } from '../userdata/settings';
 
@@ -21,4 +22,5 @@ export interface HandlerContext {
   recent: RecentProjects;
   settings: SettingsFile;
   host: HostServices;
+  jobs: JobRegistry;
 }

@@ -3,6 +3,7 @@ import { ProjectSession } from '../session';
 import { RecentProjects } from '../userdata/recentProjects';
 import { SettingsFile } from '../userdata/settings';
 import type { HandlerContext, HostServices } from './context';
+import { JobRegistry } from './jobs';
 import type { Dispatch } from './dispatcher';
 import { createDispatcher } from './dispatcher';
 
@@ -20,6 +21,7 @@ export function createAppCore(userDataDir: string, host: HostServices): AppCore 
     recent: new RecentProjects(userDataDir),
     settings: new SettingsFile(userDataDir),
     host,
+    jobs: new JobRegistry(),
   };
   return {
     context,

@@ -35,6 +35,8 @@ export const handlers: Handlers = mergeHandlers(
 const unhandled = missingHandlers(handlers, methodNames);
 if (unhandled.length > 0) throw new Error(`API methods without a handler: ${unhandled.join(', ')}`);
 
+const unqueuedMethods = new Set(['jobs.progress', 'jobs.cancel']);
+
 export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
 
 /**
@@ -51,6 +53,9 @@ export function createDispatcher(
   // another that closes the project underneath it.
   let queue: Promise<unknown> = Promise.resolve();
   return (method, input) => {
+    // Progress and cancel of a running job only read or flag memory: they must not wait for the job.
+    if (typeof method === 'string' && unqueuedMethods.has(method))
+      return dispatchOne(context, method, input, log);
     const run = queue.then(() => dispatchOne(context, method, input, log));
     queue = run.catch(() => undefined);
     return run;

@@ -90,7 +90,13 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
     return history.run(db, 'importCodebook', (changes) => importCodebookInto(db, changes, codes));
   },
 
-  'refi.importProject': (context, { fileName, data, path }) => {
+  'jobs.progress': (context, { jobId }) => context.jobs.progress(jobId),
+  'jobs.cancel': (context, { jobId }) => {
+    context.jobs.cancel(jobId);
+    return null;
+  },
+
+  'refi.importProject': async (context, { fileName, data, path, jobId }) => {
     // Everything that can be refused is refused before a file is created.
     const read = readProjectArchive(Buffer.from(data, 'base64'), fileName);
     const target = resolve(withProjectExtension(path));
@@ -102,7 +108,13 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
         description: read.project.description.slice(0, 20_000),
         language: context.settings.language('en'),
       });
-      report = importProjectInto(db, read, context.coder);
+      const job = jobId ? context.jobs.start(jobId, read.project.sources.length) : null;
+      report = await importProjectInto(db, read, context.coder, {
+        onProgress: (done, total) => {
+          if (job) Object.assign(job, { done, total });
+        },
+        isCancelled: () => job?.cancelled ?? false,
+      });
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     } catch (error) {
@@ -110,6 +122,8 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
       db.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true });
       throw error;
+    } finally {
+      if (jobId) context.jobs.finish(jobId);
     }
     return { project: opened(context, context.session.open(target)), report };
   },

@@ -34,6 +34,10 @@ export const exchangeContract = {
     z.strictObject({ fileName, data: archiveBytes }),
   ),
   'refi.importProject': method<{ project: ProjectSummary; report: ExchangeImportReport }>()(
-    z.strictObject({ fileName, data: archiveBytes, path: filePath }),
+    z.strictObject({ fileName, data: archiveBytes, path: filePath, jobId: entityId.optional() }),
   ),
+  'jobs.progress': method<{ done: number; total: number } | null>()(
+    z.strictObject({ jobId: entityId }),
+  ),
+  'jobs.cancel': method<null>()(z.strictObject({ jobId: entityId })),
 };

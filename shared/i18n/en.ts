@@ -104,6 +104,7 @@ export const en = {
     out_of_date: 'The document changed in the meantime and was reloaded. Check your last edit.',
     nothing_to_undo: 'There is nothing to undo.',
     not_available: 'This is only available in the desktop app.',
+    cancelled: 'Cancelled: nothing was changed.',
     internal: 'Something unexpected went wrong; nothing was changed. Try again.',
     network: 'Axial could not be reached. Check that it is still running.',
   },
@@ -114,6 +115,7 @@ export const en = {
     fields: { title: 'the title', description: 'the description', language: 'the language' },
   },
   errorReasons: {
+    cancelled: 'Cancelled: nothing was changed.',
     emptyCodebook: 'The codebook is empty: there is nothing to export.',
     notQdpx:
       '{{file}} is not a REFI-QDA project (.qdpx). Export the project again from the other program as “REFI-QDA project”.',
@@ -725,7 +727,8 @@ export const en = {
       file: '.qdpx file',
       path: 'New project file',
       import: 'Import',
-      working: 'Importing…',
+      working: 'Importing… {{done}} of {{total}} documents',
+      cancel: 'Cancel the import',
     },
     report: {
       heading: 'Import report',

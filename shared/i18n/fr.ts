@@ -111,6 +111,7 @@ export const fr: Messages = {
       'Le document a changé entre-temps et a été rechargé. Vérifiez votre dernière modification.',
     nothing_to_undo: 'Il n’y a rien à annuler.',
     not_available: 'Cette fonction n’existe que dans l’application de bureau.',
+    cancelled: 'Annulé : rien n’a été modifié.',
     internal: 'Un problème inattendu est survenu ; rien n’a été modifié. Réessayez.',
     network: 'Axial est injoignable. Vérifiez qu’il est toujours lancé.',
   },
@@ -121,6 +122,7 @@ export const fr: Messages = {
     fields: { title: 'le titre', description: 'la description', language: 'la langue' },
   },
   errorReasons: {
+    cancelled: 'Annulé : rien n’a été modifié.',
     emptyCodebook: 'La grille de codes est vide : il n’y a rien à exporter.',
     notQdpx:
       '{{file}} n’est pas un projet REFI-QDA (.qdpx). Exportez de nouveau le projet depuis l’autre logiciel au format « projet REFI-QDA ».',
@@ -748,7 +750,8 @@ export const fr: Messages = {
       file: 'Fichier .qdpx',
       path: 'Nouveau fichier de projet',
       import: 'Importer',
-      working: 'Import en cours…',
+      working: 'Import en cours… {{done}} documents sur {{total}}',
+      cancel: 'Annuler l’import',
     },
     report: {
       heading: 'Rapport d’import',

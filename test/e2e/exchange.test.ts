@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../electron/exchange/tables/csv';
@@ -195,5 +196,37 @@ describe('exchange', () => {
     const refused = axial('export-dataset', project, '--format', 'pdf', '--out', csv);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain('--format is one of: csv, xlsx.');
+  });
+
+  it('shows the progress of a long import, which the researcher can cancel', async () => {
+    const { page } = app;
+    await createProject(app, 'Courant');
+    // A .qdpx of 3,000 short interviews: long enough to be cancelled half-way.
+    const files: Record<string, Uint8Array> = {};
+    const sources: string[] = [];
+    for (let index = 0; index < 3000; index += 1) {
+      const guid = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
+      files[`sources/${guid}.txt`] = strToU8(`Entretien ${index} : le maire porte le projet.`);
+      sources.push(
+        `<TextSource guid="${guid}" name="E${index}" plainTextPath="internal://${guid}.txt"/>`,
+      );
+    }
+    files['project.qde'] = strToU8(
+      `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Gros"><Sources>${sources.join('')}</Sources></Project>`,
+    );
+    const archivePath = app.projectPath('gros.qdpx');
+    writeFileSync(archivePath, zipSync(files));
+    await openSection(page, 'Exchange');
+    await page.getByRole('button', { name: 'Import a .qdpx as a new project…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[name="qdpx-file"]').setInputFiles(archivePath);
+    const target = app.projectPath('gros.axial');
+    await dialog.locator('input[name="imported-project-path"]').fill(target);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await dialog.getByText(/Importing… \d+ of 3000 documents/).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel the import' }).click();
+    await dialog.getByText('Cancelled: nothing was changed.').waitFor();
+    expect(existsSync(target)).toBe(false);
+    expect((await call('projects.current', {}))!.title).toBe('Courant');
   });
 });

@@ -11,6 +11,7 @@ import { now } from '../../store/clock';
 import type { Db } from '../../store/database';
 import { createDocument } from '../../store/documents';
 import { ChangeSet, insertRow } from '../../store/journal';
+import { cancelledError, yieldToEventLoop } from '../../api/jobs';
 import type { ArchiveEntries } from './archive';
 import { findEntry, readArchive } from './archive';
 import type { AxialExtension } from './axialExtension';
@@ -143,11 +144,19 @@ function freeName(name: string, taken: Set<string>): string {
  * transaction: a failure leaves nothing behind. Selections are placed with
  * the character counting that fits the texts (see `detectCounting`).
  */
-export function importProjectInto(
+export interface ImportHooks {
+  /** After each source: how many of how many are done. */
+  onProgress?: (done: number, total: number) => void;
+  /** Asked between sources; true rolls everything back. */
+  isCancelled?: () => boolean;
+}
+
+export async function importProjectInto(
   db: Db,
   read: { archive: ArchiveEntries; project: RefiProject; extension: AxialExtension | null },
   coder: string,
-): ExchangeImportReport {
+  hooks: ImportHooks = {},
+): Promise<ExchangeImportReport> {
   const { archive, project, extension } = read;
   const warnings = new Warnings();
   // A new project: its creation is not something to undo, so the journal is not kept.
@@ -168,7 +177,10 @@ export function importProjectInto(
       .filter(Boolean)
       .join('\n\n');
 
-  return db.transaction((): ExchangeImportReport => {
+  // One transaction over the whole import, kept open across the pauses that let
+  // progress and cancel through: the new project's file has no other writer.
+  db.exec('BEGIN IMMEDIATE');
+  try {
     db.prepare(
       'UPDATE project SET title = ?, description = ?, modified_at = ? WHERE singleton = 1',
     ).run(project.name, project.description, timestamp);
@@ -234,6 +246,7 @@ export function importProjectInto(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     let codings = 0;
+    let sourcesDone = 0;
     for (const source of project.sources) {
       const text = texts.get(source.guid);
       if (!text) continue;
@@ -309,6 +322,10 @@ export function importProjectInto(
         source.codings.forEach((coding, index) =>
           place(source.guid, index + 1, 0, text.length, coding, []),
         );
+      sourcesDone += 1;
+      hooks.onProgress?.(sourcesDone, texts.size);
+      await yieldToEventLoop();
+      if (hooks.isCancelled?.()) throw cancelledError();
     }
 
     // Variables become attributes of the kind of entity that holds their values.
@@ -422,7 +439,7 @@ export function importProjectInto(
       }
     }
 
-    return {
+    const report: ExchangeImportReport = {
       sources: documentIds.size,
       codes: codeCount,
       codings,
@@ -433,5 +450,10 @@ export function importProjectInto(
       counting,
       warnings: warnings.list,
     };
-  })();
+    db.exec('COMMIT');
+    return report;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
 }

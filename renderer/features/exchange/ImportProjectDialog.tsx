@@ -66,6 +66,7 @@ export function ImportProjectDialog({
   const [file, setFile] = useState<File | null>(null);
   const [path, setPath] = useState<string | null>(null);
   const [report, setReport] = useState<ExchangeImportReport | null>(null);
+  const [job, setJob] = useState<{ id: string; done: number; total: number } | null>(null);
   const { pending, error, run } = useAction();
   const suggested = file
     ? joinPath(info.defaultProjectFolder, fileNameFor(file.name.replace(/\.qdpx$/i, '')))
@@ -89,13 +90,27 @@ export function ImportProjectDialog({
             if (!file) return;
             void run(async () => {
               await flushPendingEdits();
-              const result = await api['refi.importProject']({
-                fileName: file.name,
-                data: await readAsBase64(file),
-                path: shownPath,
-              });
-              onOpened(result.project);
-              setReport(result.report);
+              const jobId = crypto.randomUUID();
+              setJob({ id: jobId, done: 0, total: 0 });
+              // Progress is asked for while the import runs; the main process answers between sources.
+              const timer = setInterval(() => {
+                void api['jobs.progress']({ jobId }).then((progress) => {
+                  if (progress) setJob({ id: jobId, ...progress });
+                });
+              }, 200);
+              try {
+                const result = await api['refi.importProject']({
+                  fileName: file.name,
+                  data: await readAsBase64(file),
+                  path: shownPath,
+                  jobId,
+                });
+                onOpened(result.project);
+                setReport(result.report);
+              } finally {
+                clearInterval(timer);
+                setJob(null);
+              }
             });
           }}
         >
@@ -121,7 +136,17 @@ export function ImportProjectDialog({
             nativeDialogs={info.nativeDialogs}
           />
           <ErrorMessage error={error} />
-          {pending && <p role="status">{t('exchange.importProject.working')}</p>}
+          {pending && job && (
+            <div className="import-progress" role="status">
+              <span>
+                {t('exchange.importProject.working', { done: job.done, total: job.total })}
+              </span>
+              <progress max={job.total || 1} value={job.done} />
+              <button type="button" onClick={() => void api['jobs.cancel']({ jobId: job.id })}>
+                {t('exchange.importProject.cancel')}
+              </button>
+            </div>
+          )}
           <div className="dialog-buttons">
             <button type="button" onClick={onClose}>
               {t('common.cancel')}

@@ -357,3 +357,28 @@ describe('hostile and broken archives', () => {
     ]);
   });
 });
+
+describe('a long import', () => {
+  it('reports its progress and, cancelled, leaves no project behind', async () => {
+    await buildCodedStudy(harness.call);
+    const { file } = await harness.call('refi.exportProject', {});
+    const jobId = '77777777-7777-4777-8777-777777777777';
+    const target = join(harness.folder, 'cancelled.axial');
+    const running = harness.core.dispatch('refi.importProject', {
+      fileName: file.fileName,
+      data: file.data,
+      path: target,
+      jobId,
+    });
+    let progress = await harness.call('jobs.progress', { jobId });
+    while (!progress) progress = await harness.call('jobs.progress', { jobId });
+    expect(progress.total).toBe(2);
+    await harness.call('jobs.cancel', { jobId });
+    const result = await running;
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.code).toBe('cancelled');
+    expect(existsSync(target)).toBe(false);
+    expect((await harness.call('projects.current', {}))?.path).toBe(harness.projectPath);
+    expect(await harness.call('jobs.progress', { jobId })).toBeNull();
+  });
+});

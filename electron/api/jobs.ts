@@ -1,0 +1,49 @@
+import { AxialError } from '../../shared/errors';
+
+export interface JobProgress {
+  done: number;
+  total: number;
+}
+
+interface Job extends JobProgress {
+  cancelled: boolean;
+}
+
+/**
+ * Long actions (a .qdpx import) report progress and can be cancelled while
+ * they run: they yield between steps, and these two calls are answered
+ * between them rather than queued behind the action.
+ */
+export class JobRegistry {
+  private readonly jobs = new Map<string, Job>();
+
+  start(id: string, total: number): Job {
+    const job = { done: 0, total, cancelled: false };
+    this.jobs.set(id, job);
+    return job;
+  }
+
+  progress(id: string): JobProgress | null {
+    const job = this.jobs.get(id);
+    return job ? { done: job.done, total: job.total } : null;
+  }
+
+  cancel(id: string): void {
+    const job = this.jobs.get(id);
+    if (job) job.cancelled = true;
+  }
+
+  finish(id: string): void {
+    this.jobs.delete(id);
+  }
+}
+
+/** Thrown by a job that noticed it was cancelled; whatever it wrote has been undone. */
+export function cancelledError(): AxialError {
+  return new AxialError('cancelled', 'Cancelled: nothing was changed.', { reason: 'cancelled' });
+}
+
+/** Lets the event loop answer progress and cancel calls before the next step. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
