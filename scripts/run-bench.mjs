@@ -1,17 +1,18 @@
-// `npm run bench`: bundles the benchmark (TypeScript, with the app's own modules) and runs it on Node.
+// `npm run bench`: bundles the benchmark (TypeScript, with the app's own modules and the
+// end-to-end helpers it drives Chromium with) and runs it on Node.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 
 await build({
-  entryPoints: ['bench/longTranscript.ts'],
-  outfile: 'build/bench/long-transcript.mjs',
+  entryPoints: ['bench/main.ts'],
+  outfile: 'build/bench/bench.mjs',
   bundle: true,
   platform: 'node',
   format: 'esm',
   packages: 'external',
   logLevel: 'warning',
 });
-const result = spawnSync(process.execPath, ['build/bench/long-transcript.mjs'], {
+const result = spawnSync(process.execPath, ['build/bench/bench.mjs'], {
   stdio: 'inherit',
 });
 process.exit(result.status ?? 1);

@@ -44,9 +44,19 @@ const selectCodes = `
     SELECT code_id, COUNT(*) AS codings, COUNT(DISTINCT document_id) AS documents FROM coding GROUP BY code_id
   ) counts ON counts.code_id = c.id`;
 
-/** Every node, parents before children, siblings in order. */
-export function listCodes(db: Db): CodeNode[] {
-  const rows = db.prepare(`${selectCodes} ORDER BY c.position, c.name`).all() as CodeRow[];
+const selectTree = `
+  SELECT c.id, c.parent_id, c.name, c.colour, c.description, c.memo, c.codable, c.position,
+         0 AS coding_count, 0 AS document_count
+  FROM code c`;
+
+/**
+ * Every node, parents before children, siblings in order. Without counts the
+ * codings are not scanned: retrievals that only need the tree ask for that.
+ */
+export function listCodes(db: Db, options: { counts: boolean } = { counts: true }): CodeNode[] {
+  const rows = db
+    .prepare(`${options.counts ? selectCodes : selectTree} ORDER BY c.position, c.name`)
+    .all() as CodeRow[];
   const byParent = new Map<string | null, CodeRow[]>();
   for (const row of rows) {
     const siblings = byParent.get(row.parent_id) ?? [];

@@ -20,7 +20,7 @@ const depthOf: Record<MatrixLevel, number> = { axis: 0, variable: 1, code: 2 };
  * document give it.
  */
 export function buildMatrix(db: Db, rowKind: MatrixRowKind, level: MatrixLevel): Matrix {
-  const codes = listCodes(db);
+  const codes = listCodes(db, { counts: false });
   const byId = new Map(codes.map((code) => [code.id, code]));
   const depth = (id: string): number => {
     let count = 0;
@@ -32,7 +32,16 @@ export function buildMatrix(db: Db, rowKind: MatrixRowKind, level: MatrixLevel):
     return count;
   };
   const wanted = depthOf[level];
+  const columnCache = new Map<string, string | null>();
   const columnOf = (codeId: string): string | null => {
+    let found = columnCache.get(codeId);
+    if (found === undefined) {
+      found = findColumn(codeId);
+      columnCache.set(codeId, found);
+    }
+    return found;
+  };
+  const findColumn = (codeId: string): string | null => {
     const own = depth(codeId);
     if (level === 'code') return own >= wanted ? codeId : null;
     if (own < wanted) return null;
@@ -65,30 +74,75 @@ export function buildMatrix(db: Db, rowKind: MatrixRowKind, level: MatrixLevel):
     }
     return found;
   };
-  const cells = new Map<string, { passages: number; documents: Set<string> }>();
-  const codings = db.prepare('SELECT document_id, code_id, start FROM coding').all() as {
-    document_id: string;
-    code_id: string;
-    start: number;
-  }[];
-  for (const coding of codings) {
-    const column = columnOf(coding.code_id);
-    if (!column) continue;
-    let rowIds: string[];
-    if (rowKind === 'document') rowIds = [coding.document_id];
-    else {
-      const resolved = context.resolve(
-        coding.document_id,
-        speakerAt(turnsOf(coding.document_id), coding.start),
-      );
-      rowIds = rowKind === 'case' ? resolved.caseIds : resolved.participantIds;
+  // Counting in typed arrays indexed by row × column: 50,000 codings in a few milliseconds.
+  const rowIndex = new Map(rows.map((row, index) => [row.id, index]));
+  const columnIndex = new Map(columns.map((column, index) => [column.id, index]));
+  const width = columns.length;
+  const passages = new Int32Array(rows.length * width);
+  const documentCounts = new Int32Array(rows.length * width);
+  const documentNumbers = new Map<string, number>();
+  // Which documents each cell has seen: one byte per cell and document.
+  const seen = new Map<number, Uint8Array>();
+  const codeColumn = new Map<string, number>();
+  const columnNumber = (codeId: string): number => {
+    let found = codeColumn.get(codeId);
+    if (found === undefined) {
+      const column = columnOf(codeId);
+      found = column === null ? -1 : (columnIndex.get(column) ?? -1);
+      codeColumn.set(codeId, found);
     }
-    for (const rowId of rowIds) {
-      const key = `${rowId}|${column}`;
-      const cell = cells.get(key) ?? { passages: 0, documents: new Set<string>() };
-      cell.passages += 1;
-      cell.documents.add(coding.document_id);
-      cells.set(key, cell);
+    return found;
+  };
+  const documentRows = new Map<string, number[]>();
+  const rowsOf = (documentId: string, start: number): number[] => {
+    if (rowKind === 'document') {
+      const index = rowIndex.get(documentId);
+      return index === undefined ? [] : [index];
+    }
+    const speakerMatters = context.speakerMatters(documentId);
+    if (!speakerMatters) {
+      const cached = documentRows.get(documentId);
+      if (cached) return cached;
+    }
+    // The turn's speaker is looked up only where it can change the answer.
+    const resolved = context.resolve(
+      documentId,
+      speakerMatters ? speakerAt(turnsOf(documentId), start) : null,
+    );
+    const ids = rowKind === 'case' ? resolved.caseIds : resolved.participantIds;
+    const found = ids
+      .map((id) => rowIndex.get(id))
+      .filter((index): index is number => index !== undefined);
+    if (!speakerMatters) documentRows.set(documentId, found);
+    return found;
+  };
+  const codings = db.prepare('SELECT document_id, code_id, start FROM coding').raw().all() as [
+    string,
+    string,
+    number,
+  ][];
+  for (const [documentId, codeId, start] of codings) {
+    const column = columnNumber(codeId);
+    if (column < 0) continue;
+    let documentNumber = documentNumbers.get(documentId);
+    if (documentNumber === undefined) {
+      documentNumber = documentNumbers.size;
+      documentNumbers.set(documentId, documentNumber);
+    }
+    for (const row of rowsOf(documentId, start)) {
+      const cell = row * width + column;
+      passages[cell] = passages[cell]! + 1;
+      let cellSeen = seen.get(cell);
+      if (!cellSeen) seen.set(cell, (cellSeen = new Uint8Array(1024)));
+      if (documentNumber >= cellSeen.length) {
+        const grown = new Uint8Array(Math.max(cellSeen.length * 2, documentNumber + 1));
+        grown.set(cellSeen);
+        seen.set(cell, (cellSeen = grown));
+      }
+      if (!cellSeen[documentNumber]) {
+        cellSeen[documentNumber] = 1;
+        documentCounts[cell] = documentCounts[cell]! + 1;
+      }
     }
   }
   const summaries = db
@@ -99,27 +153,27 @@ export function buildMatrix(db: Db, rowKind: MatrixRowKind, level: MatrixLevel):
     summary: string;
   }[];
   const summaryOf = new Map(summaries.map((row) => [`${row.row_id}|${row.code_id}`, row.summary]));
-  const keys = new Set([...cells.keys(), ...summaryOf.keys()]);
-  const rowIds = new Set(rows.map((row) => row.id));
-  const columnIds = new Set(columns.map((column) => column.id));
+  const cells: Matrix['cells'] = [];
+  rows.forEach((row, rowNumber) => {
+    columns.forEach((column, columnNumberInRow) => {
+      const cell = rowNumber * width + columnNumberInRow;
+      const summary = summaryOf.get(`${row.id}|${column.id}`) ?? '';
+      if (passages[cell] === 0 && !summary) return;
+      cells.push({
+        rowId: row.id,
+        codeId: column.id,
+        passages: passages[cell]!,
+        documents: documentCounts[cell]!,
+        summary,
+      });
+    });
+  });
   return {
     rowKind,
     level,
     rows,
     columns: columns.map((code) => ({ id: code.id, name: code.name, colour: code.colour })),
-    cells: [...keys]
-      .map((key) => {
-        const [rowId, codeId] = key.split('|') as [string, string];
-        const cell = cells.get(key);
-        return {
-          rowId,
-          codeId,
-          passages: cell?.passages ?? 0,
-          documents: cell?.documents.size ?? 0,
-          summary: summaryOf.get(key) ?? '',
-        };
-      })
-      .filter((cell) => rowIds.has(cell.rowId) && columnIds.has(cell.codeId)),
+    cells,
   };
 }
 

@@ -15,6 +15,7 @@ interface DocumentPeople {
  */
 export class PassageContext {
   private readonly people = new Map<string, DocumentPeople>();
+  private readonly resolved = new Map<string, { participantIds: string[]; caseIds: string[] }>();
   private readonly attributes: Map<string, AttributeDefinition>;
   private readonly values = {
     case: new Map<string, Record<string, AttributeValue>>(),
@@ -47,7 +48,29 @@ export class PassageContext {
     return found;
   }
 
+  /** Whether the speaker can change who a passage of this document is about (several participants linked). */
+  speakerMatters(documentId: string): boolean {
+    return this.documentPeople(documentId).participants.length > 1;
+  }
+
   resolve(
+    documentId: string,
+    speaker: string | null,
+  ): { participantIds: string[]; caseIds: string[] } {
+    // Thousands of passages share a few (document, speaker) pairs.
+    const key = this.speakerMatters(documentId)
+      ? `${documentId}\u0000${speaker ?? ''}`
+      : documentId;
+    let found = this.resolved.get(key);
+    if (!found) {
+      found = this.resolveUncached(documentId, speaker);
+      this.resolved.set(key, found);
+    }
+    // Shared between passages of the same document and speaker: callers only read them.
+    return found;
+  }
+
+  private resolveUncached(
     documentId: string,
     speaker: string | null,
   ): { participantIds: string[]; caseIds: string[] } {

@@ -57,7 +57,7 @@ export function codeAncestry(byId: Map<string, CodeNode>, id: string): CodeNode[
 
 /** One row per coding in the scope, in document order, with every attribute of its case, participant and document. */
 export function passageTable(db: Db, scope: DatasetScope): PassageTable {
-  const codes = listCodes(db);
+  const codes = listCodes(db, { counts: false });
   const byId = new Map(codes.map((code) => [code.id, code]));
   // Columns from the widest entity to the narrowest: case, participant, document.
   const kindOrder: EntityKind[] = ['case', 'participant', 'document'];

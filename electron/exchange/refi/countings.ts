@@ -12,9 +12,14 @@ export class SourceText {
   private readonly points: string[];
   private readonly tables = new Map<OffsetCounting, Int32Array>();
 
+  readonly hasCr: boolean;
+  readonly hasAstral: boolean;
+
   constructor(private readonly raw: string) {
     this.text = raw.replace(/\r\n?/g, '\n');
     this.points = Array.from(this.text);
+    this.hasCr = raw.includes('\r');
+    this.hasAstral = this.points.length !== this.text.length;
   }
 
   get length(): number {
@@ -79,7 +84,14 @@ export function detectCounting(
   let best: OffsetCounting | null = null;
   let bestScore = -1;
   let any = false;
-  for (const counting of offsetCountings) {
+  // Countings that cannot differ on these texts are not tried: without CR or emoji they are all one.
+  const hasCr = sources.some(({ text }) => text.hasCr);
+  const hasAstral = sources.some(({ text }) => text.hasAstral);
+  const candidates = offsetCountings.filter(
+    (counting) =>
+      (hasCr || !counting.endsWith('Crlf')) && (hasAstral || !counting.startsWith('utf16')),
+  );
+  for (const counting of candidates) {
     let score = 0;
     for (const { text, selections } of sources) {
       for (const selection of selections) {

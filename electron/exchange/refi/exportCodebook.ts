@@ -15,7 +15,7 @@ export function exportCodebookXml(db: Db, origin: string): string {
     'xsi:schemaLocation': `${CODEBOOK_NAMESPACE} http://schema.qdasoftware.org/versions/Codebook/v1.0/Codebook.xsd`,
     origin,
   });
-  const codes = listCodes(db);
+  const codes = listCodes(db, { counts: false });
   // The schema requires at least one code.
   if (codes.length === 0)
     throw new AxialError(

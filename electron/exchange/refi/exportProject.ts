@@ -86,7 +86,7 @@ export interface ProjectArchive {
  */
 export function exportProjectArchive(db: Db, path: string, origin: string): ProjectArchive {
   const project = getProject(db, path);
-  const codes = listCodes(db);
+  const codes = listCodes(db, { counts: false });
   const attributes = listAttributes(db);
   const cases = listCases(db);
   const participants = listParticipants(db);
@@ -102,7 +102,12 @@ export function exportProjectArchive(db: Db, path: string, origin: string): Proj
     .all() as CodingRow[];
   const documentValues = valuesByEntity(db, 'document');
 
-  const userGuid = (name: string) => derivedGuid(project.id, 'user', name);
+  const userGuids = new Map<string, string>();
+  const userGuid = (name: string) => {
+    let guid = userGuids.get(name);
+    if (!guid) userGuids.set(name, (guid = derivedGuid(project.id, 'user', name)));
+    return guid;
+  };
   const users = [...new Set(codings.map((coding) => coding.coder))].sort();
   const notes: { guid: string; name: string; text: string }[] = [];
   const note = (owner: string, name: string, text: string): string | null => {
@@ -303,16 +308,21 @@ export function exportProjectArchive(db: Db, path: string, origin: string): Proj
         },
       ]),
     ),
-    sources: Object.fromEntries(
-      documents.map((document) => [
-        asGuid(document.id),
-        { kind: document.kind, content: JSON.parse(document.content) as unknown },
-      ]),
-    ),
+    // Filled in below from the stored JSON text, without parsing and re-serialising it.
+    sources: {},
   };
   files['project.qde'] = strToU8(xml.toString());
-  files[AXIAL_EXTENSION_PATH] = strToU8(JSON.stringify(extension));
-  return { bytes: zipSync(files, { level: 6 }), notExported: notCarried(db) };
+  const sourcesJson = documents
+    .map(
+      (document) =>
+        `${JSON.stringify(asGuid(document.id))}:{"kind":${JSON.stringify(document.kind)},"content":${document.content}}`,
+    )
+    .join(',');
+  files[AXIAL_EXTENSION_PATH] = strToU8(
+    JSON.stringify(extension).replace(/"sources":\{\}/, `"sources":{${sourcesJson}}`),
+  );
+  // The fastest deflate level: text shrinks nearly as much, in a third of the time.
+  return { bytes: zipSync(files, { level: 1 }), notExported: notCarried(db) };
 }
 
 /** What the project holds that the standard has no place for, to tell the researcher. */

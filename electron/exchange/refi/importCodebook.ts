@@ -20,7 +20,7 @@ export function importCodebookInto(
   changes: ChangeSet,
   codes: readonly RefiCode[],
 ): CodebookImportResult {
-  const existing = listCodes(db);
+  const existing = listCodes(db, { counts: false });
   const result: CodebookImportResult = { added: 0, matched: 0 };
   const walk = (list: readonly RefiCode[], parentId: string | null) => {
     for (const code of list) {

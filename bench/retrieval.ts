@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppCore } from '../electron/api/core';
+import { buildCodeTree } from '../renderer/features/codebook/codeTree';
+import { groupPassages } from '../renderer/features/passages/groupPassages';
+import type { CodeNode, Passage } from '../shared/documents';
+import type { Call } from './corpus';
+import { caller, studyCorpus } from './corpus';
+import type { Measurement } from './measure';
+import { peakRss, timed } from './measure';
+
+/**
+ * Corpus (b) retrievals as the views ask for them, through the API the
+ * renderer uses; each against a raw select of the same rows in the same run.
+ */
+export async function benchRetrieval(runs: number): Promise<Measurement[]> {
+  const folder = mkdtempSync(join(tmpdir(), 'axial-bench-'));
+  const core = createAppCore(join(folder, 'user-data'), {
+    kind: 'web',
+    version: 'bench',
+    defaultProjectFolder: folder,
+  });
+  try {
+    const call: Call = caller(core);
+    await call('projects.create', { path: join(folder, 'corpus-b.axial'), title: 'Corpus b' });
+    const setup = performance.now();
+    const corpus = await studyCorpus(core, {
+      documents: 200,
+      characters: 30_000,
+      cases: 40,
+      codings: 50_000,
+      codebook: [6, 5, 5],
+    });
+    console.log(`  corpus (b) generated in ${Math.round((performance.now() - setup) / 1000)} s`);
+    const db = core.context.session.require().db;
+    const raw =
+      (sql: string, ...parameters: unknown[]) =>
+      () =>
+        db.prepare(sql).all(...parameters);
+
+    const firstAxis = corpus.axisIds[0]!;
+    const tree = buildCodeTree(await call<CodeNode[]>('codes.list', {}));
+    const results: Measurement[] = [];
+    const measure = async (
+      name: string,
+      action: () => unknown,
+      baseline: () => unknown,
+      budget: number,
+    ) => {
+      const { value, peakMb } = await peakRss(() => timed(runs, action));
+      results.push({
+        group: 'Corpus (b): 200 transcripts, 50,000 codings',
+        name,
+        unit: 'ms',
+        value,
+        baseline: await timed(runs, baseline),
+        budget,
+        hostPeakMb: peakMb,
+      });
+    };
+    const allCodingRows = raw(
+      `SELECT c.*, d.title FROM coding c JOIN document d ON d.id = c.document_id ORDER BY d.position, c.start`,
+    );
+    await measure(
+      'Passages of one axis, grouped (≈8,300 passages)',
+      async () =>
+        groupPassages(tree, await call<Passage[]>('passages.list', { codeIds: [firstAxis] })),
+      allCodingRows,
+      100,
+    );
+    await measure(
+      'Passages view, everything grouped by axis (50,000 passages)',
+      async () => groupPassages(tree, await call<Passage[]>('passages.list', {})),
+      allCodingRows,
+      100,
+    );
+    await measure(
+      'Case × axis matrix',
+      () => call('matrix.get', { rowKind: 'case', level: 'axis' }),
+      allCodingRows,
+      100,
+    );
+    await measure(
+      'Attribute-filtered retrieval (elected officials, one axis)',
+      () =>
+        call('passages.list', {
+          codeIds: [firstAxis],
+          conditions: [{ attributeId: corpus.roleAttributeId, operator: 'eq', value: 'élu' }],
+        }),
+      allCodingRows,
+      100,
+    );
+    await measure(
+      'Full-text search "coopération réunion"',
+      () => call('search.text', { query: 'coopération réunion' }),
+      raw(
+        `SELECT id FROM document WHERE plain_text LIKE '%coopération%' AND plain_text LIKE '%réunion%'`,
+      ),
+      50,
+    );
+    await measure(
+      'Dataset export, CSV (50,000 rows)',
+      () => call('dataset.export', { format: 'csv' }),
+      allCodingRows,
+      Number.POSITIVE_INFINITY,
+    );
+    await measure(
+      'Dataset export, XLSX (every table)',
+      () => call('dataset.export', { format: 'xlsx' }),
+      allCodingRows,
+      Number.POSITIVE_INFINITY,
+    );
+    return results;
+  } finally {
+    core.shutdown();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
