@@ -12,6 +12,12 @@ import { cliArguments } from './cli/detect';
 import { withProjectExtension } from './handlers/projects';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './shell/appProtocol';
 import { appFileResponse } from './shell/appFiles';
+import {
+  MEDIA_PATH,
+  mediaStream,
+  recordingIdFromPath,
+  sessionMediaSource,
+} from './media/mediaResponse';
 import { registerIpcHandlers } from './shell/ipc';
 import { buildMenuTemplate } from './shell/menu';
 import {
@@ -89,6 +95,18 @@ function lockDownSession(): void {
   protocol.handle(APP_SCHEME, (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response(null, { status: 404 });
+    if (url.pathname.startsWith(MEDIA_PATH) && core) {
+      // Same origin as the page: the recording is streamed by range from the project's chunks.
+      const recordingId = recordingIdFromPath(url.pathname);
+      const media = recordingId
+        ? sessionMediaSource(core.context.session)(recordingId, request.headers.get('range'))
+        : null;
+      if (!media) return new Response(null, { status: 404 });
+      return new Response(media.status === 416 ? null : mediaStream(media.body), {
+        status: media.status,
+        headers: media.headers,
+      });
+    }
     const file = appFileResponse(rendererDir, url.pathname);
     return new Response(file.body ? new Uint8Array(file.body) : null, {
       status: file.status,

@@ -5,6 +5,7 @@ import { History } from './store/history';
 import { createProjectDatabase, openProjectDatabase } from './store/database';
 import type { ProjectProperties } from './store/project';
 import { initialiseProject } from './store/project';
+import { collectOrphanChunks } from './store/recordings';
 
 export interface OpenProject {
   path: string;
@@ -36,6 +37,8 @@ export class ProjectSession {
     const absolute = resolve(path);
     // Open the new file before closing the old one, so a refused file leaves the session as it was.
     const db = openProjectDatabase(absolute);
+    // Recordings removed in an earlier session (or uploads never finished) give back their space.
+    collectOrphanChunks(db);
     this.close();
     this.current = { path: absolute, db, history: new History() };
     return this.current;

@@ -5,7 +5,7 @@ import type { HistoryAction } from './history';
 export const documentKinds = ['transcript', 'secondary'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
-export const importFormats = ['txt', 'docx', 'md', 'html'] as const;
+export const importFormats = ['txt', 'docx', 'md', 'html', 'srt', 'vtt'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
 export interface DocumentSummary {

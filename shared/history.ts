@@ -40,5 +40,7 @@ export const historyActions = [
   'changeScale',
   'changeChart',
   'importCodebook',
+  'attachRecording',
+  'removeRecording',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

@@ -13,6 +13,7 @@ import { exchangeHandlers } from '../handlers/exchange';
 import { guidesHandlers } from '../handlers/guides';
 import { historyHandlers } from '../handlers/history';
 import { projectsHandlers } from '../handlers/projects';
+import { recordingsHandlers } from '../handlers/recordings';
 import { searchHandlers } from '../handlers/search';
 import type { HandlerContext } from './context';
 import type { Handlers } from './handlers';
@@ -30,6 +31,7 @@ export const handlers: Handlers = mergeHandlers(
   analysisHandlers,
   searchHandlers,
   exchangeHandlers,
+  recordingsHandlers,
 );
 
 const unhandled = missingHandlers(handlers, methodNames);

@@ -181,7 +181,7 @@ export function deleteDocument(db: Db, changes: ChangeSet, id: string): void {
     }[];
     for (const link of links) deleteRow(db, changes, table, link.id);
   }
-  for (const table of ['answer', 'interview_check'] as const) {
+  for (const table of ['answer', 'interview_check', 'recording'] as const) {
     const rows = db.prepare(`SELECT id FROM ${table} WHERE document_id = ?`).all(id) as {
       id: string;
     }[];

@@ -95,6 +95,7 @@ export const journaledTables = {
     'modified_at',
   ],
   attribute_value: ['id', 'attribute_id', 'entity_id', 'value'],
+  recording: ['id', 'document_id', 'file_name', 'mime_type', 'size', 'duration_ms', 'created_at'],
   coding: [
     'id',
     'document_id',

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createAppCore } from '../api/core';
+import { sessionMediaSource } from '../media/mediaResponse';
 import { defaultDocumentsDir } from '../userdata/paths';
 import { parseWebCliArguments } from './cliOptions';
 import { startWebHost } from './server';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   });
   const host = await startWebHost({
     dispatch: core.dispatch,
+    media: sessionMediaSource(core.context.session),
     rendererDir: join(__dirname, '..', 'renderer'),
     port: options.port,
   });

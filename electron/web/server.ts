@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { Result } from '../../shared/errors';
 import type { Dispatch } from '../api/dispatcher';
 import { browserSandboxPolicy, contentSecurityPolicy } from '../shell/csp';
+import type { MediaSource } from '../media/mediaResponse';
+import { MEDIA_PATH, recordingIdFromPath } from '../media/mediaResponse';
 import { serveStatic } from './staticFiles';
 
 export const API_PREFIX = '/api/';
@@ -16,6 +18,8 @@ export interface WebHostOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Recordings for the player, streamed by range; without it /media/ answers 404. */
+  media?: MediaSource;
 }
 
 export interface WebHost {
@@ -112,6 +116,37 @@ async function handleApi(
   sendJson(response, status, result);
 }
 
+/**
+ * A recording for the player. An <audio> element cannot send a header, so the
+ * token comes as a query parameter: the address only ever goes to 127.0.0.1.
+ */
+function serveMedia(
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  token: string,
+  media: MediaSource | undefined,
+): void {
+  const given = url.searchParams.get('token') ?? '';
+  if (!tokenMatches(token, `Bearer ${given}`)) {
+    sendJson(response, 401, failure('invalid_input', 'This request has no valid access token.'));
+    return;
+  }
+  const recordingId = recordingIdFromPath(url.pathname);
+  const answer = recordingId && media ? media(recordingId, request.headers.range ?? null) : null;
+  if (!answer || answer.status === 404) {
+    sendJson(response, 404, failure('invalid_input', 'There is no such recording.'));
+    return;
+  }
+  response.writeHead(answer.status, { ...securityHeaders, ...answer.headers });
+  if (request.method === 'HEAD') {
+    response.end();
+    return;
+  }
+  for (const chunk of answer.body) response.write(chunk);
+  response.end();
+}
+
 /** Serves the renderer and the API on 127.0.0.1 only; every API call needs this run's token. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -147,6 +182,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendJson(response, 405, failure('invalid_input', 'Only GET is served here.'));
+      return;
+    }
+    if (url.pathname.startsWith(MEDIA_PATH)) {
+      serveMedia(request, response, url, token, options.media);
       return;
     }
     serveStatic(options.rendererDir, url.pathname, response, securityHeaders);

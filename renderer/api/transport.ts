@@ -63,3 +63,13 @@ export function ipcTransport(bridge: AxialBridge): Transport {
 export function pickTransport(): Transport {
   return window.axial ? ipcTransport(window.axial) : httpTransport(takeWebToken());
 }
+
+/**
+ * Where the player reads a recording: the same origin as the page (app://axial
+ * in the desktop app), with the web host's token as a parameter since an
+ * <audio> element cannot send a header.
+ */
+export function mediaUrl(recordingId: string): string {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? `media/${recordingId}?token=${encodeURIComponent(token)}` : `media/${recordingId}`;
+}

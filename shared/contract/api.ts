@@ -10,6 +10,7 @@ import { historyContract } from './history';
 import type { InputOf, OutputOf, ParsedInputOf } from './method';
 import { mergeContracts } from './method';
 import { projectsContract } from './projects';
+import { recordingsContract } from './recordings';
 import { searchContract } from './search';
 
 /** Every method of the API, from every domain. Transports are all derived from this table. */
@@ -25,6 +26,7 @@ export const contract = mergeContracts(
   analysisContract,
   searchContract,
   exchangeContract,
+  recordingsContract,
 );
 
 export type Contract = typeof contract;

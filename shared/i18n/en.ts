@@ -95,7 +95,7 @@ export const en = {
     io_error: 'The file could not be read or written: {{detail}}',
     invalid_file: 'This file cannot be imported.',
     unsupported_format:
-      '{{file}} cannot be imported: Axial reads .txt, .docx, .md and .html files. Save it in one of those formats first.',
+      '{{file}} cannot be imported: Axial reads .txt, .docx, .md, .html, .srt and .vtt files. Save it in one of those formats first.',
     file_too_large: '{{file}} holds more than 50 MB of text. Split it into several files.',
     not_found: 'This item no longer exists. It may have been deleted.',
     name_taken:
@@ -115,6 +115,9 @@ export const en = {
     fields: { title: 'the title', description: 'the description', language: 'the language' },
   },
   errorReasons: {
+    recordingIncomplete: '{{file}} did not arrive whole. Attach it again.',
+    notMedia:
+      '{{file}} is not an audio or video file Axial can play. Convert it to MP3, M4A, WAV, OGG, WebM or MP4.',
     cancelled: 'Cancelled: nothing was changed.',
     emptyCodebook: 'The codebook is empty: there is nothing to export.',
     notQdpx:
@@ -223,6 +226,8 @@ export const en = {
       changeScale: 'rating scale',
       changeChart: 'chart settings',
       importCodebook: 'import a codebook',
+      attachRecording: 'attach a recording',
+      removeRecording: 'remove a recording',
     },
   },
   documents: {
@@ -756,6 +761,27 @@ export const en = {
       duplicateName: 'Two items are named “{{item}}”; the second was renamed.',
       badValue: 'Some values of “{{item}}” do not fit its type; they were left empty.',
     },
+  },
+  recordings: {
+    heading: 'Recording',
+    none: 'No recording is attached to this transcript.',
+    attach: 'Attach a recording…',
+    uploading: 'Adding the recording… {{sent}} of {{total}} MB',
+    play: 'Play',
+    pause: 'Pause',
+    back: '−{{seconds}} s',
+    forward: '+{{seconds}} s',
+    position: 'Position in the recording',
+    speed: 'Speed',
+    volume: 'Volume',
+    skip: 'Skip (s)',
+    follow: 'Follow the transcript',
+    transcriptionMode: 'Transcription mode',
+    playKey: 'Play/pause key',
+    rewind: 'Rewind on resume (s)',
+    keys: '{{key}} plays or pauses (rewinding a little), F8 inserts the time, F9 starts the next speaker’s turn, Ctrl+Alt+1…9 a turn for a given speaker.',
+    remove: 'Remove the recording (the transcript stays)',
+    playFromHere: 'Play from here',
   },
   menu: {
     file: 'File',

@@ -101,7 +101,7 @@ export const fr: Messages = {
     io_error: 'Le fichier n’a pas pu être lu ou écrit : {{detail}}',
     invalid_file: 'Ce fichier ne peut pas être importé.',
     unsupported_format:
-      '{{file}} ne peut pas être importé : Axial lit les fichiers .txt, .docx, .md et .html. Enregistrez-le d’abord dans l’un de ces formats.',
+      '{{file}} ne peut pas être importé : Axial lit les fichiers .txt, .docx, .md, .html, .srt et .vtt. Enregistrez-le d’abord dans l’un de ces formats.',
     file_too_large: '{{file}} contient plus de 50 Mo de texte. Découpez-le en plusieurs fichiers.',
     not_found: 'Cet élément n’existe plus. Il a peut-être été supprimé.',
     name_taken:
@@ -122,6 +122,9 @@ export const fr: Messages = {
     fields: { title: 'le titre', description: 'la description', language: 'la langue' },
   },
   errorReasons: {
+    recordingIncomplete: '{{file}} n’est pas arrivé en entier. Joignez-le de nouveau.',
+    notMedia:
+      '{{file}} n’est pas un fichier audio ou vidéo qu’Axial sait lire. Convertissez-le en MP3, M4A, WAV, OGG, WebM ou MP4.',
     cancelled: 'Annulé : rien n’a été modifié.',
     emptyCodebook: 'La grille de codes est vide : il n’y a rien à exporter.',
     notQdpx:
@@ -235,6 +238,8 @@ export const fr: Messages = {
       changeScale: 'échelle de notation',
       changeChart: 'réglages du graphique',
       importCodebook: 'importer une grille de codes',
+      attachRecording: 'joindre un enregistrement',
+      removeRecording: 'retirer un enregistrement',
     },
   },
   documents: {
@@ -779,6 +784,27 @@ export const fr: Messages = {
       badValue:
         'Des valeurs de « {{item}} » ne correspondent pas à son type ; elles ont été laissées vides.',
     },
+  },
+  recordings: {
+    heading: 'Enregistrement',
+    none: 'Aucun enregistrement n’est joint à cette transcription.',
+    attach: 'Joindre un enregistrement…',
+    uploading: 'Ajout de l’enregistrement… {{sent}} Mo sur {{total}}',
+    play: 'Lire',
+    pause: 'Pause',
+    back: '−{{seconds}} s',
+    forward: '+{{seconds}} s',
+    position: 'Position dans l’enregistrement',
+    speed: 'Vitesse',
+    volume: 'Volume',
+    skip: 'Saut (s)',
+    follow: 'Suivre dans la transcription',
+    transcriptionMode: 'Mode transcription',
+    playKey: 'Touche lecture/pause',
+    rewind: 'Retour à la reprise (s)',
+    keys: '{{key}} lance ou met en pause (en revenant un peu en arrière), F8 insère l’heure, F9 ouvre le tour du locuteur suivant, Ctrl+Alt+1…9 un tour pour un locuteur donné.',
+    remove: 'Retirer l’enregistrement (la transcription reste)',
+    playFromHere: 'Lire à partir d’ici',
   },
   menu: {
     file: 'Fichier',

@@ -10,6 +10,7 @@ import { blockText } from './blocks';
 import { decodeText } from './decodeText';
 import type { TextEncoding } from './decodeText';
 import { htmlToBlocks } from './htmlBlocks';
+import { subtitleBlocks } from './subtitleBlocks';
 import { textToBlocks } from './textBlocks';
 import { detectTurns, speakerCounts } from './turns';
 
@@ -33,6 +34,8 @@ const formatsByExtension: Record<string, ImportFormat> = {
   markdown: 'md',
   html: 'html',
   htm: 'html',
+  srt: 'srt',
+  vtt: 'vtt',
 };
 
 export function formatOf(fileName: string): ImportFormat {
@@ -45,7 +48,7 @@ export function formatOf(fileName: string): ImportFormat {
       : '';
   throw new AxialError(
     'unsupported_format',
-    `"${fileName}" cannot be imported: Axial reads .txt, .docx, .md and .html files.${advice}`,
+    `"${fileName}" cannot be imported: Axial reads .txt, .docx, .md, .html, .srt and .vtt files.${advice}`,
     { file: fileName, extension: extension || '—' },
   );
 }
@@ -124,6 +127,7 @@ export async function parseImport(fileName: string, bytes: Uint8Array): Promise<
     const decoded = decodeText(bytes, fileName);
     encoding = decoded.encoding;
     if (format === 'txt') blocks = textToBlocks(decoded.text);
+    else if (format === 'srt' || format === 'vtt') blocks = subtitleBlocks(decoded.text);
     else if (format === 'md')
       blocks = htmlToBlocks(new MarkdownIt({ html: false }).render(decoded.text));
     else blocks = htmlToBlocks(decoded.text);

@@ -7,6 +7,7 @@ import { migration004GuidesAnswers } from './004-guides-answers';
 import { migration005MatrixSummaries } from './005-matrix-summaries';
 import { migration006RatingsChart } from './006-ratings-chart';
 import { migration007TextIndex } from './007-text-index';
+import { migration008Recordings } from './008-recordings';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration005MatrixSummaries,
   migration006RatingsChart,
   migration007TextIndex,
+  migration008Recordings,
 ];
 
 export const latestSchemaVersion = migrations.length;

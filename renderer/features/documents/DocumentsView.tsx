@@ -6,6 +6,7 @@ import { CodebookPanel } from '../codebook/CodebookPanel';
 import type { EditorTools } from '../editor/TranscriptEditor';
 import { TranscriptEditor } from '../editor/TranscriptEditor';
 import { GuidePane } from '../guides/GuidePane';
+import { RecordingPanel } from '../recordings/RecordingPanel';
 import { useProjectData } from '../project/ProjectData';
 import { DocumentProperties } from './DocumentProperties';
 import type { ImportSource } from './ImportDialog';
@@ -94,7 +95,7 @@ export function DocumentsView({
             multiple
             hidden
             aria-label={t('import.importFiles')}
-            accept=".txt,.text,.docx,.md,.markdown,.html,.htm"
+            accept=".txt,.text,.docx,.md,.markdown,.html,.htm,.srt,.vtt"
             onChange={(event) => {
               const files = [...(event.target.files ?? [])];
               event.target.value = '';
@@ -175,6 +176,7 @@ export function DocumentsView({
         )}
       </section>
       <div className="document-side">
+        {summary && detail && <RecordingPanel document={summary} tools={tools} />}
         {summary && detail && (
           <GuidePane
             document={summary}

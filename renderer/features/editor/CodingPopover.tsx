@@ -14,6 +14,7 @@ export function CodingPopover({
   onMemo,
   onMoveEdge,
   onClose,
+  onPlay,
 }: {
   codings: Coding[];
   codes: CodeNode[];
@@ -22,6 +23,8 @@ export function CodingPopover({
   onMemo: (coding: Coding, memo: string) => void;
   onMoveEdge: (coding: Coding, edge: Edge, direction: 1 | -1) => void;
   onClose: () => void;
+  /** Plays the recording from the passage's turn; absent without a recording or a time. */
+  onPlay?: (() => void) | undefined;
 }) {
   const { t } = useTranslation();
   const [memos, setMemos] = useState<Record<string, string>>(() =>
@@ -43,6 +46,11 @@ export function CodingPopover({
           ×
         </button>
       </div>
+      {onPlay && (
+        <button type="button" className="link" onClick={onPlay}>
+          {t('recordings.playFromHere')}
+        </button>
+      )}
       <ul>
         {codings.map((coding) => {
           const code = codes.find((candidate) => candidate.id === coding.codeId);

@@ -16,11 +16,13 @@ import type { PaletteChoice } from './CodePalette';
 import { CodePalette } from './CodePalette';
 import { CodingHighlights, drawnCodings, highlightTransaction } from './codingHighlights';
 import { FindInDocument } from './findInDocument';
+import { PLAYING_EVENT, PlayingTurn, playingTurnKey } from './playingTurn';
 import { CodingMargin } from './CodingMargin';
 import type { Edge } from './CodingPopover';
 import { CodingPopover } from './CodingPopover';
 import { EditorToolbar } from './EditorToolbar';
 import { StepSync } from './stepSync';
+import { requestSeek } from '../recordings/seekEvent';
 import { useRecentCodes } from './useRecentCodes';
 import { nextWordBoundary } from './wordBoundaries';
 
@@ -34,6 +36,10 @@ export interface EditorTools {
   /** The selected passage in code points, once pending edits are saved; null without a selection. */
   selection(): Promise<{ start: number; end: number } | null>;
   insertText(text: string): void;
+  /** Starts a new turn at the caret: the next speaker, at a time in the recording (ms). */
+  newTurn(speaker: string | null, time: number | null): void;
+  /** The speaker of the turn at the caret. */
+  currentSpeaker(): string | null;
 }
 
 export function TranscriptEditor({
@@ -86,6 +92,7 @@ export function TranscriptEditor({
         ...documentExtensions,
         CodingHighlights,
         FindInDocument,
+        PlayingTurn,
         AxialKeymap.configure({
           undo: () => actions.current.undo(),
           redo: () => actions.current.redo(),
@@ -250,6 +257,34 @@ export function TranscriptEditor({
   const applyCodesRef = useRef(applyCodes);
   applyCodesRef.current = applyCodes;
 
+  /** "Play from here": the time of the turn a passage starts in, when a recording is docked. */
+  const playFrom = (coding: Coding | undefined) => {
+    if (!coding || !editor || !window.document.querySelector('[data-testid="recording-player"]'))
+      return undefined;
+    const blocks = buildTextIndex(editor.state.doc).blocks;
+    let time: number | null = null;
+    for (const block of blocks) {
+      if (block.start > coding.start) break;
+      if (block.time !== null) time = block.time;
+    }
+    return time === null ? undefined : () => requestSeek(time, true);
+  };
+
+  // Follow mode: the player announces its position; the turn there is highlighted and kept in view.
+  useEffect(() => {
+    if (!editor) return;
+    const onPlaying = (event: Event) => {
+      if (editor.isDestroyed) return;
+      const { time } = (event as CustomEvent<{ time: number | null }>).detail;
+      const current = playingTurnKey.getState(editor.state)?.time ?? null;
+      if (current === time) return;
+      editor.view.dispatch(editor.state.tr.setMeta(playingTurnKey, { time }));
+      scroller.current?.querySelector('.playing-turn')?.scrollIntoView({ block: 'nearest' });
+    };
+    window.addEventListener(PLAYING_EVENT, onPlaying);
+    return () => window.removeEventListener(PLAYING_EVENT, onPlaying);
+  }, [editor]);
+
   useEffect(() => {
     registerApplyCode({
       applyCode: (codeId) => void applyCodesRef.current([codeId]),
@@ -259,6 +294,28 @@ export function TranscriptEditor({
       },
       insertText: (text) => {
         if (editor && !editor.isDestroyed) editor.chain().focus().insertContent(text).run();
+      },
+      newTurn: (speaker, time) => {
+        if (!editor || editor.isDestroyed) return;
+        editor.chain().focus().splitBlock().updateAttributes('paragraph', { speaker, time }).run();
+      },
+      currentSpeaker: () => {
+        if (!editor || editor.isDestroyed) return null;
+        const { $from } = editor.state.selection;
+        // The turn's speaker is on its first paragraph; continuation paragraphs have none.
+        for (let depth = $from.depth; depth >= 0; depth -= 1) {
+          const node = $from.node(depth);
+          if (node.isTextblock) {
+            const parent = $from.node(depth - 1);
+            const index = $from.index(depth - 1);
+            for (let before = index; before >= 0; before -= 1) {
+              const speaker = parent.child(before).attrs.speaker as unknown;
+              if (typeof speaker === 'string') return speaker;
+            }
+            return null;
+          }
+        }
+        return null;
       },
     });
     return () => registerApplyCode(null);
@@ -458,6 +515,7 @@ export function TranscriptEditor({
             onMemo={(coding, memo) => void updateCoding(coding, { memo })}
             onMoveEdge={moveEdge}
             onClose={() => setPopover(null)}
+            onPlay={playFrom(popoverCodings[0])}
           />
         )}
       </div>

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AppCore } from '../../../electron/api/core';
 import { createAppCore } from '../../../electron/api/core';
 import type { WebHost } from '../../../electron/web/server';
+import { sessionMediaSource } from '../../../electron/media/mediaResponse';
 import { startWebHost } from '../../../electron/web/server';
 import { makeTempDir } from '../../support/tempDir';
 import { launchChromium } from './chromium';
@@ -36,6 +37,7 @@ export async function startApp(): Promise<RunningApp> {
   });
   const host = await startWebHost({
     dispatch: core.dispatch,
+    media: sessionMediaSource(core.context.session),
     rendererDir: join(process.cwd(), 'build', 'renderer'),
   });
   const browser = await launchChromium();

@@ -195,3 +195,49 @@ describe('file formats', () => {
     expect(await errorCode(parseImport('vide.docx', zipWithoutDocument))).toBe('invalid_file');
   });
 });
+
+describe('timestamped subtitles', () => {
+  it('reads .vtt cues as turns with times, voices as speakers, styling and notes dropped', async () => {
+    const vtt = `WEBVTT
+
+NOTE made by the transcription service
+
+1
+00:00:01.500 --> 00:00:04.000
+<v Enquêteur>Comment le projet est-il <i>piloté</i> ?
+
+2
+00:01:02.250 --> 00:01:09.000 align:start
+<v.loud Élue>Le maire porte le projet,
+avec les élus.
+
+00:01:10.000 --> 00:01:12.000
+DGS : Et les services suivent.
+`;
+    const parsed = await parseImport('entretien.vtt', new TextEncoder().encode(vtt));
+    expect(parsed.format).toBe('vtt');
+    expect(
+      parsed.blocks.map((block) => [block.time, block.speaker, block.inlines[0]?.text]),
+    ).toEqual([
+      [1500, 'Enquêteur', 'Comment le projet est-il piloté ?'],
+      [62250, 'Élue', 'Le maire porte le projet, avec les élus.'],
+      [70000, 'DGS', 'Et les services suivent.'],
+    ]);
+  });
+
+  it('reads .srt cues (comma decimals, hours) as turns', async () => {
+    const srt =
+      '1\r\n01:02:03,004 --> 01:02:05,000\r\nMarie : Bonjour.\r\n\r\n2\r\n01:02:06,000 --> 01:02:07,000\r\nAu revoir.\r\n';
+    const parsed = await parseImport('entretien.srt', new TextEncoder().encode(srt));
+    expect(
+      parsed.blocks.map((block) => [
+        block.time,
+        block.speaker ?? null,
+        block.inlines.map((inline) => inline.text).join(''),
+      ]),
+    ).toEqual([
+      [3723004, 'Marie', 'Bonjour.'],
+      [3726000, null, 'Au revoir.'],
+    ]);
+  });
+});

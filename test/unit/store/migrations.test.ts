@@ -274,3 +274,31 @@ describe('migration 7 (full-text index)', () => {
     db.close();
   });
 });
+
+describe('migration 8 (recordings)', () => {
+  it('7 → 8 adds recordings tied to their document, with chunks by index', () => {
+    const db = new Database(join(folder.path, 'm8.axial'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, 7);
+    db.prepare(
+      "INSERT INTO document (id, kind, title, content, plain_text, length, position, created_at, modified_at) VALUES ('d', 'transcript', 'T', '{}', 'x', 1, 0, 'a', 'a')",
+    ).run();
+    migrate(db, 8);
+    expect(schemaVersion(db)).toBe(8);
+    db.prepare(
+      "INSERT INTO recording (id, document_id, file_name, mime_type, size, created_at) VALUES ('r', 'd', 'a.wav', 'audio/wav', 3, 'a')",
+    ).run();
+    db.prepare("INSERT INTO recording_chunk VALUES ('r', 0, x'010203')").run();
+    expect(() => db.prepare("INSERT INTO recording_chunk VALUES ('r', 0, x'04')").run()).toThrow(
+      /UNIQUE|PRIMARY/,
+    );
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO recording (id, document_id, file_name, mime_type, size, created_at) VALUES ('s', 'nope', 'a.wav', 'audio/wav', 3, 'a')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});

@@ -1,0 +1,198 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Recording } from '../../shared/recordings';
+import type { RunningApp } from './support/app';
+import { startApp } from './support/app';
+import { apiCall, createProject, openSection } from './support/workspace';
+
+let app: RunningApp;
+beforeEach(async () => {
+  app = await startApp();
+});
+afterEach(async () => {
+  await app.stop();
+});
+
+/** A mono 16-bit WAV of a tone: a real recording the browser's player decodes. */
+function toneWav(seconds: number): Buffer {
+  const rate = 8000;
+  const samples = rate * seconds;
+  const data = Buffer.alloc(samples * 2);
+  for (let index = 0; index < samples; index += 1)
+    data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * index) / rate)), index * 2);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'latin1');
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVEfmt ', 8, 'latin1');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'latin1');
+  header.writeUInt32LE(data.length, 40);
+  return Buffer.concat([header, data]);
+}
+
+const vtt = `WEBVTT
+
+00:00:00.500 --> 00:00:03.500
+<v Enquêteur>Comment le projet est-il né ?
+
+00:00:04.000 --> 00:00:07.000
+<v Élue>Le maire l’a porté dès le début.
+
+00:00:08.000 --> 00:00:10.000
+<v Enquêteur>Et les habitants ?
+`;
+
+describe('recordings', () => {
+  it('plays a transcript’s recording in step: timestamps seek, ranges stream, transcription keys work', async () => {
+    const { page } = app;
+    await createProject(app, 'Enregistrements');
+    await openSection(page, 'Documents');
+    const subtitles = app.projectPath('entretien.vtt');
+    writeFileSync(subtitles, vtt);
+    await page.locator('input[type=file]').setInputFiles(subtitles);
+    const dialog = page.getByRole('dialog', { name: 'Import documents' });
+    await dialog.getByRole('button', { name: 'Import 1 file' }).click();
+    // One file: the dialog closes and the transcript opens.
+    await page.locator('.transcript p[data-time="4000"][data-speaker="Élue"]').waitFor();
+
+    const wavPath = app.projectPath('entretien.wav');
+    const wav = toneWav(12);
+    writeFileSync(wavPath, wav);
+    await page.locator('input[name="recording-file"]').setInputFiles(wavPath);
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+    const [document] = await apiCall<{ id: string }[]>(app, 'documents.list', {});
+    const [recording] = await apiCall<Recording[]>(app, 'recordings.list', {
+      documentId: document!.id,
+    });
+    expect(recording).toMatchObject({
+      fileName: 'entretien.wav',
+      mimeType: 'audio/wav',
+      size: wav.length,
+    });
+    expect(recording!.durationMs).toBe(12000);
+
+    // The player reads by ranges: 206 with exactly the bytes asked for.
+    const player = page.getByTestId('recording-player');
+    const src = await player.evaluate((element) => (element as HTMLAudioElement).currentSrc);
+    const answer = await page.evaluate(async (url) => {
+      const response = await fetch(url, { headers: { Range: 'bytes=100-199' } });
+      return {
+        status: response.status,
+        range: response.headers.get('content-range'),
+        bytes: [...new Uint8Array(await response.arrayBuffer())],
+      };
+    }, src);
+    expect(answer.status).toBe(206);
+    expect(answer.range).toBe(`bytes 100-199/${wav.length}`);
+    expect(Buffer.from(answer.bytes).equals(wav.subarray(100, 200))).toBe(true);
+    const withoutToken = await page.evaluate(
+      async (url) => (await fetch(url.replace(/\?token=.*/, ''))).status,
+      src,
+    );
+    expect(withoutToken).toBe(401);
+
+    // A click on a turn's time seeks there; follow mode highlights that turn.
+    await page.locator('.transcript p[data-time="4000"]').click({ position: { x: 6, y: 6 } });
+    await expect
+      .poll(() => player.evaluate((element) => (element as HTMLAudioElement).currentTime))
+      .toBe(4);
+    await page.locator('.transcript p.playing-turn[data-time="4000"]').waitFor();
+
+    // Transcription mode: F4 plays and pauses, F8 types the time at the caret.
+    await page.getByRole('checkbox', { name: 'Transcription mode' }).check();
+    await page.locator('.transcript p[data-time="8000"]').getByText('Et les habitants ?').click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('F4');
+    await expect
+      .poll(() => player.evaluate((element) => (element as HTMLAudioElement).paused))
+      .toBe(false);
+    await page.keyboard.press('F4');
+    await expect
+      .poll(() => player.evaluate((element) => (element as HTMLAudioElement).paused))
+      .toBe(true);
+    const pausedAt = await player.evaluate((element) => (element as HTMLAudioElement).currentTime);
+    await page.keyboard.press('F8');
+    const mark = `[0:00:${String(Math.floor(pausedAt)).padStart(2, '0')}]`;
+    await page.locator('.transcript p[data-time="8000"]', { hasText: mark }).waitFor();
+    await expect
+      .poll(async () =>
+        JSON.stringify(
+          (await apiCall<{ content: unknown }>(app, 'documents.get', { id: document!.id })).content,
+        ),
+      )
+      .toContain(mark);
+
+    // F9 starts the next speaker's turn at the player's time.
+    await page.keyboard.press('F9');
+    await expect.poll(() => page.locator('.transcript p[data-speaker="Élue"]').count()).toBe(2);
+    await page.keyboard.type('Ils participent aux réunions.');
+    await page
+      .locator('.transcript p[data-speaker="Élue"]', { hasText: 'Ils participent aux réunions.' })
+      .waitFor();
+
+    // A coded passage plays from the start of its turn.
+    const code = await apiCall<{ id: string }>(app, 'codes.create', {
+      name: 'Leadership',
+      codable: true,
+    });
+    await apiCall(app, 'codings.create', {
+      documentId: document!.id,
+      start: 30,
+      end: 38,
+      codeIds: [code.id],
+    });
+    await page.reload();
+    await openSection(page, 'Documents');
+    await page.getByRole('button', { name: /^entretien/ }).click();
+    await page.locator('.transcript .coding').first().click();
+    await page.getByRole('button', { name: 'Play from here' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('recording-player')
+          .evaluate((element) => (element as HTMLAudioElement).paused),
+      )
+      .toBe(false);
+    const resumedAt = await page
+      .getByTestId('recording-player')
+      .evaluate((element) => (element as HTMLAudioElement).currentTime);
+    expect(resumedAt).toBeGreaterThanOrEqual(4);
+    expect(resumedAt).toBeLessThan(6);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+    // Removing the recording leaves the transcript as it was.
+    await page.getByRole('button', { name: 'Remove the recording (the transcript stays)' }).click();
+    await page.getByText('No recording is attached to this transcript.').waitFor();
+    expect(
+      await apiCall<Recording[]>(app, 'recordings.list', { documentId: document!.id }),
+    ).toEqual([]);
+    await page.locator('.transcript p[data-time="4000"][data-speaker="Élue"]').waitFor();
+    expect(readFileSync(wavPath).length).toBe(wav.length);
+  });
+
+  it('refuses a file the player cannot decode, with a clear message', async () => {
+    const { page } = app;
+    await createProject(app, 'Refus');
+    await openSection(page, 'Documents');
+    const text = app.projectPath('notes.vtt');
+    writeFileSync(text, vtt);
+    await page.locator('input[type=file]').setInputFiles(text);
+    const dialog = page.getByRole('dialog', { name: 'Import documents' });
+    await dialog.getByRole('button', { name: 'Import 1 file' }).click();
+    await page.locator('.transcript p[data-time="4000"]').waitFor();
+    const fake = app.projectPath('faux.mp3');
+    writeFileSync(fake, Buffer.from('this is not an mp3 at all, only text pretending to be one'));
+    await page.locator('input[name="recording-file"]').setInputFiles(fake);
+    await page.getByText('faux.mp3 is not an audio or video file Axial can play').waitFor();
+    const [document] = await apiCall<{ id: string }[]>(app, 'documents.list', {});
+    expect(
+      await apiCall<Recording[]>(app, 'recordings.list', { documentId: document!.id }),
+    ).toEqual([]);
+  });
+});
