@@ -150,6 +150,10 @@ async function start(): Promise<void> {
     kind: 'electron',
     version: app.getVersion(),
     defaultProjectFolder: app.getPath('documents'),
+    // Installed: electron-builder's extraResources; from a checkout: the repository's folder.
+    demoDir: app.isPackaged
+      ? join(process.resourcesPath, 'demo')
+      : join(app.getAppPath(), 'resources', 'demo'),
     choosePath,
     onLanguageChanged: (language: Language) => {
       void i18next.changeLanguage(language).then(refreshMenu);

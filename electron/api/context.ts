@@ -9,6 +9,8 @@ export interface HostServices {
   kind: HostKind;
   version: string;
   defaultProjectFolder: string;
+  /** resources/demo: the demo study's source files. */
+  demoDir?: string;
   /** Native file dialog; absent in the browser host, where the renderer asks for a path. */
   choosePath?: (purpose: PathPurpose, suggestedName: string | undefined) => Promise<string | null>;
   onLanguageChanged?: (language: Language) => void;

@@ -5,9 +5,23 @@ import type { OpenProject } from '../session';
 import { listActivity } from '../store/activity';
 import { saveCopy } from '../store/backup';
 import { now } from '../store/clock';
-import { getProject, updateProject } from '../store/project';
+import { getProject, initialiseProject, updateProject } from '../store/project';
+import { createProjectDatabase } from '../store/database';
+import { buildDemo } from '../demo/buildDemo';
+import { readDemoFiles } from '../demo/demoData';
+import { AxialError } from '../../shared/errors';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export const PROJECT_EXTENSION = '.axial';
+
+/** `path`, or "name (2).axial", "name (3).axial"… when it exists: a fresh copy never overwrites. */
+function freePath(path: string): string {
+  let candidate = path;
+  for (let number = 2; existsSync(candidate); number += 1)
+    candidate = path.replace(/\.axial$/, ` (${number}).axial`);
+  return candidate;
+}
 
 export function withProjectExtension(path: string): string {
   return path.toLowerCase().endsWith(PROJECT_EXTENSION) ? path : path + PROJECT_EXTENSION;
@@ -28,6 +42,32 @@ export const projectsHandlers: DomainHandlers<typeof projectsContract> = {
     ),
 
   'projects.open': (context, { path }) => opened(context, context.session.open(path)),
+
+  'projects.openDemo': async (context) => {
+    const demoDir = context.host.demoDir;
+    if (!demoDir)
+      throw new AxialError(
+        'not_available',
+        'The demo study is not installed with this copy of Axial.',
+      );
+    const files = readDemoFiles(demoDir);
+    const target = freePath(
+      join(context.host.defaultProjectFolder, 'Démo Axial — Villes intelligentes.axial'),
+    );
+    mkdirSync(dirname(target), { recursive: true });
+    const db = createProjectDatabase(target);
+    try {
+      initialiseProject(db, { title: files.study.project.title, description: '', language: 'fr' });
+      await buildDemo(db, files);
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    } catch (error) {
+      db.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true });
+      throw error;
+    }
+    return opened(context, context.session.open(target));
+  },
 
   'projects.current': (context) => {
     const project = context.session.project;

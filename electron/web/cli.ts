@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     kind: 'web',
     version,
     defaultProjectFolder: defaultDocumentsDir(),
+    demoDir: join(__dirname, '..', '..', 'resources', 'demo'),
   });
   const host = await startWebHost({
     dispatch: core.dispatch,

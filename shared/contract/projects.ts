@@ -13,6 +13,8 @@ export const projectsContract = {
     }),
   ),
   'projects.open': method<ProjectSummary>()(z.strictObject({ path: filePath })),
+  /** A fresh copy of the demo study in the documents folder, opened. */
+  'projects.openDemo': method<ProjectSummary>()(emptyInput),
   'projects.current': method<ProjectSummary | null>()(emptyInput),
   'projects.close': method<null>()(emptyInput),
   'projects.update': method<ProjectSummary>()(

@@ -28,6 +28,11 @@ export const en = {
     importExplanation:
       'Open a project exported from NVivo, ATLAS.ti, MAXQDA or QualCoder (REFI-QDA .qdpx).',
     importProject: 'Import a .qdpx…',
+    demoHeading: 'A finished study',
+    demoExplanation:
+      'Six French local authorities, interviews coded on proactivity and openness, rated and placed on the 2×2 chart of governance models. A fresh copy is made in your documents folder.',
+    openDemo: 'Open the demo study',
+    demoOpening: 'Preparing the demo…',
   },
   workspace: {
     sections: {
@@ -115,6 +120,7 @@ export const en = {
     fields: { title: 'the title', description: 'the description', language: 'the language' },
   },
   errorReasons: {
+    demoMissing: 'The demo study’s files are missing from this installation. Reinstall Axial.',
     recordingIncomplete: '{{file}} did not arrive whole. Attach it again.',
     notMedia:
       '{{file}} is not an audio or video file Axial can play. Convert it to MP3, M4A, WAV, OGG, WebM or MP4.',

@@ -30,6 +30,11 @@ export const fr: Messages = {
     importExplanation:
       'Ouvrir un projet exporté de NVivo, ATLAS.ti, MAXQDA ou QualCoder (REFI-QDA .qdpx).',
     importProject: 'Importer un .qdpx…',
+    demoHeading: 'Une étude terminée',
+    demoExplanation:
+      'Six collectivités françaises, des entretiens codés sur la proactivité et l’ouverture, notés et placés sur le graphique 2×2 des modèles de gouvernance. Une copie neuve est créée dans votre dossier Documents.',
+    openDemo: 'Ouvrir l’étude de démonstration',
+    demoOpening: 'Préparation de la démonstration…',
   },
   workspace: {
     sections: {
@@ -122,6 +127,8 @@ export const fr: Messages = {
     fields: { title: 'le titre', description: 'la description', language: 'la langue' },
   },
   errorReasons: {
+    demoMissing:
+      'Les fichiers de l’étude de démonstration manquent dans cette installation. Réinstallez Axial.',
     recordingIncomplete: '{{file}} n’est pas arrivé en entier. Joignez-le de nouveau.',
     notMedia:
       '{{file}} n’est pas un fichier audio ou vidéo qu’Axial sait lire. Convertissez-le en MP3, M4A, WAV, OGG, WebM ou MP4.',

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { AppCore } from '../../electron/api/core';
 import { createAppCore } from '../../electron/api/core';
 import type { HostServices } from '../../electron/api/context';
@@ -8,6 +9,7 @@ export function testCore(userDataDir: string, host: Partial<HostServices> = {}):
     kind: 'web',
     version: '0.0.0-test',
     defaultProjectFolder: userDataDir,
+    demoDir: join(process.cwd(), 'resources', 'demo'),
     ...host,
   });
 }

@@ -6,6 +6,7 @@ interface BuilderConfig {
   appId: string;
   productName: string;
   files: string[];
+  extraResources: { from: string; to: string }[];
   asarUnpack: string[];
   npmRebuild: boolean;
   linux: { target: string[] };
@@ -48,9 +49,18 @@ describe('electron-builder.yml', () => {
       'build/electron/main.cjs',
       'build/electron/preload.cjs',
       'build/electron/web.cjs',
+      'build/electron/axial.cjs',
     ]) {
       expect(scriptSource).toContain(output);
     }
+  });
+
+  it('ships the demo study as resources the app finds when installed', () => {
+    expect(config.extraResources).toEqual([{ from: 'resources/demo', to: 'demo' }]);
+    expect(existsSync('resources/demo/study.json')).toBe(true);
+    expect(readFileSync('electron/main.ts', 'utf8')).toContain(
+      "join(process.resourcesPath, 'demo')",
+    );
   });
 
   it('unpacks the native SQLite module and does not rebuild it', () => {

@@ -58,7 +58,7 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
     if (!ratings || !xAxis || !yAxis) return [];
     const { minimum, maximum } = ratings.scale;
     const scale = (value: number) => (value - minimum) / (maximum - minimum);
-    return cases.flatMap((row) => {
+    const placed = cases.flatMap((row) => {
       const x = ratings.ratings.find(
         (rating) => rating.caseId === row.id && rating.codeId === xAxis.id,
       );
@@ -82,6 +82,27 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
           evidence: [...x.evidence, ...y.evidence],
         },
       ];
+    });
+    // Cases rated alike share a position: they are set apart on a small circle around it,
+    // so each point and label stays readable (and clickable).
+    const together = new Map<string, number>();
+    for (const point of placed) {
+      const key = `${point.left},${point.top}`;
+      together.set(key, (together.get(key) ?? 0) + 1);
+    }
+    const seen = new Map<string, number>();
+    return placed.map((point) => {
+      const key = `${point.left},${point.top}`;
+      const count = together.get(key)!;
+      if (count === 1) return point;
+      const index = seen.get(key) ?? 0;
+      seen.set(key, index + 1);
+      const angle = (2 * Math.PI * index) / count - Math.PI / 2;
+      return {
+        ...point,
+        left: point.left + 16 * Math.cos(angle),
+        top: point.top + 16 * Math.sin(angle),
+      };
     });
   }, [cases, ratings, xAxis, yAxis]);
 

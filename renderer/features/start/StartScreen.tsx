@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, ProjectSummary } from '../../../shared/domain';
+import { DemoCard } from './DemoCard';
 import { NewProjectForm } from './NewProjectForm';
 import { OpenProjectForm } from './OpenProjectForm';
 import { RecentProjectsList } from './RecentProjectsList';
@@ -21,6 +22,7 @@ export function StartScreen({
         <div className="start-column">
           <RecentProjectsList onOpened={onOpened} />
           <OpenProjectForm info={info} onOpened={onOpened} />
+          <DemoCard onOpened={onOpened} />
           <section className="card" aria-labelledby="import-project-heading">
             <h2 id="import-project-heading">{t('start.importHeading')}</h2>
             <p>{t('start.importExplanation')}</p>

@@ -34,6 +34,7 @@ export async function startApp(): Promise<RunningApp> {
     kind: 'web',
     version: '0.0.0-e2e',
     defaultProjectFolder: temp.path,
+    demoDir: join(process.cwd(), 'resources', 'demo'),
   });
   const host = await startWebHost({
     dispatch: core.dispatch,
