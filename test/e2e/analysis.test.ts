@@ -71,10 +71,10 @@ describe('the framework matrix through the UI', () => {
     await page.reload();
     await openSection(page, 'Analysis');
     const cellA = page.getByRole('button', { name: 'A × Proactivité' });
-    await cellA.getByText('1 passages · 1 docs').waitFor();
+    await cellA.getByText('1 passage · 1 doc').waitFor();
     await page
       .getByRole('button', { name: 'B × Proactivité' })
-      .getByText('2 passages · 1 docs')
+      .getByText('2 passages · 1 doc')
       .waitFor();
     await page.getByRole('button', { name: 'B × Ouverture' }).getByText('—').waitFor();
 

@@ -186,7 +186,7 @@ describe('transcripts and coding through the UI', () => {
     // Passages grouped by axis → variable → code; a click opens the transcript at the passage.
     await page.getByRole('navigation').getByRole('button', { name: 'Passages' }).click();
     const axis = page.locator(`.passage-group[data-code-id="${code('Proactivity').id}"]`);
-    await axis.getByText('2 passages · 1 documents').first().waitFor();
+    await axis.getByText('2 passages · 1 document').first().waitFor();
     const variable = axis.locator(
       `.passage-group[data-code-id="${code('Political leadership').id}"]`,
     );

@@ -124,7 +124,7 @@ describe('the demo study', () => {
     await harness.call('projects.openDemo', {});
     const documents = await harness.call('documents.list', {});
     expect(documents).toHaveLength(6);
-    expect(await harness.call('passages.list', {})).toHaveLength(41);
+    expect(await harness.call('passages.list', {})).toHaveLength(45);
     const { ratings } = await harness.call('ratings.list', {});
     expect(ratings).toHaveLength(12);
     expect(ratings.every((rating) => rating.value !== null && rating.evidence.length > 0)).toBe(

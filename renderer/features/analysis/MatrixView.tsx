@@ -137,8 +137,8 @@ export function MatrixView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
                         <span className="cell-counts">
                           {cell && cell.passages > 0
                             ? t('matrix.counts', {
-                                passages: cell.passages,
-                                documents: cell.documents,
+                                passages: t('matrix.passageCount', { count: cell.passages }),
+                                documents: t('matrix.documentCount', { count: cell.documents }),
                               })
                             : '—'}
                         </span>

@@ -149,8 +149,8 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
             <span className="group-name">{group.code.name}</span>
             <span className="group-counts">
               {t('passages.counts', {
-                passages: group.passageCount,
-                documents: group.documentCount,
+                passages: t('passages.passageCount', { count: group.passageCount }),
+                documents: t('passages.documentCount', { count: group.documentCount }),
               })}
             </span>
           </button>
