@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createAppCore } from '../electron/api/core';
 import { buildCodeTree } from '../renderer/features/codebook/codeTree';
 import { groupPassages } from '../renderer/features/passages/groupPassages';
-import type { CodeNode, Passage } from '../shared/documents';
+import type { CodeNode, Passage, PassageOverview } from '../shared/documents';
 import type { Call } from './corpus';
 import { caller, studyCorpus } from './corpus';
 import type { Measurement } from './measure';
@@ -62,16 +62,37 @@ export async function benchRetrieval(runs: number): Promise<Measurement[]> {
     const allCodingRows = raw(
       `SELECT c.*, d.title FROM coding c JOIN document d ON d.id = c.document_id ORDER BY d.position, c.start`,
     );
+    /** What the Passages view asks for, grouped by axis: the counts and the first page. */
+    const view = async (query: Record<string, unknown>) => {
+      const [list, overview] = await Promise.all([
+        call<Passage[]>('passages.list', { ...query, limit: 300 }),
+        call<PassageOverview>('passages.overview', query),
+      ]);
+      return groupPassages(
+        tree,
+        list,
+        new Map(overview.codes.map((entry) => [entry.codeId, entry])),
+      );
+    };
     await measure(
-      'Passages of one axis, grouped (≈8,300 passages)',
-      async () =>
-        groupPassages(tree, await call<Passage[]>('passages.list', { codeIds: [firstAxis] })),
+      'Passages view grouped by axis (all 50,000 codings)',
+      () => view({}),
       allCodingRows,
       100,
     );
     await measure(
-      'Passages view, everything grouped by axis (50,000 passages)',
-      async () => groupPassages(tree, await call<Passage[]>('passages.list', {})),
+      'Passages view, one axis (≈8,300 codings)',
+      () => view({ codeIds: [firstAxis] }),
+      allCodingRows,
+      100,
+    );
+    await measure(
+      'Passages view, one axis, elected officials only (attribute filter)',
+      () =>
+        view({
+          codeIds: [firstAxis],
+          conditions: [{ attributeId: corpus.roleAttributeId, operator: 'eq', value: 'élu' }],
+        }),
       allCodingRows,
       100,
     );
@@ -82,14 +103,10 @@ export async function benchRetrieval(runs: number): Promise<Measurement[]> {
       100,
     );
     await measure(
-      'Attribute-filtered retrieval (elected officials, one axis)',
-      () =>
-        call('passages.list', {
-          codeIds: [firstAxis],
-          conditions: [{ attributeId: corpus.roleAttributeId, operator: 'eq', value: 'élu' }],
-        }),
+      'Every passage of one axis with text and context ("show all", ≈8,300)',
+      () => call('passages.list', { codeIds: [firstAxis] }),
       allCodingRows,
-      100,
+      Number.POSITIVE_INFINITY,
     );
     await measure(
       'Full-text search "coopération réunion"',

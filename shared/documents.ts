@@ -105,6 +105,22 @@ export interface PassageQuery {
   caseIds?: string[];
   /** All must hold, each on the passage's case, participant or document, by the attribute's kind. */
   conditions?: AttributeCondition[];
+  /** At most this many passages, the first in document order. */
+  limit?: number;
+}
+
+/** How many passages a query finds under each node of the codebook, without their text. */
+export interface PassageOverview {
+  total: number;
+  codes: {
+    codeId: string;
+    /** Passages of this node itself. */
+    own: number;
+    /** Passages of this node and every node below it. */
+    passages: number;
+    /** Distinct documents of those. */
+    documents: number;
+  }[];
 }
 
 export interface TextChange {

@@ -9,7 +9,7 @@ import {
   listCodings,
   updateCoding,
 } from '../store/codings';
-import { listPassages } from '../store/passages';
+import { listPassages, passageOverview } from '../store/passages';
 
 export const codingsHandlers: DomainHandlers<typeof codingsContract> = {
   'codings.forDocument': (context, { documentId }) =>
@@ -47,4 +47,5 @@ export const codingsHandlers: DomainHandlers<typeof codingsContract> = {
   },
 
   'passages.list': (context, query) => listPassages(context.session.require().db, query),
+  'passages.overview': (context, query) => passageOverview(context.session.require().db, query),
 };

@@ -1,4 +1,4 @@
-import type { Passage, PassageQuery } from '../../shared/documents';
+import type { Passage, PassageOverview, PassageQuery } from '../../shared/documents';
 import type { Db } from './database';
 import type { TurnStart } from './documentText';
 import { speakerAt } from './documentText';
@@ -48,6 +48,23 @@ function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/** Codings matching `where`, document by document in the documents' order, each by start. */
+function* codingsInDocumentOrder(
+  db: Db,
+  where: string,
+  parameters: unknown[],
+): Generator<CodingRow> {
+  const documents = db.prepare('SELECT id FROM document ORDER BY position').raw().all() as [
+    string,
+  ][];
+  const filter = where ? `${where} AND` : 'WHERE';
+  const inDocument = db.prepare(
+    `SELECT c.* FROM coding c ${filter} c.document_id = ? ORDER BY c.start, c."end"`,
+  );
+  for (const [documentId] of documents)
+    yield* inDocument.all(...parameters, documentId) as CodingRow[];
+}
+
 /**
  * Coded passages matching the query, in document order. Selecting a code
  * includes its sub-codes; "all" keeps passages that every selected code
@@ -81,14 +98,22 @@ export function listPassages(db: Db, query: PassageQuery): Passage[] {
       db.prepare('SELECT id, position FROM document').all() as { id: string; position: number }[]
     ).map((row) => [row.id, row.position]),
   );
-  const rows = (
-    db.prepare(`SELECT c.* FROM coding c ${where}`).all(...parameters) as CodingRow[]
-  ).sort(
-    (a, b) =>
-      positions.get(a.document_id)! - positions.get(b.document_id)! ||
-      a.start - b.start ||
-      a.end - b.end,
-  );
+  const order = (
+    a: { document_id: string; start: number; end: number },
+    b: { document_id: string; start: number; end: number },
+  ) =>
+    positions.get(a.document_id)! - positions.get(b.document_id)! ||
+    a.start - b.start ||
+    a.end - b.end;
+  // With a limit, documents are read in their order, each one's codings by start through
+  // the (document, start) index, until the page is full: the first page of 50,000 codings
+  // reads a few documents, not every row.
+  const rows: Iterable<CodingRow> =
+    query.limit !== undefined
+      ? codingsInDocumentOrder(db, where, parameters)
+      : (db.prepare(`SELECT c.* FROM coding c ${where}`).all(...parameters) as CodingRow[]).sort(
+          order,
+        );
 
   const documents = new Map<string, DocumentText>();
   const documentText = (id: string) => {
@@ -148,6 +173,7 @@ export function listPassages(db: Db, query: PassageQuery): Passage[] {
   const wantedCases = query.caseIds?.length ? new Set(query.caseIds) : null;
   const passages: Passage[] = [];
   for (const row of rows) {
+    if (query.limit !== undefined && passages.length >= query.limit) break;
     const document = documentText(row.document_id);
     const text = document.slice(row.start, row.end);
     if (needle && !foldForSearch(text).includes(needle)) continue;
@@ -178,4 +204,160 @@ export function listPassages(db: Db, query: PassageQuery): Passage[] {
     });
   }
   return passages;
+}
+
+/**
+ * Counts per node of the codebook for a query: what the Passages view shows
+ * before any passage is read. Without per-passage filters (speaker, people,
+ * cases, attributes, text, "all of these codes") SQLite counts; otherwise
+ * the matching passages are listed and counted.
+ */
+export function passageOverview(db: Db, query: PassageQuery): PassageOverview {
+  const perPassage =
+    (query.speakers?.length ?? 0) > 0 ||
+    (query.participantIds?.length ?? 0) > 0 ||
+    (query.caseIds?.length ?? 0) > 0 ||
+    (query.conditions?.length ?? 0) > 0 ||
+    Boolean(query.text) ||
+    ((query.codeMatch ?? 'any') === 'all' && (query.codeIds?.length ?? 0) > 0);
+  let pairs: [string, string, number][];
+  // Filters on who speaks or on attributes are checked per coding without reading its text.
+  const needsText =
+    Boolean(query.text) ||
+    ((query.codeMatch ?? 'any') === 'all' && (query.codeIds?.length ?? 0) > 0);
+  if (perPassage && !needsText) {
+    pairs = countByPeople(db, query);
+  } else if (perPassage) {
+    const counts = new Map<string, number>();
+    for (const passage of listPassages(db, { ...query, limit: undefined })) {
+      const key = `${passage.coding.codeId}\u0000${passage.coding.documentId}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    pairs = [...counts].map(([key, count]) => {
+      const [codeId, documentId] = key.split('\u0000') as [string, string];
+      return [codeId, documentId, count];
+    });
+  } else {
+    const conditions: string[] = [];
+    const parameters: unknown[] = [];
+    if (query.codeIds?.length) {
+      const ids = [
+        ...new Set(query.codeIds.flatMap((id) => (query.exactCodes ? [id] : subtreeIds(db, id)))),
+      ];
+      conditions.push(`code_id IN (${ids.map(() => '?').join(', ')})`);
+      parameters.push(...ids);
+    }
+    if (query.documentIds?.length) {
+      conditions.push(`document_id IN (${query.documentIds.map(() => '?').join(', ')})`);
+      parameters.push(...query.documentIds);
+    }
+    if (query.coders?.length) {
+      conditions.push(`coder IN (${query.coders.map(() => '?').join(', ')})`);
+      parameters.push(...query.coders);
+    }
+    pairs = db
+      .prepare(
+        `SELECT code_id, document_id, COUNT(*) FROM coding ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} GROUP BY document_id, code_id`,
+      )
+      .raw()
+      .all(...parameters) as [string, string, number][];
+  }
+  const parents = new Map(
+    (db.prepare('SELECT id, parent_id FROM code').raw().all() as [string, string | null][]).map(
+      ([id, parent]) => [id, parent],
+    ),
+  );
+  // Pairs come grouped by document: a node counts a document when it differs from the last one it saw.
+  pairs.sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const nodes = new Map<
+    string,
+    { own: number; passages: number; documents: number; last: string }
+  >();
+  const node = (id: string) => {
+    let found = nodes.get(id);
+    if (!found) nodes.set(id, (found = { own: 0, passages: 0, documents: 0, last: '' }));
+    return found;
+  };
+  let total = 0;
+  for (const [codeId, documentId, count] of pairs) {
+    total += count;
+    node(codeId).own += count;
+    for (let current: string | null | undefined = codeId; current; current = parents.get(current)) {
+      const entry = node(current);
+      entry.passages += count;
+      if (entry.last !== documentId) {
+        entry.last = documentId;
+        entry.documents += 1;
+      }
+    }
+  }
+  return {
+    total,
+    codes: [...nodes].map(([codeId, entry]) => ({
+      codeId,
+      own: entry.own,
+      passages: entry.passages,
+      documents: entry.documents,
+    })),
+  };
+}
+
+/** `passageOverview` for filters on speakers, participants, cases and attributes: no text is read. */
+function countByPeople(db: Db, query: PassageQuery): [string, string, number][] {
+  const conditions: string[] = [];
+  const parameters: unknown[] = [];
+  if (query.codeIds?.length) {
+    const ids = [
+      ...new Set(query.codeIds.flatMap((id) => (query.exactCodes ? [id] : subtreeIds(db, id)))),
+    ];
+    conditions.push(`code_id IN (${ids.map(() => '?').join(', ')})`);
+    parameters.push(...ids);
+  }
+  if (query.documentIds?.length) {
+    conditions.push(`document_id IN (${query.documentIds.map(() => '?').join(', ')})`);
+    parameters.push(...query.documentIds);
+  }
+  if (query.coders?.length) {
+    conditions.push(`coder IN (${query.coders.map(() => '?').join(', ')})`);
+    parameters.push(...query.coders);
+  }
+  const rows = db
+    .prepare(
+      `SELECT code_id, document_id, start FROM coding ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`,
+    )
+    .raw()
+    .all(...parameters) as [string, string, number][];
+  const context = new PassageContext(db);
+  const turns = new Map<string, TurnStart[]>();
+  const turnsOf = (documentId: string) => {
+    let found = turns.get(documentId);
+    if (!found) {
+      found = JSON.parse(
+        (db.prepare('SELECT turns FROM document WHERE id = ?').get(documentId) as { turns: string })
+          .turns,
+      ) as TurnStart[];
+      turns.set(documentId, found);
+    }
+    return found;
+  };
+  const speakers = query.speakers?.length ? new Set(query.speakers) : null;
+  const wantedParticipants = query.participantIds?.length ? new Set(query.participantIds) : null;
+  const wantedCases = query.caseIds?.length ? new Set(query.caseIds) : null;
+  const counts = new Map<string, [string, string, number]>();
+  for (const [codeId, documentId, start] of rows) {
+    const speaker =
+      speakers || context.speakerMatters(documentId) ? speakerAt(turnsOf(documentId), start) : null;
+    if (speakers && (speaker === null || !speakers.has(speaker))) continue;
+    const resolved = context.resolve(documentId, speaker);
+    if (wantedParticipants && !resolved.participantIds.some((id) => wantedParticipants.has(id)))
+      continue;
+    if (wantedCases && !resolved.caseIds.some((id) => wantedCases.has(id))) continue;
+    if (query.conditions?.length && !context.matches(query.conditions, documentId, resolved))
+      continue;
+    const key = `${codeId}\u0000${documentId}`;
+    const entry = counts.get(key);
+    if (entry) entry[2] += 1;
+    else counts.set(key, [codeId, documentId, 1]);
+  }
+  return [...counts.values()];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CodeNode, Coding, Passage } from '../documents';
+import type { PassageOverview, CodeNode, Coding, Passage } from '../documents';
 import { conditionOperators } from '../cases';
 import { entityId } from './documents';
 import { method } from './method';
@@ -8,6 +8,29 @@ const offset = z.number().int().min(0);
 const range = { documentId: entityId, start: offset, end: offset };
 const ordered = (input: { start: number; end: number }) => input.end > input.start;
 const orderedMessage = { message: 'A passage must contain at least one character.', path: ['end'] };
+
+const passageQuery = z.strictObject({
+  codeIds: z.array(entityId).max(1000).optional(),
+  codeMatch: z.enum(['any', 'all']).default('any'),
+  exactCodes: z.boolean().optional(),
+  documentIds: z.array(entityId).max(10000).optional(),
+  speakers: z.array(z.string().max(100)).max(1000).optional(),
+  coders: z.array(z.string().max(100)).max(1000).optional(),
+  text: z.string().max(500).optional(),
+  participantIds: z.array(entityId).max(10000).optional(),
+  caseIds: z.array(entityId).max(10000).optional(),
+  conditions: z
+    .array(
+      z.strictObject({
+        attributeId: entityId,
+        operator: z.enum(conditionOperators),
+        value: z.union([z.string().max(1000), z.number(), z.boolean()]),
+      }),
+    )
+    .max(50)
+    .optional(),
+  limit: z.number().int().min(1).max(100_000).optional(),
+});
 
 export const codingsContract = {
   'codings.forDocument': method<Coding[]>()(z.strictObject({ documentId: entityId })),
@@ -34,27 +57,7 @@ export const codingsContract = {
       .refine((input) => Object.keys(input).length > 1, 'Change at least one property.'),
   ),
   'codings.delete': method<null>()(z.strictObject({ id: entityId })),
-  'passages.list': method<Passage[]>()(
-    z.strictObject({
-      codeIds: z.array(entityId).max(1000).optional(),
-      codeMatch: z.enum(['any', 'all']).default('any'),
-      exactCodes: z.boolean().optional(),
-      documentIds: z.array(entityId).max(10000).optional(),
-      speakers: z.array(z.string().max(100)).max(1000).optional(),
-      coders: z.array(z.string().max(100)).max(1000).optional(),
-      text: z.string().max(500).optional(),
-      participantIds: z.array(entityId).max(10000).optional(),
-      caseIds: z.array(entityId).max(10000).optional(),
-      conditions: z
-        .array(
-          z.strictObject({
-            attributeId: entityId,
-            operator: z.enum(conditionOperators),
-            value: z.union([z.string().max(1000), z.number(), z.boolean()]),
-          }),
-        )
-        .max(50)
-        .optional(),
-    }),
-  ),
+  'passages.list': method<Passage[]>()(passageQuery),
+  /** Counts per node of the codebook for the same query, before any passage is read. */
+  'passages.overview': method<PassageOverview>()(passageQuery),
 };

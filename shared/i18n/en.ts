@@ -386,6 +386,7 @@ export const en = {
     passageCount_other: '{{count}} passages',
     documentCount_one: '{{count}} document',
     documentCount_other: '{{count}} documents',
+    showAll: 'Show all {{total}} passages of this code ({{shown}} shown)',
     total_one: '{{count}} passage',
     total_other: '{{count}} passages',
     select: 'Select this passage',

@@ -400,6 +400,7 @@ export const fr: Messages = {
     passageCount_other: '{{count}} passages',
     documentCount_one: '{{count}} document',
     documentCount_other: '{{count}} documents',
+    showAll: 'Afficher les {{total}} passages de ce code ({{shown}} affichés)',
     total_one: '{{count}} passage',
     total_other: '{{count}} passages',
     select: 'Sélectionner ce passage',

@@ -142,4 +142,31 @@ describe('the demo study', () => {
     const again = await harness.call('projects.openDemo', {});
     expect(again.path).toMatch(/ \(2\)\.axial$/);
   });
+
+  it('counts the same passages in the overview as the list finds, with filters on people and attributes', async () => {
+    await harness.call('projects.openDemo', {});
+    const attributes = await harness.call('attributes.list', {});
+    const group = attributes.find((attribute) => attribute.name === "Groupe d'acteurs")!;
+    const cases = await harness.call('cases.list', {});
+    const participants = await harness.call('participants.list', {});
+    for (const query of [
+      {
+        conditions: [
+          { attributeId: group.id, operator: 'eq' as const, value: 'Agents de la collectivité' },
+        ],
+      },
+      { caseIds: [cases.find((row) => row.name === 'C')!.id] },
+      { participantIds: [participants.find((row) => row.name === 'Adjointe C')!.id] },
+      { speakers: ['Enquêtrice'] },
+    ]) {
+      const list = await harness.call('passages.list', query);
+      const overview = await harness.call('passages.overview', query);
+      expect(overview.total).toBe(list.length);
+      const perCode = new Map<string, number>();
+      for (const passage of list)
+        perCode.set(passage.coding.codeId, (perCode.get(passage.coding.codeId) ?? 0) + 1);
+      for (const [codeId, count] of perCode)
+        expect(overview.codes.find((entry) => entry.codeId === codeId)?.own).toBe(count);
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { migration005MatrixSummaries } from './005-matrix-summaries';
 import { migration006RatingsChart } from './006-ratings-chart';
 import { migration007TextIndex } from './007-text-index';
 import { migration008Recordings } from './008-recordings';
+import { migration009CodingCountsIndex } from './009-coding-counts-index';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration006RatingsChart,
   migration007TextIndex,
   migration008Recordings,
+  migration009CodingCountsIndex,
 ];
 
 export const latestSchemaVersion = migrations.length;

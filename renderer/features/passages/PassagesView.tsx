@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Passage, PassageQuery } from '../../../shared/documents';
+import type { PassageOverview, Passage, PassageQuery } from '../../../shared/documents';
 import { useApi } from '../../api/context';
 import { buildCodeTree, codePath } from '../codebook/codeTree';
 import type { DocumentTarget } from '../documents/DocumentsView';
@@ -12,6 +12,9 @@ import type { DraftCondition } from './ConditionsEditor';
 import { completeConditions, ConditionsEditor } from './ConditionsEditor';
 import type { GroupBy } from './outerGroups';
 import { outerGroups } from './outerGroups';
+
+/** Passages loaded at once when grouped by axis; a group's others come on request. */
+const FIRST_PAGE = 300;
 
 function reference(passage: Passage): string {
   return `${passage.documentTitle}${passage.speaker ? `, ${passage.speaker}` : ''} [${passage.coding.start}–${passage.coding.end}]`;
@@ -64,12 +67,25 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
     return current?.id ?? null;
   };
 
+  // Grouped by axis alone, the view asks for the counts and the first page of passages; a
+  // group's other passages come when the researcher asks. Other groupings need every passage.
+  const [counts, setCounts] = useState<Map<string, PassageOverview['codes'][number]> | null>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const fullQuery = { ...query, ...(complete.length ? { conditions: complete } : {}) };
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(() => {
-      api['passages.list']({ ...query, ...(complete.length ? { conditions: complete } : {}) })
-        .then((list) => {
-          if (!cancelled) setPassages(list);
+      const paged = groupBy === 'axis';
+      Promise.all([
+        api['passages.list'](paged ? { ...fullQuery, limit: FIRST_PAGE } : fullQuery),
+        paged ? api['passages.overview'](fullQuery) : Promise.resolve(null),
+      ])
+        .then(([list, overview]) => {
+          if (cancelled) return;
+          setPassages(list);
+          const partial = overview !== null && overview.total > list.length;
+          setCounts(partial ? new Map(overview.codes.map((entry) => [entry.codeId, entry])) : null);
+          setTotal(partial ? overview.total : null);
         })
         .catch(showError);
     }, 150);
@@ -79,7 +95,18 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
     };
     // conditionKey stands for the conditions' content.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, query, showError, codes, conditionKey]);
+  }, [api, query, showError, codes, conditionKey, groupBy]);
+
+  /** Every passage of one code, replacing the first page's share of them. */
+  const showAll = (codeId: string) =>
+    void api['passages.list']({ ...fullQuery, codeIds: [codeId], exactCodes: true })
+      .then((list) =>
+        setPassages((current) => {
+          const others = current.filter((passage) => passage.coding.codeId !== codeId);
+          return [...others, ...list];
+        }),
+      )
+      .catch(showError);
 
   const tree = useMemo(() => buildCodeTree(codes), [codes]);
   const sections = useMemo(
@@ -93,9 +120,9 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
         answers,
       }).map((outer) => ({
         ...outer,
-        groups: groupPassages(tree, outer.passages),
+        groups: groupPassages(tree, outer.passages, counts ?? undefined),
       })),
-    [passages, groupBy, cases, participants, documents, attributes, tree, guide, answers],
+    [passages, groupBy, cases, participants, documents, attributes, tree, guide, answers, counts],
   );
   const speakers = useMemo(
     () => [...new Set(documents.flatMap((document) => document.speakers))].sort(),
@@ -157,6 +184,15 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
         </Heading>
         {!isCollapsed && (
           <>
+            {group.ownCount > group.passages.length && (
+              <button
+                type="button"
+                className="link show-all"
+                onClick={() => showAll(group.code.id)}
+              >
+                {t('passages.showAll', { total: group.ownCount, shown: group.passages.length })}
+              </button>
+            )}
             {group.passages.length > 0 && (
               <ol className="passages">
                 {group.passages.map((passage) => (
@@ -366,7 +402,7 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
         />
       </div>
       <div className="passages-actions">
-        <span role="status">{t('passages.total', { count: passages.length })}</span>
+        <span role="status">{t('passages.total', { count: total ?? passages.length })}</span>
         <button
           type="button"
           disabled={checked.size === 0}

@@ -10,6 +10,8 @@ export interface PassageGroup {
   /** Passages and distinct documents in this node and below it. */
   passageCount: number;
   documentCount: number;
+  /** Passages of this node itself, loaded or not. */
+  ownCount: number;
 }
 
 /**
@@ -19,6 +21,8 @@ export interface PassageGroup {
 export function groupPassages(
   tree: readonly CodeTreeNode[],
   passages: readonly Passage[],
+  /** The server's counts when only the first passages are loaded (see `passages.overview`). */
+  counts?: ReadonlyMap<string, { own: number; passages: number; documents: number }>,
 ): PassageGroup[] {
   const byCode = new Map<string, Passage[]>();
   for (const passage of passages) {
@@ -38,15 +42,17 @@ export function groupPassages(
       count += built.group.passageCount;
       built.documents.forEach((id) => documents.add(id));
     }
-    if (count === 0) return { group: null, documents };
+    const known = counts?.get(node.code.id);
+    if (counts ? !known?.passages : count === 0) return { group: null, documents };
     return {
       group: {
         code: node.code,
         depth: node.depth,
         passages: own,
         children,
-        passageCount: count,
-        documentCount: documents.size,
+        passageCount: known?.passages ?? count,
+        documentCount: known?.documents ?? documents.size,
+        ownCount: known?.own ?? own.length,
       },
       documents,
     };

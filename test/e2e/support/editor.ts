@@ -5,6 +5,25 @@ import type { Page } from 'playwright-core';
  * mouse selection does: a DOM selection that ProseMirror reads back.
  */
 export async function selectText(page: Page, text: string): Promise<void> {
+  // A save that lands just then (a memo saved as its field loses focus) redraws the editor
+  // from its last known selection: the selection is made again until it holds.
+  for (let attempt = 1; ; attempt += 1) {
+    await setSelection(page, text);
+    try {
+      await page.waitForFunction((wanted) => window.getSelection()?.toString() === wanted, text, {
+        timeout: 2000,
+      });
+      await page.waitForTimeout(100);
+      if (await page.evaluate((wanted) => window.getSelection()?.toString() === wanted, text))
+        return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+    if (attempt >= 5) throw new Error(`The selection of "${text}" did not hold`);
+  }
+}
+
+async function setSelection(page: Page, text: string): Promise<void> {
   const found = await page.evaluate((wanted) => {
     const root = document.querySelector('.transcript');
     if (!root) return false;
@@ -39,9 +58,6 @@ export async function selectText(page: Page, text: string): Promise<void> {
     return true;
   }, text);
   if (!found) throw new Error(`"${text}" is not in the transcript`);
-  // ProseMirror reads the DOM selection on selectionchange.
-  await page.waitForFunction((wanted) => window.getSelection()?.toString() === wanted, text);
-  await page.waitForTimeout(50);
 }
 
 /** Puts the caret just before the first occurrence of `text`. */

@@ -395,3 +395,51 @@ describe('passages', () => {
     expect(await call('passages.list', { text: 'PÔRTE' })).toMatchObject([{ text: 'maire porte' }]);
   });
 });
+
+describe('the Passages view overview', () => {
+  it('counts per node (own, with sub-codes, distinct documents) and pages passages in document order', async () => {
+    const { call } = harness;
+    const axis = await call('codes.create', { name: 'Axe' });
+    const first = await call('codes.create', { parentId: axis.id, name: 'Premier' });
+    const second = await call('codes.create', { parentId: axis.id, name: 'Second' });
+    const text = Array.from({ length: 30 }, (_, index) => `Phrase numéro ${index} du corpus.`).join(
+      ' ',
+    );
+    const documents = [];
+    for (const name of ['a', 'b'])
+      documents.push(
+        await call('documents.import', { fileName: `${name}.txt`, data: base64(text) }),
+      );
+    for (const document of documents)
+      for (let index = 0; index < 20; index += 1)
+        await call('codings.create', {
+          documentId: document.id,
+          start: index * 10,
+          end: index * 10 + 5,
+          codeIds: [index % 4 === 0 ? second.id : first.id],
+        });
+    const overview = await call('passages.overview', {});
+    const byCode = new Map(overview.codes.map((entry) => [entry.codeId, entry]));
+    expect(overview.total).toBe(40);
+    expect(byCode.get(axis.id)).toEqual({ codeId: axis.id, own: 0, passages: 40, documents: 2 });
+    expect(byCode.get(first.id)).toMatchObject({ own: 30, passages: 30, documents: 2 });
+    expect(byCode.get(second.id)).toMatchObject({ own: 10, passages: 10, documents: 2 });
+    // The same counts when a per-passage filter forces them to be counted one by one.
+    const filtered = await call('passages.overview', { text: 'ph' });
+    const matching = await call('passages.list', { text: 'ph' });
+    expect(matching.length).toBeGreaterThan(0);
+    expect(filtered.total).toBe(matching.length);
+    expect(filtered.codes.find((entry) => entry.codeId === axis.id)?.passages).toBe(
+      matching.length,
+    );
+
+    const page = await call('passages.list', { limit: 25 });
+    const all = await call('passages.list', {});
+    expect(page.map((passage) => passage.coding.id)).toEqual(
+      all.slice(0, 25).map((passage) => passage.coding.id),
+    );
+    expect(page[24]!.coding.documentId).toBe(documents[1]!.id);
+    const onlySecond = await call('passages.overview', { codeIds: [second.id] });
+    expect(onlySecond.total).toBe(10);
+  });
+});

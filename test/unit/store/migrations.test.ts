@@ -302,3 +302,21 @@ describe('migration 8 (recordings)', () => {
     db.close();
   });
 });
+
+describe('migration 9 (coding counts index)', () => {
+  it('8 → 9 counts codings per document and code from an index alone', () => {
+    const db = new Database(join(folder.path, 'm9.axial'));
+    migrate(db, 8);
+    migrate(db, 9);
+    expect(schemaVersion(db)).toBe(9);
+    const plan = db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT code_id, document_id, COUNT(*) FROM coding GROUP BY document_id, code_id',
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toContain(
+      'USING COVERING INDEX coding_document_code',
+    );
+    db.close();
+  });
+});
