@@ -294,6 +294,19 @@ describe('ratings and the 2×2 chart through the UI', () => {
     );
     expect(labels.sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
     expect(svg).toContain('Proactive–open');
+
+    // PNG: drawn from the same SVG, a real image of the chart's size or larger.
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export PNG' }).click(),
+    ]);
+    const image = readFileSync((await png.path())!);
+    expect([...image.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const width = image.readUInt32BE(16);
+    const height = image.readUInt32BE(20);
+    expect(width).toBeGreaterThanOrEqual(400);
+    expect(height).toBe(width);
+    expect(image.length).toBeGreaterThan(5000);
   });
 });
 
