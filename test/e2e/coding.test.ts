@@ -138,7 +138,8 @@ describe('transcripts and coding through the UI', () => {
       .waitFor();
     // Both are drawn, the overlap as one span inside the other, and both have a margin bar.
     expect(await page.locator('.coding .coding').count()).toBeGreaterThan(0);
-    expect(await page.locator('.margin-bar').count()).toBe(2);
+    // The margin is laid out after the highlights are painted.
+    await expect.poll(() => page.locator('.margin-bar').count()).toBe(2);
 
     let codings = await storedCodings(transcriptA.id);
     let text = await storedText(transcriptA.id);

@@ -1,0 +1,58 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+export interface HostProcess {
+  launchUrl: string;
+  call<T>(method: string, input: unknown): Promise<T>;
+  /** The host's peak resident memory so far, in MB (Linux's VmHWM). */
+  peakMb(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The web host in a process of its own (`build/electron/web.cjs`), as a
+ * researcher runs it: its memory is then the host's alone, not the benchmark's.
+ */
+export async function startHostProcess(userDataDir: string): Promise<HostProcess> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['build/electron/web.cjs', '--port', '0', '--user-data', userDataDir],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const launchUrl = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`The web host stopped (${code}): ${output}`)));
+  });
+  const url = new URL(launchUrl);
+  const token = /token=([^&]+)/.exec(url.hash)![1]!;
+  return {
+    launchUrl,
+    async call<T>(method: string, input: unknown): Promise<T> {
+      const response = await fetch(`${url.origin}/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(input),
+      });
+      const result = (await response.json()) as
+        { ok: true; value: T } | { ok: false; error: { message: string } };
+      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+      return result.value;
+    },
+    peakMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kilobytes = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      return Math.round(kilobytes / 1024);
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
