@@ -2,6 +2,7 @@ import type { CodeNode } from '../../shared/documents';
 import type { Language } from '../../shared/domain';
 import { listCodes } from '../store/codes';
 import type { Db } from '../store/database';
+import { childrenByParent } from './refi/codeTree';
 import { translator } from './translator';
 
 function escapeHtml(text: string): string {
@@ -20,13 +21,7 @@ function escapeHtml(text: string): string {
 export function codebookDocument(db: Db, title: string, language: Language): string {
   const t = translator(language);
   const codes = listCodes(db);
-  const children = new Map<string | null, CodeNode[]>();
-  for (const code of codes) {
-    const list = children.get(code.parentId) ?? [];
-    list.push(code);
-    children.set(code.parentId, list);
-  }
-  for (const list of children.values()) list.sort((a, b) => a.position - b.position);
+  const children = childrenByParent(codes);
   const totals = new Map<string, { codings: number; documents: number }>();
   const total = (code: CodeNode): { codings: number } => {
     let codings = code.codingCount;

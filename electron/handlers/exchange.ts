@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { exchangeContract } from '../../shared/contract/exchange';
 import type { ExportedFile } from '../../shared/exchange';
@@ -10,8 +9,8 @@ import { exportProjectArchive } from '../exchange/refi/exportProject';
 import { importCodebookInto } from '../exchange/refi/importCodebook';
 import { importProjectInto, readProjectArchive } from '../exchange/refi/importProject';
 import { decodeXml, parseCodebookXml } from '../exchange/refi/parseXml';
-import { createProjectDatabase } from '../store/database';
-import { getProject, initialiseProject } from '../store/project';
+import { getProject } from '../store/project';
+import { buildProjectFile } from '../store/projectFile';
 import { opened, withProjectExtension } from './projects';
 
 const base64 = (bytes: Uint8Array | string) =>
@@ -100,28 +99,25 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
     // Everything that can be refused is refused before a file is created.
     const read = readProjectArchive(Buffer.from(data, 'base64'), fileName);
     const target = resolve(withProjectExtension(path));
-    const db = createProjectDatabase(target);
     let report;
     try {
-      initialiseProject(db, {
-        title: read.project.name.slice(0, 200),
-        description: read.project.description.slice(0, 20_000),
-        language: context.settings.language('en'),
-      });
-      const job = jobId ? context.jobs.start(jobId, read.project.sources.length) : null;
-      report = await importProjectInto(db, read, context.coder, {
-        onProgress: (done, total) => {
-          if (job) Object.assign(job, { done, total });
+      report = await buildProjectFile(
+        target,
+        {
+          title: read.project.name.slice(0, 200),
+          description: read.project.description.slice(0, 20_000),
+          language: context.settings.language('en'),
         },
-        isCancelled: () => job?.cancelled ?? false,
-      });
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
-    } catch (error) {
-      // A failed import leaves no half-made project behind.
-      db.close();
-      for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true });
-      throw error;
+        (db) => {
+          const job = jobId ? context.jobs.start(jobId, read.project.sources.length) : null;
+          return importProjectInto(db, read, context.coder, {
+            onProgress: (done, total) => {
+              if (job) Object.assign(job, { done, total });
+            },
+            isCancelled: () => job?.cancelled ?? false,
+          });
+        },
+      );
     } finally {
       if (jobId) context.jobs.finish(jobId);
     }

@@ -5,12 +5,12 @@ import type { OpenProject } from '../session';
 import { listActivity } from '../store/activity';
 import { saveCopy } from '../store/backup';
 import { now } from '../store/clock';
-import { getProject, initialiseProject, updateProject } from '../store/project';
-import { createProjectDatabase } from '../store/database';
+import { getProject, updateProject } from '../store/project';
+import { buildProjectFile } from '../store/projectFile';
 import { buildDemo } from '../demo/buildDemo';
 import { readDemoFiles } from '../demo/demoData';
 import { AxialError } from '../../shared/errors';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 export const PROJECT_EXTENSION = '.axial';
@@ -55,17 +55,11 @@ export const projectsHandlers: DomainHandlers<typeof projectsContract> = {
       join(context.host.defaultProjectFolder, 'Démo Axial — Villes intelligentes.axial'),
     );
     mkdirSync(dirname(target), { recursive: true });
-    const db = createProjectDatabase(target);
-    try {
-      initialiseProject(db, { title: files.study.project.title, description: '', language: 'fr' });
-      await buildDemo(db, files);
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
-    } catch (error) {
-      db.close();
-      for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true });
-      throw error;
-    }
+    await buildProjectFile(
+      target,
+      { title: files.study.project.title, description: '', language: 'fr' },
+      (db) => buildDemo(db, files),
+    );
     return opened(context, context.session.open(target));
   },
 

@@ -1,3 +1,4 @@
+import type { Db } from './database';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { TextIndex } from '../../shared/text/textIndex';
 import { buildTextIndex } from '../../shared/text/textIndex';
@@ -42,4 +43,18 @@ export function speakerAt(turns: readonly TurnStart[], offset: number): string |
     }
   }
   return found;
+}
+
+/** Each document's turn starts, read and parsed once per query. */
+export function turnsReader(db: Db): (documentId: string) => TurnStart[] {
+  const turns = new Map<string, TurnStart[]>();
+  const read = db.prepare('SELECT turns FROM document WHERE id = ?');
+  return (documentId) => {
+    let found = turns.get(documentId);
+    if (!found) {
+      found = JSON.parse((read.get(documentId) as { turns: string }).turns) as TurnStart[];
+      turns.set(documentId, found);
+    }
+    return found;
+  };
 }

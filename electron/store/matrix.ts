@@ -5,7 +5,7 @@ import { listCases, listParticipants } from './cases';
 import { listCodes } from './codes';
 import { now } from './clock';
 import type { Db } from './database';
-import { speakerAt, type TurnStart } from './documentText';
+import { speakerAt, turnsReader } from './documentText';
 import { listDocuments } from './documents';
 import type { ChangeSet } from './journal';
 import { deleteRow, insertRow, updateRow } from './journal';
@@ -62,18 +62,7 @@ export function buildMatrix(db: Db, rowKind: MatrixRowKind, level: MatrixLevel):
         : listDocuments(db).map((row) => ({ id: row.id, name: row.title }));
 
   const context = new PassageContext(db);
-  const turns = new Map<string, TurnStart[]>();
-  const turnsOf = (documentId: string) => {
-    let found = turns.get(documentId);
-    if (!found) {
-      found = JSON.parse(
-        (db.prepare('SELECT turns FROM document WHERE id = ?').get(documentId) as { turns: string })
-          .turns,
-      ) as TurnStart[];
-      turns.set(documentId, found);
-    }
-    return found;
-  };
+  const turnsOf = turnsReader(db);
   // Counting in typed arrays indexed by row × column: 50,000 codings in a few milliseconds.
   const rowIndex = new Map(rows.map((row, index) => [row.id, index]));
   const columnIndex = new Map(columns.map((column, index) => [column.id, index]));

@@ -1,7 +1,7 @@
 import type { Passage, PassageOverview, PassageQuery } from '../../shared/documents';
 import type { Db } from './database';
 import type { TurnStart } from './documentText';
-import { speakerAt } from './documentText';
+import { speakerAt, turnsReader } from './documentText';
 import { subtreeIds } from './codes';
 import type { CodingRow } from './codings';
 import { toCoding } from './codings';
@@ -48,6 +48,31 @@ function foldForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+/**
+ * The SQL conditions a query puts on codings themselves: codes (with their
+ * sub-codes unless exact), documents, coders. Column names are prefixed by `alias`.
+ */
+function codingConditions(
+  db: Db,
+  query: PassageQuery,
+  alias: string,
+  withCodes = true,
+): { where: string; parameters: unknown[] } {
+  const conditions: string[] = [];
+  const parameters: unknown[] = [];
+  const inList = (column: string, values: readonly unknown[]) => {
+    conditions.push(`${alias}${column} IN (${values.map(() => '?').join(', ')})`);
+    parameters.push(...values);
+  };
+  if (withCodes && query.codeIds?.length)
+    inList('code_id', [
+      ...new Set(query.codeIds.flatMap((id) => (query.exactCodes ? [id] : subtreeIds(db, id)))),
+    ]);
+  if (query.documentIds?.length) inList('document_id', query.documentIds);
+  if (query.coders?.length) inList('coder', query.coders);
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', parameters };
+}
+
 /** Codings matching `where`, document by document in the documents' order, each by start. */
 function* codingsInDocumentOrder(
   db: Db,
@@ -71,26 +96,16 @@ function* codingsInDocumentOrder(
  * (or one of its sub-codes) overlaps.
  */
 export function listPassages(db: Db, query: PassageQuery): Passage[] {
-  const conditions: string[] = [];
-  const parameters: unknown[] = [];
   // Sub-codes count with their parent, except for an exact query (the codes that meet on the same words).
   const below = (id: string) => (query.exactCodes ? [id] : subtreeIds(db, id));
-  const expand = (ids: readonly string[]) => [...new Set(ids.flatMap(below))];
   const selectedGroups = (query.codeIds ?? []).map((id) => new Set(below(id)));
-  if (query.codeIds && query.codeIds.length > 0 && (query.codeMatch ?? 'any') === 'any') {
-    const ids = expand(query.codeIds);
-    conditions.push(`c.code_id IN (${ids.map(() => '?').join(', ')})`);
-    parameters.push(...ids);
-  }
-  if (query.documentIds && query.documentIds.length > 0) {
-    conditions.push(`c.document_id IN (${query.documentIds.map(() => '?').join(', ')})`);
-    parameters.push(...query.documentIds);
-  }
-  if (query.coders && query.coders.length > 0) {
-    conditions.push(`c.coder IN (${query.coders.map(() => '?').join(', ')})`);
-    parameters.push(...query.coders);
-  }
-  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+  // With "all of these codes", every coding is a candidate: the codes are checked per passage.
+  const { where, parameters } = codingConditions(
+    db,
+    query,
+    'c.',
+    (query.codeMatch ?? 'any') === 'any',
+  );
   // Sorted here rather than by SQLite: joining documents to order by their position
   // made the query four times slower on 50,000 codings.
   const positions = new Map(
@@ -238,26 +253,10 @@ export function passageOverview(db: Db, query: PassageQuery): PassageOverview {
       return [codeId, documentId, count];
     });
   } else {
-    const conditions: string[] = [];
-    const parameters: unknown[] = [];
-    if (query.codeIds?.length) {
-      const ids = [
-        ...new Set(query.codeIds.flatMap((id) => (query.exactCodes ? [id] : subtreeIds(db, id)))),
-      ];
-      conditions.push(`code_id IN (${ids.map(() => '?').join(', ')})`);
-      parameters.push(...ids);
-    }
-    if (query.documentIds?.length) {
-      conditions.push(`document_id IN (${query.documentIds.map(() => '?').join(', ')})`);
-      parameters.push(...query.documentIds);
-    }
-    if (query.coders?.length) {
-      conditions.push(`coder IN (${query.coders.map(() => '?').join(', ')})`);
-      parameters.push(...query.coders);
-    }
+    const { where, parameters } = codingConditions(db, query, '');
     pairs = db
       .prepare(
-        `SELECT code_id, document_id, COUNT(*) FROM coding ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} GROUP BY document_id, code_id`,
+        `SELECT code_id, document_id, COUNT(*) FROM coding ${where} GROUP BY document_id, code_id`,
       )
       .raw()
       .all(...parameters) as [string, string, number][];
@@ -304,42 +303,13 @@ export function passageOverview(db: Db, query: PassageQuery): PassageOverview {
 
 /** `passageOverview` for filters on speakers, participants, cases and attributes: no text is read. */
 function countByPeople(db: Db, query: PassageQuery): [string, string, number][] {
-  const conditions: string[] = [];
-  const parameters: unknown[] = [];
-  if (query.codeIds?.length) {
-    const ids = [
-      ...new Set(query.codeIds.flatMap((id) => (query.exactCodes ? [id] : subtreeIds(db, id)))),
-    ];
-    conditions.push(`code_id IN (${ids.map(() => '?').join(', ')})`);
-    parameters.push(...ids);
-  }
-  if (query.documentIds?.length) {
-    conditions.push(`document_id IN (${query.documentIds.map(() => '?').join(', ')})`);
-    parameters.push(...query.documentIds);
-  }
-  if (query.coders?.length) {
-    conditions.push(`coder IN (${query.coders.map(() => '?').join(', ')})`);
-    parameters.push(...query.coders);
-  }
+  const { where, parameters } = codingConditions(db, query, '');
   const rows = db
-    .prepare(
-      `SELECT code_id, document_id, start FROM coding ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`,
-    )
+    .prepare(`SELECT code_id, document_id, start FROM coding ${where}`)
     .raw()
     .all(...parameters) as [string, string, number][];
   const context = new PassageContext(db);
-  const turns = new Map<string, TurnStart[]>();
-  const turnsOf = (documentId: string) => {
-    let found = turns.get(documentId);
-    if (!found) {
-      found = JSON.parse(
-        (db.prepare('SELECT turns FROM document WHERE id = ?').get(documentId) as { turns: string })
-          .turns,
-      ) as TurnStart[];
-      turns.set(documentId, found);
-    }
-    return found;
-  };
+  const turnsOf = turnsReader(db);
   const speakers = query.speakers?.length ? new Set(query.speakers) : null;
   const wantedParticipants = query.participantIds?.length ? new Set(query.participantIds) : null;
   const wantedCases = query.caseIds?.length ? new Set(query.caseIds) : null;

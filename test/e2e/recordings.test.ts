@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toneWav } from '../../electron/demo/toneWav';
 import type { Recording } from '../../shared/recordings';
 import type { RunningApp } from './support/app';
 import { startApp } from './support/app';
@@ -12,29 +13,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await app.stop();
 });
-
-/** A mono 16-bit WAV of a tone: a real recording the browser's player decodes. */
-function toneWav(seconds: number): Buffer {
-  const rate = 8000;
-  const samples = rate * seconds;
-  const data = Buffer.alloc(samples * 2);
-  for (let index = 0; index < samples; index += 1)
-    data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * index) / rate)), index * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(data.length, 40);
-  return Buffer.concat([header, data]);
-}
 
 const vtt = `WEBVTT
 

@@ -13,13 +13,7 @@ export function writeCodeTree(
   codes: readonly CodeNode[],
   noteOf: ((code: CodeNode) => string | null) | null,
 ): void {
-  const children = new Map<string | null, CodeNode[]>();
-  for (const code of codes) {
-    const list = children.get(code.parentId) ?? [];
-    list.push(code);
-    children.set(code.parentId, list);
-  }
-  for (const list of children.values()) list.sort((a, b) => a.position - b.position);
+  const children = childrenByParent(codes);
   const write = (code: CodeNode) => {
     xml.open('Code', {
       guid: asGuid(code.id),
@@ -36,4 +30,16 @@ export function writeCodeTree(
   xml.open('Codes');
   for (const root of children.get(null) ?? []) write(root);
   xml.close('Codes');
+}
+
+/** The codes under each parent (null: the axes), in their order. */
+export function childrenByParent(codes: readonly CodeNode[]): Map<string | null, CodeNode[]> {
+  const children = new Map<string | null, CodeNode[]>();
+  for (const code of codes) {
+    const list = children.get(code.parentId) ?? [];
+    list.push(code);
+    children.set(code.parentId, list);
+  }
+  for (const list of children.values()) list.sort((a, b) => a.position - b.position);
+  return children;
 }

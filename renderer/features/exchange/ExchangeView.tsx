@@ -39,53 +39,44 @@ function ScopePicker({
     return code.parentId ? `${pathOf(code.parentId)} / ${code.name}` : code.name;
   };
   const scope = { codeIds, caseIds, documentIds };
+  const picker = (
+    key: keyof typeof scope,
+    label: string,
+    options: readonly { id: string; label: string }[],
+  ) => (
+    <label className="field">
+      <span>{label}</span>
+      <select
+        multiple
+        name={`scope-${key}`}
+        value={scope[key]}
+        onChange={(event) => onChange({ ...scope, [key]: selectedValues(event.target) })}
+      >
+        {options.map((option) => (
+          <option key={option.id} value={option.id}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <div className="dataset-scope">
-      <label className="field">
-        <span>{t('exchange.dataset.codes')}</span>
-        <select
-          multiple
-          name="scope-codes"
-          value={codeIds}
-          onChange={(event) => onChange({ ...scope, codeIds: selectedValues(event.target) })}
-        >
-          {codes.map((code) => (
-            <option key={code.id} value={code.id}>
-              {pathOf(code.id)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('exchange.dataset.cases')}</span>
-        <select
-          multiple
-          name="scope-cases"
-          value={caseIds}
-          onChange={(event) => onChange({ ...scope, caseIds: selectedValues(event.target) })}
-        >
-          {cases.map((row) => (
-            <option key={row.id} value={row.id}>
-              {row.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('exchange.dataset.documents')}</span>
-        <select
-          multiple
-          name="scope-documents"
-          value={documentIds}
-          onChange={(event) => onChange({ ...scope, documentIds: selectedValues(event.target) })}
-        >
-          {documents.map((document) => (
-            <option key={document.id} value={document.id}>
-              {document.title}
-            </option>
-          ))}
-        </select>
-      </label>
+      {picker(
+        'codeIds',
+        t('exchange.dataset.codes'),
+        codes.map((code) => ({ id: code.id, label: pathOf(code.id) })),
+      )}
+      {picker(
+        'caseIds',
+        t('exchange.dataset.cases'),
+        cases.map((row) => ({ id: row.id, label: row.name })),
+      )}
+      {picker(
+        'documentIds',
+        t('exchange.dataset.documents'),
+        documents.map((document) => ({ id: document.id, label: document.title })),
+      )}
       <p className="hint">{t('exchange.dataset.scopeHint')}</p>
     </div>
   );

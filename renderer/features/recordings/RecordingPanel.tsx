@@ -153,6 +153,22 @@ export function RecordingPanel({
     });
 
   const isVideo = recording?.mimeType.startsWith('video/') ?? false;
+  const playerProps = recording
+    ? {
+        ref: (element: HTMLMediaElement | null) => {
+          player.current = element;
+        },
+        src: mediaUrl(recording.id),
+        preload: 'metadata' as const,
+        'data-testid': 'recording-player',
+        onPlay: () => setPlaying(true),
+        onPause: () => setPlaying(false),
+        onTimeUpdate: (event: React.SyntheticEvent<HTMLMediaElement>) =>
+          setPosition(event.currentTarget.currentTime),
+        onLoadedMetadata: (event: React.SyntheticEvent<HTMLMediaElement>) =>
+          setDuration(event.currentTarget.duration),
+      }
+    : null;
   return (
     <section className="card recording-panel" aria-labelledby="recording-heading">
       <h2 id="recording-heading">{t('recordings.heading')}</h2>
@@ -160,32 +176,9 @@ export function RecordingPanel({
         <>
           <p className="muted recording-name">{recording.fileName}</p>
           {isVideo ? (
-            <video
-              ref={(element) => {
-                player.current = element;
-              }}
-              className="recording-video"
-              src={mediaUrl(recording.id)}
-              preload="metadata"
-              data-testid="recording-player"
-              onPlay={() => setPlaying(true)}
-              onPause={() => setPlaying(false)}
-              onTimeUpdate={(event) => setPosition(event.currentTarget.currentTime)}
-              onLoadedMetadata={(event) => setDuration(event.currentTarget.duration)}
-            />
+            <video className="recording-video" {...playerProps} />
           ) : (
-            <audio
-              ref={(element) => {
-                player.current = element;
-              }}
-              src={mediaUrl(recording.id)}
-              preload="metadata"
-              data-testid="recording-player"
-              onPlay={() => setPlaying(true)}
-              onPause={() => setPlaying(false)}
-              onTimeUpdate={(event) => setPosition(event.currentTarget.currentTime)}
-              onLoadedMetadata={(event) => setDuration(event.currentTarget.duration)}
-            />
+            <audio {...playerProps} />
           )}
           <div className="player-controls">
             <button type="button" onClick={() => seek((position - skip) * 1000)}>
