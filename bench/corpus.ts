@@ -1,12 +1,16 @@
 import type { Db } from '../electron/store/database';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AppCore } from '../electron/api/core';
+import { createAppCore } from '../electron/api/core';
 import { seeded } from './measure';
 
 /**
  * The benchmark corpora, generated from a seed so every run measures the same
  * project: French interview text with accents and some emoji.
  */
-const vocabulary = [
+export const vocabulary = [
   'le',
   'la',
   'les',
@@ -238,5 +242,30 @@ export async function studyCorpus(
     participantIds,
     populationAttributeId: population.id,
     roleAttributeId: role.id,
+  };
+}
+
+/** A core of the app (real handlers, real SQLite) in a temporary folder, with a new project open. */
+export async function benchCore(
+  title: string,
+): Promise<{ core: AppCore; call: Call; folder: string; projectPath: string; stop: () => void }> {
+  const folder = mkdtempSync(join(tmpdir(), 'axial-bench-'));
+  const core = createAppCore(join(folder, 'user-data'), {
+    kind: 'web',
+    version: 'bench',
+    defaultProjectFolder: folder,
+  });
+  const call = caller(core);
+  const projectPath = join(folder, `${title}.axial`);
+  await call('projects.create', { path: projectPath, title });
+  return {
+    core,
+    call,
+    folder,
+    projectPath,
+    stop: () => {
+      core.shutdown();
+      rmSync(folder, { recursive: true, force: true });
+    },
   };
 }

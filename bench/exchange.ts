@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAppCore } from '../electron/api/core';
 import { createProjectDatabase } from '../electron/store/database';
-import { caller, studyCorpus } from './corpus';
+import { benchCore, studyCorpus } from './corpus';
 import type { Measurement } from './measure';
 import { peakRss, timed } from './measure';
 
@@ -13,16 +10,8 @@ import { peakRss, timed } from './measure';
  * better-sqlite3 select of them, and one transaction inserting them into a new project file.
  */
 export async function benchExchange(runs: number): Promise<Measurement[]> {
-  const folder = mkdtempSync(join(tmpdir(), 'axial-bench-'));
-  const core = createAppCore(join(folder, 'user-data'), {
-    kind: 'web',
-    version: 'bench',
-    defaultProjectFolder: folder,
-  });
+  const { core, call, folder, stop } = await benchCore('Corpus c');
   try {
-    const call = caller(core);
-    const source = join(folder, 'corpus-c.axial');
-    await call('projects.create', { path: source, title: 'Corpus c' });
     await studyCorpus(core, {
       documents: 50,
       characters: 20_000,
@@ -102,7 +91,6 @@ export async function benchExchange(runs: number): Promise<Measurement[]> {
     });
     return results;
   } finally {
-    core.shutdown();
-    rmSync(folder, { recursive: true, force: true });
+    stop();
   }
 }

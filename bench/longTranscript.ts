@@ -10,29 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../test/e2e/support/chromium';
+import { vocabulary } from './corpus';
 import { startHostProcess } from './hostProcess';
 import { selectText } from '../test/e2e/support/editor';
 import type { Measurement } from './measure';
 import { median, percentile, seeded } from './measure';
 
-const words = [
-  'le',
-  'projet',
-  'métropole',
-  'élus',
-  'habitants',
-  'comité',
-  'ville',
-  'intelligente',
-  'données',
-  'numérique',
-  'services',
-  'agents',
-  'pilotage',
-  'stratégie',
-  'ouverture',
-  '😀',
-];
+const words = vocabulary;
 
 async function once(characters: number, codingCount: number, title: string) {
   const folder = mkdtempSync(join(tmpdir(), 'axial-bench-'));

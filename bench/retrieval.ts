@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createAppCore } from '../electron/api/core';
 import { buildCodeTree } from '../renderer/features/codebook/codeTree';
 import { groupPassages } from '../renderer/features/passages/groupPassages';
 import type { CodeNode, Passage, PassageOverview } from '../shared/documents';
-import type { Call } from './corpus';
-import { caller, studyCorpus } from './corpus';
+import { benchCore, studyCorpus } from './corpus';
 import type { Measurement } from './measure';
 import { peakRss, timed } from './measure';
 
@@ -15,15 +10,8 @@ import { peakRss, timed } from './measure';
  * renderer uses; each against a raw select of the same rows in the same run.
  */
 export async function benchRetrieval(runs: number): Promise<Measurement[]> {
-  const folder = mkdtempSync(join(tmpdir(), 'axial-bench-'));
-  const core = createAppCore(join(folder, 'user-data'), {
-    kind: 'web',
-    version: 'bench',
-    defaultProjectFolder: folder,
-  });
+  const { core, call, stop } = await benchCore('Corpus b');
   try {
-    const call: Call = caller(core);
-    await call('projects.create', { path: join(folder, 'corpus-b.axial'), title: 'Corpus b' });
     const setup = performance.now();
     const corpus = await studyCorpus(core, {
       documents: 200,
@@ -130,7 +118,6 @@ export async function benchRetrieval(runs: number): Promise<Measurement[]> {
     );
     return results;
   } finally {
-    core.shutdown();
-    rmSync(folder, { recursive: true, force: true });
+    stop();
   }
 }

@@ -4,6 +4,7 @@ import type { NotCarriedByRefi } from '../../../shared/exchange';
 import { listAttributes, valuesByEntity } from '../../store/attributes';
 import { listCases, listParticipants } from '../../store/cases';
 import { listCodes } from '../../store/codes';
+import type { CodingRow } from '../../store/codings';
 import type { Db } from '../../store/database';
 import { getProject } from '../../store/project';
 import type { AxialExtension } from './axialExtension';
@@ -24,17 +25,6 @@ interface DocumentRow {
   plain_text: string;
   created_at: string;
   modified_at: string;
-}
-
-interface CodingRow {
-  id: string;
-  document_id: string;
-  code_id: string;
-  start: number;
-  end: number;
-  memo: string;
-  coder: string;
-  created_at: string;
 }
 
 /** xsd:decimal has no exponent: 1e21 must be written out. */
@@ -96,9 +86,7 @@ export function exportProjectArchive(db: Db, path: string, origin: string): Proj
     )
     .all() as DocumentRow[];
   const codings = db
-    .prepare(
-      'SELECT id, document_id, code_id, start, "end", memo, coder, created_at FROM coding ORDER BY document_id, start, "end"',
-    )
+    .prepare('SELECT * FROM coding ORDER BY document_id, start, "end"')
     .all() as CodingRow[];
   const documentValues = valuesByEntity(db, 'document');
 
