@@ -79,10 +79,12 @@ describe('the demo study', () => {
     await page.getByRole('tab', { name: 'Ratings' }).click();
     await page.getByText('Projet de mandat formalisé dès 2014').first().waitFor();
     await page.getByRole('tab', { name: '2×2 chart' }).click();
-    const labels = await page
-      .locator('svg text')
-      .evaluateAll((nodes) => nodes.map((node) => node.textContent));
-    expect(labels).toEqual(expect.arrayContaining(['A', 'B', 'C', 'D', 'E', 'F']));
+    // The points come with the ratings, a moment after the axes.
+    await expect
+      .poll(() =>
+        page.locator('svg text').evaluateAll((nodes) => nodes.map((node) => node.textContent)),
+      )
+      .toEqual(expect.arrayContaining(['A', 'B', 'C', 'D', 'E', 'F']));
 
     // Search, accents folded.
     await openSection(page, 'Search');
