@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ExportedFile } from '../exchange';
 import type { ChartSettings, CodeStatistics, Matrix, Ratings } from '../analysis';
 import { matrixLevels, matrixRowKinds } from '../analysis';
 import { entityId } from './documents';
@@ -52,7 +53,7 @@ export const analysisContract = {
       quadrants: z.array(z.string().max(200)).max(4),
     }),
   ),
-  'matrix.export': method<{ fileName: string; data: string; mimeType: string }>()(
+  'matrix.export': method<ExportedFile>()(
     z.strictObject({
       ...matrixQuery,
       format: z.enum(['xlsx', 'csv']),

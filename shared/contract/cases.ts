@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ExportedFile } from '../exchange';
 import type {
   AttributeDefinition,
   CaseRecord,
@@ -103,7 +104,7 @@ export const casesContract = {
       data: fileBytes,
     }),
   ),
-  'tables.export': method<{ fileName: string; data: string; mimeType: string }>()(
+  'tables.export': method<ExportedFile>()(
     z.strictObject({
       entityKind: z.enum(entityKinds),
       format: z.enum(['csv', 'xlsx']),

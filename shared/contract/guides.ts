@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ExportedFile } from '../exchange';
 import type {
   Answer,
   AnswerPassage,
@@ -66,9 +67,7 @@ export const guidesContract = {
     z.strictObject({ id: entityId, direction: z.enum(['in', 'out']) }),
   ),
   'guides.deleteItem': method<GuideDetail>()(z.strictObject({ id: entityId })),
-  'guides.exportDocx': method<{ fileName: string; data: string; mimeType: string }>()(
-    z.strictObject({ id: entityId }),
-  ),
+  'guides.exportDocx': method<ExportedFile>()(z.strictObject({ id: entityId })),
 
   'documents.setGuide': method<null>()(
     z.strictObject({ documentId: entityId, guideId: entityId.nullable() }),

@@ -7,3 +7,10 @@ export function formatTime(milliseconds: number): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${minutes}:${pad(seconds)}`;
 }
+
+/** "[0:01:23] ": the bracketed mark transcribers type, which the import reads back as a turn time. */
+export function timestampMark(milliseconds: number): string {
+  const seconds = Math.floor(milliseconds / 1000);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `[${Math.floor(seconds / 3600)}:${pad(Math.floor((seconds % 3600) / 60))}:${pad(seconds % 60)}] `;
+}

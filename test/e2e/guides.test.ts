@@ -244,7 +244,7 @@ describe('interview mode', () => {
         );
         return JSON.stringify(detail.content);
       })
-      .toMatch(/\[0:0\d\] Le DGS arrive en retard\./);
+      .toMatch(/\[0:00:0\d\] Le DGS arrive en retard\./);
     expect(
       await apiCall<string[]>(app, 'interview.checks', { documentId: notes!.id }),
     ).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { documentFromJson } from '../../shared/editor/schema';
+import { codePointLength } from '../../shared/text/codePoints';
 import { buildTextIndex } from '../../shared/text/textIndex';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/api';
 
@@ -111,8 +112,8 @@ export async function buildCodedStudy(call: Call) {
   const range = (text: string, words: string) => {
     const unit = text.indexOf(words);
     if (unit < 0) throw new Error(`"${words}" is not in the text`);
-    const start = Array.from(text.slice(0, unit)).length;
-    return { start, end: start + Array.from(words).length };
+    const start = codePointLength(text, unit);
+    return { start, end: start + codePointLength(words) };
   };
   const firstText = await textOf(first.id);
   const secondText = await textOf(second.id);

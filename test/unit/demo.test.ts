@@ -135,7 +135,10 @@ describe('the demo study', () => {
     expect(matrix.cells.filter((cell) => cell.passages > 0).length).toBeGreaterThanOrEqual(12);
     const [guide] = await harness.call('guides.list', {});
     const coverage = await harness.call('guides.coverage', { guideId: guide!.id });
-    expect(coverage).toBeTruthy();
+    // Every interview answers the first two questions; all but E the third.
+    const answered = coverage.cells.filter((cell) => cell.status === 'answered');
+    expect(coverage.documents).toHaveLength(6);
+    expect(answered).toHaveLength(17);
     const first = documents.find((document) => document.title.startsWith('Entretien A'))!;
     expect(await harness.call('recordings.list', { documentId: first.id })).toHaveLength(1);
     // Opening it again makes a second, fresh copy rather than touching the first.

@@ -1,4 +1,3 @@
-import { unzipSync } from 'fflate';
 import mammoth from 'mammoth';
 import MarkdownIt from 'markdown-it';
 import type { DocumentJson } from '../../../shared/editor/schema';
@@ -7,6 +6,7 @@ import type { ImportFormat, ImportPreview } from '../../../shared/documents';
 import { AxialError } from '../../../shared/errors';
 import type { Block } from './blocks';
 import { blockText } from './blocks';
+import { readZipDirectory, unpackedSize } from '../zipDirectory';
 import { decodeText } from './decodeText';
 import type { TextEncoding } from './decodeText';
 import { htmlToBlocks } from './htmlBlocks';
@@ -76,24 +76,12 @@ function checkDocxArchive(bytes: Uint8Array, fileName: string): void {
     `"${fileName}" is not a readable Word document. Open it in your word processor and save it again as .docx.`,
     { file: fileName, reason: 'notDocx' },
   );
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw notWord;
-  let entries = 0;
-  let unpacked = 0;
-  let hasDocument = false;
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        entries += 1;
-        unpacked += file.originalSize;
-        if (file.name === 'word/document.xml') hasDocument = true;
-        return false;
-      },
-    });
-  } catch {
-    throw notWord;
-  }
+  const entries = readZipDirectory(bytes);
+  if (!entries) throw notWord;
+  const hasDocument = entries.some((entry) => entry.name === 'word/document.xml');
   if (!hasDocument) throw notWord;
-  if (entries > MAX_DOCX_ENTRIES || unpacked > MAX_DOCX_UNPACKED) throw tooLarge(fileName);
+  if (entries.length > MAX_DOCX_ENTRIES || unpackedSize(entries) > MAX_DOCX_UNPACKED)
+    throw tooLarge(fileName);
 }
 
 /** Reads a file's bytes into blocks, with speakers and timestamps found. Nothing is stored. */

@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { readZipDirectory, unpackedSize } from '../zipDirectory';
 import { AxialError } from '../../../shared/errors';
 
 const MAX_ENTRIES = 20_000;
@@ -36,35 +37,21 @@ export function isSafeEntryPath(path: string): boolean {
  * until every entry has passed.
  */
 export function readArchive(bytes: Uint8Array, fileName: string): ArchiveEntries {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+  const entries = readZipDirectory(bytes);
+  if (!entries)
     throw refused(
       fileName,
       'notQdpx',
-      `"${fileName}" is not a REFI-QDA project (.qdpx): it is not a zip archive.`,
+      `"${fileName}" is not a REFI-QDA project (.qdpx): it is not a readable zip archive.`,
     );
-  let entries = 0;
-  let unpacked = 0;
-  let unsafe: string | null = null;
-  let bomb: string | null = null;
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        entries += 1;
-        unpacked += file.originalSize;
-        if (!unsafe && !isSafeEntryPath(file.name)) unsafe = file.name;
-        if (
-          !bomb &&
-          file.size > 0 &&
-          file.originalSize / file.size > MAX_RATIO &&
-          file.originalSize > 1024 * 1024
-        )
-          bomb = file.name;
-        return false;
-      },
-    });
-  } catch {
-    throw refused(fileName, 'notQdpx', `"${fileName}" is not a readable zip archive.`);
-  }
+  const unsafe = entries.find((entry) => !isSafeEntryPath(entry.name))?.name ?? null;
+  const bomb = entries.some(
+    (entry) =>
+      entry.size > 0 &&
+      entry.originalSize / entry.size > MAX_RATIO &&
+      entry.originalSize > 1024 * 1024,
+  );
+  const unpacked = unpackedSize(entries);
   if (unsafe)
     throw refused(
       fileName,
@@ -72,14 +59,12 @@ export function readArchive(bytes: Uint8Array, fileName: string): ArchiveEntries
       `"${fileName}" was refused: its entry "${unsafe}" points outside the archive.`,
       { entry: unsafe },
     );
-  if (entries > MAX_ENTRIES)
+  if (entries.length > MAX_ENTRIES)
     throw refused(
       fileName,
       'tooManyEntries',
-      `"${fileName}" holds ${entries} files, more than a project export does.`,
-      {
-        count: entries,
-      },
+      `"${fileName}" holds ${entries.length} files, more than a project export does.`,
+      { count: entries.length },
     );
   if (bomb || unpacked > MAX_UNPACKED)
     throw refused(

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { readZipDirectory, unpackedSize } from '../zipDirectory';
 import { AxialError } from '../../../shared/errors';
 
 export type Cell = string | number | boolean | Date | null;
@@ -39,21 +39,9 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 
 /** The first sheet of a workbook as rows of typed cells; the archive is checked before it is inflated. */
 export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Cell[][]> {
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw notAWorkbook(fileName);
-  let entries = 0;
-  let unpacked = 0;
-  try {
-    unzipSync(bytes, {
-      filter: (file) => {
-        entries += 1;
-        unpacked += file.originalSize;
-        return false;
-      },
-    });
-  } catch {
-    throw notAWorkbook(fileName);
-  }
-  if (entries > MAX_ENTRIES || unpacked > MAX_UNPACKED) {
+  const entries = readZipDirectory(bytes);
+  if (!entries) throw notAWorkbook(fileName);
+  if (entries.length > MAX_ENTRIES || unpackedSize(entries) > MAX_UNPACKED) {
     throw new AxialError(
       'file_too_large',
       `"${fileName}" unpacks to more data than a table should hold.`,

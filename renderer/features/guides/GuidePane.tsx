@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/documents';
 import type { Answer, AnswerProposal, GuideDetail, GuideSummary } from '../../../shared/guides';
-import { formatTime } from '../../../shared/text/time';
+import { formatTime, timestampMark } from '../../../shared/text/time';
 import { useApi } from '../../api/context';
 import type { EditorTools } from '../editor/TranscriptEditor';
 import { useProjectData } from '../project/ProjectData';
@@ -211,9 +211,7 @@ export function GuidePane({
                 <button
                   type="button"
                   onMouseDown={(event) => event.preventDefault()}
-                  onClick={() =>
-                    tools.current?.insertText(`[${formatTime(Date.now() - clockStart)}] `)
-                  }
+                  onClick={() => tools.current?.insertText(timestampMark(Date.now() - clockStart))}
                 >
                   {t('guides.insertTime')}
                 </button>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentSummary } from '../../../shared/documents';
 import type { Recording } from '../../../shared/recordings';
-import { formatTime } from '../../../shared/text/time';
+import { formatTime, timestampMark } from '../../../shared/text/time';
 import { useApi } from '../../api/context';
 import { mediaUrl } from '../../api/transport';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -16,13 +16,6 @@ import { useTurnSync } from './useTurnSync';
 
 const speeds = [0.5, 0.75, 1, 1.25, 1.5, 2];
 const keys = ['F2', 'F3', 'F4', 'F6', 'F7', 'F8', 'F9', 'F10'];
-
-/** "[0:01:23] ": the bracketed mark transcribers type, which the import reads back as a turn time. */
-function timestampMark(milliseconds: number): string {
-  const seconds = Math.floor(milliseconds / 1000);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `[${Math.floor(seconds / 3600)}:${pad(Math.floor((seconds % 3600) / 60))}:${pad(seconds % 60)}] `;
-}
 
 /**
  * The recording of a transcript, docked beside it: the browser engine's own
