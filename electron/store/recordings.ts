@@ -6,7 +6,7 @@ import { now } from './clock';
 import type { Db } from './database';
 import { getDocumentSummary } from './documents';
 import type { ChangeSet } from './journal';
-import { deleteRow, insertRow, updateRow } from './journal';
+import { deleteRow, insertRow } from './journal';
 
 interface RecordingRow {
   id: string;
@@ -131,16 +131,6 @@ export function attachRecording(
     created_at: now(),
   });
   return getRecording(db, input.recordingId);
-}
-
-export function setRecordingDuration(
-  db: Db,
-  changes: ChangeSet,
-  id: string,
-  durationMs: number,
-): void {
-  getRecording(db, id);
-  updateRow(db, changes, 'recording', id, { duration_ms: Math.round(durationMs) });
 }
 
 /** Removes the recording from its transcript; the transcript and its codings are not touched. */

@@ -99,6 +99,47 @@ describe('exchange', () => {
     expect(readFileSync(dictionary.path, 'utf8')).toContain('case.Population');
   });
 
+  it('exports the codebook as a document and a .qdc, and imports a .qdc into another project', async () => {
+    const { page } = app;
+    await studyInTheUi();
+    await openSection(page, 'Exchange');
+    const [html] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Codebook document (HTML)' }).click(),
+    ]);
+    const documentText = readFileSync((await html.path())!, 'utf8');
+    expect(documentText).toContain('Maire moteur');
+    expect(documentText).toContain('Le maire porte le projet lui-même.');
+    const [qdc] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export REFI-QDA codebook (.qdc)' }).click(),
+    ]);
+    const qdcPath = app.projectPath('grille.qdc');
+    await qdc.saveAs(qdcPath);
+
+    // A new, empty project takes the codebook; the codes are stored with their tree.
+    await page.getByRole('button', { name: 'Close project' }).click();
+    await createProject(app, 'Nouvelle étude');
+    await openSection(page, 'Exchange');
+    await page.locator('input[name="qdc-file"]').setInputFiles(qdcPath);
+    await page.getByRole('status').getByText('6 codes added; 0 already in the codebook.').waitFor();
+    const codes = await call('codes.list', {});
+    const byId = new Map(codes.map((code) => [code.id, code]));
+    expect(
+      codes.map((code) =>
+        code.parentId ? `${byId.get(code.parentId)!.name} / ${code.name}` : code.name,
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'Proactivité',
+        'Leadership / Maire moteur',
+        'Participation / Habitants',
+      ]),
+    );
+    await openSection(page, 'Codebook');
+    await page.locator('.code-name', { hasText: 'Maire moteur' }).first().waitFor();
+  });
+
   it('exports a .qdpx and imports it into a new project with the same passages under the same codes', async () => {
     const { page } = app;
     await studyInTheUi();
