@@ -19,6 +19,8 @@ export interface DocumentSummary {
   memo: string;
   /** Length of the plain text in code points. */
   length: number;
+  /** Counts every change to the text: offsets are valid for one version only. */
+  version: number;
   codingCount: number;
   speakers: string[];
   sourceName: string | null;

@@ -23,6 +23,8 @@ export const errorCodes = [
   'name_taken',
   'invalid_operation',
   'out_of_date',
+  'stale_document',
+  'history_conflict',
   'nothing_to_undo',
   'not_available',
   'cancelled',

@@ -42,6 +42,8 @@ export interface Answer {
 
 export interface AnswerProposal {
   itemId: string;
+  /** The document version the offsets belong to: accepting carries it back. */
+  version: number;
   /** The interviewer's turn found to ask the question. */
   askedAt: { start: number; end: number; text: string };
   score: number;

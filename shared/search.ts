@@ -1,6 +1,8 @@
 export interface SearchHit {
   documentId: string;
   documentTitle: string;
+  /** The document version the offsets below belong to. */
+  version: number;
   /** The block (turn) holding the hit, in code points. */
   blockStart: number;
   blockEnd: number;

@@ -9,32 +9,45 @@ import {
   listCodings,
   updateCoding,
 } from '../store/codings';
+import { requireVersion } from '../store/documents';
 import { listPassages, passageOverview } from '../store/passages';
 
 export const codingsHandlers: DomainHandlers<typeof codingsContract> = {
   'codings.forDocument': (context, { documentId }) =>
     listCodings(context.session.require().db, documentId),
 
-  'codings.create': (context, { documentId, start, end, codeIds }) => {
+  'codings.create': (context, { documentId, start, end, version, codeIds }) => {
     const project = context.session.require();
-    return project.history.run(project.db, 'applyCodes', (changes) =>
-      createCodings(project.db, changes, documentId, start, end, codeIds, context.coder),
-    );
+    return project.history.run(project.db, 'applyCodes', (changes) => {
+      requireVersion(project.db, documentId, version);
+      return createCodings(project.db, changes, documentId, start, end, codeIds, context.coder);
+    });
   },
 
-  'codings.createInVivo': (context, { documentId, start, end, parentId }) => {
+  'codings.createInVivo': (context, { documentId, start, end, version, parentId }) => {
     const project = context.session.require();
-    const result = project.history.run(project.db, 'inVivo', (changes) =>
-      createInVivoCoding(project.db, changes, documentId, start, end, parentId, context.coder),
-    );
+    const result = project.history.run(project.db, 'inVivo', (changes) => {
+      requireVersion(project.db, documentId, version);
+      return createInVivoCoding(
+        project.db,
+        changes,
+        documentId,
+        start,
+        end,
+        parentId,
+        context.coder,
+      );
+    });
     return { code: getCode(project.db, result.codeId), coding: result.coding };
   },
 
-  'codings.update': (context, { id, ...patch }) => {
+  'codings.update': (context, { id, version, ...patch }) => {
     const project = context.session.require();
-    project.history.run(project.db, 'updateCoding', (changes) =>
-      updateCoding(project.db, changes, id, patch),
-    );
+    project.history.run(project.db, 'updateCoding', (changes) => {
+      if (version !== undefined)
+        requireVersion(project.db, getCoding(project.db, id).documentId, version);
+      updateCoding(project.db, changes, id, patch);
+    });
     return getCoding(project.db, id);
   },
 

@@ -12,7 +12,7 @@ import {
   setCheck,
 } from '../store/answers';
 import { listCodes } from '../store/codes';
-import { getDocumentSummary, setDocumentGuide } from '../store/documents';
+import { getDocumentSummary, requireVersion, setDocumentGuide } from '../store/documents';
 import {
   addGuideItem,
   createGuide,
@@ -119,11 +119,12 @@ export const guidesHandlers: DomainHandlers<typeof guidesContract> = {
   },
   'answers.forDocument': (context, { documentId }) =>
     listAnswers(context.session.require().db, documentId),
-  'answers.create': (context, { documentId, itemId, start, end }) => {
+  'answers.create': (context, { documentId, itemId, start, end, version }) => {
     const { db, history } = context.session.require();
-    return history.run(db, 'markAnswer', (changes) =>
-      createAnswer(db, changes, documentId, itemId, start, end),
-    );
+    return history.run(db, 'markAnswer', (changes) => {
+      requireVersion(db, documentId, version);
+      return createAnswer(db, changes, documentId, itemId, start, end);
+    });
   },
   'answers.delete': (context, { id }) => {
     const { db, history } = context.session.require();

@@ -146,9 +146,9 @@ const interviewerLabels = [
  */
 export function proposeAnswers(db: Db, documentId: string, guideId: string): AnswerProposal[] {
   const guide = getGuide(db, guideId);
-  const { content } = db.prepare('SELECT content FROM document WHERE id = ?').get(documentId) as {
-    content: string;
-  };
+  const { content, version } = db
+    .prepare('SELECT content, version FROM document WHERE id = ?')
+    .get(documentId) as { content: string; version: number };
   const index = buildTextIndex(documentFromJson(JSON.parse(content)));
   const participants = new Set(
     (
@@ -201,6 +201,7 @@ export function proposeAnswers(db: Db, documentId: string, guideId: string): Ans
     return [
       {
         itemId: entry.itemId,
+        version,
         askedAt: {
           start: entry.turn.start,
           end: entry.turn.start + entry.turn.length,

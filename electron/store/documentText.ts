@@ -27,6 +27,28 @@ export function deriveText(doc: ProseMirrorNode): DerivedText {
   return { index, turns, speakers: [...new Set(turns.map((turn) => turn.speaker))] };
 }
 
+const childJson = new WeakMap<ProseMirrorNode, string>();
+
+/**
+ * The document's JSON as stored, exactly `JSON.stringify(doc.toJSON())`, put
+ * together from its top-level nodes: those an edit did not touch are shared
+ * with the previous document and keep their JSON.
+ */
+export function serializeDocument(doc: ProseMirrorNode): string {
+  if (doc.childCount === 0 || Object.keys(doc.attrs).length > 0 || doc.marks.length > 0)
+    return JSON.stringify(doc.toJSON());
+  const children: string[] = [];
+  doc.forEach((child) => {
+    let json = childJson.get(child);
+    if (json === undefined) {
+      json = JSON.stringify(child.toJSON());
+      childJson.set(child, json);
+    }
+    children.push(json);
+  });
+  return `{"type":${JSON.stringify(doc.type.name)},"content":[${children.join(',')}]}`;
+}
+
 /** The speaker at a code-point offset: the last turn that starts at or before it. */
 export function speakerAt(turns: readonly TurnStart[], offset: number): string | null {
   let low = 0;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AttributeValue } from '../../shared/cases';
 import type { DocumentDetail, DocumentKind, DocumentSummary } from '../../shared/documents';
 import { valuesByEntity } from './attributes';
-import { reindexDocument } from './search';
+import { updateDocumentIndex } from './search';
 import type { DocumentJson } from '../../shared/editor/schema';
 import { documentFromJson, documentSchema } from '../../shared/editor/schema';
 import { AxialError } from '../../shared/errors';
@@ -11,10 +11,13 @@ import { mapRange } from '../../shared/text/mapRange';
 import { now } from './clock';
 import type { Db } from './database';
 import type { TurnStart } from './documentText';
-import { deriveText } from './documentText';
-import type { ChangeSet } from './journal';
-import type { RangeChange } from './journal';
-import { deleteRow, insertRow, moveRanges, updateRow } from './journal';
+import { deriveText, serializeDocument } from './documentText';
+import type { ChangeSet, RangeChange, RangeTable } from './journal';
+import { deleteRow, insertRow, moveRanges, shiftRanges, updateRow } from './journal';
+import type { CachedText } from './textCache';
+import { cachedText, contentDigest, rememberText } from './textCache';
+import type { TextIndex } from '../../shared/text/textIndex';
+import { positionToOffset } from '../../shared/text/textIndex';
 
 interface DocumentRow {
   id: string;
@@ -52,6 +55,7 @@ function toSummary(row: DocumentRow, values: Record<string, AttributeValue> = {}
     description: row.description,
     memo: row.memo,
     length: row.length,
+    version: row.version,
     codingCount: row.coding_count,
     speakers: [...new Set(parseTurns(row.turns).map((turn) => turn.speaker))],
     sourceName: row.source_name,
@@ -132,7 +136,7 @@ export function createDocument(db: Db, changes: ChangeSet, input: NewDocument): 
     place: null,
     description: '',
     memo: '',
-    content: JSON.stringify(doc.toJSON()),
+    content: serializeDocument(doc),
     plain_text: derived.index.text,
     length: derived.index.length,
     turns: JSON.stringify(derived.turns),
@@ -194,7 +198,9 @@ export function deleteDocument(db: Db, changes: ChangeSet, id: string): void {
   deleteRow(db, changes, 'document', id);
 }
 
-function applyStepJson(doc: ReturnType<typeof documentFromJson>, stepsJson: readonly unknown[]) {
+type Doc = ReturnType<typeof documentFromJson>;
+
+function applyStepJson(doc: Doc, stepsJson: readonly unknown[]) {
   const transform = new Transform(doc);
   const inverted: unknown[] = [];
   for (const json of stepsJson) {
@@ -221,35 +227,143 @@ function applyStepJson(doc: ReturnType<typeof documentFromJson>, stepsJson: read
   return { transform, inverted: inverted.reverse() };
 }
 
-function storeText(db: Db, id: string, doc: ReturnType<typeof documentFromJson>): number {
+/** The document as stored at its current version: from the cache of recent edits, or parsed once. */
+function loadText(db: Db, id: string): CachedText {
+  const row = db.prepare('SELECT version FROM document WHERE id = ?').get(id) as
+    { version: number } | undefined;
+  if (!row) throw documentNotFound(id);
+  const cached = cachedText(db, id, row.version);
+  if (cached) return cached;
+  const { content } = db.prepare('SELECT content FROM document WHERE id = ?').get(id) as {
+    content: string;
+  };
+  const doc = documentFromJson(JSON.parse(content));
+  return { version: row.version, doc, derived: deriveText(doc), digest: contentDigest(content) };
+}
+
+/** Stores an edited document's text and search index; the parsed document is kept once committed. */
+function storeText(
+  db: Db,
+  changes: ChangeSet,
+  id: string,
+  before: CachedText,
+  doc: Doc,
+): CachedText {
   const derived = deriveText(doc);
+  const content = serializeDocument(doc);
   db.prepare(
     `UPDATE document SET content = ?, plain_text = ?, length = ?, turns = ?, version = version + 1, modified_at = ?
      WHERE id = ?`,
   ).run(
-    JSON.stringify(doc.toJSON()),
+    content,
     derived.index.text,
     derived.index.length,
     JSON.stringify(derived.turns),
     now(),
     id,
   );
-  reindexDocument(db, id);
-  return (db.prepare('SELECT version FROM document WHERE id = ?').get(id) as { version: number })
-    .version;
-}
-
-function loadDoc(db: Db, id: string) {
-  const row = db.prepare('SELECT content, version FROM document WHERE id = ?').get(id) as
-    { content: string; version: number } | undefined;
-  if (!row) throw documentNotFound(id);
-  return { doc: documentFromJson(JSON.parse(row.content)), version: row.version };
+  updateDocumentIndex(db, id, before.derived.index.blocks, derived.index.blocks);
+  const stored: CachedText = {
+    version: before.version + 1,
+    doc,
+    derived,
+    digest: contentDigest(content),
+  };
+  changes.afterCommit(() => rememberText(db, id, stored));
+  return stored;
 }
 
 /**
- * Applies the editor's steps, carries every coding of the document through
- * them (a coding whose text is gone is deleted), and stores text and ranges in
- * the caller's transaction.
+ * The stretch of the text (code points, before the edit) that the steps may
+ * touch, widened by one on each side: ranges wholly before it keep their
+ * offsets, ranges wholly after it move by the change in length.
+ */
+function touchedStretch(
+  transform: Transform,
+  before: TextIndex,
+): { from: number; to: number } | null {
+  let low = Infinity;
+  let high = -Infinity;
+  transform.steps.forEach((step, index) => {
+    const back = transform.mapping.slice(0, index).invert();
+    step.getMap().forEach((oldStart, oldEnd) => {
+      low = Math.min(low, back.map(oldStart, -1));
+      high = Math.max(high, back.map(oldEnd, 1));
+    });
+  });
+  if (low > high) return null;
+  return {
+    from: Math.max(0, positionToOffset(before, low) - 1),
+    to: positionToOffset(before, high) + 1,
+  };
+}
+
+const rangeOwner = { coding: 'code_id', answer: 'item_id' } as const;
+
+/**
+ * Carries one table's ranges through an edit: those after it in one shift,
+ * those it touches one by one (deleted when their text is gone, or when two of
+ * one code, or one question, end on the same words).
+ */
+function carryRanges(
+  db: Db,
+  changes: ChangeSet,
+  table: RangeTable,
+  id: string,
+  stretch: { from: number; to: number },
+  transform: Transform,
+  before: TextIndex,
+  after: TextIndex,
+): void {
+  const owner = rangeOwner[table];
+  const touched = db
+    .prepare(
+      `SELECT id, ${owner} AS owner, start, "end" FROM ${table}
+       WHERE document_id = ? AND "end" > ? AND start < ? ORDER BY created_at, id`,
+    )
+    .all(id, stretch.from, stretch.to) as {
+    id: string;
+    owner: string;
+    start: number;
+    end: number;
+  }[];
+  const touchedIds = touched.map((range) => range.id);
+  shiftRanges(db, changes, table, id, stretch.to, after.length - before.length, touchedIds);
+  const taken = new Set<string>();
+  const clash = db.prepare(
+    `SELECT 1 FROM ${table} WHERE document_id = ? AND ${owner} = ? AND start = ? AND "end" = ?
+     AND id NOT IN (SELECT value FROM json_each(?))`,
+  );
+  const touchedJson = JSON.stringify(touchedIds);
+  const moves: RangeChange[] = [];
+  for (const range of touched) {
+    const mapped = mapRange(range, before, transform.mapping, after);
+    const key = mapped && `${range.owner}:${mapped.start}:${mapped.end}`;
+    if (
+      !mapped ||
+      !key ||
+      taken.has(key) ||
+      clash.get(id, range.owner, mapped.start, mapped.end, touchedJson)
+    ) {
+      deleteRow(db, changes, table, range.id);
+      continue;
+    }
+    taken.add(key);
+    if (mapped.start !== range.start || mapped.end !== range.end)
+      moves.push({
+        table,
+        id: range.id,
+        before: [range.start, range.end],
+        after: [mapped.start, mapped.end],
+      });
+  }
+  moveRanges(db, changes, moves);
+}
+
+/**
+ * Applies the editor's steps, carries every coding and answer of the document
+ * through them (a coding whose text is gone is deleted), and stores text and
+ * ranges in the caller's transaction.
  */
 export function applyDocumentSteps(
   db: Db,
@@ -258,58 +372,57 @@ export function applyDocumentSteps(
   version: number,
   stepsJson: readonly unknown[],
 ): number {
-  const loaded = loadDoc(db, id);
-  if (loaded.version !== version) {
-    throw new AxialError(
-      'out_of_date',
-      'The document changed since the editor loaded it. It will be reloaded.',
-      {
-        id,
-      },
-    );
-  }
+  const loaded = loadText(db, id);
+  if (loaded.version !== version) throw staleDocument(id, version, loaded.version);
   const { transform, inverted } = applyStepJson(loaded.doc, stepsJson);
-  const before = deriveText(loaded.doc).index;
-  const after = deriveText(transform.doc).index;
-  const moves: RangeChange[] = [];
-  // Codings and answers are both ranges over the text: both follow their words.
-  for (const table of ['coding', 'answer'] as const) {
-    const owner = table === 'coding' ? 'code_id' : 'item_id';
-    const ranges = db
-      .prepare(
-        `SELECT id, ${owner} AS owner, start, "end" FROM ${table} WHERE document_id = ? ORDER BY created_at, id`,
-      )
-      .all(id) as { id: string; owner: string; start: number; end: number }[];
-    const kept = new Set<string>();
-    for (const range of ranges) {
-      const mapped = mapRange(range, before, transform.mapping, after);
-      const key = mapped && `${range.owner}:${mapped.start}:${mapped.end}`;
-      // Text deleted, or two ranges of one code (or question) squeezed onto the same words: one goes.
-      if (!mapped || !key || kept.has(key)) {
-        deleteRow(db, changes, table, range.id);
-        continue;
-      }
-      kept.add(key);
-      if (mapped.start !== range.start || mapped.end !== range.end) {
-        moves.push({
-          table,
-          id: range.id,
-          before: [range.start, range.end],
-          after: [mapped.start, mapped.end],
-        });
-      }
-    }
-  }
-  moveRanges(db, changes, moves);
-  changes.text.push({ documentId: id, steps: [...stepsJson], inverted });
-  return storeText(db, id, transform.doc);
+  const before = loaded.derived.index;
+  const stored = storeText(db, changes, id, loaded, transform.doc);
+  const after = stored.derived.index;
+  const stretch = touchedStretch(transform, before);
+  if (stretch)
+    for (const table of ['coding', 'answer'] as const)
+      carryRanges(db, changes, table, id, stretch, transform, before, after);
+  changes.operations.push({
+    kind: 'text',
+    documentId: id,
+    steps: [...stepsJson],
+    inverted,
+    before: loaded.digest,
+    after: stored.digest,
+  });
+  return stored.version;
 }
 
-/** Replays recorded steps (undo and redo); codings are restored from their row images by the caller. */
-export function replayDocumentSteps(db: Db, id: string, stepsJson: readonly unknown[]): number {
-  const { doc } = loadDoc(db, id);
-  const { transform } = applyStepJson(doc, stepsJson);
-  return storeText(db, id, transform.doc);
+/** Replays recorded steps (undo and redo); ranges are restored by their own operations. */
+export function replayDocumentSteps(
+  db: Db,
+  changes: ChangeSet,
+  id: string,
+  stepsJson: readonly unknown[],
+): number {
+  const loaded = loadText(db, id);
+  const { transform } = applyStepJson(loaded.doc, stepsJson);
+  return storeText(db, changes, id, loaded, transform.doc).version;
+}
+
+/**
+ * Offsets computed on another version of the text would land on other words:
+ * refused, so the caller reloads and computes them again.
+ */
+export function staleDocument(id: string, sent: number, current: number): AxialError {
+  return new AxialError(
+    'stale_document',
+    'The document changed since this was computed (another edit was saved first). Nothing was changed; select the passage again.',
+    { id, sent, current },
+  );
+}
+
+/** Checks that offsets were computed on the document as it is now. */
+export function requireVersion(db: Db, id: string, version: number): void {
+  const row = db.prepare('SELECT version FROM document WHERE id = ?').get(id) as
+    { version: number } | undefined;
+  if (!row) throw documentNotFound(id);
+  if (row.version !== version) throw staleDocument(id, version, row.version);
 }
 
 /** Records the guide version the interview was conducted with (null: none). */

@@ -4,7 +4,7 @@ import type { HistoryAction } from '../../shared/history';
 import type { Db } from './database';
 import { replayDocumentSteps } from './documents';
 import type { JournalEntry } from './journal';
-import { ChangeSet, writeImage, writeRanges } from './journal';
+import { ChangeSet, replayOperation } from './journal';
 
 const MAX_ENTRIES = 500;
 /** Typing flushed in several pieces within this pause is undone as one, as editors do. */
@@ -18,7 +18,8 @@ interface Recorded {
 
 /**
  * The project session's undo history: one linear list for text edits,
- * codings and the codebook, so Ctrl+Z undoes the last thing done, whatever it was.
+ * codings and the codebook, so Ctrl+Z undoes the last thing done, whatever it
+ * was. Each entry is the ordered log of what its action wrote.
  */
 export class History {
   private readonly undoStack: Recorded[] = [];
@@ -46,6 +47,7 @@ export class History {
   ): T {
     const changes = new ChangeSet(label);
     const result = db.transaction(() => action(changes)).immediate();
+    changes.committed();
     if (changes.empty) return result;
     const now = this.clock();
     const top = this.undoStack.at(-1);
@@ -57,9 +59,8 @@ export class History {
       now - top.at < GROUP_WITHIN_MS &&
       this.redoStack.length === 0;
     if (joins) {
-      top.entry.rows.push(...changes.rows);
-      top.entry.text.push(...changes.text);
-      top.entry.ranges.push(...changes.ranges);
+      // Appended in order: undo walks the joined batches back exactly as they were made.
+      top.entry.operations.push(...changes.operations);
       top.at = now;
     } else {
       this.undoStack.push({ entry: changes.entry(), groupKey, at: now });
@@ -70,54 +71,46 @@ export class History {
   }
 
   undo(db: Db): HistoryResult {
-    const recorded = this.undoStack.pop();
+    const recorded = this.undoStack.at(-1);
     if (!recorded) throw new AxialError('nothing_to_undo', 'There is nothing to undo.');
-    const { entry } = recorded;
-    try {
-      const textChanges = db
-        .transaction(() => {
-          const changes: TextChange[] = [];
-          for (const text of [...entry.text].reverse()) {
-            const version = replayDocumentSteps(db, text.documentId, text.inverted);
-            changes.push({ documentId: text.documentId, steps: text.inverted, version });
-          }
-          // Ranges back to where they were, then rows: a coding the edit deleted comes back whole.
-          writeRanges(db, [...entry.ranges].reverse(), 'before');
-          for (const row of [...entry.rows].reverse())
-            writeImage(db, row.table, row.id, row.before);
-          return changes;
-        })
-        .immediate();
-      this.redoStack.push(entry);
-      return { label: entry.label, textChanges, ...this.state() };
-    } catch (error) {
-      this.undoStack.push(recorded);
-      throw error;
-    }
+    const textChanges = this.replay(db, recorded.entry, 'undo');
+    this.undoStack.pop();
+    this.redoStack.push(recorded.entry);
+    return { label: recorded.entry.label, textChanges, ...this.state() };
   }
 
   redo(db: Db): HistoryResult {
-    const entry = this.redoStack.pop();
+    const entry = this.redoStack.at(-1);
     if (!entry) throw new AxialError('nothing_to_undo', 'There is nothing to redo.');
-    try {
-      const textChanges = db
-        .transaction(() => {
-          const changes: TextChange[] = [];
-          for (const text of entry.text) {
-            const version = replayDocumentSteps(db, text.documentId, text.steps);
-            changes.push({ documentId: text.documentId, steps: text.steps, version });
-          }
-          for (const row of entry.rows) writeImage(db, row.table, row.id, row.after);
-          writeRanges(db, entry.ranges, 'after');
-          return changes;
-        })
-        .immediate();
-      // A redone entry never joins later typing.
-      this.undoStack.push({ entry, groupKey: null, at: 0 });
-      return { label: entry.label, textChanges, ...this.state() };
-    } catch (error) {
-      this.redoStack.push(entry);
-      throw error;
-    }
+    const textChanges = this.replay(db, entry, 'redo');
+    this.redoStack.pop();
+    // A redone entry never joins later typing.
+    this.undoStack.push({ entry, groupKey: null, at: 0 });
+    return { label: entry.label, textChanges, ...this.state() };
+  }
+
+  /**
+   * Replays an entry's operations in exact reverse (undo) or in order (redo), in
+   * one transaction: if one of them finds the project not as it left it, the
+   * whole entry is refused, nothing is written, and the history stays as it was.
+   */
+  private replay(db: Db, entry: JournalEntry, direction: 'undo' | 'redo'): TextChange[] {
+    const changes = new ChangeSet(entry.label);
+    const operations =
+      direction === 'undo' ? [...entry.operations].reverse() : [...entry.operations];
+    const textChanges = db
+      .transaction(() => {
+        const replayed: TextChange[] = [];
+        for (const operation of operations) {
+          const text = replayOperation(db, operation, direction, (documentId, steps) =>
+            replayDocumentSteps(db, changes, documentId, steps),
+          );
+          if (text) replayed.push(text);
+        }
+        return replayed;
+      })
+      .immediate();
+    changes.committed();
+    return textChanges;
   }
 }

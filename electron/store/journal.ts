@@ -1,12 +1,15 @@
 import type { HistoryAction } from '../../shared/history';
+import { AxialError } from '../../shared/errors';
 import type { Db } from './database';
-import { reindexDocument } from './search';
+import { contentDigest, forgetText } from './textCache';
+import { clearDocumentIndex, reindexDocument } from './search';
 
 /**
- * Undo works on row images: every write an action makes is recorded as the
- * row before and after, and undo writes the "before" images back (redo the
- * "after" ones). Text edits are recorded as ProseMirror steps instead of whole
- * documents, so a long transcript's history stays small.
+ * Undo works on an ordered log of what each action wrote: row images (the
+ * columns before and after), text edits as ProseMirror steps, and range moves.
+ * Undo replays the log backwards, redo forwards, and each operation first
+ * checks that the project still holds what the operation left; if not, the
+ * whole undo is refused and nothing is written.
  */
 export const journaledTables = {
   document: [
@@ -111,50 +114,92 @@ export const journaledTables = {
 
 export type JournaledTable = keyof typeof journaledTables;
 export type RowImage = Record<string, unknown>;
+export type RangeTable = 'coding' | 'answer';
 
-export interface RowChange {
+/**
+ * A row written: inserted (before null, after the whole row), deleted (before
+ * the whole row, after null) or updated (only the changed columns on both sides).
+ */
+export interface RowOperation {
+  kind: 'row';
   table: JournaledTable;
   id: string;
   before: RowImage | null;
   after: RowImage | null;
 }
 
-export interface StepChange {
+/** A text edit: the steps, their inverse, and a digest of the document's content on each side. */
+export interface TextOperation {
+  kind: 'text';
   documentId: string;
   steps: unknown[];
   inverted: unknown[];
+  before: string;
+  after: string;
 }
 
-/** A coding carried along by an edit: only its range moved, so only its range is recorded. */
 export interface RangeChange {
-  table: 'coding' | 'answer';
+  table: RangeTable;
   id: string;
   before: [number, number];
   after: [number, number];
 }
 
-export interface JournalEntry {
-  label: HistoryAction;
-  rows: RowChange[];
-  text: StepChange[];
-  ranges: RangeChange[];
+/** Codings and answers carried individually by an edit: only their ranges moved. */
+export interface RangesOperation {
+  kind: 'ranges';
+  moves: RangeChange[];
 }
 
-/** Collects the changes of one action, inside its transaction. */
+/**
+ * Every range of a document lying wholly after an edit moves by the same
+ * amount: one statement instead of thousands, identified afterwards as the rows
+ * at or after `from + delta` other than those the edit carried one by one.
+ */
+export interface ShiftOperation {
+  kind: 'shift';
+  table: RangeTable;
+  documentId: string;
+  from: number;
+  delta: number;
+  except: string[];
+  count: number;
+}
+
+export type Operation = RowOperation | TextOperation | RangesOperation | ShiftOperation;
+
+export interface JournalEntry {
+  label: HistoryAction;
+  operations: Operation[];
+}
+
+/** Collects the writes of one action, in order, inside its transaction. */
 export class ChangeSet {
-  readonly rows: RowChange[] = [];
-  readonly text: StepChange[] = [];
-  readonly ranges: RangeChange[] = [];
+  readonly operations: Operation[] = [];
+  private readonly commitHooks: (() => void)[] = [];
 
   constructor(readonly label: HistoryAction) {}
 
   get empty(): boolean {
-    return this.rows.length === 0 && this.text.length === 0 && this.ranges.length === 0;
+    return this.operations.length === 0;
   }
 
   entry(): JournalEntry {
-    return { label: this.label, rows: this.rows, text: this.text, ranges: this.ranges };
+    return { label: this.label, operations: this.operations };
   }
+
+  /** Runs `hook` once the transaction has committed (a cache of what was written); never after a rollback. */
+  afterCommit(hook: () => void): void {
+    this.commitHooks.push(hook);
+  }
+
+  committed(): void {
+    for (const hook of this.commitHooks.splice(0)) hook();
+  }
+}
+
+function quoted(column: string): string {
+  return `"${column}"`;
 }
 
 function readRow(db: Db, table: JournaledTable, id: string): RowImage | null {
@@ -163,16 +208,78 @@ function readRow(db: Db, table: JournaledTable, id: string): RowImage | null {
   );
 }
 
-export function insertRow(db: Db, changes: ChangeSet, table: JournaledTable, row: RowImage): void {
-  writeImage(db, table, String(row.id), row);
-  changes.rows.push({
-    table,
-    id: String(row.id),
-    before: null,
-    after: readRow(db, table, String(row.id)),
-  });
+function journaledColumns(table: JournaledTable): readonly string[] {
+  return journaledTables[table];
 }
 
+/**
+ * Columns an undo compares and writes. A document's version only counts
+ * forward (an editor holding an older one must reload), and its modification
+ * time moves with every text edit, undo included: neither is part of its image.
+ */
+function comparedColumns(table: JournaledTable, image: RowImage): string[] {
+  return Object.keys(image).filter(
+    (column) =>
+      journaledColumns(table).includes(column) &&
+      !(table === 'document' && (column === 'version' || column === 'modified_at')),
+  );
+}
+
+function sameValue(left: unknown, right: unknown): boolean {
+  if (Buffer.isBuffer(left) && Buffer.isBuffer(right)) return left.equals(right);
+  return (left ?? null) === (right ?? null);
+}
+
+/** Whether the stored row is in the state `image` describes (absent, or these column values). */
+function rowMatches(db: Db, table: JournaledTable, id: string, image: RowImage | null): boolean {
+  const current = readRow(db, table, id);
+  if (!image) return current === null;
+  if (!current) return false;
+  return comparedColumns(table, image).every((column) => sameValue(current[column], image[column]));
+}
+
+function afterDocumentWrite(db: Db, id: string, contentChanged: boolean): void {
+  if (!contentChanged) return;
+  forgetText(db, id);
+  db.prepare('UPDATE document SET version = version + 1 WHERE id = ?').run(id);
+  reindexDocument(db, id);
+}
+
+/** Inserts a whole row (a new one, or one an undo brings back). */
+function insertImage(db: Db, table: JournaledTable, image: RowImage): void {
+  const columns = journaledColumns(table);
+  db.prepare(
+    `INSERT INTO "${table}" (${columns.map(quoted).join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`,
+  ).run(Object.fromEntries(columns.map((column) => [column, image[column] ?? null])));
+  if (table === 'document') afterDocumentWrite(db, String(image.id), true);
+}
+
+function updateImage(db: Db, table: JournaledTable, id: string, image: RowImage): void {
+  const columns = comparedColumns(table, image).filter((column) => column !== 'id');
+  const written =
+    table === 'document' && 'modified_at' in image ? [...columns, 'modified_at'] : columns;
+  if (written.length === 0) return;
+  db.prepare(
+    `UPDATE "${table}" SET ${written.map((column) => `"${column}" = @${column}`).join(', ')} WHERE id = @id`,
+  ).run({ ...Object.fromEntries(written.map((column) => [column, image[column] ?? null])), id });
+  if (table === 'document') afterDocumentWrite(db, id, columns.includes('content'));
+}
+
+function deleteImage(db: Db, table: JournaledTable, id: string): void {
+  if (table === 'document') {
+    forgetText(db, id);
+    clearDocumentIndex(db, id);
+  }
+  db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(id);
+}
+
+export function insertRow(db: Db, changes: ChangeSet, table: JournaledTable, row: RowImage): void {
+  const id = String(row.id);
+  insertImage(db, table, row);
+  changes.operations.push({ kind: 'row', table, id, before: null, after: readRow(db, table, id) });
+}
+
+/** Updates the columns of `patch` that differ; only those are recorded. */
 export function updateRow(
   db: Db,
   changes: ChangeSet,
@@ -180,72 +287,173 @@ export function updateRow(
   id: string,
   patch: RowImage,
 ): void {
-  const before = readRow(db, table, id);
-  if (!before) return;
-  const columns = Object.keys(patch).filter((column) =>
-    (journaledTables[table] as readonly string[]).includes(column),
+  const current = readRow(db, table, id);
+  if (!current) return;
+  const columns = Object.keys(patch).filter(
+    (column) => journaledColumns(table).includes(column) && column !== 'id',
   );
-  if (columns.length === 0) return;
-  db.prepare(
-    `UPDATE "${table}" SET ${columns.map((column) => `"${column}" = @${column}`).join(', ')} WHERE id = @id`,
-  ).run({
-    ...Object.fromEntries(columns.map((column) => [column, patch[column]])),
-    id,
-  });
-  changes.rows.push({ table, id, before, after: readRow(db, table, id) });
+  const changed = columns.filter((column) => !sameValue(current[column], patch[column]));
+  // A modification time alone is not a change.
+  if (changed.every((column) => column === 'modified_at')) return;
+  const before = Object.fromEntries(changed.map((column) => [column, current[column] ?? null]));
+  const after = Object.fromEntries(changed.map((column) => [column, patch[column] ?? null]));
+  updateImage(db, table, id, after);
+  changes.operations.push({ kind: 'row', table, id, before, after });
 }
 
 export function deleteRow(db: Db, changes: ChangeSet, table: JournaledTable, id: string): void {
   const before = readRow(db, table, id);
   if (!before) return;
-  db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(id);
-  if (table === 'document') reindexDocument(db, id);
-  changes.rows.push({ table, id, before, after: null });
+  deleteImage(db, table, id);
+  changes.operations.push({ kind: 'row', table, id, before, after: null });
 }
 
-/** Puts a row into the state `image` describes: absent (null) or exactly these values. */
-export function writeImage(
-  db: Db,
-  table: JournaledTable,
-  id: string,
-  image: RowImage | null,
-): void {
-  if (!image) {
-    db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(id);
-    // The search index follows a document's text wherever it changes, undo included.
-    if (table === 'document') reindexDocument(db, id);
-    return;
-  }
-  const columns = journaledTables[table];
-  const quoted = columns.map((column) => `"${column}"`).join(', ');
-  const parameters = columns.map((column) => `@${column}`).join(', ');
-  // A document keeps counting versions forward through undo, so an editor holding an
-  // older version is told to reload rather than trusted.
-  const updates = columns
-    .filter((column) => column !== 'id' && column !== 'version')
-    .map((column) => `"${column}" = excluded."${column}"`)
-    .join(', ');
-  // An upsert, never INSERT OR REPLACE: a replace deletes the row first, which
-  // foreign keys would refuse for a code that still has codings.
-  db.prepare(
-    `INSERT INTO "${table}" (${quoted}) VALUES (${parameters}) ON CONFLICT (id) DO UPDATE SET ${updates}`,
-  ).run(Object.fromEntries(columns.map((column) => [column, image[column] ?? null])));
-  if (table === 'document') {
-    db.prepare('UPDATE document SET version = version + 1 WHERE id = ?').run(id);
-    reindexDocument(db, id);
-  }
-}
-
-/** Moves codings' ranges, one prepared statement for all: an edit near the start of a long transcript shifts thousands. */
+/** Moves codings' and answers' ranges one by one: those an edit touches. */
 export function moveRanges(db: Db, changes: ChangeSet, moves: readonly RangeChange[]): void {
+  if (moves.length === 0) return;
   writeRanges(db, moves, 'after');
-  changes.ranges.push(...moves);
+  changes.operations.push({ kind: 'ranges', moves: [...moves] });
 }
 
-export function writeRanges(db: Db, moves: readonly RangeChange[], side: 'before' | 'after'): void {
+function writeRanges(db: Db, moves: readonly RangeChange[], side: 'before' | 'after'): void {
   const updates = {
     coding: db.prepare('UPDATE coding SET start = ?, "end" = ? WHERE id = ?'),
     answer: db.prepare('UPDATE answer SET start = ?, "end" = ? WHERE id = ?'),
   };
   for (const move of moves) updates[move.table].run(move[side][0], move[side][1], move.id);
+}
+
+function rangesMatch(db: Db, moves: readonly RangeChange[], side: 'before' | 'after'): boolean {
+  const reads = {
+    coding: db.prepare('SELECT start, "end" FROM coding WHERE id = ?'),
+    answer: db.prepare('SELECT start, "end" FROM answer WHERE id = ?'),
+  };
+  return moves.every((move) => {
+    const row = reads[move.table].get(move.id) as { start: number; end: number } | undefined;
+    return row !== undefined && row.start === move[side][0] && row.end === move[side][1];
+  });
+}
+
+const shiftedRows = (table: RangeTable) =>
+  `FROM ${table} WHERE document_id = @documentId AND start >= @at AND id NOT IN (SELECT value FROM json_each(@except))`;
+
+/** Moves every range of the document starting at or after `from` by `delta`, but those in `except`. */
+export function shiftRanges(
+  db: Db,
+  changes: ChangeSet,
+  table: RangeTable,
+  documentId: string,
+  from: number,
+  delta: number,
+  except: readonly string[],
+): void {
+  if (delta === 0) return;
+  const parameters = { documentId, at: from, except: JSON.stringify(except), delta };
+  const { count } = db
+    .prepare(`SELECT COUNT(*) AS count ${shiftedRows(table)}`)
+    .get(parameters) as { count: number };
+  if (count === 0) return;
+  writeShift(db, table, parameters);
+  changes.operations.push({
+    kind: 'shift',
+    table,
+    documentId,
+    from,
+    delta,
+    except: [...except],
+    count,
+  });
+}
+
+function writeShift(
+  db: Db,
+  table: RangeTable,
+  parameters: { documentId: string; at: number; except: string; delta: number },
+): void {
+  db.prepare(
+    `UPDATE ${table} SET start = start + @delta, "end" = "end" + @delta WHERE id IN (SELECT id ${shiftedRows(table)})`,
+  ).run(parameters);
+}
+
+/** Digest of a document's stored content, to recognise the text an edit left. */
+export function contentDigestOf(db: Db, documentId: string): string | null {
+  const row = db.prepare('SELECT content FROM document WHERE id = ?').get(documentId) as
+    { content: string } | undefined;
+  return row ? contentDigest(row.content) : null;
+}
+
+/** What a text operation needs from the document store: steps applied to the stored text. */
+export type ReplaySteps = (documentId: string, steps: readonly unknown[]) => number;
+
+export interface ReplayedText {
+  documentId: string;
+  steps: unknown[];
+  version: number;
+}
+
+function conflict(operation: Operation): AxialError {
+  const subject =
+    operation.kind === 'text'
+      ? 'text'
+      : operation.kind === 'ranges'
+        ? (operation.moves[0]?.table ?? 'coding')
+        : operation.table;
+  return new AxialError(
+    'history_conflict',
+    'This step can no longer be undone or redone: what it changed was changed again since, outside the undo history. Nothing was changed.',
+    { subject },
+  );
+}
+
+/**
+ * Replays one operation backwards (undo) or forwards (redo), after checking
+ * that the project holds what the operation left (or, forwards, what it found).
+ * Text operations go through `replay` and report the steps for open editors.
+ */
+export function replayOperation(
+  db: Db,
+  operation: Operation,
+  direction: 'undo' | 'redo',
+  replay: ReplaySteps,
+): ReplayedText | null {
+  const expected = direction === 'undo' ? 'after' : 'before';
+  const written = direction === 'undo' ? 'before' : 'after';
+  switch (operation.kind) {
+    case 'row': {
+      if (!rowMatches(db, operation.table, operation.id, operation[expected]))
+        throw conflict(operation);
+      const image = operation[written];
+      if (!image) deleteImage(db, operation.table, operation.id);
+      else if (!operation[expected]) insertImage(db, operation.table, image);
+      else updateImage(db, operation.table, operation.id, image);
+      return null;
+    }
+    case 'ranges':
+      if (!rangesMatch(db, operation.moves, expected)) throw conflict(operation);
+      writeRanges(db, operation.moves, written);
+      return null;
+    case 'shift': {
+      const delta = direction === 'undo' ? -operation.delta : operation.delta;
+      const at = direction === 'undo' ? operation.from + operation.delta : operation.from;
+      const parameters = {
+        documentId: operation.documentId,
+        at,
+        except: JSON.stringify(operation.except),
+        delta,
+      };
+      const { count } = db
+        .prepare(`SELECT COUNT(*) AS count ${shiftedRows(operation.table)}`)
+        .get(parameters) as { count: number };
+      if (count !== operation.count) throw conflict(operation);
+      writeShift(db, operation.table, parameters);
+      return null;
+    }
+    case 'text': {
+      if (contentDigestOf(db, operation.documentId) !== operation[expected])
+        throw conflict(operation);
+      const steps = direction === 'undo' ? operation.inverted : operation.steps;
+      const version = replay(operation.documentId, steps);
+      return { documentId: operation.documentId, steps, version };
+    }
+  }
 }

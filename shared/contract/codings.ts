@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { PassageOverview, CodeNode, Coding, Passage } from '../documents';
 import { conditionOperators } from '../cases';
-import { entityId } from './documents';
+import { documentVersion, entityId } from './documents';
 import { method } from './method';
 
 const offset = z.number().int().min(0);
-const range = { documentId: entityId, start: offset, end: offset };
+const range = { documentId: entityId, start: offset, end: offset, version: documentVersion };
 const ordered = (input: { start: number; end: number }) => input.end > input.start;
 const orderedMessage = { message: 'A passage must contain at least one character.', path: ['end'] };
 
@@ -46,15 +46,28 @@ export const codingsContract = {
       .strictObject({ ...range, parentId: entityId.nullable().default(null) })
       .refine(ordered, orderedMessage),
   ),
+  /** Moves a passage's boundaries (with the version they were computed on) or changes its memo. */
   'codings.update': method<Coding>()(
     z
       .strictObject({
         id: entityId,
         start: offset.optional(),
         end: offset.optional(),
+        version: documentVersion.optional(),
         memo: z.string().max(200000).optional(),
       })
-      .refine((input) => Object.keys(input).length > 1, 'Change at least one property.'),
+      .refine(
+        (input) => input.start !== undefined || input.end !== undefined || input.memo !== undefined,
+        'Change at least one property.',
+      )
+      .refine(
+        (input) =>
+          (input.start === undefined && input.end === undefined) || input.version !== undefined,
+        {
+          message: 'New boundaries need the document version they were computed on.',
+          path: ['version'],
+        },
+      ),
   ),
   'codings.delete': method<null>()(z.strictObject({ id: entityId })),
   'passages.list': method<Passage[]>()(passageQuery),

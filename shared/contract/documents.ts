@@ -5,6 +5,8 @@ import { method } from './method';
 import { emptyInput } from './schemas';
 
 export const entityId = z.uuid('Not a valid identifier.');
+/** The document version offsets or steps were computed on: those from another version are refused. */
+export const documentVersion = z.number().int().min(0);
 
 // Base64 of at most 200 MB (a large .docx with images); text limits are checked after decoding.
 const fileBytes = z
@@ -50,7 +52,7 @@ export const documentsContract = {
   'documents.applySteps': method<{ version: number }>()(
     z.strictObject({
       id: entityId,
-      version: z.number().int().min(0),
+      version: documentVersion,
       steps: z
         .array(z.looseObject({ stepType: z.string() }))
         .min(1)

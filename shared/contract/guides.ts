@@ -9,7 +9,7 @@ import type {
   GuideSummary,
 } from '../guides';
 import { guideItemKinds } from '../guides';
-import { entityId } from './documents';
+import { documentVersion, entityId } from './documents';
 import { method } from './method';
 import { emptyInput } from './schemas';
 
@@ -76,7 +76,13 @@ export const guidesContract = {
   'answers.forDocument': method<Answer[]>()(z.strictObject({ documentId: entityId })),
   'answers.create': method<Answer>()(
     z
-      .strictObject({ documentId: entityId, itemId: entityId, start: offset, end: offset })
+      .strictObject({
+        documentId: entityId,
+        itemId: entityId,
+        start: offset,
+        end: offset,
+        version: documentVersion,
+      })
       .refine((input) => input.end > input.start, {
         message: 'An answer must contain at least one character.',
         path: ['end'],

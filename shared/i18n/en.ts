@@ -107,6 +107,10 @@ export const en = {
       'There is already a code named “{{name}}” here. Choose another name, or merge the two codes.',
     invalid_operation: 'This cannot be done.',
     out_of_date: 'The document changed in the meantime and was reloaded. Check your last edit.',
+    stale_document:
+      'The document changed while this was on its way (another edit was saved first). Nothing was changed: select the passage again.',
+    history_conflict:
+      'This cannot be undone any more: what it changed has been changed again since. Nothing was changed.',
     nothing_to_undo: 'There is nothing to undo.',
     not_available: 'This is only available in the desktop app.',
     cancelled: 'Cancelled: nothing was changed.',

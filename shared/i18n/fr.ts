@@ -114,6 +114,10 @@ export const fr: Messages = {
     invalid_operation: 'Cette opération est impossible.',
     out_of_date:
       'Le document a changé entre-temps et a été rechargé. Vérifiez votre dernière modification.',
+    stale_document:
+      'Le document a changé pendant l’opération (une autre modification a été enregistrée avant). Rien n’a été modifié : sélectionnez de nouveau le passage.',
+    history_conflict:
+      'Cette action ne peut plus être annulée : ce qu’elle a modifié a été modifié de nouveau depuis. Rien n’a été modifié.',
     nothing_to_undo: 'Il n’y a rien à annuler.',
     not_available: 'Cette fonction n’existe que dans l’application de bureau.',
     cancelled: 'Annulé : rien n’a été modifié.',

@@ -25,25 +25,61 @@ export interface TextIndex {
   length: number;
 }
 
+/** A top-level node's text blocks, placed relative to the node: the same for every document sharing it. */
+interface ChildBlock {
+  offset: number;
+  text: string;
+  length: number;
+  speaker: string | null;
+  time: number | null;
+}
+
+// ProseMirror shares unchanged nodes between a document and its edited successor, so a
+// long transcript edited in one turn re-reads that turn only.
+const childBlocks = new WeakMap<ProseMirrorNode, ChildBlock[]>();
+
+function blocksOf(child: ProseMirrorNode): ChildBlock[] {
+  let blocks = childBlocks.get(child);
+  if (blocks) return blocks;
+  blocks = [];
+  const add = (node: ProseMirrorNode, offset: number) => {
+    const text = node.textContent;
+    blocks!.push({
+      offset: offset + 1,
+      text,
+      length: codePointLength(text),
+      speaker: typeof node.attrs.speaker === 'string' ? node.attrs.speaker : null,
+      time: typeof node.attrs.time === 'number' ? node.attrs.time : null,
+    });
+  };
+  if (child.isTextblock) add(child, 0);
+  else
+    child.descendants((node, position) => {
+      if (!node.isTextblock) return true;
+      add(node, position + 1);
+      return false;
+    });
+  childBlocks.set(child, blocks);
+  return blocks;
+}
+
 export function buildTextIndex(doc: ProseMirrorNode): TextIndex {
   const blocks: IndexedBlock[] = [];
   const parts: string[] = [];
   let start = 0;
-  doc.descendants((node, position) => {
-    if (!node.isTextblock) return true;
-    const text = node.textContent;
-    const length = codePointLength(text);
-    blocks.push({
-      position: position + 1,
-      text,
-      start,
-      length,
-      speaker: typeof node.attrs.speaker === 'string' ? node.attrs.speaker : null,
-      time: typeof node.attrs.time === 'number' ? node.attrs.time : null,
-    });
-    parts.push(text);
-    start += length + 1;
-    return false;
+  doc.forEach((child, childOffset) => {
+    for (const block of blocksOf(child)) {
+      blocks.push({
+        position: childOffset + block.offset,
+        text: block.text,
+        start,
+        length: block.length,
+        speaker: block.speaker,
+        time: block.time,
+      });
+      parts.push(block.text);
+      start += block.length + 1;
+    }
   });
   const text = parts.join('\n');
   return { text, blocks, length: Math.max(0, start - 1) };

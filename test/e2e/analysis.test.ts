@@ -52,13 +52,19 @@ async function codedStudy() {
       name: participant,
       caseId: created.id,
     });
-    const document = await call<{ id: string }>('documents.import', {
+    const document = await call<{ id: string; version: number }>('documents.import', {
       fileName: `${name}.txt`,
       data: base64(text),
     });
     await call('documents.setLinks', { documentId: document.id, participantIds: [person.id] });
     for (const [start, end, codeId] of codings)
-      await call('codings.create', { documentId: document.id, start, end, codeIds: [codeId] });
+      await call('codings.create', {
+        documentId: document.id,
+        version: document.version,
+        start,
+        end,
+        codeIds: [codeId],
+      });
   }
   return { proactivity };
 }
@@ -159,13 +165,14 @@ describe('ratings and the 2×2 chart through the UI', () => {
         name: `P-${name}`,
         caseId: created.id,
       });
-      const document = await call<{ id: string }>('documents.import', {
+      const document = await call<{ id: string; version: number }>('documents.import', {
         fileName: `${name}.txt`,
         data: base64(`P-${name} : Le maire porte le projet.`),
       });
       await call('documents.setLinks', { documentId: document.id, participantIds: [person.id] });
       const [coding] = await call<{ id: string }[]>('codings.create', {
         documentId: document.id,
+        version: document.version,
         start: 3,
         end: 8,
         codeIds: [leadership.id],

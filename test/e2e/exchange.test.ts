@@ -206,6 +206,7 @@ describe('exchange', () => {
     const [, habitants] = await call('codes.list', {});
     await call('codings.create', {
       documentId: document!.id,
+      version: document!.version,
       start: 4,
       end: 13,
       codeIds: [habitants!.id],

@@ -29,7 +29,7 @@ describe('the Passages view on a large project', () => {
       { length: 200 },
       (_, index) => `Les habitants participent ${index}.`,
     ).join(' ');
-    const document = await call<{ id: string }>('documents.import', {
+    const document = await call<{ id: string; version: number }>('documents.import', {
       fileName: 'long.txt',
       data: Buffer.from(text).toString('base64'),
     });
@@ -37,6 +37,7 @@ describe('the Passages view on a large project', () => {
     for (let index = 0; index < 400; index += 1)
       await call('codings.create', {
         documentId: document.id,
+        version: document.version,
         start: index * 10,
         end: index * 10 + 8,
         codeIds: [index % 4 === 3 ? information.id : participation.id],

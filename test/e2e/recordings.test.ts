@@ -119,8 +119,15 @@ describe('recordings', () => {
       name: 'Leadership',
       codable: true,
     });
+    // Offsets belong to a version of the text: the one the typing above left, once saved.
+    const typed = async () =>
+      apiCall<{ version: number; content: unknown }>(app, 'documents.get', { id: document!.id });
+    await expect
+      .poll(async () => JSON.stringify((await typed()).content))
+      .toContain('Ils participent aux réunions.');
     await apiCall(app, 'codings.create', {
       documentId: document!.id,
+      version: (await typed()).version,
       start: 30,
       end: 38,
       codeIds: [code.id],

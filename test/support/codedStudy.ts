@@ -119,22 +119,26 @@ export async function buildCodedStudy(call: Call) {
   const secondText = await textOf(second.id);
   const [mayorCoding] = await call('codings.create', {
     documentId: first.id,
+    version: first.version,
     ...range(firstText, 'Le maire porte le projet 🙂'),
     codeIds: [mayor.id],
   });
   await call('codings.update', { id: mayorCoding!.id, memo: 'Formule typique.' });
   await call('codings.create', {
     documentId: first.id,
+    version: first.version,
     ...range(firstText, 'porte le projet 🙂 avec les élus'),
     codeIds: [leadership.id],
   });
   await call('codings.create', {
     documentId: first.id,
+    version: first.version,
     ...range(firstText, 'Les habitants participent aux réunions'),
     codeIds: [citizens.id],
   });
   await call('codings.create', {
     documentId: second.id,
+    version: second.version,
     ...range(secondText, 'Le maire décide seul'),
     codeIds: [mayor.id],
   });

@@ -9,6 +9,7 @@ import { migration006RatingsChart } from './006-ratings-chart';
 import { migration007TextIndex } from './007-text-index';
 import { migration008Recordings } from './008-recordings';
 import { migration009CodingCountsIndex } from './009-coding-counts-index';
+import { migration010TextBlocks } from './010-text-blocks';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration007TextIndex,
   migration008Recordings,
   migration009CodingCountsIndex,
+  migration010TextBlocks,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,30 +1,21 @@
-import type { JSONContent } from '@tiptap/core';
-import { EditorContent, useEditor } from '@tiptap/react';
-import { Step } from '@tiptap/pm/transform';
+import type { Editor } from '@tiptap/core';
+import { EditorContent } from '@tiptap/react';
 import { TextSelection } from '@tiptap/pm/state';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Coding, DocumentDetail } from '../../../shared/documents';
-import { documentExtensions } from '../../../shared/editor/extensions';
-import { buildTextIndex, offsetToPosition, positionToOffset } from '../../../shared/text/textIndex';
-import { useApi } from '../../api/context';
-import { CODE_DRAG_TYPE } from '../codebook/dragTypes';
-import { registerPendingEdits } from '../project/pendingEdits';
+import { buildTextIndex, offsetToPosition } from '../../../shared/text/textIndex';
 import { useProjectData } from '../project/ProjectData';
-import { AxialKeymap } from './axialKeymap';
-import type { PaletteChoice } from './CodePalette';
 import { CodePalette } from './CodePalette';
-import { CodingHighlights, drawnCodings, highlightTransaction } from './codingHighlights';
-import { FindInDocument } from './findInDocument';
-import { PLAYING_EVENT, PlayingTurn, playingTurnKey } from './playingTurn';
+import { drawnCodings } from './codingHighlights';
+import { PLAYING_EVENT, playingTurnKey } from './playingTurn';
 import { CodingMargin } from './CodingMargin';
-import type { Edge } from './CodingPopover';
 import { CodingPopover } from './CodingPopover';
 import { EditorToolbar } from './EditorToolbar';
-import { StepSync } from './stepSync';
 import { requestSeek } from '../recordings/seekEvent';
+import { useCodings } from './useCodings';
 import { useRecentCodes } from './useRecentCodes';
-import { nextWordBoundary } from './wordBoundaries';
+import { useTranscriptEditor } from './useTranscriptEditor';
 
 /**
  * A transcript open for reading, editing and coding. Edits are sent as steps
@@ -33,8 +24,13 @@ import { nextWordBoundary } from './wordBoundaries';
 /** What the panes beside the editor may ask of it. */
 export interface EditorTools {
   applyCode(codeId: string): void;
-  /** The selected passage in code points, once pending edits are saved; null without a selection. */
-  selection(): Promise<{ start: number; end: number } | null>;
+  /**
+   * Sends the selected passage (code points, with the document version they
+   * belong to) once typing is saved; resolves to null without a selection.
+   */
+  withSelection<R>(
+    send: (range: { start: number; end: number; version: number }) => Promise<R>,
+  ): Promise<R | null>;
   insertText(text: string): void;
   /** Starts a new turn at the caret: the next speaker, at a time in the recording (ms). */
   newTurn(speaker: string | null, time: number | null): void;
@@ -54,111 +50,44 @@ export function TranscriptEditor({
   registerApplyCode: (tools: EditorTools | null) => void;
 }) {
   const { t } = useTranslation();
-  const api = useApi();
   const project = useProjectData();
-  const { codes, refresh, showError } = project;
-  const [codings, setCodings] = useState<Map<string, Coding>>(new Map());
+  const { codes, showError } = project;
   const [palette, setPalette] = useState(false);
   const [popover, setPopover] = useState<{ ids: string[]; left: number; top: number } | null>(null);
   const [recent, rememberCodes] = useRecentCodes();
   const scroller = useRef<HTMLDivElement>(null);
   const findInput = useRef<HTMLInputElement>(null);
   const pressedAt = useRef<{ x: number; y: number } | null>(null);
-  const actions = useRef({
-    undo: () => {},
-    redo: () => {},
-    openPalette: () => {},
-    inVivo: () => {},
-    applyRecent: (_index: number) => {},
-    find: () => {},
-  });
-  const failure = useRef<(error: unknown) => void>(() => undefined);
-  failure.current = (error) => {
-    showError(error);
-    onOutOfDate();
-  };
-  // One sync per mounted editor: the editor's transaction handler keeps the instance it was made with.
-  const [sync] = useState(
-    () => new StepSync(api, detail.id, detail.version, (error) => failure.current(error)),
-  );
   // Keyed on the colours themselves: a refresh that brings the same codes must not redraw every highlight.
   const colourKey = codes.map((code) => `${code.id}=${code.colour}`).join(',');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- colourKey stands for codes here
   const colours = useMemo(() => new Map(codes.map((code) => [code.id, code.colour])), [colourKey]);
 
-  const editor = useEditor(
-    {
-      extensions: [
-        ...documentExtensions,
-        CodingHighlights,
-        FindInDocument,
-        PlayingTurn,
-        AxialKeymap.configure({
-          undo: () => actions.current.undo(),
-          redo: () => actions.current.redo(),
-          openPalette: () => actions.current.openPalette(),
-          inVivo: () => actions.current.inVivo(),
-          applyRecent: (index) => actions.current.applyRecent(index),
-          find: () => actions.current.find(),
-        }),
-      ],
-      content: detail.content as JSONContent,
-      injectCSS: false,
-      editorProps: {
-        attributes: { class: 'transcript', 'aria-label': detail.title, spellcheck: 'false' },
-        handleDrop: (view, event) => {
-          const codeId = event.dataTransfer?.getData(CODE_DRAG_TYPE);
-          if (!codeId) return false;
-          event.preventDefault();
-          if (!view.state.selection.empty) void applyCodesRef.current([codeId]);
-          return true;
-        },
-      },
-      onTransaction: ({ transaction }) => {
-        if (transaction.docChanged && !transaction.getMeta('remote'))
-          sync.record(transaction.steps);
-        else if (transaction.selectionSet) sync.caretMoved();
-      },
+  const instance = useTranscriptEditor(detail, {
+    undo: () => void project.undo(),
+    redo: () => void project.redo(),
+    openPalette: () => {
+      if (instance && !instance.editor.state.selection.empty) setPalette(true);
     },
-    [detail.id, detail.version],
-  );
+    inVivo: () => void inVivoHere(),
+    applyRecent: (index) => {
+      const codeId = recent[index];
+      if (codeId) void coding.applyCodes([codeId]);
+    },
+    find: () => findInput.current?.focus(),
+    dropCode: (codeId) => void coding.applyCodes([codeId]),
+    failed: (error) => {
+      showError(error);
+      onOutOfDate();
+    },
+    historyApplied: () => void coding.load().catch(showError),
+  });
+  const coding = useCodings(instance, detail.id, colours, rememberCodes);
+  const editor = instance?.editor ?? null;
 
-  // Every flush before history and coding: the project must have the text the editor shows.
-  useEffect(() => {
-    registerPendingEdits(() => sync.flush());
-    const flushOnLeave = () => void sync.flush();
-    window.addEventListener('beforeunload', flushOnLeave);
-    return () => {
-      window.removeEventListener('beforeunload', flushOnLeave);
-      void sync.flush();
-      registerPendingEdits(null);
-    };
-  }, [sync]);
-
-  const loadCodings = useCallback(async () => {
-    const list = await api['codings.forDocument']({ documentId: detail.id });
-    setCodings(new Map(list.map((coding) => [coding.id, coding])));
-    return list;
-  }, [api, detail.id]);
-
-  useEffect(() => {
-    if (!editor) return;
-    loadCodings()
-      .then((list) => {
-        if (editor.isDestroyed) return;
-        editor.view.dispatch(
-          highlightTransaction(editor.state, { type: 'set', codings: list, colours }),
-        );
-      })
-      .catch(showError);
-    // Colours are applied separately below; codings load once per opened document.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor, loadCodings, showError]);
-
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return;
-    editor.view.dispatch(highlightTransaction(editor.state, { type: 'recolour', colours }));
-  }, [editor, colours]);
+  // In vivo: the new code goes beside the code used last, or at the top level.
+  const inVivoHere = () =>
+    coding.inVivo(codes.find((code) => recent[0] === code.id)?.parentId ?? null);
 
   // Open at a passage (from the Passages view): select it and scroll it into view.
   useEffect(() => {
@@ -174,97 +103,14 @@ export function TranscriptEditor({
     editor.view.focus();
   }, [editor, focus]);
 
-  // Undo and redo of text: apply the same steps the project applied.
-  useEffect(() => {
-    if (!editor) return;
-    return project.onHistory((result) => {
-      if (editor.isDestroyed) return;
-      for (const change of result.textChanges) {
-        if (change.documentId !== detail.id) continue;
-        const transaction = editor.state.tr;
-        try {
-          for (const json of change.steps) transaction.step(Step.fromJSON(editor.schema, json));
-        } catch {
-          onOutOfDate();
-          return;
-        }
-        editor.view.dispatch(transaction.setMeta('remote', true));
-        sync.version = change.version;
-        sync.caretMoved();
-      }
-      void loadCodings().then((list) => {
-        if (!editor.isDestroyed)
-          editor.view.dispatch(
-            highlightTransaction(editor.state, { type: 'set', codings: list, colours }),
-          );
-      });
-    });
-  }, [editor, project, detail.id, sync, loadCodings, colours, onOutOfDate]);
-
-  const selectionRange = useCallback(() => {
-    if (!editor) return null;
-    const { from, to, empty } = editor.state.selection;
-    if (empty) return null;
-    const index = buildTextIndex(editor.state.doc);
-    const start = positionToOffset(index, from);
-    const end = positionToOffset(index, to);
-    return end > start ? { start, end } : null;
-  }, [editor]);
-
-  const addDrawn = useCallback(
-    (added: Coding[]) => {
-      if (!editor || editor.isDestroyed) return;
-      setCodings(
-        (current) => new Map([...current, ...added.map((coding) => [coding.id, coding] as const)]),
-      );
-      editor.view.dispatch(
-        highlightTransaction(editor.state, { type: 'add', codings: added, colours }),
-      );
-    },
-    [editor, colours],
-  );
-
-  const applyCodes = useCallback(
-    async (codeIds: string[], create?: PaletteChoice['create']) => {
-      try {
-        await sync.flush();
-        const range = selectionRange();
-        if (!range) return;
-        let ids = codeIds;
-        if (create) {
-          const code = await api['codes.create']({
-            parentId: create.parentId,
-            name: create.name,
-            codable: true,
-          });
-          ids = [code.id];
-        }
-        const created = await api['codings.create']({
-          documentId: detail.id,
-          ...range,
-          codeIds: ids,
-        });
-        // Draw first: the researcher sees the highlight at once; counts follow.
-        addDrawn(created);
-        rememberCodes(ids);
-        await refresh();
-      } catch (error) {
-        showError(error);
-      }
-    },
-    [api, detail.id, sync, selectionRange, rememberCodes, refresh, addDrawn, showError],
-  );
-  const applyCodesRef = useRef(applyCodes);
-  applyCodesRef.current = applyCodes;
-
   /** "Play from here": the time of the turn a passage starts in, when a recording is docked. */
-  const playFrom = (coding: Coding | undefined) => {
-    if (!coding || !editor || !window.document.querySelector('[data-testid="recording-player"]'))
+  const playFrom = (passage: Coding | undefined) => {
+    if (!passage || !editor || !window.document.querySelector('[data-testid="recording-player"]'))
       return undefined;
     const blocks = buildTextIndex(editor.state.doc).blocks;
     let time: number | null = null;
     for (const block of blocks) {
-      if (block.start > coding.start) break;
+      if (block.start > passage.start) break;
       if (block.time !== null) time = block.time;
     }
     return time === null ? undefined : () => requestSeek(time, true);
@@ -285,132 +131,24 @@ export function TranscriptEditor({
     return () => window.removeEventListener(PLAYING_EVENT, onPlaying);
   }, [editor]);
 
+  const { applyCodes, withSelection } = coding;
   useEffect(() => {
+    if (!editor) return;
     registerApplyCode({
-      applyCode: (codeId) => void applyCodesRef.current([codeId]),
-      selection: async () => {
-        await sync.flush();
-        return selectionRange();
-      },
+      applyCode: (codeId) => void applyCodes([codeId]),
+      withSelection: (send) =>
+        withSelection((range, settled) => send({ ...range, version: settled.version })),
       insertText: (text) => {
-        if (editor && !editor.isDestroyed) editor.chain().focus().insertContent(text).run();
+        if (!editor.isDestroyed) editor.chain().focus().insertContent(text).run();
       },
       newTurn: (speaker, time) => {
-        if (!editor || editor.isDestroyed) return;
+        if (editor.isDestroyed) return;
         editor.chain().focus().splitBlock().updateAttributes('paragraph', { speaker, time }).run();
       },
-      currentSpeaker: () => {
-        if (!editor || editor.isDestroyed) return null;
-        const { $from } = editor.state.selection;
-        // The turn's speaker is on its first paragraph; continuation paragraphs have none.
-        for (let depth = $from.depth; depth >= 0; depth -= 1) {
-          const node = $from.node(depth);
-          if (node.isTextblock) {
-            const parent = $from.node(depth - 1);
-            const index = $from.index(depth - 1);
-            for (let before = index; before >= 0; before -= 1) {
-              const speaker = parent.child(before).attrs.speaker as unknown;
-              if (typeof speaker === 'string') return speaker;
-            }
-            return null;
-          }
-        }
-        return null;
-      },
+      currentSpeaker: () => (editor.isDestroyed ? null : speakerAtCaret(editor)),
     });
     return () => registerApplyCode(null);
-  }, [registerApplyCode, sync, selectionRange, editor]);
-
-  const inVivo = useCallback(async () => {
-    try {
-      await sync.flush();
-      const range = selectionRange();
-      if (!range) return;
-      const selected = codes.find((code) => recent[0] === code.id);
-      const result = await api['codings.createInVivo']({
-        documentId: detail.id,
-        ...range,
-        parentId: selected?.parentId ?? null,
-      });
-      addDrawn([result.coding]);
-      rememberCodes([result.code.id]);
-      await refresh();
-    } catch (error) {
-      showError(error);
-    }
-  }, [
-    api,
-    codes,
-    detail.id,
-    recent,
-    sync,
-    selectionRange,
-    rememberCodes,
-    refresh,
-    addDrawn,
-    showError,
-  ]);
-
-  actions.current = {
-    undo: () => void project.undo(),
-    redo: () => void project.redo(),
-    openPalette: () => {
-      if (editor && !editor.state.selection.empty) setPalette(true);
-    },
-    inVivo: () => void inVivo(),
-    applyRecent: (index) => {
-      const codeId = recent[index];
-      if (codeId) void applyCodes([codeId]);
-    },
-    find: () => findInput.current?.focus(),
-  };
-
-  const removeCoding = async (coding: Coding) => {
-    try {
-      await api['codings.delete']({ id: coding.id });
-      setCodings((current) => {
-        const next = new Map(current);
-        next.delete(coding.id);
-        return next;
-      });
-      if (editor)
-        editor.view.dispatch(
-          highlightTransaction(editor.state, { type: 'remove', codingIds: [coding.id] }),
-        );
-      setPopover((current) =>
-        current ? { ...current, ids: current.ids.filter((id) => id !== coding.id) } : null,
-      );
-      await refresh();
-    } catch (error) {
-      showError(error);
-    }
-  };
-
-  const updateCoding = async (
-    coding: Coding,
-    patch: { start?: number; end?: number; memo?: string },
-  ) => {
-    try {
-      await sync.flush();
-      const updated = await api['codings.update']({ id: coding.id, ...patch });
-      setCodings((current) => new Map(current).set(updated.id, updated));
-      if (patch.start !== undefined || patch.end !== undefined) addDrawn([updated]);
-      await refresh();
-    } catch (error) {
-      showError(error);
-    }
-  };
-
-  const moveEdge = (coding: Coding, edge: Edge, direction: 1 | -1) => {
-    if (!editor) return;
-    const drawn = drawnCodings(editor.state).find((candidate) => candidate.codingId === coding.id);
-    const index = buildTextIndex(editor.state.doc);
-    const start = drawn ? positionToOffset(index, drawn.from) : coding.start;
-    const end = drawn ? positionToOffset(index, drawn.to) : coding.end;
-    const moved = nextWordBoundary(index.text, edge === 'start' ? start : end, direction);
-    const next = edge === 'start' ? { start: moved, end } : { start, end: moved };
-    if (next.end > next.start) void updateCoding(coding, { [edge]: moved });
-  };
+  }, [registerApplyCode, editor, applyCodes, withSelection]);
 
   const openPopoverAt = (ids: string[], left: number, top: number) => {
     if (ids.length === 0) {
@@ -422,7 +160,9 @@ export function TranscriptEditor({
 
   if (!editor) return null;
   const popoverCodings = popover
-    ? popover.ids.map((id) => codings.get(id)).filter((coding): coding is Coding => Boolean(coding))
+    ? popover.ids
+        .map((id) => coding.codings.get(id))
+        .filter((passage): passage is Coding => Boolean(passage))
     : [];
 
   return (
@@ -431,7 +171,7 @@ export function TranscriptEditor({
         editor={editor}
         findInput={findInput}
         onCode={() => setPalette(true)}
-        onInVivo={() => void inVivo()}
+        onInVivo={() => void inVivoHere()}
       />
       {recent.length > 0 && (
         <div className="recent-codes" aria-label={t('coding.recentCodes')}>
@@ -443,7 +183,7 @@ export function TranscriptEditor({
                 key={code.id}
                 type="button"
                 className="recent-code"
-                onClick={() => void applyCodes([code.id])}
+                onClick={() => void coding.applyCodes([code.id])}
                 title={`Alt+${index + 1}`}
               >
                 <kbd>{index + 1}</kbd>
@@ -511,9 +251,11 @@ export function TranscriptEditor({
             codings={popoverCodings}
             codes={codes}
             position={{ left: popover.left, top: popover.top }}
-            onRemove={(coding) => void removeCoding(coding)}
-            onMemo={(coding, memo) => void updateCoding(coding, { memo })}
-            onMoveEdge={moveEdge}
+            onRemove={(passage) => void coding.removeCoding(passage)}
+            onMemo={(passage, memo) => void coding.writeMemo(passage, memo)}
+            onMoveEdge={(passage, edge, direction) =>
+              void coding.moveEdge(passage, edge, direction)
+            }
             onClose={() => setPopover(null)}
             onPlay={playFrom(popoverCodings[0])}
           />
@@ -533,12 +275,27 @@ export function TranscriptEditor({
             // Back to the text at once (the selection is kept), not after the save: by then the
             // researcher may have selected something else.
             editor.commands.focus();
-            void applyCodes(choice.codeIds, choice.create);
+            void coding.applyCodes(choice.codeIds, choice.create);
           }}
         />
       )}
     </div>
   );
+}
+
+/** The speaker of the turn at the caret: on the turn's first paragraph, continuation paragraphs have none. */
+function speakerAtCaret(editor: Editor): string | null {
+  const { $from } = editor.state.selection;
+  for (let depth = $from.depth; depth >= 0; depth -= 1) {
+    if (!$from.node(depth).isTextblock) continue;
+    const parent = $from.node(depth - 1);
+    for (let before = $from.index(depth - 1); before >= 0; before -= 1) {
+      const speaker = parent.child(before).attrs.speaker as unknown;
+      if (typeof speaker === 'string') return speaker;
+    }
+    return null;
+  }
+  return null;
 }
 
 function ancestorsOf(element: HTMLElement): HTMLElement[] {

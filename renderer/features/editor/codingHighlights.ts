@@ -4,30 +4,34 @@ import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Coding } from '../../../shared/documents';
-import type { TextIndex } from '../../../shared/text/textIndex';
-import { buildTextIndex, offsetToPosition, positionToOffset } from '../../../shared/text/textIndex';
 
 export interface HighlightSpec {
   codingId: string;
   codeId: string;
 }
 
+/** A coding and where it is drawn in the editor's document now. */
+export interface PlacedCoding {
+  coding: Coding;
+  from: number;
+  to: number;
+}
+
 type HighlightAction =
-  | { type: 'set'; codings: readonly Coding[]; colours: ReadonlyMap<string, string> }
-  | { type: 'add'; codings: readonly Coding[]; colours: ReadonlyMap<string, string> }
+  | { type: 'set'; placed: readonly PlacedCoding[]; colours: ReadonlyMap<string, string> }
+  | { type: 'add'; placed: readonly PlacedCoding[]; colours: ReadonlyMap<string, string> }
   | { type: 'remove'; codingIds: readonly string[] }
   | { type: 'recolour'; colours: ReadonlyMap<string, string> };
 
 export const codingHighlightsKey = new PluginKey<DecorationSet>('codingHighlights');
 
 function decorationFor(
-  coding: Coding,
-  index: TextIndex,
+  { codingId, codeId }: HighlightSpec,
+  from: number,
+  to: number,
   colours: ReadonlyMap<string, string>,
 ): Decoration {
-  const from = offsetToPosition(index, coding.start);
-  const to = offsetToPosition(index, coding.end);
-  const spec: HighlightSpec = { codingId: coding.id, codeId: coding.codeId };
+  const spec: HighlightSpec = { codingId, codeId };
   return Decoration.inline(
     from,
     to,
@@ -36,31 +40,38 @@ function decorationFor(
       // instead of merging into one element with one colour.
       nodeName: 'span',
       class: 'coding',
-      style: `--code-colour: ${colours.get(coding.codeId) ?? '#999999'}`,
-      'data-coding-id': coding.id,
-      'data-code-id': coding.codeId,
+      style: `--code-colour: ${colours.get(codeId) ?? '#999999'}`,
+      'data-coding-id': codingId,
+      'data-code-id': codeId,
     },
     spec,
   );
 }
 
+function decorationsOf(
+  placed: readonly PlacedCoding[],
+  colours: ReadonlyMap<string, string>,
+): Decoration[] {
+  return placed
+    .filter((item) => item.to > item.from)
+    .map((item) =>
+      decorationFor(
+        { codingId: item.coding.id, codeId: item.coding.codeId },
+        item.from,
+        item.to,
+        colours,
+      ),
+    );
+}
+
 function apply(action: HighlightAction, set: DecorationSet, doc: ProseMirrorNode): DecorationSet {
   switch (action.type) {
-    case 'set': {
-      const index = buildTextIndex(doc);
-      return DecorationSet.create(
-        doc,
-        action.codings.map((coding) => decorationFor(coding, index, action.colours)),
-      );
-    }
+    case 'set':
+      return DecorationSet.create(doc, decorationsOf(action.placed, action.colours));
     case 'add': {
-      const index = buildTextIndex(doc);
-      const ids = new Set(action.codings.map((coding) => coding.id));
+      const ids = new Set(action.placed.map((item) => item.coding.id));
       const stale = set.find(undefined, undefined, (spec: HighlightSpec) => ids.has(spec.codingId));
-      return set.remove(stale).add(
-        doc,
-        action.codings.map((coding) => decorationFor(coding, index, action.colours)),
-      );
+      return set.remove(stale).add(doc, decorationsOf(action.placed, action.colours));
     }
     case 'remove': {
       const ids = new Set(action.codingIds);
@@ -68,24 +79,21 @@ function apply(action: HighlightAction, set: DecorationSet, doc: ProseMirrorNode
         set.find(undefined, undefined, (spec: HighlightSpec) => ids.has(spec.codingId)),
       );
     }
-    case 'recolour': {
-      const all = set.find();
-      const index = buildTextIndex(doc);
-      // Rebuilt from the decorations' current positions, which already follow the text.
-      const codings = all.map((decoration) => {
-        const spec = decoration.spec as HighlightSpec;
-        return {
-          id: spec.codingId,
-          codeId: spec.codeId,
-          start: positionToOffset(index, decoration.from),
-          end: positionToOffset(index, decoration.to),
-        } as Coding;
-      });
+    case 'recolour':
+      // Rebuilt at the decorations' current positions, which already follow the text.
       return DecorationSet.create(
         doc,
-        codings.map((coding) => decorationFor(coding, index, action.colours)),
+        set
+          .find()
+          .map((decoration) =>
+            decorationFor(
+              decoration.spec as HighlightSpec,
+              decoration.from,
+              decoration.to,
+              action.colours,
+            ),
+          ),
       );
-    }
   }
 }
 

@@ -1,13 +1,29 @@
+import { Extension } from '@tiptap/core';
+import type { EditorState, Transaction } from '@tiptap/pm/state';
 import type { Step } from '@tiptap/pm/transform';
+import { Mapping } from '@tiptap/pm/transform';
+import { collab, receiveTransaction, sendableSteps } from 'prosemirror-collab';
 import type { Api } from '../../../shared/contract/api';
+import type { TextIndex } from '../../../shared/text/textIndex';
+import { buildTextIndex, offsetToPosition } from '../../../shared/text/textIndex';
 
 const FLUSH_DELAY = 300;
+const EDITOR_CLIENT = 'editor';
+const PROJECT_CLIENT = 'project';
+/** Marks transactions that bring the project's own steps (a confirmation, an undo): they are not typing. */
+export const REMOTE_META = 'remote';
 
-interface Batch {
-  steps: Step[];
-  /** Continues the previous edit (typing on from where the last change ended). */
-  continues: boolean;
-}
+/**
+ * prosemirror-collab keeps the steps the project has not confirmed yet and
+ * rebases them over steps that come from the project (an undo made while the
+ * researcher types), so typing is never applied to a text it was not made on.
+ */
+export const StepAuthority = Extension.create({
+  name: 'stepAuthority',
+  addProseMirrorPlugins() {
+    return [collab({ clientID: EDITOR_CLIENT })];
+  },
+});
 
 /** The first range a step changes: where it was, and where it ends afterwards. */
 function changedRange(step: Step): { from: number; to: number; end: number } | null {
@@ -18,23 +34,47 @@ function changedRange(step: Step): { from: number; to: number; end: number } | n
   return range;
 }
 
+/** Offsets computed on one version of the text, and where they are in the editor now. */
+export interface Settled {
+  version: number;
+  place(start: number, end: number): { from: number; to: number };
+}
+
+/** Positions of the editor at one moment, carried through every change made since. */
+export interface PositionTracker {
+  map(position: number, assoc: 1 | -1): number;
+  stop(): void;
+}
+
 /**
  * Sends the editor's steps to the project as they are made: at most every
  * 300 ms while typing, at once before undo, coding, or leaving the document.
- * Each batch is one transaction in the project. Typing that goes on from where
- * the last change ended is marked as continuing, so undo takes it back as one
- * step, as a word processor does; a jump elsewhere starts a new undo step.
+ * Each batch is one transaction in the project, made against the version the
+ * project last confirmed. Typing that goes on from where the last change ended
+ * is marked as continuing, so undo takes it back as one step, as a word
+ * processor does; a jump elsewhere starts a new undo step.
  */
 export class StepSync {
-  private batches: Batch[] = [];
+  private continuing = new WeakMap<Transaction, boolean>();
   private lastEnd: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
+  private holds = 0;
+  private released: (() => void)[] = [];
+  private failure: unknown = null;
+  private readonly trackers = new Set<Mapping>();
+  /** The batch on its way to the project: still unconfirmed in the editor until it answers. */
+  private sending: readonly Step[] | null = null;
+  /** Batches left when the editor closed: they no longer live in an editor state. */
+  private detached: { steps: readonly Step[]; continues: boolean }[] | null = null;
 
   constructor(
     private readonly api: Api,
     private readonly documentId: string,
+    /** The project's version of the text the editor's confirmed steps lead to. */
     public version: number,
+    private readonly state: () => EditorState | null,
+    private readonly dispatch: (transaction: Transaction) => void,
     private readonly onFailure: (error: unknown) => void,
   ) {}
 
@@ -43,50 +83,203 @@ export class StepSync {
     this.lastEnd = null;
   }
 
-  record(steps: readonly Step[]): void {
-    for (const step of steps) {
-      const range = changedRange(step);
-      const continues =
-        range !== null &&
-        this.lastEnd !== null &&
-        range.from <= this.lastEnd &&
-        this.lastEnd <= range.to;
-      let batch = this.batches.at(-1);
-      if (!batch || !continues) {
-        batch = { steps: [], continues };
-        this.batches.push(batch);
-      }
-      batch.steps.push(step);
-      this.lastEnd = range ? range.end : null;
+  /** Every transaction of the editor, typing or not, once applied. */
+  observe(transaction: Transaction): void {
+    if (transaction.docChanged)
+      for (const tracker of this.trackers) tracker.appendMapping(transaction.mapping);
+    if (transaction.getMeta(REMOTE_META)) return;
+    if (!transaction.docChanged) {
+      if (transaction.selectionSet) this.caretMoved();
+      return;
     }
-    this.timer ??= setTimeout(() => void this.flush(), FLUSH_DELAY);
+    const first = transaction.steps[0] ? changedRange(transaction.steps[0]) : null;
+    const continues =
+      first !== null &&
+      this.lastEnd !== null &&
+      first.from <= this.lastEnd &&
+      this.lastEnd <= first.to;
+    this.continuing.set(transaction, continues);
+    const last = transaction.steps.at(-1);
+    this.lastEnd = last ? (changedRange(last)?.end ?? null) : null;
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      this.flush().catch(() => undefined);
+    }, FLUSH_DELAY);
   }
 
+  /** Follows positions of the editor as it is now through every later change (typing during a request). */
+  track(): PositionTracker {
+    const mapping = new Mapping();
+    this.trackers.add(mapping);
+    return {
+      map: (position, assoc) => mapping.map(position, assoc),
+      stop: () => this.trackers.delete(mapping),
+    };
+  }
+
+  /** The steps waiting for the project, as one batch: those of one run of continued typing. */
+  private nextBatch(): { steps: readonly Step[]; continues: boolean } | null {
+    if (this.detached) return this.detached[0] ?? null;
+    const state = this.state();
+    return state ? (this.batchesOf(state, 0)[0] ?? null) : null;
+  }
+
+  /** The unconfirmed steps after the first `skip`, cut into runs of continued typing. */
+  private batchesOf(
+    state: EditorState,
+    skip: number,
+  ): { steps: readonly Step[]; continues: boolean }[] {
+    const sendable = sendableSteps(state);
+    if (!sendable) return [];
+    const batches: { steps: Step[]; continues: boolean }[] = [];
+    sendable.steps.forEach((step, index) => {
+      if (index < skip) return;
+      const origin = sendable.origins[index]!;
+      const joins =
+        batches.length > 0 &&
+        (origin === sendable.origins[index - 1] || this.continuing.get(origin) === true);
+      if (joins) batches.at(-1)!.steps.push(step);
+      else batches.push({ steps: [step], continues: this.continuing.get(origin) === true });
+    });
+    return batches;
+  }
+
+  /**
+   * Saves every step made so far, batch by batch. Rejects when the project
+   * refused or failed one: the editor no longer matches the project, and
+   * nothing computed from it may be sent (the document is reloaded).
+   */
   async flush(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    while (this.inFlight) await this.inFlight;
-    const batch = this.batches.shift();
-    if (!batch) return;
-    this.inFlight = this.api['documents.applySteps']({
-      id: this.documentId,
-      version: this.version,
-      steps: batch.steps.map((step) => step.toJSON() as { stepType: string }),
-      continueTyping: batch.continues,
-    })
-      .then((result) => {
-        this.version = result.version;
-      })
-      .catch((error: unknown) => {
-        this.batches = [];
-        this.onFailure(error);
-      })
-      .finally(() => {
+    for (;;) {
+      if (this.failure) throw this.failure;
+      if (this.inFlight) {
+        await this.inFlight;
+        continue;
+      }
+      if (this.holds > 0) {
+        await new Promise<void>((resolve) => this.released.push(resolve));
+        continue;
+      }
+      const batch = this.nextBatch();
+      if (!batch) return;
+      this.inFlight = this.send(batch);
+      try {
+        await this.inFlight;
+      } finally {
         this.inFlight = null;
+      }
+    }
+  }
+
+  private async send(batch: { steps: readonly Step[]; continues: boolean }): Promise<void> {
+    this.sending = batch.steps;
+    try {
+      const result = await this.api['documents.applySteps']({
+        id: this.documentId,
+        version: this.version,
+        steps: batch.steps.map((step) => step.toJSON() as { stepType: string }),
+        continueTyping: batch.continues,
       });
-    await this.inFlight;
-    if (this.batches.length > 0) await this.flush();
+      this.version = result.version;
+      if (this.detached) {
+        this.detached.shift();
+        return;
+      }
+      const state = this.state();
+      if (state)
+        this.dispatch(
+          receiveTransaction(
+            state,
+            batch.steps,
+            batch.steps.map(() => EDITOR_CLIENT),
+          ).setMeta(REMOTE_META, true),
+        );
+    } catch (error) {
+      this.failure = error;
+      this.onFailure(error);
+      throw error;
+    } finally {
+      this.sending = null;
+    }
+  }
+
+  /**
+   * Saves what was typed, computes offsets from the editor while it shows
+   * exactly the project's text, and sends them with the version they belong
+   * to. Typing meanwhile stays in the editor until the call has answered;
+   * `place` turns offsets of that version into positions of the editor now.
+   */
+  async withSettled<T, R>(
+    compute: (state: EditorState, index: TextIndex) => T | null,
+    send: (value: T, settled: Settled) => Promise<R>,
+  ): Promise<R | null> {
+    const release = await this.hold();
+    const tracker = this.track();
+    try {
+      const state = this.state();
+      if (!state) return null;
+      const index = buildTextIndex(state.doc);
+      const value = compute(state, index);
+      if (value === null) return null;
+      return await send(value, {
+        version: this.version,
+        place: (start, end) => ({
+          from: tracker.map(offsetToPosition(index, start), 1),
+          to: tracker.map(offsetToPosition(index, end), -1),
+        }),
+      });
+    } finally {
+      tracker.stop();
+      release();
+    }
+  }
+
+  /**
+   * Saves what was typed, then keeps later typing in the editor until the
+   * returned release is called: an undo runs meanwhile, and typing made during
+   * it is rebased over the steps it brings back.
+   */
+  async hold(): Promise<() => void> {
+    await this.flush();
+    this.holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+      if (this.holds > 0) return;
+      for (const resolve of this.released.splice(0)) resolve();
+      if (this.nextBatch()) this.flush().catch(() => undefined);
+    };
+  }
+
+  /** Steps the project applied itself (undo, redo): typing not yet saved is rebased over them. */
+  receive(steps: readonly Step[], version: number): void {
+    const state = this.state();
+    if (!state) return;
+    this.dispatch(
+      receiveTransaction(
+        state,
+        steps,
+        steps.map(() => PROJECT_CLIENT),
+      ).setMeta(REMOTE_META, true),
+    );
+    this.version = version;
+    this.caretMoved();
+  }
+
+  /**
+   * The editor is closing: what it has not saved moves out of its state, and
+   * is sent all the same (leaving a document never loses its last words).
+   */
+  close(): Promise<void> {
+    const state = this.state();
+    this.detached = state ? this.batchesOf(state, this.sending?.length ?? 0) : [];
+    this.trackers.clear();
+    return this.flush();
   }
 }

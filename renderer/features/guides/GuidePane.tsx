@@ -6,6 +6,7 @@ import type { Answer, AnswerProposal, GuideDetail, GuideSummary } from '../../..
 import { formatTime, timestampMark } from '../../../shared/text/time';
 import { useApi } from '../../api/context';
 import type { EditorTools } from '../editor/TranscriptEditor';
+import { flushPendingEdits } from '../project/pendingEdits';
 import { useProjectData } from '../project/ProjectData';
 
 /**
@@ -115,13 +116,14 @@ export function GuidePane({
               onMouseDown={(event) => event.preventDefault()}
               onClick={() =>
                 void run(async () => {
-                  const range = await tools.current?.selection();
-                  if (!range) throw new Error(t('guides.selectFirst'));
-                  await api['answers.create']({
-                    documentId: document.id,
-                    itemId: questionId,
-                    ...range,
-                  });
+                  const marked = await tools.current?.withSelection((range) =>
+                    api['answers.create']({
+                      documentId: document.id,
+                      itemId: questionId,
+                      ...range,
+                    }),
+                  );
+                  if (!marked) throw new Error(t('guides.selectFirst'));
                 })
               }
             >
@@ -131,7 +133,9 @@ export function GuidePane({
           <button
             type="button"
             onClick={() =>
-              void api['answers.propose']({ documentId: document.id, guideId: guide.id })
+              // Proposed on the text as the editor shows it: what was typed is saved first.
+              void flushPendingEdits()
+                .then(() => api['answers.propose']({ documentId: document.id, guideId: guide.id }))
                 .then(setProposals)
                 .catch(showError)
             }
@@ -158,6 +162,7 @@ export function GuidePane({
                             itemId: proposal.itemId,
                             start: proposal.start,
                             end: proposal.end,
+                            version: proposal.version,
                           });
                           setProposals(
                             (current) =>

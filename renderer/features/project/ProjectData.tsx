@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/documents';
 import { useApi } from '../../api/context';
 import { toApiError } from '../../components/ErrorMessage';
-import { flushPendingEdits } from './pendingEdits';
+import { withPendingEditsHeld } from './pendingEdits';
 import type { ApiError } from '../../../shared/errors';
 import type { AttributeDefinition, CaseRecord, ParticipantRecord } from '../../../shared/cases';
 
@@ -76,12 +76,15 @@ export function ProjectDataProvider({ children }: { children: ReactNode }) {
   const step = useCallback(
     async (direction: 'undo' | 'redo') => {
       try {
-        await flushPendingEdits();
-        const state = await api['history.state']({});
-        if ((direction === 'undo' ? state.undoLabel : state.redoLabel) === null) return;
-        const result = await api[direction === 'undo' ? 'history.undo' : 'history.redo']({});
-        for (const listener of listeners) listener(result);
-        await refresh();
+        const done = await withPendingEditsHeld(async () => {
+          const state = await api['history.state']({});
+          if ((direction === 'undo' ? state.undoLabel : state.redoLabel) === null) return false;
+          const result = await api[direction === 'undo' ? 'history.undo' : 'history.redo']({});
+          // Open editors take the steps before typing held meanwhile is let go.
+          for (const listener of listeners) listener(result);
+          return true;
+        });
+        if (done) await refresh();
       } catch (caught) {
         setError(toApiError(caught));
       }

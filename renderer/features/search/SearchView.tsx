@@ -95,6 +95,7 @@ export function SearchView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
                       documentId,
                       start: hit.start,
                       end: hit.end,
+                      version: hit.version,
                       codeIds: [codeId],
                     })
                       .then(async () => {

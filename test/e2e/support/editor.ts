@@ -5,22 +5,24 @@ import type { Page } from 'playwright-core';
  * mouse selection does: a DOM selection that ProseMirror reads back.
  */
 export async function selectText(page: Page, text: string): Promise<void> {
-  // A save that lands just then (a memo saved as its field loses focus) redraws the editor
-  // from its last known selection: the selection is made again until it holds.
-  for (let attempt = 1; ; attempt += 1) {
-    await setSelection(page, text);
-    try {
-      await page.waitForFunction((wanted) => window.getSelection()?.toString() === wanted, text, {
-        timeout: 2000,
-      });
-      await page.waitForTimeout(100);
-      if (await page.evaluate((wanted) => window.getSelection()?.toString() === wanted, text))
-        return;
-    } catch (error) {
-      if (attempt >= 5) throw error;
-    }
-    if (attempt >= 5) throw new Error(`The selection of "${text}" did not hold`);
-  }
+  await setSelection(page, text);
+  // ProseMirror reads the DOM selection on the browser's selectionchange event; coding uses its state.
+  await page.waitForFunction((wanted) => {
+    const view = document.querySelector('.transcript') as
+      (HTMLElement & { editor?: { state: EditorStateLike } }) | null;
+    const state = view?.editor?.state;
+    if (!state) return false;
+    const { from, to } = state.selection;
+    return (
+      window.getSelection()?.toString() === wanted && state.doc.textBetween(from, to) === wanted
+    );
+  }, text);
+}
+
+/** The part of ProseMirror's state the helpers read in the page. */
+interface EditorStateLike {
+  selection: { from: number; to: number };
+  doc: { textBetween(from: number, to: number): string };
 }
 
 async function setSelection(page: Page, text: string): Promise<void> {

@@ -219,12 +219,14 @@ describe('participants and links', () => {
     const code = await call('codes.create', { parentId: axis.id, name: 'Habitants' });
     await call('codings.create', {
       documentId: document.id,
+      version: document.version,
       start: 0,
       end: 10,
       codeIds: [code.id],
     });
     await call('codings.create', {
       documentId: document.id,
+      version: document.version,
       start: 36,
       end: 50,
       codeIds: [code.id],
@@ -296,6 +298,7 @@ describe('participants and links', () => {
       });
       await call('codings.create', {
         documentId: document.id,
+        version: document.version,
         start: 0,
         end: 9,
         codeIds: [code.id],

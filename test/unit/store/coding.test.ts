@@ -78,6 +78,7 @@ describe('codebook', () => {
       (
         await harness.fail('codings.create', {
           documentId: document.id,
+          version: document.version,
           start: 0,
           end: 5,
           codeIds: [proactivity.id],
@@ -94,12 +95,14 @@ describe('codebook', () => {
     const { call } = harness;
     await call('codings.create', {
       documentId: document.id,
+      version: document.version,
       start: 46,
       end: 70,
       codeIds: [mayor.id, direction.id],
     });
     await call('codings.create', {
       documentId: document.id,
+      version: document.version,
       start: 80,
       end: 100,
       codeIds: [direction.id],
@@ -134,6 +137,7 @@ describe('codebook', () => {
     const { call } = harness;
     await call('codings.create', {
       documentId: document.id,
+      version: document.version,
       start: 46,
       end: 70,
       codeIds: [mayor.id, direction.id],
@@ -200,6 +204,7 @@ describe('coding and editing', () => {
     const mayorEnd = mayorStart + [...'Le maire porte le projet 😀'].length;
     const [first] = await call('codings.create', {
       documentId: document.id,
+      version: document.version,
       start: mayorStart,
       end: mayorEnd,
       codeIds: [mayor.id],
@@ -208,6 +213,7 @@ describe('coding and editing', () => {
     const overlapEnd = overlapStart + 20;
     const [second] = await call('codings.create', {
       documentId: document.id,
+      version: document.version,
       start: overlapStart,
       end: overlapEnd,
       codeIds: [direction.id],
@@ -261,7 +267,7 @@ describe('coding and editing', () => {
           steps: inside,
         })
       ).code,
-    ).toBe('out_of_date');
+    ).toBe('stale_document');
 
     // Undo the typing inside, then the typing before: the ranges come back exactly.
     await call('history.undo', {});
@@ -284,6 +290,7 @@ describe('coding and editing', () => {
     const { detail, index } = await text(document.id);
     const [coding] = await call('codings.create', {
       documentId: document.id,
+      version: document.version,
       start: 3,
       end: 10,
       codeIds: [mayor.id],
@@ -311,6 +318,7 @@ describe('coding and editing', () => {
     const start = [...index.text.slice(0, index.text.indexOf('Nous associons'))].length;
     const inVivo = await call('codings.createInVivo', {
       documentId: document.id,
+      version: document.version,
       start,
       end: start + 'Nous associons les habitants'.length,
       parentId: leadership.id,
@@ -322,6 +330,7 @@ describe('coding and editing', () => {
     });
     await call('codings.create', {
       documentId: document.id,
+      version: document.version,
       start: 0,
       end: 5,
       codeIds: [mayor.id],
@@ -329,6 +338,7 @@ describe('coding and editing', () => {
     expect(
       await call('codings.create', {
         documentId: document.id,
+        version: document.version,
         start: 0,
         end: 5,
         codeIds: [mayor.id],
@@ -338,6 +348,7 @@ describe('coding and editing', () => {
       (
         await harness.fail('codings.create', {
           documentId: document.id,
+          version: document.version,
           start: 0,
           end: 100000,
           codeIds: [mayor.id],
@@ -348,6 +359,7 @@ describe('coding and editing', () => {
       (
         await harness.fail('codings.create', {
           documentId: document.id,
+          version: document.version,
           start: 5,
           end: 5,
           codeIds: [mayor.id],
@@ -365,12 +377,14 @@ describe('passages', () => {
     const start = [...index.text.slice(0, index.text.indexOf('Le maire'))].length;
     await call('codings.create', {
       documentId: document.id,
+      version: document.version,
       start,
       end: start + 8,
       codeIds: [mayor.id],
     });
     await call('codings.create', {
       documentId: document.id,
+      version: document.version,
       start: start + 3,
       end: start + 14,
       codeIds: [direction.id],
@@ -414,6 +428,7 @@ describe('the Passages view overview', () => {
       for (let index = 0; index < 20; index += 1)
         await call('codings.create', {
           documentId: document.id,
+          version: document.version,
           start: index * 10,
           end: index * 10 + 5,
           codeIds: [index % 4 === 0 ? second.id : first.id],

@@ -171,6 +171,7 @@ describe('answers', () => {
     for (const proposal of proposals.slice(0, 2)) {
       await call('answers.create', {
         documentId: document.id,
+        version: document.version,
         itemId: proposal.itemId,
         start: proposal.start,
         end: proposal.end,
@@ -204,6 +205,7 @@ describe('answers', () => {
     });
     await call('answers.create', {
       documentId: document.id,
+      version: document.version,
       itemId: q2.id,
       start: second!.start,
       end: second!.end,

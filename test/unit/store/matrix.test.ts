@@ -30,20 +30,34 @@ async function study() {
   });
   await call('documents.setLinks', { documentId: documentA.id, participantIds: [elu.id] });
   await call('documents.setLinks', { documentId: documentB.id, participantIds: [dgs.id] });
-  await call('codings.create', { documentId: documentA.id, start: 0, end: 8, codeIds: [mayor.id] });
   await call('codings.create', {
     documentId: documentA.id,
+    version: documentA.version,
+    start: 0,
+    end: 8,
+    codeIds: [mayor.id],
+  });
+  await call('codings.create', {
+    documentId: documentA.id,
+    version: documentA.version,
     start: 3,
     end: 10,
     codeIds: [leadership.id],
   });
   await call('codings.create', {
     documentId: documentA.id,
+    version: documentA.version,
     start: 26,
     end: 38,
     codeIds: [citizens.id],
   });
-  await call('codings.create', { documentId: documentB.id, start: 0, end: 8, codeIds: [mayor.id] });
+  await call('codings.create', {
+    documentId: documentB.id,
+    version: documentB.version,
+    start: 0,
+    end: 8,
+    codeIds: [mayor.id],
+  });
   return { proactivity, leadership, mayor, openness, citizens, caseA, caseB };
 }
 

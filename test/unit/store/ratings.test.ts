@@ -20,6 +20,7 @@ describe('intensity ratings', () => {
     });
     const [coding] = await call('codings.create', {
       documentId: document.id,
+      version: document.version,
       start: 3,
       end: 8,
       codeIds: [code.id],

@@ -146,6 +146,7 @@ describe('recordings', () => {
     const code = await harness.call('codes.create', { name: 'Leadership', codable: true });
     await harness.call('codings.create', {
       documentId: document.id,
+      version: document.version,
       start: 0,
       end: 8,
       codeIds: [code.id],
