@@ -5,7 +5,8 @@ import type { MenuCommand } from '../shared/menu';
 import { isMenuCommand } from '../shared/menu';
 import { useApi } from './api/context';
 import { Dialog } from './components/Dialog';
-import { ErrorMessage } from './components/ErrorMessage';
+import { ReadOnlyBanner } from './features/workspace/ReadOnlyBanner';
+import { ProjectOpenError } from './features/start/ProjectOpenError';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { useAction } from './components/useAction';
 import { StartScreen } from './features/start/StartScreen';
@@ -107,7 +108,8 @@ export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
         )}
         <LanguageSwitch onChange={changeLanguage} />
       </header>
-      <ErrorMessage error={error} />
+      <ProjectOpenError error={error} run={run} onOpened={setProject} />
+      {project?.readOnlyCopy && <ReadOnlyBanner copy={project.readOnlyCopy} />}
       {!ready || !info ? (
         !error && <p className="muted loading">{t('app.loading')}</p>
       ) : project ? (

@@ -14,6 +14,15 @@ export interface ProjectSummary {
   createdAt: string;
   modifiedAt: string;
   schemaVersion: number;
+  /** Set when this is a read-only snapshot of a project open elsewhere. */
+  readOnlyCopy: ReadOnlyCopy | null;
+}
+
+/** A read-only snapshot: of which file, when, and who had it open then. */
+export interface ReadOnlyCopy {
+  of: string;
+  takenAt: string;
+  heldBy: { program: string; host: string; since: string; otherComputer: boolean } | null;
 }
 
 export interface RecentProject {

@@ -14,6 +14,7 @@ export const errorCodes = [
   'project_corrupt',
   'project_too_new',
   'project_locked',
+  'read_only',
   'same_file',
   'io_error',
   'invalid_file',

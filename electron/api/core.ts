@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { ProjectSession } from '../session';
+import type { LockOwner } from '../store/projectLock';
 import { RecentProjects } from '../userdata/recentProjects';
 import { SettingsFile } from '../userdata/settings';
 import type { HandlerContext, HostServices } from './context';
@@ -13,10 +14,21 @@ export interface AppCore {
   shutdown(): void;
 }
 
+export interface CoreOptions {
+  /** The undo history's clock (typing within a second is undone as one): tests set it. */
+  clock?: () => number;
+  /** Named in a project's lock: the command line says it is the command line. */
+  program?: LockOwner['program'];
+}
+
 /** Everything a host needs to serve the API: one per window in Electron, one per web host. */
-export function createAppCore(userDataDir: string, host: HostServices): AppCore {
+export function createAppCore(
+  userDataDir: string,
+  host: HostServices,
+  options: CoreOptions = {},
+): AppCore {
   const context: HandlerContext = {
-    session: new ProjectSession(),
+    session: new ProjectSession(options.clock, options.program ?? host.kind),
     coder: systemUserName(),
     recent: new RecentProjects(userDataDir),
     settings: new SettingsFile(userDataDir),

@@ -15,6 +15,7 @@ import { historyHandlers } from '../handlers/history';
 import { projectsHandlers } from '../handlers/projects';
 import { recordingsHandlers } from '../handlers/recordings';
 import { searchHandlers } from '../handlers/search';
+import { readOnly } from '../store/history';
 import type { HandlerContext } from './context';
 import type { Handlers } from './handlers';
 import { mergeHandlers, missingHandlers } from './handlers';
@@ -79,6 +80,10 @@ async function dispatchOne(
     return { ok: true, value: await handler(context, parsed.value) };
   } catch (error) {
     if (error instanceof AxialError) return { ok: false, error: error.toApiError() };
+    const copy = context.session.project?.readOnlyCopy;
+    // A write that does not go through the undo history, refused by the read-only file itself.
+    if (copy && (error as { code?: unknown }).code === 'SQLITE_READONLY')
+      return { ok: false, error: readOnly(copy.of).toApiError() };
     log(`Axial: ${name.value as MethodName} failed`, error);
     return {
       ok: false,

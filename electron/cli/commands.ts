@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { MethodName } from '../../shared/contract/api';
+import type { ApiError } from '../../shared/errors';
 import type { ExportedFile } from '../../shared/exchange';
 import type { AppCore } from '../api/core';
 import { createAppCore } from '../api/core';
@@ -51,9 +52,15 @@ export function parseArguments(args: readonly string[]): ParsedArguments {
   return { positional, flags };
 }
 
+class RefusedError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+  }
+}
+
 async function call<T>(core: AppCore, method: MethodName, input: unknown): Promise<T> {
   const result = await core.dispatch(method, input);
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new RefusedError(result.error);
   return result.value as T;
 }
 
@@ -80,8 +87,23 @@ function requiredFlag(options: ParsedArguments, name: string, allowed?: readonly
   return value;
 }
 
-async function openProject(core: AppCore, options: ParsedArguments): Promise<void> {
-  await call(core, 'projects.open', { path: resolve(required(options, 0, 'the project file')) });
+/**
+ * Opens a project to read from. One open in Axial is read from a snapshot
+ * taken now (the command never writes into it), and says so.
+ */
+async function openProject(
+  core: AppCore,
+  options: ParsedArguments,
+  output: CliOutput,
+): Promise<void> {
+  const path = resolve(required(options, 0, 'the project file'));
+  try {
+    await call(core, 'projects.open', { path });
+  } catch (error) {
+    if (!(error instanceof RefusedError) || error.error.code !== 'project_locked') throw error;
+    output.error(`${error.message} Reading a snapshot taken now.`);
+    await call(core, 'projects.openCopy', { path });
+  }
 }
 
 function writeExported(file: ExportedFile, path: string, output: CliOutput): void {
@@ -94,7 +116,7 @@ const commands: Record<string, Command> = {
     usage: 'info <project.axial> [--json]',
     summary: 'Counts of documents, codes, codings, cases and participants.',
     async run(core, options, output) {
-      await openProject(core, options);
+      await openProject(core, options, output);
       const [documents, codes, cases, participants, project] = await Promise.all([
         call<unknown[]>(core, 'documents.list', {}),
         call<{ codingCount: number }[]>(core, 'codes.list', {}),
@@ -130,7 +152,7 @@ const commands: Record<string, Command> = {
         level: flag(options, 'level', ['axis', 'variable', 'code']),
         csvStyle: flag(options, 'csv-style', ['rfc4180', 'excel-fr']),
       };
-      await openProject(core, options);
+      await openProject(core, options, output);
       const files = await call<ExportedFile[]>(
         core,
         'dataset.export',
@@ -151,7 +173,7 @@ const commands: Record<string, Command> = {
     summary: 'The project as a REFI-QDA project for NVivo, ATLAS.ti, MAXQDA or QualCoder.',
     async run(core, options, output) {
       const out = resolve(requiredFlag(options, 'out'));
-      await openProject(core, options);
+      await openProject(core, options, output);
       const result = await call<{ file: ExportedFile; notExported: string[] }>(
         core,
         'refi.exportProject',
@@ -197,7 +219,7 @@ const commands: Record<string, Command> = {
     summary: 'The codebook as a REFI-QDA codebook.',
     async run(core, options, output) {
       const out = resolve(requiredFlag(options, 'out'));
-      await openProject(core, options);
+      await openProject(core, options, output);
       writeExported(await call<ExportedFile>(core, 'refi.exportCodebook', {}), out, output);
     },
   },
@@ -262,11 +284,11 @@ export async function runCli(
   }
   // A user-data folder of its own: a pipeline run does not fill the app's recent projects.
   const userData = mkdtempSync(join(tmpdir(), 'axial-cli-'));
-  const core = createAppCore(userData, {
-    kind: 'web',
-    version,
-    defaultProjectFolder: process.cwd(),
-  });
+  const core = createAppCore(
+    userData,
+    { kind: 'web', version, defaultProjectFolder: process.cwd() },
+    { program: 'cli' },
+  );
   try {
     await command.run(core, options, output);
     return 0;

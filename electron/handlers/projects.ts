@@ -1,4 +1,5 @@
 import type { projectsContract } from '../../shared/contract/projects';
+import type { ProjectSummary } from '../../shared/domain';
 import type { HandlerContext } from '../api/context';
 import type { DomainHandlers } from '../api/handlers';
 import type { OpenProject } from '../session';
@@ -27,9 +28,15 @@ export function withProjectExtension(path: string): string {
   return path.toLowerCase().endsWith(PROJECT_EXTENSION) ? path : path + PROJECT_EXTENSION;
 }
 
+/** The open project as the renderer sees it, read-only copies marked. */
+function summaryOf(project: OpenProject): ProjectSummary {
+  return { ...getProject(project.db, project.path), readOnlyCopy: project.readOnlyCopy };
+}
+
 export function opened(context: HandlerContext, project: OpenProject) {
-  const summary = getProject(project.db, project.path);
-  context.recent.remember(project.path, summary.title, now());
+  const summary = summaryOf(project);
+  // A snapshot in a temporary folder is not a project to come back to.
+  if (!project.readOnlyCopy) context.recent.remember(project.path, summary.title, now());
   context.host.onProjectChanged?.(summary.title);
   return summary;
 }
@@ -41,7 +48,11 @@ export const projectsHandlers: DomainHandlers<typeof projectsContract> = {
       context.session.create(withProjectExtension(path), { title, description, language }),
     ),
 
-  'projects.open': (context, { path }) => opened(context, context.session.open(path)),
+  'projects.open': (context, { path, takeOver }) =>
+    opened(context, context.session.open(path, { takeOver })),
+
+  'projects.openCopy': async (context, { path }) =>
+    opened(context, await context.session.openCopy(path)),
 
   'projects.openDemo': async (context) => {
     const demoDir = context.host.demoDir;
@@ -65,7 +76,7 @@ export const projectsHandlers: DomainHandlers<typeof projectsContract> = {
 
   'projects.current': (context) => {
     const project = context.session.project;
-    return project ? getProject(project.db, project.path) : null;
+    return project ? summaryOf(project) : null;
   },
 
   'projects.close': (context) => {

@@ -2,6 +2,7 @@ import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AxialError } from '../../shared/errors';
 import type { Db } from './database';
+import { refuseIfOpen } from './projectLock';
 
 function canonical(path: string): string {
   const absolute = resolve(path);
@@ -36,6 +37,7 @@ export async function saveCopy(
     });
   }
   if (existsSync(target)) {
+    refuseIfOpen(target);
     if (!overwrite) {
       throw new AxialError(
         'file_exists',

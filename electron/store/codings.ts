@@ -153,7 +153,22 @@ export function updateCoding(
   const coding = getCoding(db, id);
   const start = patch.start ?? coding.start;
   const end = patch.end ?? coding.end;
-  if (start !== coding.start || end !== coding.end) checkRange(db, coding.documentId, start, end);
+  if (start !== coding.start || end !== coding.end) {
+    checkRange(db, coding.documentId, start, end);
+    // A code is on a passage once: a boundary moved onto the same code's other passage would double it.
+    if (
+      db
+        .prepare(
+          'SELECT 1 FROM coding WHERE document_id = ? AND code_id = ? AND start = ? AND "end" = ? AND id != ?',
+        )
+        .get(coding.documentId, coding.codeId, start, end, id)
+    )
+      throw new AxialError(
+        'invalid_operation',
+        'This code is already on exactly these words. Remove one of the two passages instead.',
+        { reason: 'sameCodedPassage' },
+      );
+  }
   const row: Record<string, unknown> = { modified_at: now() };
   if (patch.start !== undefined) row.start = start;
   if (patch.end !== undefined) row.end = end;

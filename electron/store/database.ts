@@ -69,8 +69,8 @@ function translateOpenError(path: string, error: unknown): AxialError {
   return new AxialError('io_error', `"${path}" could not be opened: ${detail}`, { path, detail });
 }
 
-/** Opens an existing project, checking it is one of ours, intact, and not from a newer Axial. */
-export function openProjectDatabase(path: string): Db {
+/** Refuses a path that holds no file, or a file that is not a SQLite database. */
+function requireSqliteFile(path: string): void {
   if (!existsSync(path)) {
     throw new AxialError(
       'file_not_found',
@@ -87,6 +87,11 @@ export function openProjectDatabase(path: string): Db {
     throw translateOpenError(path, error);
   }
   if (header !== SQLITE_HEADER) throw notAProject(path);
+}
+
+/** Opens an existing project, checking it is one of ours, intact, and not from a newer Axial. */
+export function openProjectDatabase(path: string): Db {
+  requireSqliteFile(path);
 
   let db: Db | undefined;
   try {
@@ -102,6 +107,38 @@ export function openProjectDatabase(path: string): Db {
     db?.close();
     throw translateOpenError(path, error);
   }
+}
+
+/**
+ * A read-only snapshot of a project another program has open: SQLite's online
+ * backup copies it consistently while it is being written; the copy is brought
+ * to this version's format, then opened read-only.
+ */
+export async function snapshotProject(path: string, destination: string): Promise<Db> {
+  requireSqliteFile(path);
+  let source: Db | undefined;
+  try {
+    source = new Database(path, { fileMustExist: true });
+    source.pragma('busy_timeout = 5000');
+    if (source.pragma('application_id', { simple: true }) !== AXIAL_APPLICATION_ID)
+      throw notAProject(path);
+    await source.backup(destination);
+  } catch (error) {
+    throw translateOpenError(path, error);
+  } finally {
+    source?.close();
+  }
+  const copy = new Database(destination, { fileMustExist: true });
+  try {
+    migrate(copy);
+    // One file, no write-ahead log: a read-only connection needs nothing beside it.
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+  const db = new Database(destination, { readonly: true, fileMustExist: true });
+  db.pragma('foreign_keys = ON');
+  return db;
 }
 
 /** Creates a new, empty project file at `path`, refusing to overwrite anything. */

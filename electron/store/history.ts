@@ -7,6 +7,14 @@ import type { JournalEntry } from './journal';
 import { ChangeSet, replayOperation } from './journal';
 
 const MAX_ENTRIES = 500;
+
+export function readOnly(of: string): AxialError {
+  return new AxialError(
+    'read_only',
+    `This is a read-only copy of "${of}", which is open elsewhere: it can be read and exported, not changed. Close it, then open the project itself once it is closed there.`,
+    { path: of },
+  );
+}
 /** Typing flushed in several pieces within this pause is undone as one, as editors do. */
 const GROUP_WITHIN_MS = 1000;
 
@@ -25,7 +33,15 @@ export class History {
   private readonly undoStack: Recorded[] = [];
   private readonly redoStack: JournalEntry[] = [];
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly clock: () => number = Date.now,
+    /** The project this session is a read-only copy of: nothing may be written. */
+    private readonly readOnlyCopyOf: string | null = null,
+  ) {}
+
+  private refuseWrites(): void {
+    if (this.readOnlyCopyOf !== null) throw readOnly(this.readOnlyCopyOf);
+  }
 
   state(): HistoryState {
     return {
@@ -45,6 +61,7 @@ export class History {
     action: (changes: ChangeSet) => T,
     group: { key: string; join: boolean } | null = null,
   ): T {
+    this.refuseWrites();
     const changes = new ChangeSet(label);
     const result = db.transaction(() => action(changes)).immediate();
     changes.committed();

@@ -31,6 +31,7 @@ function toProjectSummary(row: ProjectRow, path: string, version: number): Proje
     createdAt: row.created_at,
     modifiedAt: row.modified_at,
     schemaVersion: version,
+    readOnlyCopy: null,
   };
 }
 

@@ -1,6 +1,8 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../shared/errors';
+import type { ApiError, ErrorParams } from '../../shared/errors';
 import { ApiCallError } from '../api/client';
+import { formatDateTime } from './formatDate';
 
 /** Any thrown value as the typed error the UI shows. */
 export function toApiError(error: unknown): ApiError {
@@ -8,10 +10,27 @@ export function toApiError(error: unknown): ApiError {
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
+/** Who has a project open, in words: the program, the computer, since when. */
+export function lockWords(t: TFunction, params: ErrorParams, language: string) {
+  return {
+    program: t(`lock.program.${String(params.program)}`, {
+      defaultValue: String(params.program ?? ''),
+    }),
+    where: params.otherComputer ? t('lock.otherComputer', { host: params.host }) : t('lock.here'),
+    since: formatDateTime(String(params.since ?? ''), language),
+  };
+}
+
 export function ErrorMessage({ error }: { error: ApiError | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!error) return null;
-  const params = { path: '', detail: '', details: '', ...error.params };
+  const params = {
+    path: '',
+    detail: '',
+    details: '',
+    ...error.params,
+    ...(error.code === 'project_locked' && lockWords(t, error.params ?? {}, i18n.language)),
+  };
   // A reason names the precise case, worded in the interface language; the code is the fallback.
   const reason = typeof error.params?.reason === 'string' ? error.params.reason : null;
   const text = reason

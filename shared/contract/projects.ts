@@ -12,7 +12,15 @@ export const projectsContract = {
       language: language.default('fr'),
     }),
   ),
-  'projects.open': method<ProjectSummary>()(z.strictObject({ path: filePath })),
+  /**
+   * Opens a project for writing, taking its lock. `takeOver` opens one whose lock
+   * names another computer, once the researcher knows it no longer has it open.
+   */
+  'projects.open': method<ProjectSummary>()(
+    z.strictObject({ path: filePath, takeOver: z.boolean().default(false) }),
+  ),
+  /** A read-only snapshot of a project open elsewhere, to read, search and export. */
+  'projects.openCopy': method<ProjectSummary>()(z.strictObject({ path: filePath })),
   /** A fresh copy of the demo study in the documents folder, opened. */
   'projects.openDemo': method<ProjectSummary>()(emptyInput),
   'projects.current': method<ProjectSummary | null>()(emptyInput),

@@ -7,6 +7,23 @@ export const en = {
     loading: 'Loading…',
   },
   languageNames: { en: 'English', fr: 'Français' },
+  lock: {
+    program: {
+      electron: 'Axial',
+      web: 'Axial in a browser (npm run web)',
+      cli: 'the Axial command line',
+    },
+    here: 'on this computer',
+    otherComputer: 'on the computer “{{host}}”',
+    openCopy: 'Open a read-only copy',
+    takeOver: 'It is no longer open on “{{host}}”: open it here',
+    confirmTakeOver:
+      'Open {{path}} here only if Axial is really closed on “{{host}}” (or that computer is off): two programs writing one project undo each other’s work.',
+    readOnlyBanner:
+      'Read-only copy of {{path}}, taken {{takenAt}}: it is open elsewhere, so nothing can be changed here.',
+    readOnlyBannerHeld:
+      'Read-only copy of {{path}}, taken {{takenAt}}, while it is open in {{program}} {{where}}: nothing can be changed here.',
+  },
   start: {
     newProject: 'New project',
     openProject: 'Open a project',
@@ -95,7 +112,9 @@ export const en = {
       '{{path}} is damaged and cannot be opened safely. Open a backup copy of the project.',
     project_too_new: 'This project was saved by a newer version of Axial. Update Axial to open it.',
     project_locked:
-      '{{path}} is in use by another program. Close the other Axial window, then try again.',
+      '{{path}} is open in {{program}} {{where}} since {{since}}. Close it there first, or open a read-only copy.',
+    read_only:
+      'This is a read-only copy of {{path}}, which is open elsewhere: it can be read, searched and exported, not changed.',
     same_file: 'A copy cannot be saved over the project that is open. Choose another file name.',
     io_error: 'The file could not be read or written: {{detail}}',
     invalid_file: 'This file cannot be imported.',
@@ -184,6 +203,8 @@ export const en = {
     notCodable:
       '“{{name}}” groups other codes and is not applied to text. Choose a code under it, or allow coding with it in its properties.',
     noWords: 'The selection has no words to name a code with.',
+    sameCodedPassage:
+      'This code is already on exactly these words. Remove one of the two passages instead.',
   },
   common: {
     cancel: 'Cancel',
@@ -302,6 +323,9 @@ export const en = {
     findCount_one: '{{count}} match',
     findCount_other: '{{count}} matches',
     findStatus: '{{current}} of {{count}}',
+    unsaved:
+      'Your last changes to this document could not be saved. They are still shown here, and nothing more can be typed: copy what you need, then reload the document as the project has it.',
+    reload: 'Reload the document',
   },
   coding: {
     code: 'Code…',

@@ -9,6 +9,23 @@ export const fr: Messages = {
     loading: 'Chargement…',
   },
   languageNames: { en: 'English', fr: 'Français' },
+  lock: {
+    program: {
+      electron: 'Axial',
+      web: 'Axial dans un navigateur (npm run web)',
+      cli: 'la ligne de commande d’Axial',
+    },
+    here: 'sur cet ordinateur',
+    otherComputer: 'sur l’ordinateur « {{host}} »',
+    openCopy: 'Ouvrir une copie en lecture seule',
+    takeOver: 'Il n’est plus ouvert sur « {{host}} » : l’ouvrir ici',
+    confirmTakeOver:
+      'N’ouvrez {{path}} ici que si Axial est vraiment fermé sur « {{host}} » (ou si cet ordinateur est éteint) : deux programmes qui écrivent dans un même projet défont le travail l’un de l’autre.',
+    readOnlyBanner:
+      'Copie en lecture seule de {{path}}, prise le {{takenAt}} : le projet est ouvert ailleurs, rien ne peut être modifié ici.',
+    readOnlyBannerHeld:
+      'Copie en lecture seule de {{path}}, prise le {{takenAt}}, pendant qu’il est ouvert dans {{program}} {{where}} : rien ne peut être modifié ici.',
+  },
   start: {
     newProject: 'Nouveau projet',
     openProject: 'Ouvrir un projet',
@@ -100,7 +117,9 @@ export const fr: Messages = {
     project_too_new:
       'Ce projet a été enregistré par une version plus récente d’Axial. Mettez Axial à jour pour l’ouvrir.',
     project_locked:
-      '{{path}} est utilisé par un autre programme. Fermez l’autre fenêtre Axial, puis réessayez.',
+      '{{path}} est ouvert dans {{program}} {{where}} depuis le {{since}}. Fermez-le d’abord là-bas, ou ouvrez une copie en lecture seule.',
+    read_only:
+      'Ceci est une copie en lecture seule de {{path}}, ouvert ailleurs : on peut la lire, y chercher et l’exporter, pas la modifier.',
     same_file:
       'Une copie ne peut pas remplacer le projet ouvert. Choisissez un autre nom de fichier.',
     io_error: 'Le fichier n’a pas pu être lu ou écrit : {{detail}}',
@@ -197,6 +216,8 @@ export const fr: Messages = {
     notCodable:
       '« {{name}} » regroupe d’autres codes et ne s’applique pas au texte. Choisissez un code en dessous, ou autorisez le codage dans ses propriétés.',
     noWords: 'La sélection ne contient aucun mot pour nommer un code.',
+    sameCodedPassage:
+      'Ce code est déjà posé exactement sur ces mots. Supprimez plutôt l’un des deux passages.',
   },
   common: {
     cancel: 'Annuler',
@@ -316,6 +337,9 @@ export const fr: Messages = {
     findCount_one: '{{count}} résultat',
     findCount_other: '{{count}} résultats',
     findStatus: '{{current}} sur {{count}}',
+    unsaved:
+      'Vos dernières modifications de ce document n’ont pas pu être enregistrées. Elles restent affichées ici et plus rien ne peut être saisi : copiez ce dont vous avez besoin, puis rechargez le document tel que le projet le contient.',
+    reload: 'Recharger le document',
   },
   coding: {
     code: 'Coder…',

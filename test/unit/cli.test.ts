@@ -28,6 +28,8 @@ describe('the command line', () => {
   it('reports counts, exports the dataset, the .qdpx and the .qdc, and imports them back', async () => {
     await buildCodedStudy(harness.call);
     const project = harness.projectPath;
+    // Closed in the app, as a pipeline finds it.
+    await harness.call('projects.close', {});
     const info = await axial('info', project, '--json');
     expect(info.code).toBe(0);
     expect(JSON.parse(info.out)).toEqual({
@@ -74,6 +76,27 @@ describe('the command line', () => {
     const added = await axial('import-qdc', qdc, '--into', join(harness.folder, 'empty.axial'));
     expect(added).toMatchObject({ code: 0 });
     expect(added.out).toContain('6 codes added, 0 already present');
+  });
+
+  it('reads a project open in the app from a snapshot, and refuses to write into it', async () => {
+    await buildCodedStudy(harness.call);
+    const project = harness.projectPath;
+    const info = await axial('info', project, '--json');
+    expect(info.code).toBe(0);
+    expect(info.error).toContain('is open in Axial in a browser (npm run web) on this computer');
+    expect(info.error).toContain('Reading a snapshot taken now.');
+    expect(JSON.parse(info.out)).toMatchObject({ documents: 2, codings: 4 });
+
+    const qdc = join(harness.folder, 'codes.qdc');
+    expect((await axial('export-qdc', project, '--out', qdc)).code).toBe(0);
+    const codesBefore = await harness.call('codes.list', {});
+    const refused = await axial('import-qdc', qdc, '--into', project);
+    expect(refused.code).toBe(1);
+    expect(refused.error).toContain('is open in Axial in a browser (npm run web) on this computer');
+    expect(refused.error).toContain('Close it there first');
+    // The app still has the project, untouched, and can go on writing.
+    expect(await harness.call('codes.list', {})).toEqual(codesBefore);
+    await harness.call('codes.create', { name: 'Encore' });
   });
 
   it('explains misuse with exit code 2 and a refused input with exit code 1, writing nothing', async () => {

@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openProjectDatabase } from '../../electron/store/database';
+import { ProjectSession } from '../../electron/session';
+import { lockPathOf } from '../../electron/store/projectLock';
 import { getProject, initialiseProject } from '../../electron/store/project';
 import { createProjectDatabase } from '../../electron/store/database';
+import { bundleChildScript } from '../support/childScript';
 import { makeTempDir } from '../support/tempDir';
 
 const KILLS = 20;
@@ -14,17 +16,7 @@ let writerScript: string;
 
 beforeAll(async () => {
   folder = makeTempDir();
-  // Bundled next to node_modules so the child resolves better-sqlite3 as the app does.
-  writerScript = join(process.cwd(), 'build', 'test', 'crash-writer.cjs');
-  await build({
-    entryPoints: ['test/support/crashWriter.ts'],
-    outfile: writerScript,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    external: ['better-sqlite3'],
-    logLevel: 'warning',
-  });
+  writerScript = await bundleChildScript('test/support/crashWriter.ts', 'crash-writer');
 });
 afterAll(() => folder.remove());
 
@@ -59,7 +51,7 @@ function runAndKill(path: string, start: number, delay: number): Promise<number>
 }
 
 describe('crash safety', () => {
-  it(`keeps the project intact and every committed action through ${KILLS} SIGKILLs`, async () => {
+  it(`keeps the project intact and every committed action through ${KILLS} SIGKILLs, its lock never in the way`, async () => {
     const path = join(folder.path, 'crash.axial');
     const created = createProjectDatabase(path);
     initialiseProject(created, { title: 'Crash', description: '', language: 'fr' });
@@ -78,9 +70,13 @@ describe('crash safety', () => {
         .all() as { subject: string }[];
       raw.close();
 
-      const reopened = openProjectDatabase(path);
+      // The killed writer's lock is left behind; opening takes it over.
+      expect(existsSync(lockPathOf(path)), `kill ${kill}: no lock left`).toBe(true);
+      const session = new ProjectSession();
+      const { db: reopened } = session.open(path);
       const description = getProject(reopened, path).description;
-      reopened.close();
+      session.close();
+      expect(existsSync(lockPathOf(path))).toBe(false);
       const stored = Number(description.replace('action ', ''));
       // The last action seen committed is stored. More may have committed than were seen: the
       // child's output to the pipe can still be buffered when the kill lands.

@@ -53,6 +53,7 @@ export function TranscriptEditor({
   const project = useProjectData();
   const { codes, showError } = project;
   const [palette, setPalette] = useState(false);
+  const [unsaved, setUnsaved] = useState(false);
   const [popover, setPopover] = useState<{ ids: string[]; left: number; top: number } | null>(null);
   const [recent, rememberCodes] = useRecentCodes();
   const scroller = useRef<HTMLDivElement>(null);
@@ -77,8 +78,10 @@ export function TranscriptEditor({
     find: () => findInput.current?.focus(),
     dropCode: (codeId) => void coding.applyCodes([codeId]),
     failed: (error) => {
+      // The editor keeps what was typed, for the researcher to copy, but takes no more.
       showError(error);
-      onOutOfDate();
+      setUnsaved(true);
+      if (instance && !instance.editor.isDestroyed) instance.editor.setEditable(false);
     },
     historyApplied: () => void coding.load().catch(showError),
   });
@@ -167,6 +170,14 @@ export function TranscriptEditor({
 
   return (
     <div className="transcript-editor">
+      {unsaved && (
+        <div className="unsaved-notice" role="alert">
+          <p>{t('editor.unsaved')}</p>
+          <button type="button" onClick={onOutOfDate}>
+            {t('editor.reload')}
+          </button>
+        </div>
+      )}
       <EditorToolbar
         editor={editor}
         findInput={findInput}

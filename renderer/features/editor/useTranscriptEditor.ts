@@ -42,6 +42,7 @@ export function useTranscriptEditor(
   // The editor is made once per document version; a reloaded detail of the same version keeps it.
   const opened = useRef(detail);
   opened.current = detail;
+  const { readOnly } = project;
   const [instance, setInstance] = useState<{ editor: Editor; sync: StepSync } | null>(null);
 
   useEffect(() => {
@@ -75,6 +76,7 @@ export function useTranscriptEditor(
         }),
       ],
       content: content as JSONContent,
+      editable: !readOnly,
       injectCSS: false,
       editorProps: {
         attributes: { class: 'transcript', 'aria-label': title, spellcheck: 'false' },
@@ -105,7 +107,7 @@ export function useTranscriptEditor(
       made.destroy();
       setInstance(null);
     };
-  }, [api, detail.id, detail.version]);
+  }, [api, detail.id, detail.version, readOnly]);
 
   // Undo and redo of text: the project's steps, with typing not yet saved rebased over them.
   useEffect(() => {

@@ -16,6 +16,8 @@ import type { AttributeDefinition, CaseRecord, ParticipantRecord } from '../../.
 type HistoryListener = (result: HistoryResult) => void;
 
 export interface ProjectData {
+  /** A read-only copy of a project open elsewhere: nothing can be changed. */
+  readOnly: boolean;
   codes: CodeNode[];
   documents: DocumentSummary[];
   cases: CaseRecord[];
@@ -40,7 +42,13 @@ export function useProjectData(): ProjectData {
   return data;
 }
 
-export function ProjectDataProvider({ children }: { children: ReactNode }) {
+export function ProjectDataProvider({
+  readOnly,
+  children,
+}: {
+  readOnly: boolean;
+  children: ReactNode;
+}) {
   const api = useApi();
   const [codes, setCodes] = useState<CodeNode[]>([]);
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
@@ -94,6 +102,7 @@ export function ProjectDataProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<ProjectData>(
     () => ({
+      readOnly,
       codes,
       documents,
       cases,
@@ -111,7 +120,19 @@ export function ProjectDataProvider({ children }: { children: ReactNode }) {
       showError: (caught) => setError(toApiError(caught)),
       clearError: () => setError(null),
     }),
-    [codes, documents, cases, participants, attributes, history, error, refresh, step, listeners],
+    [
+      readOnly,
+      codes,
+      documents,
+      cases,
+      participants,
+      attributes,
+      history,
+      error,
+      refresh,
+      step,
+      listeners,
+    ],
   );
 
   return <ProjectDataContext.Provider value={value}>{children}</ProjectDataContext.Provider>;

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, ProjectSummary } from '../../../shared/domain';
 import { useApi } from '../../api/context';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { PathField } from '../../components/PathField';
 import { useAction } from '../../components/useAction';
+import { ProjectOpenError } from './ProjectOpenError';
 
 export function OpenProjectForm({
   info,
@@ -36,7 +36,7 @@ export function OpenProjectForm({
         purpose="open"
         nativeDialogs={info.nativeDialogs}
       />
-      <ErrorMessage error={error} />
+      <ProjectOpenError error={error} run={run} onOpened={onOpened} />
       <button type="submit" disabled={pending || path.trim() === ''}>
         {t('start.open')}
       </button>

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectSummary, RecentProject } from '../../../shared/domain';
 import { useApi } from '../../api/context';
-import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAction } from '../../components/useAction';
-import { formatDateTime } from './formatDate';
+import { ProjectOpenError } from './ProjectOpenError';
+import { formatDateTime } from '../../components/formatDate';
 
 export function RecentProjectsList({ onOpened }: { onOpened: (project: ProjectSummary) => void }) {
   const { t, i18n } = useTranslation();
@@ -19,7 +19,7 @@ export function RecentProjectsList({ onOpened }: { onOpened: (project: ProjectSu
   return (
     <section className="card" aria-labelledby="recent-heading">
       <h2 id="recent-heading">{t('start.recentProjects')}</h2>
-      <ErrorMessage error={error} />
+      <ProjectOpenError error={error} run={run} onOpened={onOpened} />
       {recent && recent.length === 0 && <p className="muted">{t('start.noRecent')}</p>}
       <ul className="recent-list">
         {recent?.map((entry) => (

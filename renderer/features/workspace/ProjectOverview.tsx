@@ -4,7 +4,7 @@ import type { ActivityEntry, ProjectSummary } from '../../../shared/domain';
 import { useApi } from '../../api/context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAction } from '../../components/useAction';
-import { formatDateTime } from '../start/formatDate';
+import { formatDateTime } from '../../components/formatDate';
 import { describeActivity } from './describeActivity';
 
 export function ProjectOverview({ project }: { project: ProjectSummary }) {

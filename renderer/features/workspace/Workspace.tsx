@@ -116,7 +116,7 @@ export function Workspace({
     if (next) setSection('documents');
   }, []);
   return (
-    <ProjectDataProvider>
+    <ProjectDataProvider readOnly={project.readOnlyCopy !== null}>
       <div className="workspace">
         <nav className="sidebar" aria-label={project.title}>
           <ul>

@@ -27,7 +27,15 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(): Promise<RunningApp> {
+export interface AppOptions {
+  /**
+   * Milliseconds a method's answer takes, on top of the real work: a test
+   * widens the moment between a request and its answer to act inside it.
+   */
+  latency?: Partial<Record<string, number>>;
+}
+
+export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const temp = makeTempDir('axial-e2e-');
   const userData = join(temp.path, 'user-data');
   const core = createAppCore(userData, {
@@ -36,8 +44,14 @@ export async function startApp(): Promise<RunningApp> {
     defaultProjectFolder: temp.path,
     demoDir: join(process.cwd(), 'resources', 'demo'),
   });
+  const latency = options.latency ?? {};
   const host = await startWebHost({
-    dispatch: core.dispatch,
+    dispatch: async (method, input) => {
+      const result = await core.dispatch(method, input);
+      const wait = typeof method === 'string' ? latency[method] : undefined;
+      if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+      return result;
+    },
     media: sessionMediaSource(core.context.session),
     rendererDir: join(process.cwd(), 'build', 'renderer'),
   });

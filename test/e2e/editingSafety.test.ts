@@ -1,0 +1,151 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sliceCodePoints } from '../../shared/text/codePoints';
+import { base64 } from '../support/apiHarness';
+import type { AppOptions, RunningApp } from './support/app';
+import { startApp } from './support/app';
+import { placeCaretBefore, selectText } from './support/editor';
+import { apiCall, createProject, openSection } from './support/workspace';
+
+let app: RunningApp | null = null;
+afterEach(async () => {
+  await app?.stop();
+  app = null;
+});
+
+const interview = [
+  'Enquêteur : Comment le projet est-il piloté ?',
+  'DGS : Le maire porte le projet et la direction générale le coordonne.',
+  'DGS : Nous associons les habitants au comité de suivi.',
+].join('\n');
+/** The text as stored: speakers are the turns' attributes, not words of the text. */
+const plainInterview = interview.replace(/^[^:\n]+ : /gm, '');
+
+/** A project with the interview and one code, the transcript open in the editor. */
+async function openInterview(options: AppOptions = {}) {
+  app = await startApp(options);
+  const running = app;
+  await createProject(running, 'sécurité');
+  const call = <T>(method: string, input: unknown) => apiCall<T>(running, method, input);
+  const document = await call<{ id: string }>('documents.import', {
+    fileName: 'entretien-a.txt',
+    data: base64(interview),
+  });
+  const axis = await call<{ id: string }>('codes.create', { name: 'Proactivité' });
+  const code = await call<{ id: string }>('codes.create', { parentId: axis.id, name: 'Maire' });
+  await running.page.reload();
+  await openSection(running.page, 'Documents');
+  await running.page.getByRole('button', { name: /^entretien-a/ }).click();
+  await running.page.locator('.transcript').waitFor();
+  /** What the project file holds: the text and the codings of the interview. */
+  const stored = async () => {
+    const db = new Database(running.projectPath('sécurité.axial'), { readonly: true });
+    try {
+      const { plain_text: plain } = db
+        .prepare('SELECT plain_text FROM document WHERE id = ?')
+        .get(document.id) as { plain_text: string };
+      const codings = db
+        .prepare('SELECT start, "end", code_id AS codeId FROM coding WHERE document_id = ?')
+        .all(document.id) as { start: number; end: number; codeId: string }[];
+      return Promise.resolve({ plain, codings });
+    } finally {
+      db.close();
+    }
+  };
+  return { running, document, code, stored };
+}
+
+const editorText = () => app!.page.locator('.transcript').innerText();
+
+describe('editing while the project answers', () => {
+  it('rebases typing made during an undo over the steps the undo brings back', async () => {
+    const { running, stored } = await openInterview({ latency: { 'history.undo': 700 } });
+    const { page } = running;
+    await placeCaretBefore(page, 'porte le projet');
+    await page.keyboard.type('vraiment ');
+    await expect.poll(async () => (await stored()).plain).toContain('maire vraiment porte');
+    // Undo, and type elsewhere at once: the undo's answer is still on its way.
+    await page.keyboard.press('Control+z');
+    await placeCaretBefore(page, 'habitants');
+    await page.keyboard.type('tous les ');
+    const expected = plainInterview.replace('les habitants', 'les tous les habitants');
+    await expect.poll(async () => (await stored()).plain).toBe(expected);
+    await expect.poll(editorText).toContain('Le maire porte le projet');
+    expect(await editorText()).toContain('les tous les habitants');
+  });
+
+  it('draws a coding made while the researcher types on the words it was made on', async () => {
+    const { running, stored, code } = await openInterview({
+      latency: { 'codings.create': 700 },
+    });
+    const { page } = running;
+    await selectText(page, 'la direction générale');
+    await page.getByRole('button', { name: 'Apply Maire to the selection' }).click();
+    // Typing before the passage while the coding is on its way shifts it.
+    await placeCaretBefore(page, 'Le maire');
+    await page.keyboard.type('Alors, ');
+    await page.locator(`.coding[data-code-id="${code.id}"]`).first().waitFor();
+    await expect
+      .poll(() => page.locator(`.coding[data-code-id="${code.id}"]`).first().innerText())
+      .toBe('la direction générale');
+    await expect.poll(async () => (await stored()).plain).toContain('Alors, Le maire');
+    const { plain, codings } = await stored();
+    expect(codings).toHaveLength(1);
+    expect(sliceCodePoints(plain, codings[0]!.start, codings[0]!.end)).toBe(
+      'la direction générale',
+    );
+  });
+});
+
+describe('a save that fails', () => {
+  it('says so, keeps the typed words on screen, places no coding, and reloads on request', async () => {
+    const { running, stored } = await openInterview();
+    const { page } = running;
+    // The file refuses text edits from now on, as a full disk would.
+    const raw = new Database(running.projectPath('sécurité.axial'));
+    raw.exec(
+      "CREATE TRIGGER refuse_text BEFORE UPDATE OF content ON document BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
+    try {
+      await placeCaretBefore(page, 'porte le projet');
+      await page.keyboard.type('vraiment ');
+      const notice = page.getByRole('alert').filter({ hasText: 'could not be saved' });
+      await notice.waitFor();
+      await page.locator('[data-error-code="internal"]').waitFor();
+      // What was typed is still there to copy, and the editor takes nothing more.
+      expect(await editorText()).toContain('Le maire vraiment porte');
+      expect(await page.locator('.transcript').getAttribute('contenteditable')).toBe('false');
+      // A coding computed on text the project refused is never sent.
+      await selectText(page, 'la direction générale');
+      await page.getByRole('button', { name: 'Apply Maire to the selection' }).click();
+      await page.waitForTimeout(300);
+      expect((await stored()).codings).toEqual([]);
+      expect((await stored()).plain).toBe(plainInterview);
+    } finally {
+      raw.exec('DROP TRIGGER refuse_text');
+      raw.close();
+    }
+    await page.getByRole('button', { name: 'Reload the document' }).click();
+    await expect.poll(editorText).toContain('Le maire porte le projet');
+    expect(await page.locator('.transcript').getAttribute('contenteditable')).toBe('true');
+  });
+});
+
+describe('an undo whose change was changed since', () => {
+  it('is refused with a message, and leaves everything as it is', async () => {
+    const { running, stored, document } = await openInterview();
+    const { page } = running;
+    await selectText(page, 'Le maire');
+    await page.getByRole('button', { name: 'Apply Maire to the selection' }).click();
+    await expect.poll(async () => (await stored()).codings.length).toBe(1);
+    // Written outside the undo history, as another program would have before the lock.
+    const raw = new Database(running.projectPath('sécurité.axial'));
+    raw.prepare("UPDATE coding SET memo = 'écrit ailleurs' WHERE document_id = ?").run(document.id);
+    raw.close();
+    await page.locator('.transcript').click();
+    await page.keyboard.press('Control+z');
+    await page.locator('[data-error-code="history_conflict"]').waitFor();
+    expect((await stored()).codings).toHaveLength(1);
+    expect(await page.locator('.coding').count()).toBeGreaterThan(0);
+  });
+});
