@@ -213,7 +213,7 @@ export async function benchLongTranscript(runs: number): Promise<Measurement[]> 
       unit: 'ms',
       value: middle((run) => run.flush),
       baseline: base((run) => run.flush),
-      budget: 150,
+      budget: 30,
     },
     {
       group,

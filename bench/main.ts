@@ -10,6 +10,7 @@ import { benchLongTranscript } from './longTranscript';
 import type { Measurement } from './measure';
 import { holds } from './measure';
 import { benchRetrieval } from './retrieval';
+import { benchTypingAtScale } from './typing';
 
 const RUNS = Number(process.env.AXIAL_BENCH_RUNS ?? 3);
 
@@ -25,6 +26,8 @@ console.log('Corpus (a), in Chromium…');
 measurements.push(...(await benchLongTranscript(RUNS)));
 console.log('Corpus (b)…');
 measurements.push(...(await benchRetrieval(RUNS)));
+console.log('Typing in a large project…');
+measurements.push(...(await benchTypingAtScale(RUNS)));
 console.log('Corpus (c)…');
 measurements.push(...(await benchExchange(RUNS)));
 

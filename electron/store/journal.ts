@@ -334,8 +334,23 @@ function rangesMatch(db: Db, moves: readonly RangeChange[], side: 'before' | 'af
   });
 }
 
-const shiftedRows = (table: RangeTable) =>
-  `FROM ${table} WHERE document_id = @documentId AND start >= @at AND id NOT IN (SELECT value FROM json_each(@except))`;
+/**
+ * Moves every range of the document starting at or after `at` by `delta`, but
+ * those in `except`, in one statement; returns how many moved.
+ */
+function writeShift(
+  db: Db,
+  table: RangeTable,
+  parameters: { documentId: string; at: number; except: string; delta: number },
+): number {
+  return db
+    .prepare(
+      `UPDATE ${table} SET start = start + @delta, "end" = "end" + @delta
+       WHERE document_id = @documentId AND start >= @at
+       AND id NOT IN (SELECT value FROM json_each(@except))`,
+    )
+    .run(parameters).changes;
+}
 
 /** Moves every range of the document starting at or after `from` by `delta`, but those in `except`. */
 export function shiftRanges(
@@ -348,12 +363,13 @@ export function shiftRanges(
   except: readonly string[],
 ): void {
   if (delta === 0) return;
-  const parameters = { documentId, at: from, except: JSON.stringify(except), delta };
-  const { count } = db
-    .prepare(`SELECT COUNT(*) AS count ${shiftedRows(table)}`)
-    .get(parameters) as { count: number };
+  const count = writeShift(db, table, {
+    documentId,
+    at: from,
+    except: JSON.stringify(except),
+    delta,
+  });
   if (count === 0) return;
-  writeShift(db, table, parameters);
   changes.operations.push({
     kind: 'shift',
     table,
@@ -363,16 +379,6 @@ export function shiftRanges(
     except: [...except],
     count,
   });
-}
-
-function writeShift(
-  db: Db,
-  table: RangeTable,
-  parameters: { documentId: string; at: number; except: string; delta: number },
-): void {
-  db.prepare(
-    `UPDATE ${table} SET start = start + @delta, "end" = "end" + @delta WHERE id IN (SELECT id ${shiftedRows(table)})`,
-  ).run(parameters);
 }
 
 /** Digest of a document's stored content, to recognise the text an edit left. */
@@ -435,17 +441,14 @@ export function replayOperation(
     case 'shift': {
       const delta = direction === 'undo' ? -operation.delta : operation.delta;
       const at = direction === 'undo' ? operation.from + operation.delta : operation.from;
-      const parameters = {
+      const moved = writeShift(db, operation.table, {
         documentId: operation.documentId,
         at,
         except: JSON.stringify(operation.except),
         delta,
-      };
-      const { count } = db
-        .prepare(`SELECT COUNT(*) AS count ${shiftedRows(operation.table)}`)
-        .get(parameters) as { count: number };
-      if (count !== operation.count) throw conflict(operation);
-      writeShift(db, operation.table, parameters);
+      });
+      // Other rows than the edit moved: the caller's transaction takes this back.
+      if (moved !== operation.count) throw conflict(operation);
       return null;
     }
     case 'text': {

@@ -4,7 +4,7 @@ import { sliceCodePoints } from '../../shared/text/codePoints';
 import { base64 } from '../support/apiHarness';
 import type { AppOptions, RunningApp } from './support/app';
 import { startApp } from './support/app';
-import { placeCaretBefore, selectText } from './support/editor';
+import { dragSelect, placeCaretBefore, selectText } from './support/editor';
 import { apiCall, createProject, openSection } from './support/workspace';
 
 let app: RunningApp | null = null;
@@ -79,21 +79,66 @@ describe('editing while the project answers', () => {
       latency: { 'codings.create': 700 },
     });
     const { page } = running;
+    // Every highlight of the code drawn from now on is noted with its words, as it is drawn.
+    await page.evaluate((codeId) => {
+      const seen: string[] = [];
+      (window as unknown as { drawn: string[] }).drawn = seen;
+      new MutationObserver(() => {
+        const highlight = document.querySelector(`.coding[data-code-id="${codeId}"]`);
+        if (highlight && seen.at(-1) !== highlight.textContent)
+          seen.push(highlight.textContent ?? '');
+      }).observe(document.querySelector('.transcript')!, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+    }, code.id);
     await selectText(page, 'la direction générale');
     await page.getByRole('button', { name: 'Apply Maire to the selection' }).click();
     // Typing before the passage while the coding is on its way shifts it.
     await placeCaretBefore(page, 'Le maire');
     await page.keyboard.type('Alors, ');
     await page.locator(`.coding[data-code-id="${code.id}"]`).first().waitFor();
-    await expect
-      .poll(() => page.locator(`.coding[data-code-id="${code.id}"]`).first().innerText())
-      .toBe('la direction générale');
+    // Drawn on its words from the first frame, not corrected by a later reload.
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { drawn: string[] }).drawn)).toEqual([
+      'la direction générale',
+    ]);
     await expect.poll(async () => (await stored()).plain).toContain('Alors, Le maire');
     const { plain, codings } = await stored();
     expect(codings).toHaveLength(1);
     expect(sliceCodePoints(plain, codings[0]!.start, codings[0]!.end)).toBe(
       'la direction générale',
     );
+  });
+});
+
+describe('a save while the researcher selects', () => {
+  it('keeps the selection made meanwhile: a memo saved as its field loses focus', async () => {
+    const { running, stored, code } = await openInterview({
+      latency: { 'codings.update': 300 },
+    });
+    const { page } = running;
+    await selectText(page, 'Le maire');
+    await page.getByRole('button', { name: 'Apply Maire to the selection' }).click();
+    await page.locator('.coding').first().click();
+    const popover = page.getByRole('dialog', { name: 'Coded passage' });
+    await popover.getByRole('textbox', { name: 'Memo on this passage' }).fill('Leadership');
+    // Selecting other words (above the passage, clear of its popover) leaves the memo field:
+    // its save lands while the selection is new.
+    await dragSelect(page, 'projet est-il');
+    await expect.poll(async () => (await stored()).codings.length).toBe(1);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('projet est-il');
+    await page.keyboard.press('Alt+1');
+    await expect.poll(async () => (await stored()).codings.length).toBe(2);
+    const { plain, codings } = await stored();
+    expect(
+      codings
+        .filter((coding) => coding.codeId === code.id)
+        .map((coding) => sliceCodePoints(plain, coding.start, coding.end))
+        .sort(),
+    ).toEqual(['Le maire', 'projet est-il']);
   });
 });
 

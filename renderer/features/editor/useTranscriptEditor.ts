@@ -36,13 +36,12 @@ export function useTranscriptEditor(
   callbacks: EditorCallbacks,
 ): { editor: Editor; sync: StepSync } | null {
   const api = useApi();
-  const project = useProjectData();
+  const { readOnly, onHistory } = useProjectData();
   const latest = useRef(callbacks);
   latest.current = callbacks;
   // The editor is made once per document version; a reloaded detail of the same version keeps it.
   const opened = useRef(detail);
   opened.current = detail;
-  const { readOnly } = project;
   const [instance, setInstance] = useState<{ editor: Editor; sync: StepSync } | null>(null);
 
   useEffect(() => {
@@ -113,7 +112,7 @@ export function useTranscriptEditor(
   useEffect(() => {
     if (!instance) return;
     const { editor, sync } = instance;
-    return project.onHistory((result) => {
+    return onHistory((result) => {
       if (editor.isDestroyed) return;
       for (const change of result.textChanges) {
         if (change.documentId !== detail.id) continue;
@@ -128,7 +127,7 @@ export function useTranscriptEditor(
       }
       latest.current.historyApplied();
     });
-  }, [instance, project, detail.id]);
+  }, [instance, onHistory, detail.id]);
 
   return instance;
 }

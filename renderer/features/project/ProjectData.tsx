@@ -100,6 +100,19 @@ export function ProjectDataProvider({
     [api, listeners, refresh],
   );
 
+  // Stable, so views that show errors from effects do not run them again after each refresh.
+  const showError = useCallback((caught: unknown) => setError(toApiError(caught)), []);
+  const clearError = useCallback(() => setError(null), []);
+  const onHistory = useCallback(
+    (listener: HistoryListener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    [listeners],
+  );
+
   const value = useMemo<ProjectData>(
     () => ({
       readOnly,
@@ -113,12 +126,9 @@ export function ProjectDataProvider({
       refresh,
       undo: () => step('undo'),
       redo: () => step('redo'),
-      onHistory: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-      showError: (caught) => setError(toApiError(caught)),
-      clearError: () => setError(null),
+      onHistory,
+      showError,
+      clearError,
     }),
     [
       readOnly,
@@ -131,7 +141,9 @@ export function ProjectDataProvider({
       error,
       refresh,
       step,
-      listeners,
+      onHistory,
+      showError,
+      clearError,
     ],
   );
 

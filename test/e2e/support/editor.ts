@@ -67,3 +67,36 @@ export async function placeCaretBefore(page: Page, text: string): Promise<void> 
   await selectText(page, text);
   await page.keyboard.press('ArrowLeft');
 }
+
+/**
+ * Selects the first occurrence of `text` with the mouse, as a researcher
+ * does: pressed before its first letter, released after its last.
+ */
+export async function dragSelect(page: Page, text: string): Promise<void> {
+  const box = await page.evaluate((wanted) => {
+    const root = document.querySelector('.transcript');
+    if (!root) return null;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(wanted);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const first = range.getBoundingClientRect();
+      range.setStart(node, at + wanted.length - 1);
+      range.setEnd(node, at + wanted.length);
+      const last = range.getBoundingClientRect();
+      return {
+        from: { x: first.left + 1, y: first.top + first.height / 2 },
+        to: { x: last.right - 1, y: last.top + last.height / 2 },
+      };
+    }
+    return null;
+  }, text);
+  if (!box) throw new Error(`"${text}" is not in one text node of the transcript`);
+  await page.mouse.move(box.from.x, box.from.y);
+  await page.mouse.down();
+  await page.mouse.move(box.to.x, box.to.y, { steps: 5 });
+  await page.mouse.up();
+}
