@@ -2,9 +2,6 @@
  * Corpus (a): a 300,000-character interview with 5,000 codings, opened in
  * Chromium through the real UI; typing and coding measured in the page.
  */
-import { Transform } from '@tiptap/pm/transform';
-import { documentFromJson, documentSchema } from '../shared/editor/schema';
-import { buildTextIndex, offsetToPosition } from '../shared/text/textIndex';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +9,7 @@ import { join } from 'node:path';
 import { launchChromium } from '../test/e2e/support/chromium';
 import { vocabulary } from './corpus';
 import { startHostProcess } from './hostProcess';
+import { typingFlushes } from './typing';
 import { selectText } from '../test/e2e/support/editor';
 import type { Measurement } from './measure';
 import { median, percentile, seeded } from './measure';
@@ -66,25 +64,8 @@ async function once(characters: number, codingCount: number, title: string) {
     })();
     db.close();
 
-    // The main-process side of one typing flush: steps applied, 5,000 codings carried, all stored.
-    const flushes: number[] = [];
-    for (let round = 0; round < 5; round += 1) {
-      const detail = await call<{ content: unknown; version: number }>('documents.get', {
-        id: transcript.id,
-      });
-      const doc = documentFromJson(detail.content);
-      const transform = new Transform(doc).insert(
-        offsetToPosition(buildTextIndex(doc), 100),
-        documentSchema.text('x'),
-      );
-      const started = performance.now();
-      await call('documents.applySteps', {
-        id: transcript.id,
-        version: detail.version,
-        steps: transform.steps.map((step) => step.toJSON()),
-      });
-      flushes.push(performance.now() - started);
-    }
+    // The main-process side of typing near the start: steps applied, 5,000 codings carried, all stored.
+    const flush = await typingFlushes(call, transcript.id, 100, 10);
 
     const page = await browser.newPage();
     await page.goto(host.launchUrl);
@@ -146,7 +127,7 @@ async function once(characters: number, codingCount: number, title: string) {
       coding,
       keystrokeMedian: median(keystrokes),
       keystrokeP95: percentile(keystrokes, 0.95),
-      flush: median(flushes),
+      flush,
       hostRss: memory,
       rendererHeap,
     };

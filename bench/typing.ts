@@ -17,8 +17,11 @@ const TRANSCRIPTS = 2000;
 const CHARACTERS = 30_000;
 const CODINGS_EACH = 250;
 
-/** Flushes of one typed character each, at `offset`, in a row: the median. */
-async function flushes(call: Call, documentId: string, offset: number, count: number) {
+/**
+ * Flushes of one typed character each, at `offset` and on, in a row as the
+ * editor sends them while the researcher types: the median.
+ */
+export async function typingFlushes(call: Call, documentId: string, offset: number, count: number) {
   const times: number[] = [];
   const detail = await call<{ content: unknown; version: number }>('documents.get', {
     id: documentId,
@@ -107,8 +110,8 @@ export async function benchTypingAtScale(runs: number): Promise<Measurement[]> {
     );
     const count = 10 * runs;
     // Typing near the start moves nearly every coding of the transcript.
-    const inLarge = await flushes(large.call, large.document.id, 100, count);
-    const inAlone = await flushes(alone.call, alone.document.id, 100, count);
+    const inLarge = await typingFlushes(large.call, large.document.id, 100, count);
+    const inAlone = await typingFlushes(alone.call, alone.document.id, 100, count);
     return [
       {
         group: `Typing in a project of ${TRANSCRIPTS} transcripts (${TRANSCRIPTS * CODINGS_EACH} codings)`,

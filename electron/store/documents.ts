@@ -10,6 +10,7 @@ import { AxialError } from '../../shared/errors';
 import { mapRange } from '../../shared/text/mapRange';
 import { now } from './clock';
 import type { Db } from './database';
+import { statement } from './statements';
 import type { TurnStart } from './documentText';
 import { deriveText, serializeDocument } from './documentText';
 import type { ChangeSet, RangeChange, RangeTable } from './journal';
@@ -75,15 +76,16 @@ export function documentNotFound(id: string): AxialError {
 }
 
 export function listDocuments(db: Db): DocumentSummary[] {
-  const rows = db
-    .prepare(`SELECT ${summaryColumns} FROM document d ORDER BY d.position, d.created_at`)
-    .all() as DocumentRow[];
+  const rows = statement(
+    db,
+    `SELECT ${summaryColumns} FROM document d ORDER BY d.position, d.created_at`,
+  ).all() as DocumentRow[];
   const values = valuesByEntity(db, 'document');
   return rows.map((row) => toSummary(row, values.get(row.id)));
 }
 
 export function getDocumentSummary(db: Db, id: string): DocumentSummary {
-  const row = db.prepare(`SELECT ${summaryColumns} FROM document d WHERE d.id = ?`).get(id) as
+  const row = statement(db, `SELECT ${summaryColumns} FROM document d WHERE d.id = ?`).get(id) as
     DocumentRow | undefined;
   if (!row) throw documentNotFound(id);
   return toSummary(row, valuesByEntity(db, 'document').get(id));
@@ -91,9 +93,10 @@ export function getDocumentSummary(db: Db, id: string): DocumentSummary {
 
 export function getDocument(db: Db, id: string): DocumentDetail {
   const summary = getDocumentSummary(db, id);
-  const { content, version } = db
-    .prepare('SELECT content, version FROM document WHERE id = ?')
-    .get(id) as {
+  const { content, version } = statement(
+    db,
+    'SELECT content, version FROM document WHERE id = ?',
+  ).get(id) as {
     content: string;
     version: number;
   };
@@ -105,8 +108,9 @@ export function getDocumentText(
   db: Db,
   id: string,
 ): { text: string; turns: TurnStart[]; length: number } {
-  const row = db.prepare('SELECT plain_text, turns, length FROM document WHERE id = ?').get(id) as
-    { plain_text: string; turns: string; length: number } | undefined;
+  const row = statement(db, 'SELECT plain_text, turns, length FROM document WHERE id = ?').get(
+    id,
+  ) as { plain_text: string; turns: string; length: number } | undefined;
   if (!row) throw documentNotFound(id);
   return { text: row.plain_text, turns: parseTurns(row.turns), length: row.length };
 }
@@ -125,9 +129,10 @@ export function createDocument(db: Db, changes: ChangeSet, input: NewDocument): 
   const derived = deriveText(doc);
   const id = input.id ?? randomUUID();
   const timestamp = now();
-  const { next } = db
-    .prepare('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM document')
-    .get() as { next: number };
+  const { next } = statement(
+    db,
+    'SELECT COALESCE(MAX(position), -1) + 1 AS next FROM document',
+  ).get() as { next: number };
   insertRow(db, changes, 'document', {
     id,
     kind: input.kind,
@@ -175,23 +180,23 @@ export function updateDocument(
 /** Deletes a document and its codings; every row goes into the change set, so undo restores them. */
 export function deleteDocument(db: Db, changes: ChangeSet, id: string): void {
   getDocumentSummary(db, id);
-  const codings = db.prepare('SELECT id FROM coding WHERE document_id = ?').all(id) as {
+  const codings = statement(db, 'SELECT id FROM coding WHERE document_id = ?').all(id) as {
     id: string;
   }[];
   for (const coding of codings) deleteRow(db, changes, 'coding', coding.id);
   for (const table of ['document_participant', 'document_case'] as const) {
-    const links = db.prepare(`SELECT id FROM ${table} WHERE document_id = ?`).all(id) as {
+    const links = statement(db, `SELECT id FROM ${table} WHERE document_id = ?`).all(id) as {
       id: string;
     }[];
     for (const link of links) deleteRow(db, changes, table, link.id);
   }
   for (const table of ['answer', 'interview_check', 'recording'] as const) {
-    const rows = db.prepare(`SELECT id FROM ${table} WHERE document_id = ?`).all(id) as {
+    const rows = statement(db, `SELECT id FROM ${table} WHERE document_id = ?`).all(id) as {
       id: string;
     }[];
     for (const row of rows) deleteRow(db, changes, table, row.id);
   }
-  const values = db.prepare('SELECT id FROM attribute_value WHERE entity_id = ?').all(id) as {
+  const values = statement(db, 'SELECT id FROM attribute_value WHERE entity_id = ?').all(id) as {
     id: string;
   }[];
   for (const value of values) deleteRow(db, changes, 'attribute_value', value.id);
@@ -229,12 +234,12 @@ function applyStepJson(doc: Doc, stepsJson: readonly unknown[]) {
 
 /** The document as stored at its current version: from the cache of recent edits, or parsed once. */
 function loadText(db: Db, id: string): CachedText {
-  const row = db.prepare('SELECT version FROM document WHERE id = ?').get(id) as
+  const row = statement(db, 'SELECT version FROM document WHERE id = ?').get(id) as
     { version: number } | undefined;
   if (!row) throw documentNotFound(id);
   const cached = cachedText(db, id, row.version);
   if (cached) return cached;
-  const { content } = db.prepare('SELECT content FROM document WHERE id = ?').get(id) as {
+  const { content } = statement(db, 'SELECT content FROM document WHERE id = ?').get(id) as {
     content: string;
   };
   const doc = documentFromJson(JSON.parse(content));
@@ -251,7 +256,8 @@ function storeText(
 ): CachedText {
   const derived = deriveText(doc);
   const content = serializeDocument(doc);
-  db.prepare(
+  statement(
+    db,
     `UPDATE document SET content = ?, plain_text = ?, length = ?, turns = ?, version = version + 1, modified_at = ?
      WHERE id = ?`,
   ).run(
@@ -316,12 +322,11 @@ function carryRanges(
   after: TextIndex,
 ): void {
   const owner = rangeOwner[table];
-  const touched = db
-    .prepare(
-      `SELECT id, ${owner} AS owner, start, "end" FROM ${table}
+  const touched = statement(
+    db,
+    `SELECT id, ${owner} AS owner, start, "end" FROM ${table}
        WHERE document_id = ? AND "end" > ? AND start < ? ORDER BY created_at, id`,
-    )
-    .all(id, stretch.from, stretch.to) as {
+  ).all(id, stretch.from, stretch.to) as {
     id: string;
     owner: string;
     start: number;
@@ -330,7 +335,8 @@ function carryRanges(
   const touchedIds = touched.map((range) => range.id);
   shiftRanges(db, changes, table, id, stretch.to, after.length - before.length, touchedIds);
   const taken = new Set<string>();
-  const clash = db.prepare(
+  const clash = statement(
+    db,
     `SELECT 1 FROM ${table} WHERE document_id = ? AND ${owner} = ? AND start = ? AND "end" = ?
      AND id NOT IN (SELECT value FROM json_each(?))`,
   );
@@ -419,7 +425,7 @@ export function staleDocument(id: string, sent: number, current: number): AxialE
 
 /** Checks that offsets were computed on the document as it is now. */
 export function requireVersion(db: Db, id: string, version: number): void {
-  const row = db.prepare('SELECT version FROM document WHERE id = ?').get(id) as
+  const row = statement(db, 'SELECT version FROM document WHERE id = ?').get(id) as
     { version: number } | undefined;
   if (!row) throw documentNotFound(id);
   if (row.version !== version) throw staleDocument(id, version, row.version);

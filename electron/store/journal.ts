@@ -1,6 +1,7 @@
 import type { HistoryAction } from '../../shared/history';
 import { AxialError } from '../../shared/errors';
 import type { Db } from './database';
+import { statement } from './statements';
 import { contentDigest, forgetText } from './textCache';
 import { clearDocumentIndex, reindexDocument } from './search';
 
@@ -204,7 +205,7 @@ function quoted(column: string): string {
 
 function readRow(db: Db, table: JournaledTable, id: string): RowImage | null {
   return (
-    (db.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(id) as RowImage | undefined) ?? null
+    (statement(db, `SELECT * FROM "${table}" WHERE id = ?`).get(id) as RowImage | undefined) ?? null
   );
 }
 
@@ -241,14 +242,15 @@ function rowMatches(db: Db, table: JournaledTable, id: string, image: RowImage |
 function afterDocumentWrite(db: Db, id: string, contentChanged: boolean): void {
   if (!contentChanged) return;
   forgetText(db, id);
-  db.prepare('UPDATE document SET version = version + 1 WHERE id = ?').run(id);
+  statement(db, 'UPDATE document SET version = version + 1 WHERE id = ?').run(id);
   reindexDocument(db, id);
 }
 
 /** Inserts a whole row (a new one, or one an undo brings back). */
 function insertImage(db: Db, table: JournaledTable, image: RowImage): void {
   const columns = journaledColumns(table);
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO "${table}" (${columns.map(quoted).join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`,
   ).run(Object.fromEntries(columns.map((column) => [column, image[column] ?? null])));
   if (table === 'document') afterDocumentWrite(db, String(image.id), true);
@@ -259,7 +261,8 @@ function updateImage(db: Db, table: JournaledTable, id: string, image: RowImage)
   const written =
     table === 'document' && 'modified_at' in image ? [...columns, 'modified_at'] : columns;
   if (written.length === 0) return;
-  db.prepare(
+  statement(
+    db,
     `UPDATE "${table}" SET ${written.map((column) => `"${column}" = @${column}`).join(', ')} WHERE id = @id`,
   ).run({ ...Object.fromEntries(written.map((column) => [column, image[column] ?? null])), id });
   if (table === 'document') afterDocumentWrite(db, id, columns.includes('content'));
@@ -270,7 +273,7 @@ function deleteImage(db: Db, table: JournaledTable, id: string): void {
     forgetText(db, id);
     clearDocumentIndex(db, id);
   }
-  db.prepare(`DELETE FROM "${table}" WHERE id = ?`).run(id);
+  statement(db, `DELETE FROM "${table}" WHERE id = ?`).run(id);
 }
 
 export function insertRow(db: Db, changes: ChangeSet, table: JournaledTable, row: RowImage): void {
@@ -317,16 +320,16 @@ export function moveRanges(db: Db, changes: ChangeSet, moves: readonly RangeChan
 
 function writeRanges(db: Db, moves: readonly RangeChange[], side: 'before' | 'after'): void {
   const updates = {
-    coding: db.prepare('UPDATE coding SET start = ?, "end" = ? WHERE id = ?'),
-    answer: db.prepare('UPDATE answer SET start = ?, "end" = ? WHERE id = ?'),
+    coding: statement(db, 'UPDATE coding SET start = ?, "end" = ? WHERE id = ?'),
+    answer: statement(db, 'UPDATE answer SET start = ?, "end" = ? WHERE id = ?'),
   };
   for (const move of moves) updates[move.table].run(move[side][0], move[side][1], move.id);
 }
 
 function rangesMatch(db: Db, moves: readonly RangeChange[], side: 'before' | 'after'): boolean {
   const reads = {
-    coding: db.prepare('SELECT start, "end" FROM coding WHERE id = ?'),
-    answer: db.prepare('SELECT start, "end" FROM answer WHERE id = ?'),
+    coding: statement(db, 'SELECT start, "end" FROM coding WHERE id = ?'),
+    answer: statement(db, 'SELECT start, "end" FROM answer WHERE id = ?'),
   };
   return moves.every((move) => {
     const row = reads[move.table].get(move.id) as { start: number; end: number } | undefined;
@@ -343,13 +346,12 @@ function writeShift(
   table: RangeTable,
   parameters: { documentId: string; at: number; except: string; delta: number },
 ): number {
-  return db
-    .prepare(
-      `UPDATE ${table} SET start = start + @delta, "end" = "end" + @delta
+  return statement(
+    db,
+    `UPDATE ${table} SET start = start + @delta, "end" = "end" + @delta
        WHERE document_id = @documentId AND start >= @at
        AND id NOT IN (SELECT value FROM json_each(@except))`,
-    )
-    .run(parameters).changes;
+  ).run(parameters).changes;
 }
 
 /** Moves every range of the document starting at or after `from` by `delta`, but those in `except`. */
@@ -383,7 +385,7 @@ export function shiftRanges(
 
 /** Digest of a document's stored content, to recognise the text an edit left. */
 export function contentDigestOf(db: Db, documentId: string): string | null {
-  const row = db.prepare('SELECT content FROM document WHERE id = ?').get(documentId) as
+  const row = statement(db, 'SELECT content FROM document WHERE id = ?').get(documentId) as
     { content: string } | undefined;
   return row ? contentDigest(row.content) : null;
 }

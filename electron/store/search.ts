@@ -2,6 +2,7 @@ import { AxialError } from '../../shared/errors';
 import { codePointLength } from '../../shared/text/codePoints';
 import type { SearchHit } from '../../shared/search';
 import type { Db } from './database';
+import { statement } from './statements';
 
 /**
  * Full-text search: one FTS5 row per text block (a turn, a heading), folded for
@@ -11,10 +12,11 @@ import type { Db } from './database';
  * those after it, so typing costs the same in a project of 2,000 interviews.
  */
 export function clearDocumentIndex(db: Db, documentId: string): void {
-  db.prepare(
+  statement(
+    db,
     'DELETE FROM text_index WHERE rowid IN (SELECT id FROM text_block WHERE document_id = ?)',
   ).run(documentId);
-  db.prepare('DELETE FROM text_block WHERE document_id = ?').run(documentId);
+  statement(db, 'DELETE FROM text_block WHERE document_id = ?').run(documentId);
 }
 
 interface BlockText {
@@ -24,8 +26,8 @@ interface BlockText {
 
 function insertBlocks(db: Db, documentId: string, blocks: readonly BlockText[]): void {
   if (blocks.length === 0) return;
-  const place = db.prepare('INSERT INTO text_block (document_id, start) VALUES (?, ?)');
-  const index = db.prepare('INSERT INTO text_index (rowid, text) VALUES (?, ?)');
+  const place = statement(db, 'INSERT INTO text_block (document_id, start) VALUES (?, ?)');
+  const index = statement(db, 'INSERT INTO text_index (rowid, text) VALUES (?, ?)');
   for (const block of blocks) {
     // Blank blocks (empty paragraphs) hold nothing to find.
     if (!block.text.trim()) continue;
@@ -36,7 +38,7 @@ function insertBlocks(db: Db, documentId: string, blocks: readonly BlockText[]):
 /** Indexes a document's stored text from scratch (an import, a deleted document restored). */
 export function reindexDocument(db: Db, documentId: string): void {
   clearDocumentIndex(db, documentId);
-  const row = db.prepare('SELECT plain_text FROM document WHERE id = ?').get(documentId) as
+  const row = statement(db, 'SELECT plain_text FROM document WHERE id = ?').get(documentId) as
     { plain_text: string } | undefined;
   if (!row) return;
   const blocks: BlockText[] = [];
@@ -79,18 +81,21 @@ export function updateDocumentIndex(
       from: removedFrom,
       to: Math.min(removedTo, Number.MAX_SAFE_INTEGER),
     };
-    db.prepare(
+    statement(
+      db,
       `DELETE FROM text_index WHERE rowid IN
        (SELECT id FROM text_block WHERE document_id = @documentId AND start >= @from AND start < @to)`,
     ).run(bounds);
-    db.prepare(
+    statement(
+      db,
       'DELETE FROM text_block WHERE document_id = @documentId AND start >= @from AND start < @to',
     ).run(bounds);
   }
   if (tail > 0) {
     const delta = end(after) - end(before);
     if (delta !== 0)
-      db.prepare(
+      statement(
+        db,
         'UPDATE text_block SET start = start + ? WHERE document_id = ? AND start >= ?',
       ).run(delta, documentId, end(before));
   }
@@ -114,13 +119,12 @@ export function searchText(db: Db, query: string, limit: number): SearchHit[] {
     version: number;
   }[];
   try {
-    rows = db
-      .prepare(
-        `SELECT b.document_id, b.start AS block_start, highlight(text_index, 0, '${OPEN}', '${CLOSE}') AS marked, d.title, d.version
+    rows = statement(
+      db,
+      `SELECT b.document_id, b.start AS block_start, highlight(text_index, 0, '${OPEN}', '${CLOSE}') AS marked, d.title, d.version
          FROM text_index JOIN text_block b ON b.id = text_index.rowid JOIN document d ON d.id = b.document_id
          WHERE text_index MATCH ? ORDER BY d.position, b.start LIMIT ?`,
-      )
-      .all(query, limit) as typeof rows;
+    ).all(query, limit) as typeof rows;
   } catch {
     throw new AxialError(
       'invalid_input',

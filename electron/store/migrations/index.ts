@@ -10,6 +10,7 @@ import { migration007TextIndex } from './007-text-index';
 import { migration008Recordings } from './008-recordings';
 import { migration009CodingCountsIndex } from './009-coding-counts-index';
 import { migration010TextBlocks } from './010-text-blocks';
+import { migration011RangesUnindexedStart } from './011-ranges-unindexed-start';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration008Recordings,
   migration009CodingCountsIndex,
   migration010TextBlocks,
+  migration011RangesUnindexedStart,
 ];
 
 export const latestSchemaVersion = migrations.length;
