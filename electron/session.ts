@@ -5,7 +5,12 @@ import type { ReadOnlyCopy } from '../shared/domain';
 import { AxialError } from '../shared/errors';
 import type { Db } from './store/database';
 import { History } from './store/history';
-import { createProjectDatabase, openProjectDatabase, snapshotProject } from './store/database';
+import {
+  createProjectDatabase,
+  openProjectDatabase,
+  requireSqliteFile,
+  snapshotProject,
+} from './store/database';
 import type { LockOwner, ProjectLock } from './store/projectLock';
 import { acquireLock, currentOwner } from './store/projectLock';
 import type { ProjectProperties } from './store/project';
@@ -21,6 +26,15 @@ export interface OpenProject {
   lock: ProjectLock | null;
   /** Set when this is a read-only snapshot of a project open elsewhere. */
   readOnlyCopy: ReadOnlyCopy | null;
+}
+
+/** Who has the project open, for a copy's banner; unknown when its lock cannot be read. */
+function holderOf(path: string): LockOwner | null {
+  try {
+    return currentOwner(path);
+  } catch {
+    return null;
+  }
 }
 
 /** The project a window (or the web host) has open: at most one at a time. */
@@ -58,6 +72,7 @@ export class ProjectSession {
     // Opening the open project again opens it afresh (its lock is this session's own).
     if (this.current?.path === absolute && this.current.lock) this.close();
     // Open the new file before closing the old one, so a refused file leaves the session as it was.
+    requireSqliteFile(absolute);
     const lock = acquireLock(absolute, this.program, options);
     let db: Db | undefined;
     try {
@@ -107,7 +122,7 @@ export class ProjectSession {
       throw error;
     }
     this.close();
-    const holder = currentOwner(absolute);
+    const holder = holderOf(absolute);
     this.current = this.opened(destination, db, null, {
       of: absolute,
       takenAt: new Date().toISOString(),

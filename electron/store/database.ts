@@ -70,7 +70,7 @@ function translateOpenError(path: string, error: unknown): AxialError {
 }
 
 /** Refuses a path that holds no file, or a file that is not a SQLite database. */
-function requireSqliteFile(path: string): void {
+export function requireSqliteFile(path: string): void {
   if (!existsSync(path)) {
     throw new AxialError(
       'file_not_found',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname, uptime, userInfo } from 'node:os';
+import { dirname } from 'node:path';
 import { AxialError } from '../../shared/errors';
 import type { HostKind } from '../../shared/domain';
 
@@ -45,7 +46,15 @@ function readOwner(path: string): LockOwner | null {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    throw new AxialError(
+      'io_error',
+      `Axial cannot read "${path}", which marks the project as open (${(error as Error).message}). Open a read-only copy, or remove that file if no Axial has the project open.`,
+      {
+        path: path.replace(/\.lock$/, ''),
+        detail: (error as Error).message,
+        reason: 'lockNotWritable',
+      },
+    );
   }
   try {
     const owner = JSON.parse(text) as Partial<LockOwner>;
@@ -107,11 +116,20 @@ function writeNew(path: string, owner: LockOwner): boolean {
   try {
     descriptor = openSync(path, 'wx');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code === 'ENOENT')
+      throw new AxialError('file_not_found', `The folder of "${path}" does not exist.`, {
+        path: dirname(path),
+      });
     throw new AxialError(
       'io_error',
-      `The project's folder does not allow Axial to mark the project as open (${(error as Error).message}). Copy the project to a folder you can write to.`,
-      { path, detail: (error as Error).message },
+      `The project's folder does not let Axial mark the project as open (${(error as Error).message}). Open a read-only copy, or copy the project to a folder you can write to.`,
+      {
+        path: path.replace(/\.lock$/, ''),
+        detail: (error as Error).message,
+        reason: 'lockNotWritable',
+      },
     );
   }
   try {

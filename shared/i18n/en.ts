@@ -143,6 +143,8 @@ export const en = {
     fields: { title: 'the title', description: 'the description', language: 'the language' },
   },
   errorReasons: {
+    lockNotWritable:
+      'The folder of {{path}} does not let Axial mark the project as open ({{detail}}). Open a read-only copy, or copy the project to a folder you can write to.',
     demoMissing: 'The demo study’s files are missing from this installation. Reinstall Axial.',
     recordingIncomplete: '{{file}} did not arrive whole. Attach it again.',
     notMedia:

@@ -150,6 +150,8 @@ export const fr: Messages = {
     fields: { title: 'le titre', description: 'la description', language: 'la langue' },
   },
   errorReasons: {
+    lockNotWritable:
+      'Le dossier de {{path}} ne permet pas à Axial de marquer le projet comme ouvert ({{detail}}). Ouvrez une copie en lecture seule, ou copiez le projet dans un dossier où vous pouvez écrire.',
     demoMissing:
       'Les fichiers de l’étude de démonstration manquent dans cette installation. Réinstallez Axial.',
     recordingIncomplete: '{{file}} n’est pas arrivé en entier. Joignez-le de nouveau.',

@@ -281,23 +281,38 @@ async function realId(real: Real, table: 'coding' | 'answer', range: Range): Pro
   return Promise.resolve(row.id);
 }
 
-export class Uncode extends Command {
-  constructor(readonly pick: number) {
+/** The `pick`-th range in text order (wrapping): commands choose ranges by position, not by id. */
+function picked(ranges: readonly Range[], pick: number): Range {
+  const sorted = [...ranges].sort(byPosition);
+  return sorted[pick % sorted.length]!;
+}
+
+/** Removes a coded passage (an uncoding) or an answer. */
+export class RemoveRange extends Command {
+  constructor(
+    readonly table: 'coding' | 'answer',
+    readonly pick: number,
+  ) {
     super();
   }
   override check(model: Readonly<Model>): boolean {
-    return model.codings.length > 0;
+    return this.rangesOf(model).length > 0;
+  }
+  private rangesOf(model: Readonly<Model>): readonly Range[] {
+    return this.table === 'coding' ? model.codings : model.answers;
   }
   async act(model: Model, real: Real): Promise<void> {
-    const sorted = [...model.codings].sort(byPosition);
-    const range = sorted[this.pick % sorted.length]!;
-    await real.call('codings.delete', { id: await realId(real, 'coding', range) });
+    const range = picked(this.rangesOf(model), this.pick);
+    const id = await realId(real, this.table, range);
+    await real.call(this.table === 'coding' ? 'codings.delete' : 'answers.delete', { id });
     const before = copy(model);
-    model.codings = model.codings.filter((existing) => !sameRange(existing, range));
+    const kept = this.rangesOf(model).filter((existing) => !sameRange(existing, range));
+    if (this.table === 'coding') model.codings = kept;
+    else model.answers = kept;
     record(model, before, false, false);
   }
   toString(): string {
-    return `Uncode(${this.pick})`;
+    return `RemoveRange(${this.table}, ${this.pick})`;
   }
 }
 
@@ -313,8 +328,7 @@ export class MoveBoundary extends Command {
     return model.codings.length > 0;
   }
   async act(model: Model, real: Real): Promise<void> {
-    const sorted = [...model.codings].sort(byPosition);
-    const range = sorted[this.pick % sorted.length]!;
+    const range = picked(model.codings, this.pick);
     const moved = { ...range };
     moved[this.edge] = Math.max(0, Math.min(model.text.length, range[this.edge] + this.by));
     if (moved.end <= moved.start || moved[this.edge] === range[this.edge]) return;
@@ -370,26 +384,6 @@ export class Answer extends Command {
   }
 }
 
-export class RemoveAnswer extends Command {
-  constructor(readonly pick: number) {
-    super();
-  }
-  override check(model: Readonly<Model>): boolean {
-    return model.answers.length > 0;
-  }
-  async act(model: Model, real: Real): Promise<void> {
-    const sorted = [...model.answers].sort(byPosition);
-    const range = sorted[this.pick % sorted.length]!;
-    await real.call('answers.delete', { id: await realId(real, 'answer', range) });
-    const before = copy(model);
-    model.answers = model.answers.filter((existing) => !sameRange(existing, range));
-    record(model, before, false, false);
-  }
-  toString(): string {
-    return `RemoveAnswer(${this.pick})`;
-  }
-}
-
 let memoCount = 0;
 
 /** A memo on a coded passage: only the row changes, and undo gives the old memo back. */
@@ -401,8 +395,7 @@ export class Memo extends Command {
     return model.codings.length > 0;
   }
   async act(model: Model, real: Real): Promise<void> {
-    const sorted = [...model.codings].sort(byPosition);
-    const range = sorted[this.pick % sorted.length]!;
+    const range = picked(model.codings, this.pick);
     memoCount += 1;
     await real.call('codings.update', {
       id: await realId(real, 'coding', range),
@@ -574,14 +567,14 @@ export const commandArbitraries = [
     .tuple(fc.constantFrom('insert', 'delete' as const), fraction, fc.boolean())
     .map(([kind, at, continues]) => new Edit(kind, at, 0.02, 'a', continues)),
   fc.tuple(fraction, fraction, fc.nat(2)).map(([at, span, owner]) => new Code(at, span, owner)),
-  fc.nat(50).map((pick) => new Uncode(pick)),
+  fc.nat(50).map((pick) => new RemoveRange('coding', pick)),
   fc
     .tuple(fc.nat(50), fc.constantFrom('start', 'end' as const), fc.integer({ min: -3, max: 3 }))
     .map(([pick, edge, by]) => new MoveBoundary(pick, edge, by)),
   fc
     .tuple(fraction, fraction, fc.nat(1))
     .map(([at, span, question]) => new Answer(at, span, question)),
-  fc.nat(50).map((pick) => new RemoveAnswer(pick)),
+  fc.nat(50).map((pick) => new RemoveRange('answer', pick)),
   fc.constant(new Undo()),
   fc.constant(new Undo()),
   fc.constant(new Redo()),

@@ -25,30 +25,33 @@ export function ProjectOpenError({
   return (
     <>
       <ErrorMessage error={error} />
-      {error?.code === 'project_locked' && path && (
-        <div className="locked-actions">
-          <button
-            type="button"
-            onClick={() => void run(async () => onOpened(await api['projects.openCopy']({ path })))}
-          >
-            {t('lock.openCopy')}
-          </button>
-          {Boolean(error.params?.otherComputer) && (
+      {(error?.code === 'project_locked' || error?.params?.reason === 'lockNotWritable') &&
+        path && (
+          <div className="locked-actions">
             <button
               type="button"
-              className="danger"
-              onClick={() => {
-                if (!window.confirm(t('lock.confirmTakeOver', { path, host }))) return;
-                void run(async () =>
-                  onOpened(await api['projects.open']({ path, takeOver: true })),
-                );
-              }}
+              onClick={() =>
+                void run(async () => onOpened(await api['projects.openCopy']({ path })))
+              }
             >
-              {t('lock.takeOver', { host })}
+              {t('lock.openCopy')}
             </button>
-          )}
-        </div>
-      )}
+            {Boolean(error.params?.otherComputer) && (
+              <button
+                type="button"
+                className="danger"
+                onClick={() => {
+                  if (!window.confirm(t('lock.confirmTakeOver', { path, host }))) return;
+                  void run(async () =>
+                    onOpened(await api['projects.open']({ path, takeOver: true })),
+                  );
+                }}
+              >
+                {t('lock.takeOver', { host })}
+              </button>
+            )}
+          </div>
+        )}
     </>
   );
 }

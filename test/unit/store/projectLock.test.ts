@@ -1,6 +1,6 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -204,6 +204,24 @@ describe('one writer per project file', () => {
     // The original never changed, and its owner goes on.
     expect((await harness.call('codes.list', {})).map((code) => code.name)).toEqual(['Leadership']);
     await harness.call('codes.create', { name: 'Oui' });
+  });
+
+  it('says what to do when the lock cannot be read, and still offers a read-only copy', async () => {
+    await harness.call('projects.close', {});
+    mkdirSync(lockPathOf(harness.projectPath));
+    const refused = await harness.fail('projects.open', { path: harness.projectPath });
+    expect(refused.code).toBe('io_error');
+    expect(refused.params).toMatchObject({ reason: 'lockNotWritable', path: harness.projectPath });
+    expect(refused.message).toContain('Open a read-only copy');
+    const copy = await harness.call('projects.openCopy', { path: harness.projectPath });
+    expect(copy.readOnlyCopy?.of).toBe(harness.projectPath);
+    await harness.call('projects.close', {});
+    rmSync(lockPathOf(harness.projectPath), { recursive: true });
+    // A project that is not there is said to be missing, not locked.
+    expect(
+      (await harness.fail('projects.open', { path: join(harness.folder, 'nulle-part.axial') }))
+        .code,
+    ).toBe('file_not_found');
   });
 
   it('refuses to save a copy over a project another program has open', async () => {
