@@ -5,8 +5,6 @@ import {
   Answer,
   Code,
   Edit,
-  MoveBoundary,
-  Pause,
   Redo,
   Undo,
   commandArbitraries,
@@ -94,17 +92,31 @@ describe('counter-examples kept from the model', () => {
     expect(text.slice(coding!.start, coding!.end)).toBe('two');
   });
 
+  it('undoes a coding moved by two joined typing batches back onto its words', async () => {
+    // What the model found, shrunk, when undo replayed an entry's kinds of change in turn
+    // (text, then ranges, then rows) instead of in reverse order (seed 20261201).
+    const real = await project('aaé');
+    await runScenario(real, [
+      new Code(0.4, 0.334, 0),
+      new Edit('insert', 0, 0.02, 'a', false),
+      new Edit('insert', 0.5, 0, 'a', true),
+      new Undo(),
+    ]);
+  });
+
   it('keeps an answer on its words through the same sequence', async () => {
     const real = await project('one two three four');
     await runScenario(real, [
       new Answer(4 / 19, 3 / 15, 0),
-      new Edit('insert', 4 / 19, 0, 'x', true),
+      new Edit('insert', 4 / 19, 0, 'x', false),
       new Edit('delete', 5 / 20, 1 / 15, '', true),
       new Edit('delete', 5 / 19, 1 / 14, '', true),
+      new Edit('delete', 5 / 18, 1 / 13, '', true),
       new Undo(),
       new Redo(),
-      new Pause(),
-      new MoveBoundary(0, 'end', 1),
+      new Undo(),
     ]);
+    const [answer] = await real.call('answers.forDocument', { documentId: real.documentId });
+    expect(answer).toMatchObject({ start: 4, end: 7 });
   });
 });
