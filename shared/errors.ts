@@ -30,6 +30,7 @@ export const errorCodes = [
   'not_available',
   'cancelled',
   'internal',
+  'disconnected',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -6,6 +6,7 @@ import type { ApiError } from '../../shared/errors';
 import type { ExportedFile } from '../../shared/exchange';
 import type { AppCore } from '../api/core';
 import { createAppCore } from '../api/core';
+import { describeHolder } from '../store/projectLock';
 
 /** Where a command writes: the tests pass their own. */
 export interface CliOutput {
@@ -101,7 +102,9 @@ async function openProject(
     await call(core, 'projects.open', { path });
   } catch (error) {
     if (!(error instanceof RefusedError) || error.error.code !== 'project_locked') throw error;
-    output.error(`${error.message} Reading a snapshot taken now.`);
+    output.error(
+      `"${path}" is open ${describeHolder(error.error.params ?? {})}: reading a snapshot of it taken now.`,
+    );
     await call(core, 'projects.openCopy', { path });
   }
 }
@@ -229,7 +232,15 @@ const commands: Record<string, Command> = {
     async run(core, options, output) {
       const file = resolve(required(options, 0, 'the .qdc file'));
       const into = resolve(requiredFlag(options, 'into'));
-      await call(core, 'projects.open', { path: into });
+      try {
+        await call(core, 'projects.open', { path: into });
+      } catch (error) {
+        if (!(error instanceof RefusedError) || error.error.code !== 'project_locked') throw error;
+        throw new Error(
+          `"${into}" is open ${describeHolder(error.error.params ?? {})}: nothing was imported. Close it there, then run the command again.`,
+          { cause: error },
+        );
+      }
       const result = await call<{ added: number; matched: number }>(core, 'refi.importCodebook', {
         fileName: basename(file),
         data: readFileSync(file).toString('base64'),

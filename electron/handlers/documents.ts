@@ -58,7 +58,7 @@ export const documentsHandlers: DomainHandlers<typeof documentsContract> = {
       (changes) => applyDocumentSteps(project.db, changes, id, version, steps),
       { key: `text:${id}`, join: continueTyping },
     );
-    return { version: next };
+    return { version: next, history: project.history.state() };
   },
 
   'documents.createEmpty': (context, { title, kind }) => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname, uptime, userInfo } from 'node:os';
 import { dirname } from 'node:path';
+import type { ErrorParams } from '../../shared/errors';
 import { AxialError } from '../../shared/errors';
 import type { HostKind } from '../../shared/domain';
 
@@ -88,26 +89,33 @@ function stillHeld(path: string, owner: LockOwner): boolean {
   return processAlive(owner.pid);
 }
 
+const programNames: Record<LockOwner['program'], string> = {
+  cli: 'the Axial command line',
+  electron: 'Axial',
+  web: 'Axial in a web browser',
+};
+
+/** Where a project is open, in words: "in Axial on this computer (user marie) since 2026-12-01 09:30 UTC". */
+export function describeHolder(params: ErrorParams): string {
+  const program = programNames[params.program as LockOwner['program']] ?? 'Axial';
+  const where = params.otherComputer ? `on the computer "${params.host}"` : 'on this computer';
+  const since = String(params.since).replace('T', ' ').slice(0, 16);
+  return `in ${program} ${where}${params.user ? ` (user ${params.user})` : ''} since ${since} UTC`;
+}
+
 function lockedError(projectPath: string, owner: LockOwner): AxialError {
-  const where = owner.host === hostname() ? 'on this computer' : `on the computer "${owner.host}"`;
-  const program =
-    owner.program === 'cli'
-      ? 'the Axial command line'
-      : owner.program === 'electron'
-        ? 'Axial'
-        : 'Axial in a browser (npm run web)';
-  const since = owner.since.replace('T', ' ').slice(0, 16);
+  const params = {
+    path: projectPath,
+    program: owner.program,
+    host: owner.host,
+    user: owner.user,
+    since: owner.since,
+    otherComputer: owner.host === hostname() ? 0 : 1,
+  };
   return new AxialError(
     'project_locked',
-    `"${projectPath}" is open in ${program} ${where}${owner.user ? ` (user ${owner.user})` : ''} since ${since} UTC. Close it there first, or open a read-only copy.`,
-    {
-      path: projectPath,
-      program: owner.program,
-      host: owner.host,
-      user: owner.user,
-      since: owner.since,
-      otherComputer: owner.host === hostname() ? 0 : 1,
-    },
+    `"${projectPath}" is open ${describeHolder(params)}. Close it there first, or open a read-only copy.`,
+    params,
   );
 }
 

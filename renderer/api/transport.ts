@@ -27,8 +27,9 @@ function networkFailure(): Result<never> {
   return {
     ok: false,
     error: {
-      code: 'internal',
-      message: 'Axial could not be reached. Check that it is still running.',
+      code: 'disconnected',
+      message:
+        'The connection to Axial was lost: this action did not reach the project. Start Axial again and reload this page; what was saved before is in the project.',
     },
   };
 }

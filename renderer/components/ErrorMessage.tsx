@@ -10,6 +10,16 @@ export function toApiError(error: unknown): ApiError {
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * Shows an error unless it says the item is gone: a view reading a document
+ * an undo or a deletion has just taken away is closed by its parent instead.
+ */
+export function unlessGone(showError: (error: unknown) => void): (error: unknown) => void {
+  return (error) => {
+    if (toApiError(error).code !== 'not_found') showError(error);
+  };
+}
+
 /** Who has a project open, in words: the program, the computer, since when. */
 export function lockWords(t: TFunction, params: ErrorParams, language: string) {
   return {
@@ -17,7 +27,8 @@ export function lockWords(t: TFunction, params: ErrorParams, language: string) {
       defaultValue: String(params.program ?? ''),
     }),
     where: params.otherComputer ? t('lock.otherComputer', { host: params.host }) : t('lock.here'),
-    since: formatDateTime(String(params.since ?? ''), language),
+    // Numeric, so that it reads right after "since" and "depuis le" alike.
+    since: formatDateTime(String(params.since ?? ''), language, 'short'),
   };
 }
 

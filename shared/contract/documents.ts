@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DocumentDetail, DocumentSummary, ImportPreview } from '../documents';
+import type { DocumentDetail, DocumentSummary, HistoryState, ImportPreview } from '../documents';
 import { documentKinds } from '../documents';
 import { method } from './method';
 import { emptyInput } from './schemas';
@@ -49,7 +49,7 @@ export const documentsContract = {
       .refine((input) => Object.keys(input).length > 1, 'Change at least one property.'),
   ),
   /** Text edits from the editor, as ProseMirror steps made against `version`. */
-  'documents.applySteps': method<{ version: number }>()(
+  'documents.applySteps': method<{ version: number; history: HistoryState }>()(
     z.strictObject({
       id: entityId,
       version: documentVersion,

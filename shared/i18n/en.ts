@@ -10,7 +10,7 @@ export const en = {
   lock: {
     program: {
       electron: 'Axial',
-      web: 'Axial in a browser (npm run web)',
+      web: 'Axial in a web browser',
       cli: 'the Axial command line',
     },
     here: 'on this computer',
@@ -134,7 +134,8 @@ export const en = {
     not_available: 'This is only available in the desktop app.',
     cancelled: 'Cancelled: nothing was changed.',
     internal: 'Something unexpected went wrong; nothing was changed. Try again.',
-    network: 'Axial could not be reached. Check that it is still running.',
+    disconnected:
+      'The connection to Axial was lost: this action did not reach the project. Start Axial again and reload this page; everything saved before is in the project.',
   },
   activity: {
     projectCreate: 'Created the project “{{subject}}”',

@@ -12,7 +12,7 @@ export const fr: Messages = {
   lock: {
     program: {
       electron: 'Axial',
-      web: 'Axial dans un navigateur (npm run web)',
+      web: 'Axial (dans un navigateur)',
       cli: 'la ligne de commande d’Axial',
     },
     here: 'sur cet ordinateur',
@@ -141,7 +141,8 @@ export const fr: Messages = {
     not_available: 'Cette fonction n’existe que dans l’application de bureau.',
     cancelled: 'Annulé : rien n’a été modifié.',
     internal: 'Un problème inattendu est survenu ; rien n’a été modifié. Réessayez.',
-    network: 'Axial est injoignable. Vérifiez qu’il est toujours lancé.',
+    disconnected:
+      'La connexion à Axial est perdue : cette action n’a pas atteint le projet. Relancez Axial et rechargez cette page ; tout ce qui était enregistré avant est dans le projet.',
   },
   activity: {
     projectCreate: 'Création du projet « {{subject}} »',

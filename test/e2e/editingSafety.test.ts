@@ -74,6 +74,32 @@ describe('editing while the project answers', () => {
     expect(await editorText()).toContain('les tous les habitants');
   });
 
+  it('undoes, at each Ctrl+Z pressed while typing, exactly what was typed before it', async () => {
+    const { running, stored } = await openInterview();
+    const { page } = running;
+    const before = (text: string) =>
+      page.evaluate((anchor) => {
+        const view = document.querySelector('.transcript') as
+          (HTMLElement & { editor?: { getText(): string } }) | null;
+        const all = view?.editor?.getText() ?? '';
+        return all.slice(Math.max(0, all.indexOf(anchor) - 24), all.indexOf(anchor));
+      }, text);
+    for (const delay of [120, 40]) {
+      await placeCaretBefore(page, 'Nous associons');
+      await page.keyboard.type('Pour être franc, ', { delay });
+      await page.keyboard.press('Control+z');
+      await page.keyboard.type('Disons que ', { delay });
+      await page.keyboard.press('Control+z');
+      await page.keyboard.type('Bref. ', { delay });
+      await expect.poll(() => before('Nous associons')).toMatch(/\nBref\. $/);
+      await expect.poll(async () => (await stored()).plain).toContain('\nBref. Nous associons');
+      // One more Ctrl+Z takes "Bref. " back, and nothing else.
+      await page.keyboard.press('Control+z');
+      await expect.poll(async () => (await stored()).plain).toBe(plainInterview);
+      expect(await before('Nous associons')).toMatch(/\n$/);
+    }
+  });
+
   it('draws a coding made while the researcher types on the words it was made on', async () => {
     const { running, stored, code } = await openInterview({
       latency: { 'codings.create': 700 },
@@ -110,6 +136,99 @@ describe('editing while the project answers', () => {
     expect(sliceCodePoints(plain, codings[0]!.start, codings[0]!.end)).toBe(
       'la direction générale',
     );
+  });
+});
+
+describe('an answer shown after the text has changed', () => {
+  it('selects its words, not the offsets the list was loaded with', async () => {
+    app = await startApp();
+    const running = app;
+    await createProject(running, 'réponses');
+    const call = <T>(method: string, input: unknown) => apiCall<T>(running, method, input);
+    const document = await call<{ id: string; version: number }>('documents.import', {
+      fileName: 'entretien-a.txt',
+      data: base64(interview),
+    });
+    const guide = await call<{ id: string }>('guides.create', { title: 'Guide' });
+    const { items } = await call<{ items: { id: string }[] }>('guides.addItem', {
+      guideId: guide.id,
+      kind: 'question',
+      text: 'Qui pilote le projet ?',
+    });
+    await call('documents.setGuide', { documentId: document.id, guideId: guide.id });
+    const start = plainInterview.indexOf('Le maire');
+    await call('answers.create', {
+      documentId: document.id,
+      itemId: items[0]!.id,
+      start,
+      end: start + 'Le maire porte le projet'.length,
+      version: document.version,
+    });
+    const { page } = running;
+    await page.reload();
+    await openSection(page, 'Documents');
+    await page.getByRole('button', { name: /^entretien-a/ }).click();
+    await page.getByRole('button', { name: 'Show answer' }).waitFor();
+    // Typing above the answer moves it; the list beside the text was loaded before.
+    await placeCaretBefore(page, 'Comment le projet');
+    await page.keyboard.type('Alors, ');
+    await page.getByRole('button', { name: 'Show answer' }).click();
+    await expect
+      .poll(() => page.evaluate(() => window.getSelection()?.toString()))
+      .toBe('Le maire porte le projet');
+  });
+});
+
+describe('what Undo and Redo say and do', () => {
+  it('name the typing once it is saved, forget a redo that typing replaced, and show the undone place', async () => {
+    const { running, stored } = await openInterview();
+    const { page } = running;
+    const undoButton = page.getByRole('button', { name: 'Undo', exact: true });
+    const redoButton = page.getByRole('button', { name: 'Redo', exact: true });
+    await selectText(page, 'Le maire');
+    await page.getByRole('button', { name: 'Apply Maire to the selection' }).click();
+    await expect.poll(() => undoButton.getAttribute('title')).toBe('Undo: coding');
+    await placeCaretBefore(page, 'habitants');
+    await page.keyboard.type('tous les ');
+    await expect.poll(() => undoButton.getAttribute('title')).toBe('Undo: typing');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => redoButton.isEnabled()).toBe(true);
+    await page.keyboard.type('x');
+    // The typing replaced what could have been redone.
+    await expect.poll(() => redoButton.isEnabled()).toBe(false);
+    await expect.poll(async () => (await stored()).plain).toContain('les xhabitants');
+
+    // An undo far from the caret brings its place into view, the caret there.
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await stored()).plain).toBe(plainInterview);
+    await placeCaretBefore(page, 'Comment le projet');
+    await page.keyboard.type('Alors, ');
+    await expect.poll(async () => (await stored()).plain).toContain('Alors, Comment');
+    await placeCaretBefore(page, 'comité de suivi');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await stored()).plain).toBe(plainInterview);
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const selection = window.getSelection();
+          const block = selection?.anchorNode?.parentElement?.closest('p');
+          return block?.textContent?.startsWith('Comment le projet') ?? false;
+        }),
+      )
+      .toBe(true);
+  });
+
+  it('closes a document whose import is undone, without an error, and opens it again on redo', async () => {
+    const { running } = await openInterview();
+    const { page } = running;
+    // The import is the oldest step: undo the code creations before it, then the import.
+    for (let step = 0; step < 3; step += 1) await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.transcript').count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: /^entretien-a/ }).count()).toBe(0);
+    expect(await page.getByRole('alert').allInnerTexts()).toEqual([]);
+    await page.getByRole('button', { name: 'Redo', exact: true }).click();
+    await page.getByRole('button', { name: /^entretien-a/ }).waitFor();
+    expect(await page.getByRole('alert').allInnerTexts()).toEqual([]);
   });
 });
 

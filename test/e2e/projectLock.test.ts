@@ -64,12 +64,17 @@ describe('a project open in another program', () => {
     await page.getByRole('button', { name: /^entretien-b/ }).click();
     await page.locator('.transcript', { hasText: 'Le comité citoyen' }).waitFor();
     expect(await page.locator('.transcript').getAttribute('contenteditable')).toBe('false');
+    // What would change the project is not offered; finding in the text is.
     const panel = page.getByRole('complementary', { name: 'Codebook' });
-    await panel.getByRole('button', { name: 'Add axis' }).click();
-    const input = panel.getByRole('textbox', { name: 'Name of the new axis' });
-    await input.fill('Ouverture');
-    await input.press('Enter');
-    await page.locator('[data-error-code="read_only"]').first().waitFor();
+    expect(await panel.getByRole('button', { name: 'Add axis' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Import files' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Code…' }).count()).toBe(0);
+    await page.getByRole('searchbox', { name: 'Find in document' }).waitFor();
+    // A write that reaches the project anyway is refused, with the reason.
+    const refused = await app.core.dispatch('codes.create', { name: 'Ouverture' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'read_only' } });
+    await openSection(page, 'Overview');
+    await page.locator('.project-path', { hasText: path }).waitFor();
 
     // The desktop app crashes; its lock stays behind and does not block.
     holder.kill('SIGKILL');

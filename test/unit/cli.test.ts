@@ -83,8 +83,8 @@ describe('the command line', () => {
     const project = harness.projectPath;
     const info = await axial('info', project, '--json');
     expect(info.code).toBe(0);
-    expect(info.error).toContain('is open in Axial in a browser (npm run web) on this computer');
-    expect(info.error).toContain('Reading a snapshot taken now.');
+    expect(info.error).toContain('is open in Axial in a web browser on this computer');
+    expect(info.error).toContain('reading a snapshot of it taken now.');
     expect(JSON.parse(info.out)).toMatchObject({ documents: 2, codings: 4 });
 
     const qdc = join(harness.folder, 'codes.qdc');
@@ -92,8 +92,10 @@ describe('the command line', () => {
     const codesBefore = await harness.call('codes.list', {});
     const refused = await axial('import-qdc', qdc, '--into', project);
     expect(refused.code).toBe(1);
-    expect(refused.error).toContain('is open in Axial in a browser (npm run web) on this computer');
-    expect(refused.error).toContain('Close it there first');
+    expect(refused.error).toContain('is open in Axial in a web browser on this computer');
+    expect(refused.error).toContain(
+      'nothing was imported. Close it there, then run the command again.',
+    );
     // The app still has the project, untouched, and can go on writing.
     expect(await harness.call('codes.list', {})).toEqual(codesBefore);
     await harness.call('codes.create', { name: 'Encore' });

@@ -36,7 +36,7 @@ export function CodebookPanel({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { codes, refresh, showError } = useProjectData();
+  const { codes, refresh, showError, readOnly } = useProjectData();
   const [filter, setFilter] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
@@ -147,7 +147,7 @@ export function CodebookPanel({
           >
             {node.totalCodings}
           </span>
-          {canApply && code.codable && (
+          {canApply && code.codable && !readOnly && (
             <button
               type="button"
               className="apply-code"
@@ -161,17 +161,19 @@ export function CodebookPanel({
               +
             </button>
           )}
-          <button
-            type="button"
-            className="add-child"
-            aria-label={t('codebook.addChild', { name: code.name })}
-            onClick={(event) => {
-              event.stopPropagation();
-              setAdding({ parentId: code.id, name: '' });
-            }}
-          >
-            ⊕
-          </button>
+          {!readOnly && (
+            <button
+              type="button"
+              className="add-child"
+              aria-label={t('codebook.addChild', { name: code.name })}
+              onClick={(event) => {
+                event.stopPropagation();
+                setAdding({ parentId: code.id, name: '' });
+              }}
+            >
+              ⊕
+            </button>
+          )}
         </div>
         {adding?.parentId === code.id && renderAddForm()}
         {!isCollapsed && node.children.length > 0 && (
@@ -214,9 +216,11 @@ export function CodebookPanel({
     <aside className="codebook-panel" aria-label={t('workspace.sections.codebook')}>
       <div className="codebook-header">
         <h2>{t('workspace.sections.codebook')}</h2>
-        <button type="button" onClick={() => setAdding({ parentId: null, name: '' })}>
-          {t('codebook.addAxis')}
-        </button>
+        {!readOnly && (
+          <button type="button" onClick={() => setAdding({ parentId: null, name: '' })}>
+            {t('codebook.addAxis')}
+          </button>
+        )}
       </div>
       <input
         type="search"

@@ -29,7 +29,7 @@ export function DocumentsView({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { documents, refresh, showError } = useProjectData();
+  const { documents, refresh, showError, readOnly } = useProjectData();
   const [detail, setDetail] = useState<DocumentDetail | null>(null);
   const [reloads, setReloads] = useState(0);
   const [sources, setSources] = useState<ImportSource[] | null>(null);
@@ -63,53 +63,60 @@ export function DocumentsView({
   }, []);
 
   const summary = documents.find((document) => document.id === openId) ?? null;
+  // The open document went away (deleted elsewhere, its import undone): close it quietly.
+  const gone = openId !== null && detail !== null && summary === null;
+  useEffect(() => {
+    if (gone) onOpen(null);
+  }, [gone, onOpen]);
 
   return (
     <div className="documents-view">
       <aside className="document-list" aria-label={t('workspace.sections.documents')}>
-        <div className="list-actions">
-          <button type="button" className="primary" onClick={() => fileInput.current?.click()}>
-            {t('import.importFiles')}
-          </button>
-          <button type="button" onClick={() => setPasting(true)}>
-            {t('import.paste')}
-          </button>
-          <button
-            type="button"
-            onClick={() =>
-              void api['documents.createEmpty']({
-                title: t('documents.fieldNotesTitle', { date: new Date().toLocaleDateString() }),
-              })
-                .then(async (created) => {
-                  await refresh();
-                  onOpen({ documentId: created.id, focus: null });
+        {!readOnly && (
+          <div className="list-actions">
+            <button type="button" className="primary" onClick={() => fileInput.current?.click()}>
+              {t('import.importFiles')}
+            </button>
+            <button type="button" onClick={() => setPasting(true)}>
+              {t('import.paste')}
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void api['documents.createEmpty']({
+                  title: t('documents.fieldNotesTitle', { date: new Date().toLocaleDateString() }),
                 })
-                .catch(showError)
-            }
-          >
-            {t('documents.newFieldNotes')}
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            multiple
-            hidden
-            aria-label={t('import.importFiles')}
-            accept=".txt,.text,.docx,.md,.markdown,.html,.htm,.srt,.vtt"
-            onChange={(event) => {
-              const files = [...(event.target.files ?? [])];
-              event.target.value = '';
-              void Promise.all(
-                files.map(async (file) => ({
-                  fileName: file.name,
-                  data: await readAsBase64(file),
-                })),
-              )
-                .then(setSources)
-                .catch(showError);
-            }}
-          />
-        </div>
+                  .then(async (created) => {
+                    await refresh();
+                    onOpen({ documentId: created.id, focus: null });
+                  })
+                  .catch(showError)
+              }
+            >
+              {t('documents.newFieldNotes')}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              multiple
+              hidden
+              aria-label={t('import.importFiles')}
+              accept=".txt,.text,.docx,.md,.markdown,.html,.htm,.srt,.vtt"
+              onChange={(event) => {
+                const files = [...(event.target.files ?? [])];
+                event.target.value = '';
+                void Promise.all(
+                  files.map(async (file) => ({
+                    fileName: file.name,
+                    data: await readAsBase64(file),
+                  })),
+                )
+                  .then(setSources)
+                  .catch(showError);
+              }}
+            />
+          </div>
+        )}
         {documents.length === 0 ? (
           <p className="muted empty-state">{t('workspace.empty.documents')}</p>
         ) : (
@@ -138,29 +145,31 @@ export function DocumentsView({
           <>
             <div className="document-header">
               <h2>{summary.title}</h2>
-              <button
-                type="button"
-                className="link danger"
-                onClick={() => {
-                  if (
-                    !window.confirm(
-                      t('documents.confirmDelete', {
-                        title: summary.title,
-                        count: summary.codingCount,
-                      }),
+              {!readOnly && (
+                <button
+                  type="button"
+                  className="link danger"
+                  onClick={() => {
+                    if (
+                      !window.confirm(
+                        t('documents.confirmDelete', {
+                          title: summary.title,
+                          count: summary.codingCount,
+                        }),
+                      )
                     )
-                  )
-                    return;
-                  void api['documents.delete']({ id: summary.id })
-                    .then(async () => {
-                      onOpen(null);
-                      await refresh();
-                    })
-                    .catch(showError);
-                }}
-              >
-                {t('documents.delete')}
-              </button>
+                      return;
+                    void api['documents.delete']({ id: summary.id })
+                      .then(async () => {
+                        onOpen(null);
+                        await refresh();
+                      })
+                      .catch(showError);
+                  }}
+                >
+                  {t('documents.delete')}
+                </button>
+              )}
             </div>
             <DocumentProperties document={summary} />
             <TranscriptEditor
@@ -177,13 +186,7 @@ export function DocumentsView({
       </section>
       <div className="document-side">
         {summary && detail && <RecordingPanel document={summary} tools={tools} />}
-        {summary && detail && (
-          <GuidePane
-            document={summary}
-            tools={tools}
-            onFocus={(focus) => onOpen({ documentId: summary.id, focus })}
-          />
-        )}
+        {summary && detail && <GuidePane document={summary} tools={tools} />}
         <CodebookPanel
           canApply={Boolean(detail)}
           onApply={(codeId) => tools.current?.applyCode(codeId)}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CodeNode } from '../../../shared/documents';
 import { Dialog } from '../../components/Dialog';
 import { codePath, foldForFilter } from '../codebook/codeTree';
+import { paletteMatches } from './paletteMatches';
 
 export interface PaletteChoice {
   codeIds: string[];
@@ -32,17 +33,10 @@ export function CodePalette({
   const [active, setActive] = useState(0);
   const [ticked, setTicked] = useState<string[]>([]);
   const codable = useMemo(() => codes.filter((code) => code.codable), [codes]);
-  const matches = useMemo(() => {
-    const needle = foldForFilter(query.trim());
-    const ranked = [...codable].sort((a, b) => {
-      const recentA = recent.indexOf(a.id);
-      const recentB = recent.indexOf(b.id);
-      return (recentA === -1 ? 99 : recentA) - (recentB === -1 ? 99 : recentB);
-    });
-    return needle
-      ? ranked.filter((code) => foldForFilter(codePath(codes, code.id).join(' ')).includes(needle))
-      : ranked;
-  }, [codable, codes, query, recent]);
+  const matches = useMemo(
+    () => paletteMatches(codable, codes, recent, query),
+    [codable, codes, query, recent],
+  );
   const exact = codable.some((code) => foldForFilter(code.name) === foldForFilter(query.trim()));
   const canCreate = query.trim() !== '' && !exact;
   const optionCount = matches.length + (canCreate ? 1 : 0);

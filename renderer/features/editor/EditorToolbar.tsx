@@ -19,8 +19,11 @@ export function EditorToolbar({
   findInput,
   onCode,
   onInVivo,
+  readOnly,
 }: {
   editor: Editor;
+  /** A read-only copy: only finding remains. */
+  readOnly: boolean;
   findInput: React.RefObject<HTMLInputElement | null>;
   onCode: () => void;
   onInVivo: () => void;
@@ -51,103 +54,112 @@ export function EditorToolbar({
   };
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
-      <button
-        type="button"
-        aria-pressed={state.bold}
-        onClick={() => editor.chain().focus().toggleBold().run()}
-        title={t('editor.bold')}
-      >
-        <strong>{t('editor.boldShort')}</strong>
-      </button>
-      <button
-        type="button"
-        aria-pressed={state.italic}
-        onClick={() => editor.chain().focus().toggleItalic().run()}
-        title={t('editor.italic')}
-      >
-        <em>{t('editor.italicShort')}</em>
-      </button>
-      <select
-        aria-label={t('editor.blockType')}
-        value={state.heading}
-        onChange={(event) => {
-          const level = Number(event.target.value);
-          if (level === 0) editor.chain().focus().setParagraph().run();
-          else
-            editor
-              .chain()
-              .focus()
-              .setHeading({ level: level as 1 | 2 | 3 })
-              .run();
-        }}
-      >
-        <option value={0}>{t('editor.paragraph')}</option>
-        <option value={1}>{t('editor.heading', { level: 1 })}</option>
-        <option value={2}>{t('editor.heading', { level: 2 })}</option>
-        <option value={3}>{t('editor.heading', { level: 3 })}</option>
-      </select>
-      <button
-        type="button"
-        aria-pressed={state.bulletList}
-        onClick={() => editor.chain().focus().toggleBulletList().run()}
-      >
-        {t('editor.bulletList')}
-      </button>
-      <button
-        type="button"
-        aria-pressed={state.orderedList}
-        onClick={() => editor.chain().focus().toggleOrderedList().run()}
-      >
-        {t('editor.orderedList')}
-      </button>
-      {newSpeaker === null ? (
-        <select
-          aria-label={t('editor.speaker')}
-          value={state.speaker}
-          disabled={!state.inParagraph}
-          onChange={(event) => {
-            if (event.target.value === '\u0000new') setNewSpeaker('');
-            else setSpeaker(event.target.value);
-          }}
-        >
-          <option value="">{t('editor.noSpeaker')}</option>
-          {state.speakers.map((speaker) => (
-            <option key={speaker} value={speaker}>
-              {speaker}
-            </option>
-          ))}
-          <option value={'\u0000new'}>{t('editor.newSpeaker')}</option>
-        </select>
-      ) : (
-        <input
-          autoFocus
-          aria-label={t('editor.newSpeakerName')}
-          value={newSpeaker}
-          onChange={(event) => setNewSpeaker(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              setSpeaker(newSpeaker.trim());
-              setNewSpeaker(null);
-            } else if (event.key === 'Escape') {
-              setNewSpeaker(null);
-            }
-          }}
-          onBlur={() => setNewSpeaker(null)}
-        />
+      {!readOnly && (
+        <>
+          <button
+            type="button"
+            aria-pressed={state.bold}
+            onClick={() => editor.chain().focus().toggleBold().run()}
+            title={t('editor.bold')}
+          >
+            <strong>{t('editor.boldShort')}</strong>
+          </button>
+          <button
+            type="button"
+            aria-pressed={state.italic}
+            onClick={() => editor.chain().focus().toggleItalic().run()}
+            title={t('editor.italic')}
+          >
+            <em>{t('editor.italicShort')}</em>
+          </button>
+          <select
+            aria-label={t('editor.blockType')}
+            value={state.heading}
+            onChange={(event) => {
+              const level = Number(event.target.value);
+              if (level === 0) editor.chain().focus().setParagraph().run();
+              else
+                editor
+                  .chain()
+                  .focus()
+                  .setHeading({ level: level as 1 | 2 | 3 })
+                  .run();
+            }}
+          >
+            <option value={0}>{t('editor.paragraph')}</option>
+            <option value={1}>{t('editor.heading', { level: 1 })}</option>
+            <option value={2}>{t('editor.heading', { level: 2 })}</option>
+            <option value={3}>{t('editor.heading', { level: 3 })}</option>
+          </select>
+          <button
+            type="button"
+            aria-pressed={state.bulletList}
+            onClick={() => editor.chain().focus().toggleBulletList().run()}
+          >
+            {t('editor.bulletList')}
+          </button>
+          <button
+            type="button"
+            aria-pressed={state.orderedList}
+            onClick={() => editor.chain().focus().toggleOrderedList().run()}
+          >
+            {t('editor.orderedList')}
+          </button>
+          {newSpeaker === null ? (
+            <select
+              aria-label={t('editor.speaker')}
+              value={state.speaker}
+              disabled={!state.inParagraph}
+              onChange={(event) => {
+                if (event.target.value === '\u0000new') setNewSpeaker('');
+                else setSpeaker(event.target.value);
+              }}
+            >
+              <option value="">{t('editor.noSpeaker')}</option>
+              {state.speakers.map((speaker) => (
+                <option key={speaker} value={speaker}>
+                  {speaker}
+                </option>
+              ))}
+              <option value={'\u0000new'}>{t('editor.newSpeaker')}</option>
+            </select>
+          ) : (
+            <input
+              autoFocus
+              aria-label={t('editor.newSpeakerName')}
+              value={newSpeaker}
+              onChange={(event) => setNewSpeaker(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') {
+                  setSpeaker(newSpeaker.trim());
+                  setNewSpeaker(null);
+                } else if (event.key === 'Escape') {
+                  setNewSpeaker(null);
+                }
+              }}
+              onBlur={() => setNewSpeaker(null)}
+            />
+          )}
+          <span className="toolbar-gap" />
+          <button
+            type="button"
+            className="primary"
+            disabled={!state.hasSelection}
+            onClick={onCode}
+            title="Ctrl+K"
+          >
+            {t('coding.code')}
+          </button>
+          <button
+            type="button"
+            disabled={!state.hasSelection}
+            onClick={onInVivo}
+            title="Ctrl+Shift+I"
+          >
+            {t('coding.inVivo')}
+          </button>
+        </>
       )}
-      <span className="toolbar-gap" />
-      <button
-        type="button"
-        className="primary"
-        disabled={!state.hasSelection}
-        onClick={onCode}
-        title="Ctrl+K"
-      >
-        {t('coding.code')}
-      </button>
-      <button type="button" disabled={!state.hasSelection} onClick={onInVivo} title="Ctrl+Shift+I">
-        {t('coding.inVivo')}
-      </button>
       <input
         ref={findInput}
         type="search"

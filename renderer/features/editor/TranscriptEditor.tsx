@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Coding, DocumentDetail } from '../../../shared/documents';
 import { buildTextIndex, offsetToPosition } from '../../../shared/text/textIndex';
+import { unlessGone } from '../../components/ErrorMessage';
 import { useProjectData } from '../project/ProjectData';
 import { CodePalette } from './CodePalette';
 import { drawnCodings } from './codingHighlights';
@@ -31,6 +32,11 @@ export interface EditorTools {
   withSelection<R>(
     send: (range: { start: number; end: number; version: number }) => Promise<R>,
   ): Promise<R | null>;
+  /**
+   * Selects a passage the project knows by offsets (an answer), read from it
+   * once typing is saved, so its offsets are those of the text shown.
+   */
+  showPassage(load: (version: number) => Promise<{ start: number; end: number } | null>): void;
   insertText(text: string): void;
   /** Starts a new turn at the caret: the next speaker, at a time in the recording (ms). */
   newTurn(speaker: string | null, time: number | null): void;
@@ -83,7 +89,8 @@ export function TranscriptEditor({
       setUnsaved(true);
       if (instance && !instance.editor.isDestroyed) instance.editor.setEditable(false);
     },
-    historyApplied: () => void coding.load().catch(showError),
+    // An undo that took the document away (its import undone): the view closes it.
+    historyApplied: () => void coding.load().catch(unlessGone(showError)),
   });
   const coding = useCodings(instance, detail.id, colours, rememberCodes);
   const editor = instance?.editor ?? null;
@@ -141,6 +148,25 @@ export function TranscriptEditor({
       applyCode: (codeId) => void applyCodes([codeId]),
       withSelection: (send) =>
         withSelection((range, settled) => send({ ...range, version: settled.version })),
+      showPassage: (load) => {
+        if (editor.isDestroyed) return;
+        void instance?.sync
+          .withSettled(
+            () => true,
+            async (_value, settled) => {
+              const range = await load(settled.version);
+              if (!range || editor.isDestroyed) return;
+              const { from, to } = settled.place(range.start, range.end);
+              editor.view.dispatch(
+                editor.state.tr
+                  .setSelection(TextSelection.create(editor.state.doc, from, to))
+                  .scrollIntoView(),
+              );
+              editor.view.focus();
+            },
+          )
+          .catch(showError);
+      },
       insertText: (text) => {
         if (!editor.isDestroyed) editor.chain().focus().insertContent(text).run();
       },
@@ -151,7 +177,7 @@ export function TranscriptEditor({
       currentSpeaker: () => (editor.isDestroyed ? null : speakerAtCaret(editor)),
     });
     return () => registerApplyCode(null);
-  }, [registerApplyCode, editor, applyCodes, withSelection]);
+  }, [registerApplyCode, editor, instance, applyCodes, withSelection, showError]);
 
   const openPopoverAt = (ids: string[], left: number, top: number) => {
     if (ids.length === 0) {
@@ -180,11 +206,12 @@ export function TranscriptEditor({
       )}
       <EditorToolbar
         editor={editor}
+        readOnly={project.readOnly}
         findInput={findInput}
         onCode={() => setPalette(true)}
         onInVivo={() => void inVivoHere()}
       />
-      {recent.length > 0 && (
+      {recent.length > 0 && !project.readOnly && (
         <div className="recent-codes" aria-label={t('coding.recentCodes')}>
           {recent
             .map((id) => codes.find((code) => code.id === id))

@@ -4,6 +4,7 @@ import type { Step } from '@tiptap/pm/transform';
 import { Mapping } from '@tiptap/pm/transform';
 import { collab, receiveTransaction, sendableSteps } from 'prosemirror-collab';
 import type { Api } from '../../../shared/contract/api';
+import type { HistoryState } from '../../../shared/documents';
 import type { TextIndex } from '../../../shared/text/textIndex';
 import { buildTextIndex, offsetToPosition } from '../../../shared/text/textIndex';
 
@@ -54,19 +55,31 @@ export interface PositionTracker {
  * is marked as continuing, so undo takes it back as one step, as a word
  * processor does; a jump elsewhere starts a new undo step.
  */
+interface Batch {
+  steps: readonly Step[];
+  continues: boolean;
+}
+
 export class StepSync {
   private continuing = new WeakMap<Transaction, boolean>();
+  /** When each typing transaction was made: holds let through what was typed before them. */
+  private made = new WeakMap<Transaction, number>();
+  private sequence = 0;
   private lastEnd: number | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
-  private holds = 0;
+  /**
+   * Active holds, in the order they were asked, each as the last typing made
+   * before it: steps made after the first of them wait until it is released.
+   */
+  private holds: number[] = [];
   private released: (() => void)[] = [];
   private failure: unknown = null;
   private readonly trackers = new Set<Mapping>();
   /** The batch on its way to the project: still unconfirmed in the editor until it answers. */
   private sending: readonly Step[] | null = null;
   /** Batches left when the editor closed: they no longer live in an editor state. */
-  private detached: { steps: readonly Step[]; continues: boolean }[] | null = null;
+  private detached: Batch[] | null = null;
 
   constructor(
     private readonly api: Api,
@@ -76,6 +89,8 @@ export class StepSync {
     private readonly state: () => EditorState | null,
     private readonly dispatch: (transaction: Transaction) => void,
     private readonly onFailure: (error: unknown) => void,
+    /** The undo history once a batch is saved: typing changes what Undo and Redo would do. */
+    private readonly onSaved: (history: HistoryState) => void = () => undefined,
   ) {}
 
   /** The caret moved without typing (a click, an arrow key): the next edit is a new undo step. */
@@ -99,6 +114,8 @@ export class StepSync {
       first.from <= this.lastEnd &&
       this.lastEnd <= first.to;
     this.continuing.set(transaction, continues);
+    this.sequence += 1;
+    this.made.set(transaction, this.sequence);
     const last = transaction.steps.at(-1);
     this.lastEnd = last ? (changedRange(last)?.end ?? null) : null;
     this.timer ??= setTimeout(() => {
@@ -117,51 +134,51 @@ export class StepSync {
     };
   }
 
-  /** The steps waiting for the project, as one batch: those of one run of continued typing. */
-  private nextBatch(): { steps: readonly Step[]; continues: boolean } | null {
+  /**
+   * The next steps that may go to the project, as one batch (one run of
+   * continued typing): while held, only those typed before the first hold.
+   */
+  private nextBatch(): Batch | null {
     if (this.detached) return this.detached[0] ?? null;
     const state = this.state();
-    return state ? (this.batchesOf(state, 0)[0] ?? null) : null;
+    if (!state) return null;
+    const limit = this.holds[0] ?? Infinity;
+    return this.batchesOf(state, 0, limit)[0] ?? null;
   }
 
-  /** The unconfirmed steps after the first `skip`, cut into runs of continued typing. */
-  private batchesOf(
-    state: EditorState,
-    skip: number,
-  ): { steps: readonly Step[]; continues: boolean }[] {
+  /** Whether steps wait behind a hold. */
+  private waiting(): boolean {
+    const state = this.state();
+    return !this.detached && state !== null && this.batchesOf(state, 0, Infinity).length > 0;
+  }
+
+  /** The unconfirmed steps after the first `skip`, made up to `limit`, cut into runs of continued typing. */
+  private batchesOf(state: EditorState, skip: number, limit: number): Batch[] {
     const sendable = sendableSteps(state);
     if (!sendable) return [];
     const batches: { steps: Step[]; continues: boolean }[] = [];
-    sendable.steps.forEach((step, index) => {
-      if (index < skip) return;
+    for (let index = skip; index < sendable.steps.length; index += 1) {
       const origin = sendable.origins[index]!;
+      if ((this.made.get(origin) ?? 0) > limit) break;
       const joins =
         batches.length > 0 &&
         (origin === sendable.origins[index - 1] || this.continuing.get(origin) === true);
-      if (joins) batches.at(-1)!.steps.push(step);
-      else batches.push({ steps: [step], continues: this.continuing.get(origin) === true });
-    });
+      if (joins) batches.at(-1)!.steps.push(sendable.steps[index]!);
+      else
+        batches.push({
+          steps: [sendable.steps[index]!],
+          continues: this.continuing.get(origin) === true,
+        });
+    }
     return batches;
   }
 
-  /**
-   * Saves every step made so far, batch by batch. Rejects when the project
-   * refused or failed one: the editor no longer matches the project, and
-   * nothing computed from it may be sent (the document is reloaded).
-   */
-  async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
+  /** Sends every batch that may go now; resolves when none is left or a hold stops the rest. */
+  private async sendAllowed(): Promise<void> {
     for (;;) {
       if (this.failure) throw this.failure;
       if (this.inFlight) {
         await this.inFlight;
-        continue;
-      }
-      if (this.holds > 0) {
-        await new Promise<void>((resolve) => this.released.push(resolve));
         continue;
       }
       const batch = this.nextBatch();
@@ -175,7 +192,28 @@ export class StepSync {
     }
   }
 
-  private async send(batch: { steps: readonly Step[]; continues: boolean }): Promise<void> {
+  private untilReleased(): Promise<void> {
+    return new Promise<void>((resolve) => this.released.push(resolve));
+  }
+
+  /**
+   * Saves every step made so far, batch by batch, waiting for holds to end.
+   * Rejects when the project refused or failed one: the editor no longer
+   * matches the project, and nothing computed from it may be sent.
+   */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    for (;;) {
+      await this.sendAllowed();
+      if (this.holds.length === 0 || !this.waiting()) return;
+      await this.untilReleased();
+    }
+  }
+
+  private async send(batch: Batch): Promise<void> {
     this.sending = batch.steps;
     try {
       const result = await this.api['documents.applySteps']({
@@ -198,6 +236,7 @@ export class StepSync {
             batch.steps.map(() => EDITOR_CLIENT),
           ).setMeta(REMOTE_META, true),
         );
+      this.onSaved(result.history);
     } catch (error) {
       this.failure = error;
       this.onFailure(error);
@@ -239,37 +278,58 @@ export class StepSync {
   }
 
   /**
-   * Saves what was typed, then keeps later typing in the editor until the
-   * returned release is called: an undo runs meanwhile, and typing made during
-   * it is rebased over the steps it brings back.
+   * Saves what was typed until now, then keeps what is typed from now on in
+   * the editor until the returned release is called: an undo or a coding runs
+   * meanwhile, on exactly the text typed before it was asked for, and typing
+   * made during it is rebased over what it brings back. Holds asked one after
+   * another take their turns in that order.
    */
   async hold(): Promise<() => void> {
-    await this.flush();
-    this.holds += 1;
+    const mark = this.sequence;
+    // Typing on after an undo or a coding still asks to continue; the project's history
+    // starts a new step all the same, as its last entry is no longer that typing.
+    this.holds.push(mark);
     let released = false;
-    return () => {
+    const release = () => {
       if (released) return;
       released = true;
-      this.holds -= 1;
-      if (this.holds > 0) return;
+      const at = this.holds.indexOf(mark);
+      if (at >= 0) this.holds.splice(at, 1);
       for (const resolve of this.released.splice(0)) resolve();
-      if (this.nextBatch()) this.flush().catch(() => undefined);
+      if (this.holds.length === 0 && this.nextBatch()) this.flush().catch(() => undefined);
     };
+    try {
+      for (;;) {
+        await this.sendAllowed();
+        // Earlier holds first; then this one has what was typed before it saved.
+        if (this.holds[0] === mark) break;
+        await this.untilReleased();
+      }
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return release;
   }
 
-  /** Steps the project applied itself (undo, redo): typing not yet saved is rebased over them. */
-  receive(steps: readonly Step[], version: number): void {
+  /**
+   * Steps the project applied itself (undo, redo): typing not yet saved is
+   * rebased over them, and typing on from it still continues it. Returns the
+   * transaction, whose mapping places what changed.
+   */
+  receive(steps: readonly Step[], version: number): Transaction | null {
     const state = this.state();
-    if (!state) return;
-    this.dispatch(
-      receiveTransaction(
-        state,
-        steps,
-        steps.map(() => PROJECT_CLIENT),
-      ).setMeta(REMOTE_META, true),
-    );
+    if (!state) return null;
+    const transaction = receiveTransaction(
+      state,
+      steps,
+      steps.map(() => PROJECT_CLIENT),
+    ).setMeta(REMOTE_META, true);
+    const lastEnd = this.lastEnd;
+    this.dispatch(transaction);
     this.version = version;
-    this.caretMoved();
+    this.lastEnd = lastEnd === null ? null : transaction.mapping.map(lastEnd);
+    return transaction;
   }
 
   /**
@@ -278,7 +338,8 @@ export class StepSync {
    */
   close(): Promise<void> {
     const state = this.state();
-    this.detached = state ? this.batchesOf(state, this.sending?.length ?? 0) : [];
+    this.detached = state ? this.batchesOf(state, this.sending?.length ?? 0, Infinity) : [];
+    this.holds = [];
     this.trackers.clear();
     return this.flush();
   }

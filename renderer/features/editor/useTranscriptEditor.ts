@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { Editor } from '@tiptap/core';
-import type { EditorState } from '@tiptap/pm/state';
+import type { EditorState, Transaction } from '@tiptap/pm/state';
+import { TextSelection } from '@tiptap/pm/state';
 import { Step } from '@tiptap/pm/transform';
 import { useEffect, useRef, useState } from 'react';
 import type { DocumentDetail } from '../../../shared/documents';
@@ -26,6 +27,22 @@ export interface EditorCallbacks extends AxialKeymapOptions {
 }
 
 /**
+ * Where the last of `count` steps from the project ends in the editor's
+ * document, or null when typing made meanwhile was rebased over them (the
+ * caret then stays where the researcher is typing).
+ */
+function lastChange(transaction: Transaction, count: number): number | null {
+  const rebased = Number(transaction.getMeta('rebased') ?? 0);
+  if (rebased > 0 || count === 0) return null;
+  const index = count - 1;
+  let end: number | null = null;
+  transaction.mapping.maps[index]?.forEach((_from, _to, _newFrom, newTo) => {
+    end = newTo;
+  });
+  return end === null ? null : transaction.mapping.slice(index + 1).map(end);
+}
+
+/**
  * The editor of one document version and the sync that saves its steps.
  * Made here rather than with tiptap's useEditor, which re-applies its options
  * to the view after every render of its component, and so puts back the
@@ -36,10 +53,12 @@ export function useTranscriptEditor(
   callbacks: EditorCallbacks,
 ): { editor: Editor; sync: StepSync } | null {
   const api = useApi();
-  const { readOnly, onHistory } = useProjectData();
+  const { readOnly, onHistory, historyChanged } = useProjectData();
   const latest = useRef(callbacks);
   latest.current = callbacks;
   // The editor is made once per document version; a reloaded detail of the same version keeps it.
+  const saved = useRef(historyChanged);
+  saved.current = historyChanged;
   const opened = useRef(detail);
   opened.current = detail;
   const [instance, setInstance] = useState<{ editor: Editor; sync: StepSync } | null>(null);
@@ -57,6 +76,7 @@ export function useTranscriptEditor(
       () => (editor && !editor.isDestroyed ? state : null),
       (transaction) => editor?.view.dispatch(transaction),
       (error) => call.current.failed(error),
+      (history) => saved.current(history),
     );
     editor = new Editor({
       extensions: [
@@ -114,16 +134,25 @@ export function useTranscriptEditor(
     const { editor, sync } = instance;
     return onHistory((result) => {
       if (editor.isDestroyed) return;
+      let changedAt: number | null = null;
       for (const change of result.textChanges) {
         if (change.documentId !== detail.id) continue;
-        let steps: Step[];
         try {
-          steps = change.steps.map((json) => Step.fromJSON(editor.schema, json));
-          sync.receive(steps, change.version);
+          const steps = change.steps.map((json) => Step.fromJSON(editor.schema, json));
+          const received = sync.receive(steps, change.version);
+          changedAt = received && lastChange(received, steps.length);
         } catch (error) {
           latest.current.failed(error);
           return;
         }
+      }
+      // As a word processor does: the caret goes where the text was undone, into view.
+      if (changedAt !== null && !editor.isDestroyed) {
+        const { doc } = editor.state;
+        const position = Math.min(Math.max(changedAt, 0), doc.content.size);
+        editor.view.dispatch(
+          editor.state.tr.setSelection(TextSelection.near(doc.resolve(position))).scrollIntoView(),
+        );
       }
       latest.current.historyApplied();
     });

@@ -6,6 +6,7 @@ import type { Answer, AnswerProposal, GuideDetail, GuideSummary } from '../../..
 import { formatTime, timestampMark } from '../../../shared/text/time';
 import { useApi } from '../../api/context';
 import type { EditorTools } from '../editor/TranscriptEditor';
+import { unlessGone } from '../../components/ErrorMessage';
 import { flushPendingEdits } from '../project/pendingEdits';
 import { useProjectData } from '../project/ProjectData';
 
@@ -17,11 +18,9 @@ import { useProjectData } from '../project/ProjectData';
 export function GuidePane({
   document,
   tools,
-  onFocus,
 }: {
   document: DocumentSummary;
   tools: RefObject<EditorTools | null>;
-  onFocus: (focus: { start: number; end: number }) => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -48,7 +47,7 @@ export function GuidePane({
     setGuide(document.guideId ? await api['guides.get']({ id: document.guideId }) : null);
   }, [api, document.id, document.guideId]);
   useEffect(() => {
-    load().catch(showError);
+    load().catch(unlessGone(showError));
   }, [load, showError, history.undoLabel, history.redoLabel]);
   useEffect(
     () => () => {
@@ -164,12 +163,7 @@ export function GuidePane({
                             end: proposal.end,
                             version: proposal.version,
                           });
-                          setProposals(
-                            (current) =>
-                              current?.filter(
-                                (candidate) => candidate.itemId !== proposal.itemId,
-                              ) ?? null,
-                          );
+                          setProposals((current) => withoutProposal(current, proposal));
                         })
                       }
                     >
@@ -177,19 +171,26 @@ export function GuidePane({
                     </button>
                     <button
                       type="button"
-                      onClick={() => onFocus({ start: proposal.start, end: proposal.end })}
+                      onClick={() =>
+                        tools.current?.showPassage(async (version) => {
+                          if (proposal.version === version) return proposal;
+                          // Proposed on an earlier text: proposed again on this one.
+                          const fresh = await api['answers.propose']({
+                            documentId: document.id,
+                            guideId: guide.id,
+                          });
+                          setProposals(fresh);
+                          return (
+                            fresh.find((candidate) => candidate.itemId === proposal.itemId) ?? null
+                          );
+                        })
+                      }
                     >
                       {t('guides.adjust')}
                     </button>
                     <button
                       type="button"
-                      onClick={() =>
-                        setProposals(
-                          (current) =>
-                            current?.filter((candidate) => candidate.itemId !== proposal.itemId) ??
-                            null,
-                        )
-                      }
+                      onClick={() => setProposals((current) => withoutProposal(current, proposal))}
                     >
                       {t('guides.reject')}
                     </button>
@@ -267,7 +268,16 @@ export function GuidePane({
                         <button
                           type="button"
                           className="link"
-                          onClick={() => onFocus({ start: answer.start, end: answer.end })}
+                          onClick={() =>
+                            // Read again: the text may have been edited since the list was.
+                            tools.current?.showPassage(async () => {
+                              const fresh = await api['answers.forDocument']({
+                                documentId: document.id,
+                              });
+                              setAnswers(fresh);
+                              return fresh.find((candidate) => candidate.id === answer.id) ?? null;
+                            })
+                          }
                         >
                           {t('guides.showAnswer')}
                         </button>
@@ -292,4 +302,13 @@ export function GuidePane({
       )}
     </section>
   );
+}
+
+/** The proposals left once one is accepted or set aside; none left closes the list. */
+function withoutProposal(
+  current: AnswerProposal[] | null,
+  handled: AnswerProposal,
+): AnswerProposal[] | null {
+  const left = current?.filter((candidate) => candidate.itemId !== handled.itemId) ?? [];
+  return left.length > 0 ? left : null;
 }

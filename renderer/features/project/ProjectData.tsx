@@ -30,6 +30,8 @@ export interface ProjectData {
   undo(): Promise<void>;
   redo(): Promise<void>;
   onHistory(listener: HistoryListener): () => void;
+  /** The undo history as a write that changed it (a typing save) returned it. */
+  historyChanged(state: HistoryState): void;
   showError(error: unknown): void;
   clearError(): void;
 }
@@ -92,7 +94,11 @@ export function ProjectDataProvider({
           for (const listener of listeners) listener(result);
           return true;
         });
-        if (done) await refresh();
+        if (done) {
+          // An earlier failure no longer describes the project once the researcher has moved on.
+          setError(null);
+          await refresh();
+        }
       } catch (caught) {
         setError(toApiError(caught));
       }
@@ -127,6 +133,7 @@ export function ProjectDataProvider({
       undo: () => step('undo'),
       redo: () => step('redo'),
       onHistory,
+      historyChanged: setHistory,
       showError,
       clearError,
     }),

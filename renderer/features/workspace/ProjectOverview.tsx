@@ -21,7 +21,7 @@ export function ProjectOverview({ project }: { project: ProjectSummary }) {
       <p className="description">{project.description || t('workspace.noDescription')}</p>
       <dl className="facts">
         <dt>{t('workspace.file')}</dt>
-        <dd className="project-path">{project.path}</dd>
+        <dd className="project-path">{project.readOnlyCopy?.of ?? project.path}</dd>
         <dt>{t('start.projectLanguage')}</dt>
         <dd>{t(`languageNames.${project.language}`)}</dd>
       </dl>

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../components/formatDate';
 /** Says, above the workspace, that this is a snapshot: of what, when, and who had it open. */
 export function ReadOnlyBanner({ copy }: { copy: ReadOnlyCopy }) {
   const { t, i18n } = useTranslation();
-  const takenAt = formatDateTime(copy.takenAt, i18n.language);
+  const takenAt = formatDateTime(copy.takenAt, i18n.language, 'short');
   const text = copy.heldBy
     ? t('lock.readOnlyBannerHeld', {
         path: copy.of,

@@ -55,7 +55,7 @@ describe('one writer per project file', () => {
   it('refuses a second process, saying where and since when, and leaves the first one working', async () => {
     const { said } = await secondAxial(harness.projectPath);
     expect(said).toMatch(/^refused project_locked /);
-    expect(said).toContain(`"${harness.projectPath}" is open in Axial in a browser`);
+    expect(said).toContain(`"${harness.projectPath}" is open in Axial in a web browser`);
     expect(said).toContain('on this computer');
     expect(said).toMatch(/since \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     expect(said).toContain('open a read-only copy');
