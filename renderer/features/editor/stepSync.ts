@@ -42,7 +42,7 @@ export interface Settled {
 }
 
 /** Positions of the editor at one moment, carried through every change made since. */
-export interface PositionTracker {
+interface PositionTracker {
   map(position: number, assoc: 1 | -1): number;
   stop(): void;
 }
@@ -125,7 +125,7 @@ export class StepSync {
   }
 
   /** Follows positions of the editor as it is now through every later change (typing during a request). */
-  track(): PositionTracker {
+  private track(): PositionTracker {
     const mapping = new Mapping();
     this.trackers.add(mapping);
     return {
