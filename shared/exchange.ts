@@ -24,6 +24,20 @@ export interface ExportedFile {
 export const offsetCountings = ['codePoints', 'utf16', 'codePointsCrlf', 'utf16Crlf'] as const;
 export type OffsetCounting = (typeof offsetCountings)[number];
 
+/**
+ * Why selections were counted so: the researcher chose; Axial's own file; the
+ * standard; the file's origin names a program known to count otherwise; or
+ * only that counting puts every selection inside its text.
+ */
+export const countingBases = ['chosen', 'axial', 'standard', 'origin', 'fit'] as const;
+
+export interface CountingDecision {
+  counting: OffsetCounting;
+  basis: (typeof countingBases)[number];
+  /** The program the origin names, for basis 'origin' (and 'axial'). */
+  program: string | null;
+}
+
 export interface ExchangeWarning {
   /** A key of `exchangeWarnings` in the translations. */
   kind:
@@ -45,8 +59,8 @@ export interface ExchangeImportReport {
   participants: number;
   variables: number;
   notes: number;
-  /** Null when no selection had to be placed. */
-  counting: OffsetCounting | null;
+  /** How selections were counted, and why; null when no selection had to be placed. */
+  counting: CountingDecision | null;
   warnings: ExchangeWarning[];
 }
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { MethodName } from '../../shared/contract/api';
 import type { ApiError } from '../../shared/errors';
-import type { ExportedFile } from '../../shared/exchange';
+import type { CountingDecision, ExportedFile } from '../../shared/exchange';
+import { offsetCountings } from '../../shared/exchange';
 import type { AppCore } from '../api/core';
 import { createAppCore } from '../api/core';
 import { describeHolder } from '../store/projectLock';
@@ -114,6 +115,22 @@ function writeExported(file: ExportedFile, path: string, output: CliOutput): voi
   output.out(`Wrote ${path}`);
 }
 
+/** Why an import counted selections as it did, in the command line's words. */
+function countingWhy(decision: CountingDecision): string {
+  switch (decision.basis) {
+    case 'chosen':
+      return 'as asked with --counting';
+    case 'axial':
+      return "Axial's own file";
+    case 'origin':
+      return `the file was written by ${decision.program}, which counts so`;
+    case 'fit':
+      return 'only this counting puts every selection inside its text';
+    case 'standard':
+      return 'the REFI-QDA standard; use --counting if passages look shifted';
+  }
+}
+
 const commands: Record<string, Command> = {
   info: {
     usage: 'info <project.axial> [--json]',
@@ -190,7 +207,8 @@ const commands: Record<string, Command> = {
     },
   },
   'import-qdpx': {
-    usage: 'import-qdpx <file.qdpx> --out <new-project.axial>',
+    usage:
+      'import-qdpx <file.qdpx> --out <new-project.axial> [--counting codePoints|utf16|codePointsCrlf|utf16Crlf]',
     summary: 'A REFI-QDA project made into a new Axial project.',
     async run(core, options, output) {
       const file = resolve(required(options, 0, 'the .qdpx file'));
@@ -200,18 +218,21 @@ const commands: Record<string, Command> = {
           sources: number;
           codes: number;
           codings: number;
-          counting: string | null;
+          counting: CountingDecision | null;
           warnings: { kind: string; item: string }[];
         };
       }>(core, 'refi.importProject', {
         fileName: basename(file),
         data: readFileSync(file).toString('base64'),
         path: out,
+        counting: flag(options, 'counting', offsetCountings),
       });
       const { report } = result;
       output.out(
         `Created ${out}: ${report.sources} documents, ${report.codes} codes, ${report.codings} codings` +
-          (report.counting ? ` (selections counted in ${report.counting})` : ''),
+          (report.counting
+            ? ` (selections counted in ${report.counting.counting}: ${countingWhy(report.counting)})`
+            : ''),
       );
       for (const warning of report.warnings)
         output.error(`warning: ${warning.kind}: ${warning.item}`);

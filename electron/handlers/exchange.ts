@@ -95,7 +95,7 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
     return null;
   },
 
-  'refi.importProject': async (context, { fileName, data, path, jobId }) => {
+  'refi.importProject': async (context, { fileName, data, path, jobId, counting }) => {
     // Everything that can be refused is refused before a file is created.
     const read = readProjectArchive(Buffer.from(data, 'base64'), fileName);
     const target = resolve(withProjectExtension(path));
@@ -111,6 +111,7 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
         (db) => {
           const job = jobId ? context.jobs.start(jobId, read.project.sources.length) : null;
           return importProjectInto(db, read, context.coder, {
+            counting,
             onProgress: (done, total) => {
               if (job) Object.assign(job, { done, total });
             },

@@ -4,6 +4,7 @@ import type { ProjectSummary } from '../domain';
 import type { ExchangeImportReport, ExportedFile, RefiExport } from '../exchange';
 import { datasetTables, datasetValues } from '../exchange';
 import { entityId } from './documents';
+import { offsetCountings } from '../exchange';
 import { method } from './method';
 import { emptyInput, filePath } from './schemas';
 
@@ -34,7 +35,14 @@ export const exchangeContract = {
     z.strictObject({ fileName, data: archiveBytes }),
   ),
   'refi.importProject': method<{ project: ProjectSummary; report: ExchangeImportReport }>()(
-    z.strictObject({ fileName, data: archiveBytes, path: filePath, jobId: entityId.optional() }),
+    z.strictObject({
+      fileName,
+      data: archiveBytes,
+      path: filePath,
+      jobId: entityId.optional(),
+      /** How the file's selections count characters; decided from the file when absent. */
+      counting: z.enum(offsetCountings).optional(),
+    }),
   ),
   'jobs.progress': method<{ done: number; total: number } | null>()(
     z.strictObject({ jobId: entityId }),

@@ -772,6 +772,9 @@ export const en = {
       chart: '2×2 chart settings',
     },
     importProject: {
+      advanced: 'Advanced',
+      counting: 'How the file counts characters',
+      countingAuto: 'Decided from the file (recommended)',
       heading: 'Import a REFI-QDA project',
       explanation:
         'The .qdpx file becomes a new Axial project, which is then opened. The project open now is not changed.',
@@ -790,10 +793,19 @@ export const en = {
       warnings_other: '{{count}} items could not be imported as they were:',
     },
     countings: {
-      codePoints: 'characters (Unicode code points), as the standard says',
-      utf16: 'UTF-16 units',
-      codePointsCrlf: 'characters, with each line break as two',
-      utf16Crlf: 'UTF-16 units with each line break as two, as NVivo for Windows does',
+      codePoints: 'characters (Unicode code points), each line break as one',
+      utf16: 'UTF-16 units, each line break as one',
+      codePointsCrlf:
+        'characters (Unicode code points) of the file as written, a CRLF line break as two',
+      utf16Crlf: 'UTF-16 units with each CRLF line break as two, as NVivo for Windows does',
+    },
+    countingBases: {
+      chosen: 'You chose it.',
+      axial: 'The file is Axial’s own: its selections are exact.',
+      standard:
+        'The REFI-QDA standard counts so. If passages look shifted, import again choosing another counting (Advanced).',
+      origin: 'The file was written by {{program}}, which counts so, and every selection fits.',
+      fit: 'Only this counting puts every selection inside its text.',
     },
     warnings: {
       missingSource:

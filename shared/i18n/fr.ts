@@ -796,6 +796,9 @@ export const fr: Messages = {
       chart: 'les réglages du graphique 2×2',
     },
     importProject: {
+      advanced: 'Avancé',
+      counting: 'Comment le fichier compte les caractères',
+      countingAuto: 'Décidé d’après le fichier (recommandé)',
       heading: 'Importer un projet REFI-QDA',
       explanation:
         'Le fichier .qdpx devient un nouveau projet Axial, qui est ensuite ouvert. Le projet ouvert maintenant n’est pas modifié.',
@@ -814,10 +817,20 @@ export const fr: Messages = {
       warnings_other: '{{count}} éléments n’ont pas pu être importés tels quels :',
     },
     countings: {
-      codePoints: 'les caractères (points de code Unicode), comme le veut le standard',
-      utf16: 'les unités UTF-16',
-      codePointsCrlf: 'les caractères, chaque saut de ligne valant deux',
-      utf16Crlf: 'les unités UTF-16, chaque saut de ligne valant deux, comme NVivo pour Windows',
+      codePoints: 'caractères (points de code Unicode), chaque saut de ligne pour un',
+      utf16: 'unités UTF-16, chaque saut de ligne pour un',
+      codePointsCrlf:
+        'caractères (points de code Unicode) du fichier tel qu’écrit, un saut de ligne CRLF pour deux',
+      utf16Crlf: 'unités UTF-16, chaque saut de ligne CRLF pour deux, comme NVivo pour Windows',
+    },
+    countingBases: {
+      chosen: 'Vous l’avez choisi.',
+      axial: 'Le fichier vient d’Axial : ses sélections sont exactes.',
+      standard:
+        'C’est ainsi que compte le standard REFI-QDA. Si des passages semblent décalés, importez de nouveau en choisissant un autre comptage (Avancé).',
+      origin:
+        'Le fichier a été écrit par {{program}}, qui compte ainsi, et toutes les sélections tombent juste.',
+      fit: 'Seul ce comptage place chaque sélection dans son texte.',
     },
     warnings: {
       missingSource: 'Le texte de « {{item}} » manque dans l’archive ; ce document a été ignoré.',

@@ -3,7 +3,11 @@ import type { AttributeType, EntityKind } from '../../../shared/cases';
 import { documentFromJson } from '../../../shared/editor/schema';
 import type { DocumentJson } from '../../../shared/editor/schema';
 import { AxialError } from '../../../shared/errors';
-import type { ExchangeImportReport, ExchangeWarning } from '../../../shared/exchange';
+import type {
+  ExchangeImportReport,
+  ExchangeWarning,
+  OffsetCounting,
+} from '../../../shared/exchange';
 import { paletteColour } from '../../../shared/palette';
 import { buildTextIndex } from '../../../shared/text/textIndex';
 import { setAttributeValue } from '../../store/attributes';
@@ -16,7 +20,7 @@ import type { ArchiveEntries } from './archive';
 import { findEntry, readArchive } from './archive';
 import type { AxialExtension } from './axialExtension';
 import { AXIAL_EXTENSION_PATH, axialExtensionSchema } from './axialExtension';
-import { detectCounting, SourceText } from './countings';
+import { decideCounting, SourceText } from './countings';
 import { derivedGuid } from './guid';
 import type { RefiCode, RefiProject, RefiSource, RefiValueType } from './model';
 import { decodeXml, parseProjectXml } from './parseXml';
@@ -145,6 +149,8 @@ function freeName(name: string, taken: Set<string>): string {
  * the character counting that fits the texts (see `detectCounting`).
  */
 export interface ImportHooks {
+  /** The counting the researcher chose, instead of deciding it from the file. */
+  counting?: OffsetCounting;
   /** After each source: how many of how many are done. */
   onProgress?: (done: number, total: number) => void;
   /** Asked between sources; true rolls everything back. */
@@ -232,13 +238,16 @@ export async function importProjectInto(
         warnings.add('missingSource', source.name);
         continue;
       }
-      texts.set(source.guid, new SourceText(text.replace(/^\ufeff/, '')));
+      // Axial's own sources are taken exactly as it wrote them.
+      texts.set(source.guid, new SourceText(text.replace(/^\ufeff/, ''), extension !== null));
     }
-    const counting = detectCounting(
+    const decision = decideCounting(
       project.sources
         .filter((source) => texts.has(source.guid))
         .map((source) => ({ text: texts.get(source.guid)!, selections: source.selections })),
+      { axial: extension !== null, origin: project.origin, chosen: hooks.counting ?? null },
     );
+    const counting = decision?.counting ?? null;
 
     const documentIds = new Map<string, string>();
     const insertCoding = db.prepare(
@@ -447,7 +456,7 @@ export async function importProjectInto(
       participants,
       variables: attributeIds.size,
       notes: project.notes.size,
-      counting,
+      counting: decision,
       warnings: warnings.list,
     };
     db.exec('COMMIT');

@@ -70,6 +70,8 @@ export interface RefiSource {
 export interface RefiProject {
   name: string;
   description: string;
+  /** The program that wrote the file, as it says (the Project's `origin`). */
+  origin: string | null;
   users: Map<string, string>;
   codes: RefiCode[];
   variables: RefiVariable[];

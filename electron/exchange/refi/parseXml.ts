@@ -310,6 +310,7 @@ export function parseProjectXml(text: string, fileName: string): RefiProject {
   return {
     name: attribute(root, 'name')?.trim() || fileName.replace(/\.[^.]+$/, ''),
     description: textOf(child(root, 'Description')),
+    origin: attribute(root, 'origin'),
     users,
     codes: parseCodes(child(child(root, 'CodeBook'), 'Codes')),
     variables,

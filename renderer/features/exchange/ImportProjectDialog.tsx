@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, ProjectSummary } from '../../../shared/domain';
-import type { ExchangeImportReport } from '../../../shared/exchange';
+import type { ExchangeImportReport, OffsetCounting } from '../../../shared/exchange';
+import { offsetCountings } from '../../../shared/exchange';
 import { useApi } from '../../api/context';
 import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -28,7 +29,12 @@ function ImportReport({ report }: { report: ExchangeImportReport }) {
       </p>
       {report.counting && (
         <p data-testid="import-counting">
-          {t('exchange.report.counting', { counting: t(`exchange.countings.${report.counting}`) })}
+          {t('exchange.report.counting', {
+            counting: t(`exchange.countings.${report.counting.counting}`),
+          })}{' '}
+          {t(`exchange.countingBases.${report.counting.basis}`, {
+            program: report.counting.program ?? '',
+          })}
         </p>
       )}
       {report.warnings.length > 0 && (
@@ -66,6 +72,7 @@ export function ImportProjectDialog({
   const [file, setFile] = useState<File | null>(null);
   const [path, setPath] = useState<string | null>(null);
   const [report, setReport] = useState<ExchangeImportReport | null>(null);
+  const [counting, setCounting] = useState<OffsetCounting | ''>('');
   const [job, setJob] = useState<{ id: string; done: number; total: number } | null>(null);
   const { pending, error, run } = useAction();
   const suggested = file
@@ -104,6 +111,7 @@ export function ImportProjectDialog({
                   data: await readAsBase64(file),
                   path: shownPath,
                   jobId,
+                  ...(counting ? { counting } : {}),
                 });
                 onOpened(result.project);
                 setReport(result.report);
@@ -135,6 +143,23 @@ export function ImportProjectDialog({
             purpose="create"
             nativeDialogs={info.nativeDialogs}
           />
+          <details className="import-advanced">
+            <summary>{t('exchange.importProject.advanced')}</summary>
+            <label className="field">
+              <span>{t('exchange.importProject.counting')}</span>
+              <select
+                value={counting}
+                onChange={(event) => setCounting(event.target.value as OffsetCounting | '')}
+              >
+                <option value="">{t('exchange.importProject.countingAuto')}</option>
+                {offsetCountings.map((option) => (
+                  <option key={option} value={option}>
+                    {t(`exchange.countings.${option}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </details>
           <ErrorMessage error={error} />
           {pending && job && (
             <div className="import-progress" role="status">

@@ -166,7 +166,7 @@ describe('REFI-QDA round trip', () => {
       codings: 4,
       cases: 2,
       participants: 2,
-      counting: 'codePoints',
+      counting: { counting: 'codePoints', basis: 'axial', program: 'Axial' },
       warnings: [],
     });
     expect((await harness.call('projects.current', {}))?.path).toBe(target);
@@ -199,9 +199,13 @@ const G = {
   missing: '66666666-6666-4666-8666-666666666666',
 };
 
-function qde(sources: string, codeAttributes = `color="rgb(230, 159, 0)"`): string {
+function qde(
+  sources: string,
+  codeAttributes = `color="rgb(230, 159, 0)"`,
+  origin = 'NVivo 14 (Windows)',
+): string {
   return `\ufeff<?xml version="1.0" encoding="utf-8"?>\r
-<qda:Project xmlns:qda="urn:QDA-XML:project:1.0" name="Étude NVivo">\r
+<qda:Project xmlns:qda="urn:QDA-XML:project:1.0" name="Étude NVivo"${origin ? ` origin="${origin}"` : ''}>\r
 <qda:Users><qda:User guid="{${G.user.toUpperCase()}}" name="Camille"/></qda:Users>\r
 <qda:CodeBook><qda:Codes><qda:Code guid="${G.code}" name="Gouvernance" isCodable="false" ${codeAttributes}>\r
 <qda:Code guid="${G.child}" name="Leadership" isCodable="true" color="#0072B2"/></qda:Code></qda:Codes></qda:CodeBook>\r
@@ -232,7 +236,7 @@ describe('REFI-QDA import of files from other programs', () => {
       [`Sources/${G.source}.txt`]: new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(text)]),
     });
     const { report } = await importArchive(data);
-    expect(report.counting).toBe('utf16Crlf');
+    expect(report.counting).toEqual({ counting: 'utf16Crlf', basis: 'origin', program: 'NVivo' });
     expect(report.warnings).toEqual([]);
     const passages = await harness.call('passages.list', {});
     expect(passages.map((passage) => [passage.text, passage.coding.coder])).toEqual([
@@ -255,9 +259,36 @@ describe('REFI-QDA import of files from other programs', () => {
         <qda:Coding guid="${G.missing}"><qda:CodeRef targetGUID="${G.child}"/></qda:Coding>
       </qda:PlainTextSelection></qda:TextSource>`;
     const { report } = await importArchive(
-      archive({ 'project.qde': qde(source), [`sources/${G.source}.txt`]: text }),
+      archive({ 'project.qde': qde(source, undefined, ''), [`sources/${G.source}.txt`]: text }),
     );
-    expect(report.counting).toBe('codePoints');
+    expect(report.counting).toEqual({ counting: 'codePoints', basis: 'standard', program: null });
+    expect((await harness.call('passages.list', {}))[0]?.text).toBe('trois');
+  });
+
+  it('counts a file that does not say where it comes from as the standard does, unless the researcher chooses', async () => {
+    // UTF-16 positions in a file without an origin: nothing in it says so, and they all fit as
+    // code points, two characters late (one per emoji before them).
+    const text = 'Un 😀 deux 🙂 trois quatre cinq';
+    const words = 'trois';
+    const start = text.indexOf(words);
+    const source = `<qda:TextSource guid="${G.source}" name="S" plainTextPath="internal://${G.source}.txt">
+      <qda:PlainTextSelection guid="${G.selection}" startPosition="${start}" endPosition="${start + 5}">
+        <qda:Coding guid="${G.missing}"><qda:CodeRef targetGUID="${G.child}"/></qda:Coding>
+      </qda:PlainTextSelection></qda:TextSource>`;
+    const data = archive({
+      'project.qde': qde(source, undefined, ''),
+      [`sources/${G.source}.txt`]: text,
+    });
+    const standard = await importArchive(data, 'sans-origine.qdpx');
+    expect(standard.report.counting?.basis).toBe('standard');
+    expect((await harness.call('passages.list', {}))[0]?.text).toBe('ois q');
+    const chosen = await harness.call('refi.importProject', {
+      fileName: 'sans-origine.qdpx',
+      data,
+      path: join(harness.folder, 'choisi.axial'),
+      counting: 'utf16',
+    });
+    expect(chosen.report.counting).toEqual({ counting: 'utf16', basis: 'chosen', program: null });
     expect((await harness.call('passages.list', {}))[0]?.text).toBe('trois');
   });
 
