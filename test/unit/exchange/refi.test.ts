@@ -265,6 +265,40 @@ describe('REFI-QDA import of files from other programs', () => {
     expect((await harness.call('passages.list', {}))[0]?.text).toBe('trois');
   });
 
+  it('decodes character references once, everywhere, as QualCoder writes its apostrophes', async () => {
+    const variable = '77777777-7777-4777-8777-777777777777';
+    const caseGuid = '88888888-8888-4888-8888-888888888888';
+    const note = '99999999-9999-4999-8999-999999999999';
+    const text = 'L&#x27;élu dit : « c&#39;est l&apos;affaire de tous ».';
+    const xml = `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="L&#x27;étude" origin="QualCoder 3.6">
+<CodeBook><Codes><Code guid="${G.code}" name="L&#x27;élu &amp; ses adjoints" isCodable="true">
+<Description>Ce qu&#x27;il décide&#10;seul</Description><NoteRef targetGUID="${note}"/></Code></Codes></CodeBook>
+<Variables><Variable guid="${variable}" name="Type d&#x27;EPCI" typeOfVariable="Text"/></Variables>
+<Cases><Case guid="${caseGuid}" name="Collectivit&#233; A"><VariableValue><VariableRef targetGUID="${variable}"/><TextValue>Communaut&#xe9; d&#x27;agglom&#xE9;ration &amp;#x27; reste</TextValue></VariableValue></Case></Cases>
+<Sources><TextSource guid="${G.source}" name="Entretien d&#x27;A"><PlainTextContent>${text}</PlainTextContent></TextSource></Sources>
+<Notes><Note guid="${note}" name="n"><PlainTextContent>L&#x27;axe principal</PlainTextContent></Note></Notes>
+</Project>`;
+    await importArchive(archive({ 'project.qde': xml }), 'qualcoder.qdpx');
+    const [code] = await harness.call('codes.list', {});
+    expect(code).toMatchObject({
+      name: "L'élu & ses adjoints",
+      description: "Ce qu'il décide\nseul",
+      memo: "L'axe principal",
+    });
+    const [attribute] = await harness.call('attributes.list', {});
+    expect(attribute?.name).toBe("Type d'EPCI");
+    const [entry] = await harness.call('cases.list', {});
+    expect(entry?.name).toBe('Collectivité A');
+    // Decoded once: an escaped reference stays the text it stands for.
+    expect(entry?.values[attribute!.id]).toBe("Communauté d'agglomération &#x27; reste");
+    const [document] = await harness.call('documents.list', {});
+    expect(document?.title).toBe("Entretien d'A");
+    const detail = await harness.call('documents.get', { id: document!.id });
+    expect(JSON.stringify(detail.content)).toContain("L'élu dit : « c'est l'affaire de tous ».");
+    expect((await harness.call('projects.current', {}))?.title).toBe("L'étude");
+  });
+
   it('counts a file that does not say where it comes from as the standard does, unless the researcher chooses', async () => {
     // UTF-16 positions in a file without an origin: nothing in it says so, and they all fit as
     // code points, two characters late (one per emoji before them).
