@@ -29,7 +29,7 @@ export interface ParsedArguments {
 class UsageError extends Error {}
 
 /** Flags that take no value. */
-const switches = new Set(['help', 'json']);
+const switches = new Set(['help', 'json', 'keep-text']);
 
 /** `--name value` and `--name=value`; `--help` alone. */
 export function parseArguments(args: readonly string[]): ParsedArguments {
@@ -160,7 +160,7 @@ const commands: Record<string, Command> = {
   },
   'export-dataset': {
     usage:
-      'export-dataset <project.axial> --format csv|xlsx --out <file> [--table passages|codeByCase|codeByParticipant] [--values counts|binary] [--level axis|variable|code] [--csv-style rfc4180|excel-fr]',
+      'export-dataset <project.axial> --format csv|xlsx --out <file> [--table passages|codeByCase|codeByParticipant] [--values counts|binary] [--level axis|variable|code] [--csv-style rfc4180|excel-fr] [--keep-text]',
     summary: 'The coded dataset (CSV: the table and a companion dictionary; XLSX: every table).',
     async run(core, options, output) {
       const format = requiredFlag(options, 'format', ['csv', 'xlsx']);
@@ -171,6 +171,7 @@ const commands: Record<string, Command> = {
         values: flag(options, 'values', ['counts', 'binary']),
         level: flag(options, 'level', ['axis', 'variable', 'code']),
         csvStyle: flag(options, 'csv-style', ['rfc4180', 'excel-fr']),
+        keepFormulas: options.flags.has('keep-text') ? true : undefined,
       };
       await openProject(core, options, output);
       const files = await call<ExportedFile[]>(

@@ -42,6 +42,7 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
         ...(input.documentIds ? { documentIds: input.documentIds } : {}),
       },
       csvStyle: input.csvStyle,
+      keepFormulas: input.keepFormulas,
       language: getProject(db, path).language,
     });
     return files.map((file): ExportedFile => ({

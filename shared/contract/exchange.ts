@@ -26,6 +26,8 @@ export const exchangeContract = {
       caseIds: ids,
       documentIds: ids,
       csvStyle: z.enum(['excel-fr', 'rfc4180']).default('rfc4180'),
+      /** CSV text exactly as in the project, for R or Python: cells a spreadsheet would compute are left so. */
+      keepFormulas: z.boolean().default(false),
     }),
   ),
   'codebook.exportDocument': method<ExportedFile>()(emptyInput),

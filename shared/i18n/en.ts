@@ -708,6 +708,10 @@ export const en = {
       meaning: 'Meaning',
       matrices:
         'Matrix sheets: one row per code at the level “{{level}}”, one column per case or participant; a passage counts for each case or participant it belongs to.',
+      formulas:
+        'Text cells beginning with =, +, -, @, a tab or a carriage return begin with an apostrophe, so that spreadsheets show them instead of computing them. Export with “keep text exactly” for R or Python.',
+      formulasKept:
+        'Text is exactly as in the project (for R or Python): a spreadsheet would compute cells beginning with =, +, -, @, a tab or a carriage return.',
     },
     sheets: {
       passages: 'Passages',
@@ -737,6 +741,9 @@ export const en = {
       valueKinds: { counts: 'Number of passages', binary: '0/1 (present or not)' },
       level: 'Codes at the level of',
       csvStyle: 'CSV style',
+      keepFormulas: 'Keep text exactly, for R or Python',
+      keepFormulasHint:
+        'Otherwise a cell a spreadsheet would compute (beginning with =, +, -, @) begins with an apostrophe, so Excel shows its text.',
       csvStyles: {
         rfc4180: 'Standard (commas, UTF-8)',
         excelFr: 'French Excel (semicolons, BOM, decimal commas)',

@@ -732,6 +732,10 @@ export const fr: Messages = {
       meaning: 'Signification',
       matrices:
         'Feuilles de matrice : une ligne par code au niveau « {{level}} », une colonne par cas ou participant ; un passage compte pour chaque cas ou participant auquel il appartient.',
+      formulas:
+        'Les cellules de texte qui commencent par =, +, -, @, une tabulation ou un retour chariot commencent par une apostrophe, pour que les tableurs les affichent au lieu de les calculer. Exportez avec « garder le texte tel quel » pour R ou Python.',
+      formulasKept:
+        'Le texte est exactement celui du projet (pour R ou Python) : un tableur calculerait les cellules qui commencent par =, +, -, @, une tabulation ou un retour chariot.',
     },
     sheets: {
       passages: 'Passages',
@@ -761,6 +765,9 @@ export const fr: Messages = {
       valueKinds: { counts: 'Nombre de passages', binary: '0/1 (présent ou non)' },
       level: 'Codes au niveau des',
       csvStyle: 'Style de CSV',
+      keepFormulas: 'Garder le texte tel quel, pour R ou Python',
+      keepFormulasHint:
+        'Sinon une cellule qu’un tableur calculerait (commençant par =, +, -, @) commence par une apostrophe, pour qu’Excel affiche son texte.',
       csvStyles: {
         rfc4180: 'Standard (virgules, UTF-8)',
         excelFr: 'Excel français (points-virgules, BOM, virgules décimales)',

@@ -97,6 +97,15 @@ describe('exchange', () => {
     ]);
     const dictionary = downloads.find((file) => file.name === 'passages-dictionary.csv')!;
     expect(readFileSync(dictionary.path, 'utf8')).toContain('case.Population');
+    expect(readFileSync(dictionary.path, 'utf8')).toContain('apostrophe');
+
+    // For R or Python, the text exactly: the dictionary says so.
+    await page.getByRole('checkbox', { name: 'Keep text exactly, for R or Python' }).check();
+    await page.getByRole('button', { name: 'Export the dataset' }).click();
+    await expect.poll(() => downloads.length).toBe(4);
+    expect(
+      readFileSync(downloads.at(-1)!.path, 'utf8') + readFileSync(downloads.at(-2)!.path, 'utf8'),
+    ).toMatch(/Text is exactly as in the project|Le texte est exactement celui du projet/);
   });
 
   it('exports the codebook as a document and a .qdc, and imports a .qdc into another project', async () => {

@@ -117,6 +117,8 @@ export interface DatasetOptions {
   level: MatrixLevel;
   scope: DatasetScope;
   csvStyle: 'rfc4180' | 'excel-fr';
+  /** CSV cells exactly as in the project; by default those a spreadsheet would compute begin with "'". */
+  keepFormulas: boolean;
   language: Language;
 }
 
@@ -164,7 +166,14 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
   const french = options.csvStyle === 'excel-fr';
   const delimiter = french ? ';' : ',';
   const encode = (lines: string[][]) =>
-    new TextEncoder().encode(writeCsv(lines, delimiter, french));
+    new TextEncoder().encode(
+      writeCsv(lines, delimiter, french, { keepFormulas: options.keepFormulas }),
+    );
+  // The dictionary says how cells that look like formulas were written.
+  const formulaNote = [
+    [],
+    [t(options.keepFormulas ? 'dataset.dictionary.formulasKept' : 'dataset.dictionary.formulas')],
+  ];
   if (options.table === 'passages') {
     const lines = [
       columns.map((column) => column.name),
@@ -172,7 +181,7 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
         columns.map((column) => csvText(column.value(row), column.type, french, options.language)),
       ),
     ];
-    const dictionary = dictionaryRows(columns, options.language).map((row) =>
+    const dictionary = [...dictionaryRows(columns, options.language), ...formulaNote].map((row) =>
       row.map((cell) => String(cell ?? '')),
     );
     return [
@@ -191,7 +200,7 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
     },
     {
       fileName: `${base}-dictionary.csv`,
-      data: encode(built.dictionary),
+      data: encode([...built.dictionary, ...formulaNote]),
       mimeType: 'text/csv',
     },
   ];

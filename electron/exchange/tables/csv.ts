@@ -69,19 +69,43 @@ export function parseCsv(input: string): ParsedCsv {
   return { rows, delimiter, unterminatedAt: null };
 }
 
-function quote(field: string, delimiter: string): string {
-  return /["\r\n]/.test(field) || field.includes(delimiter)
+function quote(field: string, delimiter: string, force: boolean): string {
+  return force || /["\r\n]/.test(field) || field.includes(delimiter)
     ? `"${field.replace(/"/g, '""')}"`
     : field;
 }
 
+/** A number as the file writes it (a negative one begins with "-"), which is no formula. */
+const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?$/;
+
+/**
+ * Whether a spreadsheet would compute the cell instead of showing it: it
+ * begins with =, +, -, @, a tab or a carriage return (OWASP's list), and is not
+ * a plain number. A French dialogue dash ("- Oui") is one of them.
+ */
+export function readAsFormula(field: string): boolean {
+  return /^[=+\-@\t\r]/.test(field) && !PLAIN_NUMBER.test(field);
+}
+
+export interface CsvOptions {
+  /** Text exactly as in the project, formulas and all: for R or Python, not for a spreadsheet. */
+  keepFormulas?: boolean;
+}
+
+/**
+ * CSV text. By default a cell a spreadsheet would compute is written with an
+ * apostrophe before it, and quoted, so Excel and LibreOffice show its text.
+ */
 export function writeCsv(
   rows: readonly (readonly string[])[],
   delimiter: ',' | ';',
   bom: boolean,
+  options: CsvOptions = {},
 ): string {
-  const body = rows
-    .map((row) => row.map((field) => quote(field, delimiter)).join(delimiter))
-    .join('\r\n');
+  const cell = (field: string) =>
+    !options.keepFormulas && readAsFormula(field)
+      ? quote(`'${field}`, delimiter, true)
+      : quote(field, delimiter, false);
+  const body = rows.map((row) => row.map(cell).join(delimiter)).join('\r\n');
   return (bom ? '\ufeff' : '') + body + '\r\n';
 }

@@ -90,6 +90,7 @@ function DatasetExport() {
   const [values, setValues] = useState<DatasetValues>('counts');
   const [level, setLevel] = useState<MatrixLevel>('code');
   const [csvStyle, setCsvStyle] = useState<'rfc4180' | 'excel-fr'>('rfc4180');
+  const [keepFormulas, setKeepFormulas] = useState(false);
   const [scope, setScope] = useState({
     codeIds: [] as string[],
     caseIds: [] as string[],
@@ -112,6 +113,7 @@ function DatasetExport() {
               values,
               level,
               csvStyle,
+              keepFormulas,
               ...(scope.codeIds.length ? { codeIds: scope.codeIds } : {}),
               ...(scope.caseIds.length ? { caseIds: scope.caseIds } : {}),
               ...(scope.documentIds.length ? { documentIds: scope.documentIds } : {}),
@@ -175,6 +177,15 @@ function DatasetExport() {
                   <option value="rfc4180">{t('exchange.dataset.csvStyles.rfc4180')}</option>
                   <option value="excel-fr">{t('exchange.dataset.csvStyles.excelFr')}</option>
                 </select>
+              </label>
+              <label className="checkbox" title={t('exchange.dataset.keepFormulasHint')}>
+                <input
+                  type="checkbox"
+                  name="dataset-keep-formulas"
+                  checked={keepFormulas}
+                  onChange={(event) => setKeepFormulas(event.target.checked)}
+                />
+                {t('exchange.dataset.keepFormulas')}
               </label>
             </>
           )}
