@@ -46,7 +46,10 @@ export interface ExchangeWarning {
     | 'unknownCode'
     | 'unsupportedSource'
     | 'duplicateName'
-    | 'badValue';
+    | 'badValue'
+    | 'truncated'
+    | 'badSelection'
+    | 'badIdentifier';
   /** The source, code or variable concerned, by name. */
   item: string;
 }

@@ -86,8 +86,11 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
 
   'refi.importCodebook': (context, { fileName, data }) => {
     const { db, history } = context.session.require();
-    const codes = parseCodebookXml(decodeXml(Buffer.from(data, 'base64')), fileName);
-    return history.run(db, 'importCodebook', (changes) => importCodebookInto(db, changes, codes));
+    const { codes, warnings } = parseCodebookXml(decodeXml(Buffer.from(data, 'base64')), fileName);
+    const result = history.run(db, 'importCodebook', (changes) =>
+      importCodebookInto(db, changes, codes),
+    );
+    return { ...result, warnings };
   },
 
   'jobs.progress': (context, { jobId }) => context.jobs.progress(jobId),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_LIMIT, DESCRIPTION_LIMIT, MEMO_LIMIT, VALUE_LIMIT } from '../limits';
 import type { ExportedFile } from '../exchange';
 import type {
   AttributeDefinition,
@@ -13,10 +14,10 @@ import { entityId } from './documents';
 import { method } from './method';
 import { emptyInput } from './schemas';
 
-const entityName = z.string().trim().min(1, 'Give a name (a pseudonym).').max(200);
-const attributeName = z.string().trim().min(1, 'Give the attribute a name.').max(200);
+const entityName = z.string().trim().min(1, 'Give a name (a pseudonym).').max(NAME_LIMIT);
+const attributeName = z.string().trim().min(1, 'Give the attribute a name.').max(NAME_LIMIT);
 const choices = z.array(z.string().max(200)).max(200);
-const value = z.union([z.string().max(10000), z.number(), z.boolean(), z.null()]);
+const value = z.union([z.string().max(VALUE_LIMIT), z.number(), z.boolean(), z.null()]);
 const fileBytes = z
   .base64('The file data is not valid base64.')
   .max(70_000_000, 'This file is too large.');
@@ -30,8 +31,8 @@ export const casesContract = {
     z.strictObject({
       id: entityId,
       name: entityName.optional(),
-      description: z.string().max(20000).optional(),
-      memo: z.string().max(200000).optional(),
+      description: z.string().max(DESCRIPTION_LIMIT).optional(),
+      memo: z.string().max(MEMO_LIMIT).optional(),
     }),
   ),
   'cases.deletionImpact': impact(deletion),
@@ -46,8 +47,8 @@ export const casesContract = {
       id: entityId,
       name: entityName.optional(),
       caseId: entityId.nullable().optional(),
-      description: z.string().max(20000).optional(),
-      memo: z.string().max(200000).optional(),
+      description: z.string().max(DESCRIPTION_LIMIT).optional(),
+      memo: z.string().max(MEMO_LIMIT).optional(),
     }),
   ),
   'participants.deletionImpact': impact(deletion),

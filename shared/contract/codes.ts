@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NAME_LIMIT, DESCRIPTION_LIMIT, MEMO_LIMIT } from '../limits';
 import type { CodeNode } from '../documents';
 import { entityId } from './documents';
 import { method } from './method';
@@ -8,7 +9,7 @@ const codeName = z
   .string()
   .trim()
   .min(1, 'Give the code a name.')
-  .max(200, 'A code name is at most 200 characters.');
+  .max(NAME_LIMIT, `A code name is at most ${NAME_LIMIT} characters.`);
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #0072B2.');
 
 export const codesContract = {
@@ -18,7 +19,7 @@ export const codesContract = {
       parentId: entityId.nullable().default(null),
       name: codeName,
       colour: colour.optional(),
-      description: z.string().max(20000).default(''),
+      description: z.string().max(DESCRIPTION_LIMIT).default(''),
       codable: z.boolean().optional(),
     }),
   ),
@@ -28,8 +29,8 @@ export const codesContract = {
         id: entityId,
         name: codeName.optional(),
         colour: colour.optional(),
-        description: z.string().max(20000).optional(),
-        memo: z.string().max(200000).optional(),
+        description: z.string().max(DESCRIPTION_LIMIT).optional(),
+        memo: z.string().max(MEMO_LIMIT).optional(),
         codable: z.boolean().optional(),
       })
       .refine((input) => Object.keys(input).length > 1, 'Change at least one property.'),

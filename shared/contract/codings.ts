@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEMO_LIMIT } from '../limits';
 import type { PassageOverview, CodeNode, Coding, Passage } from '../documents';
 import { conditionOperators } from '../cases';
 import { documentVersion, entityId } from './documents';
@@ -54,7 +55,7 @@ export const codingsContract = {
         start: offset.optional(),
         end: offset.optional(),
         version: documentVersion.optional(),
-        memo: z.string().max(200000).optional(),
+        memo: z.string().max(MEMO_LIMIT).optional(),
       })
       .refine(
         (input) => input.start !== undefined || input.end !== undefined || input.memo !== undefined,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DESCRIPTION_LIMIT, MEMO_LIMIT } from '../limits';
 import type { DocumentDetail, DocumentSummary, HistoryState, ImportPreview } from '../documents';
 import { documentKinds } from '../documents';
 import { method } from './method';
@@ -43,8 +44,8 @@ export const documentsContract = {
         kind: z.enum(documentKinds).optional(),
         date: isoDate.optional(),
         place: z.string().max(300).nullable().optional(),
-        description: optionalText(20000).optional(),
-        memo: optionalText(200000).optional(),
+        description: optionalText(DESCRIPTION_LIMIT).optional(),
+        memo: optionalText(MEMO_LIMIT).optional(),
       })
       .refine((input) => Object.keys(input).length > 1, 'Change at least one property.'),
   ),

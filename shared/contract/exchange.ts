@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { matrixLevels } from '../analysis';
 import type { ProjectSummary } from '../domain';
-import type { ExchangeImportReport, ExportedFile, RefiExport } from '../exchange';
-import { datasetTables, datasetValues } from '../exchange';
+import type { ExchangeImportReport, ExchangeWarning, ExportedFile, RefiExport } from '../exchange';
+import { datasetTables, datasetValues, offsetCountings } from '../exchange';
 import { entityId } from './documents';
-import { offsetCountings } from '../exchange';
 import { method } from './method';
 import { emptyInput, filePath } from './schemas';
 
@@ -33,7 +32,7 @@ export const exchangeContract = {
   'codebook.exportDocument': method<ExportedFile>()(emptyInput),
   'refi.exportProject': method<RefiExport>()(emptyInput),
   'refi.exportCodebook': method<ExportedFile>()(emptyInput),
-  'refi.importCodebook': method<{ added: number; matched: number }>()(
+  'refi.importCodebook': method<{ added: number; matched: number; warnings: ExchangeWarning[] }>()(
     z.strictObject({ fileName, data: archiveBytes }),
   ),
   'refi.importProject': method<{ project: ProjectSummary; report: ExchangeImportReport }>()(

@@ -144,6 +144,18 @@ export const en = {
     fields: { title: 'the title', description: 'the description', language: 'the language' },
   },
   errorReasons: {
+    xlsxTooLarge:
+      '{{file}} unpacks to far more data than a table of cases or people holds. Nothing was imported.',
+    tooDeep:
+      '{{file}} nests its elements more than {{limit}} deep, which no page or document does. Save it again from the program that made it, or as .txt.',
+    docxTooLarge:
+      '{{file}} was refused: it unpacks to more than {{limit}} MB of text, far more than a transcript holds (it may be a “zip bomb”). Save it again from your word processor, or split it.',
+    table_rows:
+      '{{file}} has more than {{limit}} rows, more than a table of cases, participants or documents holds. Nothing was imported.',
+    table_columns:
+      '{{file}} has more than {{limit}} columns (line {{line}}). Nothing was imported.',
+    table_cell:
+      '{{file}} has a cell longer than {{limit}} characters (line {{line}}), longer than a value may be. Nothing was imported.',
     lockNotWritable:
       'The folder of {{path}} does not let Axial mark the project as open ({{detail}}). Open a read-only copy, or copy the project to a folder you can write to.',
     demoMissing: 'The demo study’s files are missing from this installation. Reinstall Axial.',
@@ -161,7 +173,7 @@ export const en = {
     tooManyEntries:
       '{{file}} holds {{count}} files, far more than a project export does. Nothing was imported.',
     archiveBomb:
-      '{{file}} was refused: it unpacks to far more data than it holds (a “zip bomb”). Nothing was imported.',
+      '{{file}} was refused: it unpacks to more than {{limit}} MB, far more than a project export holds (it may be a “zip bomb”). Nothing was imported.',
     xmlEntities:
       '{{file}} declares XML entities, which Axial refuses for safety. Export it again from the other program.',
     badXml: '{{file}} is damaged: its XML cannot be read. Export it again from the other program.',
@@ -824,7 +836,12 @@ export const en = {
       unsupportedSource:
         '“{{item}}” is a picture, PDF, audio or video source, which Axial does not import; it was skipped.',
       duplicateName: 'Two items are named “{{item}}”; the second was renamed.',
-      badValue: 'Some values of “{{item}}” do not fit its type; they were left empty.',
+      badValue:
+        'Some values of “{{item}}” do not fit its type, or are too long; they were left empty.',
+      truncated: '“{{item}}…” is longer than Axial allows; it was shortened.',
+      badSelection:
+        'Some coded passages of “{{item}}” give positions that are not numbers; they were skipped.',
+      badIdentifier: 'An item without a valid identifier ({{item}}) was skipped.',
     },
   },
   recordings: {

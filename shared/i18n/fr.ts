@@ -151,6 +151,17 @@ export const fr: Messages = {
     fields: { title: 'le titre', description: 'la description', language: 'la langue' },
   },
   errorReasons: {
+    xlsxTooLarge:
+      '{{file}} se décompresse en bien plus de données qu’un tableau de cas ou de personnes. Rien n’a été importé.',
+    tooDeep:
+      '{{file}} imbrique ses éléments sur plus de {{limit}} niveaux, ce qu’aucune page ni aucun document ne fait. Enregistrez-le de nouveau depuis le programme qui l’a créé, ou en .txt.',
+    docxTooLarge:
+      '{{file}} a été refusé : il se décompresse en plus de {{limit}} Mo de texte, bien plus qu’une transcription (c’est peut-être une « bombe zip »). Enregistrez-le de nouveau depuis votre traitement de texte, ou découpez-le.',
+    table_rows:
+      '{{file}} a plus de {{limit}} lignes, plus qu’un tableau de cas, de participants ou de documents. Rien n’a été importé.',
+    table_columns: '{{file}} a plus de {{limit}} colonnes (ligne {{line}}). Rien n’a été importé.',
+    table_cell:
+      '{{file}} a une cellule de plus de {{limit}} caractères (ligne {{line}}), plus qu’une valeur ne peut en avoir. Rien n’a été importé.',
     lockNotWritable:
       'Le dossier de {{path}} ne permet pas à Axial de marquer le projet comme ouvert ({{detail}}). Ouvrez une copie en lecture seule, ou copiez le projet dans un dossier où vous pouvez écrire.',
     demoMissing:
@@ -169,7 +180,7 @@ export const fr: Messages = {
     tooManyEntries:
       '{{file}} contient {{count}} fichiers, bien plus qu’un export de projet. Rien n’a été importé.',
     archiveBomb:
-      '{{file}} a été refusé : il se décompresse en bien plus de données qu’il n’en contient (une « bombe zip »). Rien n’a été importé.',
+      '{{file}} a été refusé : il se décompresse en plus de {{limit}} Mo, bien plus que ne contient un export de projet (c’est peut-être une « bombe zip »). Rien n’a été importé.',
     xmlEntities:
       '{{file}} déclare des entités XML, ce qu’Axial refuse par sécurité. Exportez-le de nouveau depuis l’autre logiciel.',
     badXml:
@@ -849,7 +860,11 @@ export const fr: Messages = {
         '« {{item}} » est une image, un PDF, un audio ou une vidéo, qu’Axial n’importe pas ; il a été ignoré.',
       duplicateName: 'Deux éléments s’appellent « {{item}} » ; le second a été renommé.',
       badValue:
-        'Des valeurs de « {{item}} » ne correspondent pas à son type ; elles ont été laissées vides.',
+        'Des valeurs de « {{item}} » ne correspondent pas à son type, ou sont trop longues ; elles ont été laissées vides.',
+      truncated: '« {{item}}… » est plus long qu’Axial ne le permet ; il a été raccourci.',
+      badSelection:
+        'Des passages codés de « {{item}} » donnent des positions qui ne sont pas des nombres ; ils ont été ignorés.',
+      badIdentifier: 'Un élément sans identifiant valide ({{item}}) a été ignoré.',
     },
   },
   recordings: {

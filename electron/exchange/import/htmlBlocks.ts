@@ -1,4 +1,5 @@
-import { parseDocument } from 'htmlparser2';
+import { Parser, parseDocument } from 'htmlparser2';
+import { AxialError } from '../../../shared/errors';
 import type { Block, Inline } from './blocks';
 
 type DomNode = ReturnType<typeof parseDocument>['children'][number];
@@ -41,6 +42,40 @@ const blockElements = new Set([
   'address',
 ]);
 
+/** Deeper than any real page or Word document; the parser slows with the square of depth. */
+export const MAX_HTML_DEPTH = 500;
+
+class TooDeep extends Error {}
+
+/**
+ * Refuses HTML nested deeper than MAX_HTML_DEPTH before it is read into a
+ * tree: a streaming pass that stops at the first element past the limit, so
+ * a file of 200,000 nested elements costs milliseconds, not minutes.
+ */
+function refuseDeepNesting(html: string, fileName: string): void {
+  let depth = 0;
+  const parser = new Parser({
+    onopentag: () => {
+      depth += 1;
+      if (depth > MAX_HTML_DEPTH) throw new TooDeep();
+    },
+    onclosetag: () => {
+      depth -= 1;
+    },
+  });
+  try {
+    parser.write(html);
+    parser.end();
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
+    throw new AxialError(
+      'invalid_file',
+      `"${fileName}" nests its elements more than ${MAX_HTML_DEPTH} deep, which no page or document does. Save it again from the program that made it, or as .txt.`,
+      { file: fileName, reason: 'tooDeep', limit: MAX_HTML_DEPTH },
+    );
+  }
+}
+
 interface Style {
   bold: boolean;
   italic: boolean;
@@ -51,7 +86,8 @@ interface Style {
  * editor's schema: paragraphs, three heading levels, flat lists, bold and
  * italic. Scripts, styles, links, images and attributes are dropped.
  */
-export function htmlToBlocks(html: string): Block[] {
+export function htmlToBlocks(html: string, fileName = 'This file'): Block[] {
+  refuseDeepNesting(html, fileName);
   const document = parseDocument(html, { decodeEntities: true });
   const blocks: Block[] = [];
   let current: Block | null = null;

@@ -6,7 +6,7 @@ import type { ImportFormat, ImportPreview } from '../../../shared/documents';
 import { AxialError } from '../../../shared/errors';
 import type { Block } from './blocks';
 import { blockText } from './blocks';
-import { readZipDirectory, unpackedSize } from '../zipDirectory';
+import { inflateZip } from '../boundedZip';
 import { decodeText } from './decodeText';
 import type { TextEncoding } from './decodeText';
 import { htmlToBlocks } from './htmlBlocks';
@@ -16,7 +16,6 @@ import { detectTurns, speakerCounts } from './turns';
 
 export const MAX_TEXT_BYTES = 50 * 1024 * 1024;
 const MAX_DOCX_BYTES = 200 * 1024 * 1024;
-const MAX_DOCX_UNPACKED = 500 * 1024 * 1024;
 const MAX_DOCX_ENTRIES = 5000;
 
 export interface ParsedImport {
@@ -69,19 +68,46 @@ function tooLarge(fileName: string): AxialError {
   );
 }
 
-/** Checks a .docx is a zip of sane size before any of it is inflated (zip bombs). */
+const MEGABYTE = 1024 * 1024;
+/**
+ * What Axial reads of a .docx, counted on the bytes actually inflated: the
+ * document's XML (a two-hour transcript is a few megabytes of it), its styles
+ * and lists. Pictures are never inflated.
+ */
+const DOCX_LIMITS = {
+  entries: MAX_DOCX_ENTRIES,
+  perEntry: (name: string) => (name === 'word/document.xml' ? 32 * MEGABYTE : 8 * MEGABYTE),
+  total: 64 * MEGABYTE,
+};
+
+/**
+ * Checks a .docx before the converter opens it: a zip whose text parts
+ * inflate within their limits, measured as they inflate, so that a small file
+ * that would unpack to gigabytes (a "zip bomb") is stopped at the limit.
+ */
 function checkDocxArchive(bytes: Uint8Array, fileName: string): void {
   const notWord = new AxialError(
     'invalid_file',
     `"${fileName}" is not a readable Word document. Open it in your word processor and save it again as .docx.`,
     { file: fileName, reason: 'notDocx' },
   );
-  const entries = readZipDirectory(bytes);
-  if (!entries) throw notWord;
-  const hasDocument = entries.some((entry) => entry.name === 'word/document.xml');
-  if (!hasDocument) throw notWord;
-  if (entries.length > MAX_DOCX_ENTRIES || unpackedSize(entries) > MAX_DOCX_UNPACKED)
-    throw tooLarge(fileName);
+  const outcome = inflateZip(
+    bytes,
+    (name) => name.endsWith('.xml') || name.endsWith('.rels'),
+    DOCX_LIMITS,
+    false,
+  );
+  if (!outcome.ok && (outcome.problem === 'entryTooLarge' || outcome.problem === 'tooLarge'))
+    throw new AxialError(
+      'file_too_large',
+      `"${fileName}" was refused: its ${outcome.entry === 'word/document.xml' ? 'text unpacks to more than 32 MB' : 'parts unpack to more than 64 MB'}, far more than a transcript holds (it may be a "zip bomb"). Save it again from your word processor, or split it.`,
+      {
+        file: fileName,
+        reason: 'docxTooLarge',
+        limit: outcome.entry === 'word/document.xml' ? 32 : 64,
+      },
+    );
+  if (!outcome.ok || !outcome.entries.includes('word/document.xml')) throw notWord;
 }
 
 /** Reads a file's bytes into blocks, with speakers and timestamps found. Nothing is stored. */
@@ -100,7 +126,13 @@ export async function parseImport(fileName: string, bytes: Uint8Array): Promise<
     checkDocxArchive(bytes, fileName);
     let html: string;
     try {
-      html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+      html = (
+        await mammoth.convertToHtml(
+          { buffer: Buffer.from(bytes) },
+          // Pictures are not imported: they are never read, nor carried into the HTML as data.
+          { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
+        )
+      ).value;
     } catch {
       throw new AxialError(
         'invalid_file',
@@ -109,7 +141,7 @@ export async function parseImport(fileName: string, bytes: Uint8Array): Promise<
       );
     }
     if (html.length > MAX_TEXT_BYTES * 2) throw tooLarge(fileName);
-    blocks = htmlToBlocks(html);
+    blocks = htmlToBlocks(html, fileName);
   } else {
     if (bytes.length > MAX_TEXT_BYTES) throw tooLarge(fileName);
     const decoded = decodeText(bytes, fileName);
@@ -117,8 +149,8 @@ export async function parseImport(fileName: string, bytes: Uint8Array): Promise<
     if (format === 'txt') blocks = textToBlocks(decoded.text);
     else if (format === 'srt' || format === 'vtt') blocks = subtitleBlocks(decoded.text);
     else if (format === 'md')
-      blocks = htmlToBlocks(new MarkdownIt({ html: false }).render(decoded.text));
-    else blocks = htmlToBlocks(decoded.text);
+      blocks = htmlToBlocks(new MarkdownIt({ html: false }).render(decoded.text), fileName);
+    else blocks = htmlToBlocks(decoded.text, fileName);
   }
   blocks = detectTurns(blocks);
   if (blocks.every((block) => blockText(block).trim() === '')) {

@@ -1,11 +1,17 @@
-import { unzipSync } from 'fflate';
-import { readZipDirectory, unpackedSize } from '../zipDirectory';
+import { inflateZip } from '../boundedZip';
 import { AxialError } from '../../../shared/errors';
 
-const MAX_ENTRIES = 20_000;
-const MAX_UNPACKED = 2 * 1024 * 1024 * 1024;
-/** Real archives of text and XML compress about 5:1; a thousandfold entry is a bomb, not a project. */
-const MAX_RATIO = 1000;
+const MEGABYTE = 1024 * 1024;
+const QDE_LIMIT = 256 * MEGABYTE;
+/** A source's plain text: more than any transcript (a document imports at most 50 MB of text). */
+const SOURCE_LIMIT = 64 * MEGABYTE;
+
+/** What Axial inflates of a .qdpx, counted on the bytes actually inflated. */
+export const QDPX_LIMITS = {
+  entries: 20_000,
+  perEntry: (name: string) => (/\.qde$/i.test(name) ? QDE_LIMIT : SOURCE_LIMIT),
+  total: 512 * MEGABYTE,
+};
 
 export interface ArchiveEntries {
   /** Entries by their path as written in the archive. */
@@ -25,63 +31,68 @@ function refused(
   return new AxialError('invalid_file', message, { file: fileName, reason, ...params });
 }
 
-/** A path that stays inside the archive: no "..", no absolute path, no drive letter. */
-export function isSafeEntryPath(path: string): boolean {
-  if (path.startsWith('/') || path.startsWith('\\') || /^[a-z]:/i.test(path)) return false;
-  return !path.split(/[\\/]/).some((part) => part === '..');
+/**
+ * What Axial reads of a project export: the .qde at the top, the plain texts
+ * under sources/, and its own side file. Pictures, PDFs and recordings, which
+ * it does not import, are never inflated.
+ */
+function wanted(name: string): boolean {
+  const path = fold(name);
+  if (/^[^/]+\.qde$/.test(path) || path === 'axial/extension.json') return true;
+  return (
+    /^sources\/[^/]+$/.test(path) &&
+    !/\.(pdf|png|jpe?g|gif|tiff?|bmp|mp[34]|m4a|wav|ogg|webm|avi|mov)$/.test(path)
+  );
 }
 
 /**
- * Opens a .qdpx after checking, from the central directory alone, that it is
- * a zip of sane size whose entries all stay inside it; nothing is inflated
- * until every entry has passed.
+ * Opens a .qdpx: entries that stay inside it, at most 20,000, and what Axial
+ * reads of it inflated within 256 MB an entry and 512 MB in all, counted as
+ * they inflate, so a "zip bomb" is stopped at the limit, not after it.
  */
 export function readArchive(bytes: Uint8Array, fileName: string): ArchiveEntries {
-  const entries = readZipDirectory(bytes);
-  if (!entries)
-    throw refused(
-      fileName,
-      'notQdpx',
-      `"${fileName}" is not a REFI-QDA project (.qdpx): it is not a readable zip archive.`,
-    );
-  const unsafe = entries.find((entry) => !isSafeEntryPath(entry.name))?.name ?? null;
-  const bomb = entries.some(
-    (entry) =>
-      entry.size > 0 &&
-      entry.originalSize / entry.size > MAX_RATIO &&
-      entry.originalSize > 1024 * 1024,
-  );
-  const unpacked = unpackedSize(entries);
-  if (unsafe)
-    throw refused(
-      fileName,
-      'unsafeArchive',
-      `"${fileName}" was refused: its entry "${unsafe}" points outside the archive.`,
-      { entry: unsafe },
-    );
-  if (entries.length > MAX_ENTRIES)
-    throw refused(
-      fileName,
-      'tooManyEntries',
-      `"${fileName}" holds ${entries.length} files, more than a project export does.`,
-      { count: entries.length },
-    );
-  if (bomb || unpacked > MAX_UNPACKED)
-    throw refused(
-      fileName,
-      'archiveBomb',
-      `"${fileName}" was refused: it unpacks to far more data than it holds (a "zip bomb").`,
-    );
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes);
-  } catch {
-    throw refused(fileName, 'notQdpx', `"${fileName}" is not a readable zip archive.`);
+  const outcome = inflateZip(bytes, wanted, QDPX_LIMITS);
+  if (!outcome.ok) {
+    switch (outcome.problem) {
+      case 'notZip':
+        throw refused(
+          fileName,
+          'notQdpx',
+          `"${fileName}" is not a REFI-QDA project (.qdpx): it is not a readable zip archive.`,
+        );
+      case 'unsafePath':
+        throw refused(
+          fileName,
+          'unsafeArchive',
+          `"${fileName}" was refused: its entry "${outcome.entry}" points outside the archive.`,
+          { entry: outcome.entry ?? '' },
+        );
+      case 'tooManyEntries':
+        throw refused(
+          fileName,
+          'tooManyEntries',
+          `"${fileName}" holds more than ${QDPX_LIMITS.entries} files, more than a project export does.`,
+          { count: QDPX_LIMITS.entries },
+        );
+      case 'entryTooLarge':
+      case 'tooLarge':
+        throw refused(
+          fileName,
+          'archiveBomb',
+          `"${fileName}" was refused: ${outcome.problem === 'entryTooLarge' ? `its entry "${outcome.entry}" unpacks to more than ${QDPX_LIMITS.perEntry(outcome.entry ?? '') / MEGABYTE} MB` : `it unpacks to more than ${QDPX_LIMITS.total / MEGABYTE} MB`}, more than a project export holds (it may be a "zip bomb").`,
+          {
+            entry: outcome.entry ?? '',
+            limit:
+              (outcome.problem === 'entryTooLarge'
+                ? QDPX_LIMITS.perEntry(outcome.entry ?? '')
+                : QDPX_LIMITS.total) / MEGABYTE,
+          },
+        );
+    }
   }
-  const entriesByName = new Map(Object.entries(files));
   return {
-    files: entriesByName,
-    folded: new Map([...entriesByName].map(([name, data]) => [fold(name), data])),
+    files: outcome.files,
+    folded: new Map([...outcome.files].map(([name, data]) => [fold(name), data])),
   };
 }
 

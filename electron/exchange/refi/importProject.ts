@@ -3,11 +3,8 @@ import type { AttributeType, EntityKind } from '../../../shared/cases';
 import { documentFromJson } from '../../../shared/editor/schema';
 import type { DocumentJson } from '../../../shared/editor/schema';
 import { AxialError } from '../../../shared/errors';
-import type {
-  ExchangeImportReport,
-  ExchangeWarning,
-  OffsetCounting,
-} from '../../../shared/exchange';
+import type { ExchangeImportReport, OffsetCounting } from '../../../shared/exchange';
+import { MEMO_LIMIT, VALUE_LIMIT } from '../../../shared/limits';
 import { paletteColour } from '../../../shared/palette';
 import { buildTextIndex } from '../../../shared/text/textIndex';
 import { setAttributeValue } from '../../store/attributes';
@@ -23,7 +20,7 @@ import { AXIAL_EXTENSION_PATH, axialExtensionSchema } from './axialExtension';
 import { decideCounting, SourceText } from './countings';
 import { derivedGuid } from './guid';
 import type { RefiCode, RefiProject, RefiSource, RefiValueType } from './model';
-import { decodeXml, parseProjectXml } from './parseXml';
+import { decodeXml, parseProjectXml, ReadNotes } from './parseXml';
 
 const RFC_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -122,18 +119,6 @@ function axialContent(
   }
 }
 
-class Warnings {
-  private readonly seen = new Set<string>();
-  readonly list: ExchangeWarning[] = [];
-
-  add(kind: ExchangeWarning['kind'], item: string): void {
-    const key = `${kind}\u0000${item}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.list.push({ kind, item });
-  }
-}
-
 /** A name not yet used among `taken` (compared without case), by adding " (2)", " (3)"… */
 function freeName(name: string, taken: Set<string>): string {
   let candidate = name;
@@ -164,7 +149,9 @@ export async function importProjectInto(
   hooks: ImportHooks = {},
 ): Promise<ExchangeImportReport> {
   const { archive, project, extension } = read;
-  const warnings = new Warnings();
+  const warnings = new ReadNotes();
+  // What reading the file left out or shortened comes first in the report.
+  for (const warning of project.warnings) warnings.add(warning.kind, warning.item);
   // A new project: its creation is not something to undo, so the journal is not kept.
   const changes = new ChangeSet('importDocument');
   const timestamp = now();
@@ -178,10 +165,13 @@ export async function importProjectInto(
     return id;
   };
   const noteText = (guids: readonly string[]) =>
-    guids
-      .map((guid) => project.notes.get(guid)?.text.trim() ?? '')
-      .filter(Boolean)
-      .join('\n\n');
+    warnings.within(
+      guids
+        .map((guid) => project.notes.get(guid)?.text.trim() ?? '')
+        .filter(Boolean)
+        .join('\n\n'),
+      MEMO_LIMIT,
+    );
 
   // One transaction over the whole import, kept open across the pauses that let
   // progress and cancel through: the new project's file has no other writer.
@@ -387,6 +377,10 @@ export async function importProjectInto(
         const attributeId = attributeIds.get(`${value.variableGuid}:${entityKind}`);
         if (!attributeId || value.value === '') continue;
         const input = value.type === 'DateTime' ? value.value.slice(0, 10) : value.value;
+        if (input.length > VALUE_LIMIT) {
+          warnings.add('badValue', variableNames.get(value.variableGuid) ?? value.variableGuid);
+          continue;
+        }
         try {
           setAttributeValue(db, changes, attributeId, entityId, input);
         } catch (error) {
@@ -457,7 +451,7 @@ export async function importProjectInto(
       variables: attributeIds.size,
       notes: project.notes.size,
       counting: decision,
-      warnings: warnings.list,
+      warnings: warnings.warnings,
     };
     db.exec('COMMIT');
     return report;

@@ -1,3 +1,5 @@
+import type { ExchangeWarning } from '../../../shared/exchange';
+
 /** A REFI-QDA project or codebook as read, before it is placed into an Axial project. */
 
 export interface RefiCode {
@@ -72,6 +74,8 @@ export interface RefiProject {
   description: string;
   /** The program that wrote the file, as it says (the Project's `origin`). */
   origin: string | null;
+  /** What reading left out or shortened (items without identifiers, over-long names). */
+  warnings: ExchangeWarning[];
   users: Map<string, string>;
   codes: RefiCode[];
   variables: RefiVariable[];

@@ -12,6 +12,31 @@ import type {
   RefiVariable,
 } from './model';
 import { normaliseGuid } from './guid';
+import type { ExchangeWarning } from '../../../shared/exchange';
+import { DESCRIPTION_LIMIT, NAME_LIMIT } from '../../../shared/limits';
+
+/**
+ * What reading a file left out or shortened: every item dropped or cut is
+ * listed in the import's report, never lost without a word.
+ */
+export class ReadNotes {
+  readonly warnings: ExchangeWarning[] = [];
+  private readonly seen = new Set<string>();
+
+  add(kind: ExchangeWarning['kind'], item: string): void {
+    const key = `${kind}\u0000${item}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.warnings.push({ kind, item });
+  }
+
+  /** `text` within `limit` characters; a longer one is cut and noted. */
+  within(text: string, limit: number): string {
+    if (text.length <= limit) return text;
+    this.add('truncated', Array.from(text.slice(0, 60)).join(''));
+    return Array.from(text).slice(0, limit).join('');
+  }
+}
 
 type XmlNode = Record<string, unknown>;
 
@@ -168,20 +193,23 @@ const noteRefs = (node: XmlNode) =>
     .map((ref) => normaliseGuid(attribute(ref, 'targetGUID')))
     .filter((guid): guid is string => guid !== null);
 
-export function parseCodes(codesNode: XmlNode | undefined): RefiCode[] {
+export function parseCodes(codesNode: XmlNode | undefined, notes: ReadNotes): RefiCode[] {
   return children(codesNode, 'Code').flatMap((node): RefiCode[] => {
     const guid = normaliseGuid(attribute(node, 'guid'));
     const name = attribute(node, 'name')?.trim();
-    if (!guid || !name) return [];
+    if (!guid || !name) {
+      notes.add('badIdentifier', name || attribute(node, 'guid') || 'Code');
+      return [];
+    }
     return [
       {
         guid,
-        name,
+        name: notes.within(name, NAME_LIMIT),
         codable: attribute(node, 'isCodable') !== 'false' && attribute(node, 'isCodable') !== '0',
         colour: parseColour(attribute(node, 'color')),
-        description: textOf(child(node, 'Description')),
+        description: notes.within(textOf(child(node, 'Description')), DESCRIPTION_LIMIT),
         noteGuids: noteRefs(node),
-        children: parseCodes(node),
+        children: parseCodes(node, notes),
       },
     ];
   });
@@ -223,22 +251,36 @@ function parseCodings(node: XmlNode): RefiCoding[] {
   });
 }
 
-function parseSource(node: XmlNode, kind: RefiSource['kind']): RefiSource | null {
+function parseSource(node: XmlNode, kind: RefiSource['kind'], notes: ReadNotes): RefiSource | null {
   const guid = normaliseGuid(attribute(node, 'guid'));
-  if (!guid) return null;
+  if (!guid) {
+    notes.add('badIdentifier', attribute(node, 'name') ?? 'Source');
+    return null;
+  }
   const content = child(node, 'PlainTextContent');
+  const name = notes.within(attribute(node, 'name')?.trim() || guid, 300);
   return {
     guid,
-    name: attribute(node, 'name')?.trim() || guid,
+    name,
     kind,
     plainTextPath: attribute(node, 'plainTextPath'),
     plainTextContent: content ? textOf(content) : null,
-    description: textOf(child(node, 'Description')),
+    description: notes.within(textOf(child(node, 'Description')), DESCRIPTION_LIMIT),
     selections: children(node, 'PlainTextSelection').flatMap((selection): RefiSelection[] => {
       const selectionGuid = normaliseGuid(attribute(selection, 'guid'));
       const start = Number(attribute(selection, 'startPosition'));
       const end = Number(attribute(selection, 'endPosition'));
-      if (!selectionGuid || !Number.isInteger(start) || !Number.isInteger(end)) return [];
+      if (!selectionGuid) {
+        notes.add(
+          'badIdentifier',
+          `${name}: ${attribute(selection, 'guid') ?? 'PlainTextSelection'}`,
+        );
+        return [];
+      }
+      if (!Number.isInteger(start) || !Number.isInteger(end)) {
+        notes.add('badSelection', name);
+        return [];
+      }
       return [
         {
           guid: selectionGuid,
@@ -270,6 +312,7 @@ const variableTypes = new Set<RefiValueType>([
 
 /** A project.qde as a RefiProject; what cannot be read is left out here and reported by the importer. */
 export function parseProjectXml(text: string, fileName: string): RefiProject {
+  const read = new ReadNotes();
   const root = child(parseXml(text, fileName), 'Project');
   if (
     !root ||
@@ -290,11 +333,14 @@ export function parseProjectXml(text: string, fileName: string): RefiProject {
       const guid = normaliseGuid(attribute(node, 'guid'));
       const name = attribute(node, 'name')?.trim();
       const type = attribute(node, 'typeOfVariable') as RefiValueType | null;
-      if (!guid || !name) return [];
+      if (!guid || !name) {
+        read.add('badIdentifier', name || 'Variable');
+        return [];
+      }
       return [
         {
           guid,
-          name,
+          name: read.within(name, NAME_LIMIT),
           type: type && variableTypes.has(type) ? type : 'Text',
           description: textOf(child(node, 'Description')),
         },
@@ -303,12 +349,15 @@ export function parseProjectXml(text: string, fileName: string): RefiProject {
   );
   const cases = children(child(root, 'Cases'), 'Case').flatMap((node): RefiCase[] => {
     const guid = normaliseGuid(attribute(node, 'guid'));
-    if (!guid) return [];
+    if (!guid) {
+      read.add('badIdentifier', attribute(node, 'name') ?? 'Case');
+      return [];
+    }
     return [
       {
         guid,
-        name: attribute(node, 'name')?.trim() || guid,
-        description: textOf(child(node, 'Description')),
+        name: read.within(attribute(node, 'name')?.trim() || guid, NAME_LIMIT),
+        description: read.within(textOf(child(node, 'Description')), DESCRIPTION_LIMIT),
         values: parseValues(node),
         sourceGuids: children(node, 'SourceRef')
           .map((ref) => normaliseGuid(attribute(ref, 'targetGUID')))
@@ -319,12 +368,12 @@ export function parseProjectXml(text: string, fileName: string): RefiProject {
   const sourcesNode = child(root, 'Sources');
   const sources: RefiSource[] = [];
   for (const node of children(sourcesNode, 'TextSource')) {
-    const source = parseSource(node, 'text');
+    const source = parseSource(node, 'text', read);
     if (source) sources.push(source);
   }
   for (const element of ['PictureSource', 'PDFSource', 'AudioSource', 'VideoSource']) {
     for (const node of children(sourcesNode, element)) {
-      const source = parseSource(node, 'other');
+      const source = parseSource(node, 'other', read);
       if (source) sources.push(source);
     }
   }
@@ -338,11 +387,12 @@ export function parseProjectXml(text: string, fileName: string): RefiProject {
       });
   }
   return {
-    name: attribute(root, 'name')?.trim() || fileName.replace(/\.[^.]+$/, ''),
-    description: textOf(child(root, 'Description')),
+    name: read.within(attribute(root, 'name')?.trim() || fileName.replace(/\.[^.]+$/, ''), 200),
+    description: read.within(textOf(child(root, 'Description')), DESCRIPTION_LIMIT),
     origin: attribute(root, 'origin'),
+    warnings: read.warnings,
     users,
-    codes: parseCodes(child(child(root, 'CodeBook'), 'Codes')),
+    codes: parseCodes(child(child(root, 'CodeBook'), 'Codes'), read),
     variables,
     cases,
     sources,
@@ -350,15 +400,19 @@ export function parseProjectXml(text: string, fileName: string): RefiProject {
   };
 }
 
-/** A .qdc file's codes. */
-export function parseCodebookXml(text: string, fileName: string): RefiCode[] {
+/** A .qdc file's codes, and what reading them left out or shortened. */
+export function parseCodebookXml(
+  text: string,
+  fileName: string,
+): { codes: RefiCode[]; warnings: ExchangeWarning[] } {
+  const notes = new ReadNotes();
   const root = child(parseXml(text, fileName), 'CodeBook');
-  const codes = parseCodes(child(root, 'Codes'));
+  const codes = parseCodes(child(root, 'Codes'), notes);
   if (!root || codes.length === 0)
     throw new AxialError(
       'invalid_file',
       `"${fileName}" is not a REFI-QDA codebook (.qdc): it holds no codes.`,
       { file: fileName, reason: 'notQdc' },
     );
-  return codes;
+  return { codes, warnings: notes.warnings };
 }

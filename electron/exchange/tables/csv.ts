@@ -7,7 +7,19 @@ export interface ParsedCsv {
   delimiter: ',' | ';';
   /** 1-based number of a record whose quote never closes (the file was cut short). */
   unterminatedAt: number | null;
+  /** The first limit the file went past, where; reading stopped there. */
+  exceeded: { limit: keyof CsvLimits; line: number } | null;
 }
+
+/** How much of a table Axial reads: a file past one of these is refused, not read on. */
+export interface CsvLimits {
+  rows: number;
+  columns: number;
+  /** Characters in one cell. */
+  cell: number;
+}
+
+const NO_LIMITS: CsvLimits = { rows: Infinity, columns: Infinity, cell: Infinity };
 
 function detectDelimiter(text: string): ',' | ';' {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
@@ -22,8 +34,14 @@ function detectDelimiter(text: string): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
-export function parseCsv(input: string): ParsedCsv {
+export function parseCsv(input: string, limits: CsvLimits = NO_LIMITS): ParsedCsv {
   const text = input.replace(/^\ufeff/, '');
+  const stop = (limit: keyof CsvLimits): ParsedCsv => ({
+    rows,
+    delimiter,
+    unterminatedAt: null,
+    exceeded: { limit, line: rows.length + 1 },
+  });
   const delimiter = detectDelimiter(text);
   const rows: string[][] = [];
   let row: string[] = [];
@@ -43,6 +61,7 @@ export function parseCsv(input: string): ParsedCsv {
       } else {
         field += character;
       }
+      if (field.length > limits.cell) return stop('cell');
       continue;
     }
     if (character === '"' && field === '') {
@@ -51,22 +70,26 @@ export function parseCsv(input: string): ParsedCsv {
     } else if (character === delimiter) {
       row.push(field);
       field = '';
+      if (row.length >= limits.columns) return stop('columns');
     } else if (character === '\n' || character === '\r') {
       if (character === '\r' && text[index + 1] === '\n') index += 1;
       row.push(field);
       rows.push(row);
       row = [];
       field = '';
+      if (rows.length > limits.rows) return stop('rows');
     } else {
       field += character;
     }
+    if (field.length > limits.cell) return stop('cell');
   }
-  if (inQuotes) return { rows, delimiter, unterminatedAt: quoteOpenedAt };
+  if (inQuotes) return { rows, delimiter, unterminatedAt: quoteOpenedAt, exceeded: null };
   if (field !== '' || row.length > 0) {
     row.push(field);
     rows.push(row);
   }
-  return { rows, delimiter, unterminatedAt: null };
+  if (rows.length > limits.rows) return stop('rows');
+  return { rows, delimiter, unterminatedAt: null, exceeded: null };
 }
 
 function quote(field: string, delimiter: string, force: boolean): string {

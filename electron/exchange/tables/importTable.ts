@@ -17,7 +17,9 @@ import { createEntity, findEntityByName, updateEntity } from '../../store/cases'
 import type { Db } from '../../store/database';
 import type { ChangeSet } from '../../store/journal';
 import { decodeText } from '../import/decodeText';
+import type { CsvLimits } from './csv';
 import { parseCsv } from './csv';
+import { VALUE_LIMIT } from '../../../shared/limits';
 import type { Cell } from './xlsx';
 import { readXlsx } from './xlsx';
 
@@ -34,12 +36,46 @@ export interface ReadTable {
   unterminatedAt: number | null;
 }
 
+/**
+ * How much of a table Axial reads: more rows than a study has cases or people,
+ * more columns than it has attributes, a cell longer than a value may be.
+ */
+export const TABLE_LIMITS: CsvLimits = { rows: 50_000, columns: 500, cell: VALUE_LIMIT };
+
+function tableTooLarge(fileName: string, limit: keyof CsvLimits, line: number): AxialError {
+  const what = {
+    rows: `more than ${TABLE_LIMITS.rows.toLocaleString('en')} rows`,
+    columns: `more than ${TABLE_LIMITS.columns} columns (line ${line})`,
+    cell: `a cell longer than ${TABLE_LIMITS.cell.toLocaleString('en')} characters (line ${line})`,
+  }[limit];
+  return new AxialError(
+    'file_too_large',
+    `"${fileName}" has ${what}, more than a table of cases, participants or documents holds. Nothing was imported.`,
+    { file: fileName, reason: `table_${limit}`, line, limit: TABLE_LIMITS[limit] },
+  );
+}
+
+/** Refuses a table past the limits, once read (a workbook's rows are read from a bounded file). */
+function checkLimits(fileName: string, rows: readonly Cell[][]): void {
+  if (rows.length > TABLE_LIMITS.rows) throw tableTooLarge(fileName, 'rows', rows.length);
+  rows.forEach((row, index) => {
+    if (row.length > TABLE_LIMITS.columns) throw tableTooLarge(fileName, 'columns', index + 1);
+    if (row.some((cell) => typeof cell === 'string' && cell.length > TABLE_LIMITS.cell))
+      throw tableTooLarge(fileName, 'cell', index + 1);
+  });
+}
+
 export async function readTable(fileName: string, bytes: Uint8Array): Promise<ReadTable> {
   const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
-  if (extension === 'xlsx')
-    return { rows: await readXlsx(bytes, fileName), delimiter: null, unterminatedAt: null };
+  if (extension === 'xlsx') {
+    const rows = await readXlsx(bytes, fileName);
+    checkLimits(fileName, rows);
+    return { rows, delimiter: null, unterminatedAt: null };
+  }
   if (extension === 'csv' || extension === 'txt' || extension === 'tsv') {
-    const parsed = parseCsv(decodeText(bytes, fileName).text);
+    // Read only as far as the limits: a million rows are refused at the first one past them.
+    const parsed = parseCsv(decodeText(bytes, fileName).text, TABLE_LIMITS);
+    if (parsed.exceeded) throw tableTooLarge(fileName, parsed.exceeded.limit, parsed.exceeded.line);
     return {
       rows: parsed.rows,
       delimiter: parsed.delimiter,

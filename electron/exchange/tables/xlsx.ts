@@ -1,12 +1,16 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { readZipDirectory, unpackedSize } from '../zipDirectory';
+import { inflateZip } from '../boundedZip';
 import { AxialError } from '../../../shared/errors';
 
 export type Cell = string | number | boolean | Date | null;
 
-const MAX_UNPACKED = 200 * 1024 * 1024;
-const MAX_ENTRIES = 2000;
+const MEGABYTE = 1024 * 1024;
+/**
+ * A workbook of cases or people, measured as it inflates before the reader
+ * opens it: a sheet of 16 MB of XML is some 200,000 cells.
+ */
+const XLSX_LIMITS = { entries: 2000, perEntry: 16 * MEGABYTE, total: 48 * MEGABYTE };
 
 function notAWorkbook(fileName: string): AxialError {
   return new AxialError(
@@ -39,15 +43,14 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 
 /** The first sheet of a workbook as rows of typed cells; the archive is checked before it is inflated. */
 export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Cell[][]> {
-  const entries = readZipDirectory(bytes);
-  if (!entries) throw notAWorkbook(fileName);
-  if (entries.length > MAX_ENTRIES || unpackedSize(entries) > MAX_UNPACKED) {
+  const measured = inflateZip(bytes, () => true, XLSX_LIMITS, false);
+  if (!measured.ok && measured.problem !== 'notZip')
     throw new AxialError(
       'file_too_large',
-      `"${fileName}" unpacks to more data than a table should hold.`,
-      { file: fileName },
+      `"${fileName}" unpacks to more than ${measured.problem === 'entryTooLarge' ? `${XLSX_LIMITS.perEntry / MEGABYTE} MB in one part` : `${XLSX_LIMITS.total / MEGABYTE} MB`}, more than a table of cases or people holds. Nothing was imported.`,
+      { file: fileName, reason: 'xlsxTooLarge' },
     );
-  }
+  if (!measured.ok) throw notAWorkbook(fileName);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);

@@ -2,7 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixLevel } from '../../../shared/analysis';
 import { matrixLevels } from '../../../shared/analysis';
-import type { DatasetTable, DatasetValues, ExportedFile } from '../../../shared/exchange';
+import type {
+  DatasetTable,
+  DatasetValues,
+  ExchangeWarning,
+  ExportedFile,
+} from '../../../shared/exchange';
 import { datasetTables, datasetValues } from '../../../shared/exchange';
 import { useApi } from '../../api/context';
 import { downloadBase64 } from '../../components/download';
@@ -10,6 +15,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { readAsBase64 } from '../../components/files';
 import { useAction } from '../../components/useAction';
 import { flushPendingEdits } from '../project/pendingEdits';
+import { ImportWarnings } from './ImportWarnings';
 import { useProjectData } from '../project/ProjectData';
 
 const download = (file: ExportedFile) => downloadBase64(file.fileName, file.data, file.mimeType);
@@ -226,6 +232,7 @@ function CodebookExchange() {
   const api = useApi();
   const { refresh } = useProjectData();
   const [status, setStatus] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<ExchangeWarning[]>([]);
   const { pending, error, run } = useAction();
   return (
     <section className="card exchange-card" aria-labelledby="codebook-exchange-heading">
@@ -276,6 +283,7 @@ function CodebookExchange() {
                 setStatus(
                   t('exchange.codebook.imported', { count: result.added, matched: result.matched }),
                 );
+                setWarnings(result.warnings);
               });
             }}
           />
@@ -287,6 +295,7 @@ function CodebookExchange() {
           {status}
         </p>
       )}
+      <ImportWarnings warnings={warnings} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { PathField } from '../../components/PathField';
 import { useAction } from '../../components/useAction';
 import { flushPendingEdits } from '../project/pendingEdits';
 import { fileNameFor, joinPath } from '../start/NewProjectForm';
+import { ImportWarnings } from './ImportWarnings';
 
 /** What an import brought in, and what it could not: shown before the researcher starts working. */
 function ImportReport({ report }: { report: ExchangeImportReport }) {
@@ -37,18 +38,7 @@ function ImportReport({ report }: { report: ExchangeImportReport }) {
           })}
         </p>
       )}
-      {report.warnings.length > 0 && (
-        <>
-          <p>{t('exchange.report.warnings', { count: report.warnings.length })}</p>
-          <ul className="import-warnings">
-            {report.warnings.map((warning) => (
-              <li key={`${warning.kind}:${warning.item}`}>
-                {t(`exchange.warnings.${warning.kind}`, { item: warning.item })}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ImportWarnings warnings={report.warnings} />
     </div>
   );
 }

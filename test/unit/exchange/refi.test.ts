@@ -336,7 +336,7 @@ describe('REFI-QDA import of files from other programs', () => {
       fileName: 'grille.qdc',
       data: base64(qdc),
     });
-    expect(result).toEqual({ added: 1, matched: 1 });
+    expect(result).toEqual({ added: 1, matched: 1, warnings: [] });
     const codes = await harness.call('codes.list', {});
     expect(codes.map((code) => [code.name, code.description])).toEqual([
       ['Gouvernance', ''],
@@ -391,12 +391,13 @@ describe('hostile and broken archives', () => {
     await refusedWith(archive({ 'project.qde': qde(''), '/etc/evil': 'x' }), 'unsafeArchive');
   });
 
-  it('refuses a zip bomb and an archive of thousands of entries before inflating them', async () => {
+  it('stops a zip bomb as it inflates, at its limit, and refuses an archive of thousands of entries', async () => {
     const bomb = zipSync(
       { 'project.qde': strToU8(qde('')), 'sources/big.txt': new Uint8Array(200 * 1024 * 1024) },
       { level: 9 },
     );
-    await refusedWith(Buffer.from(bomb).toString('base64'), 'archiveBomb');
+    const error = await refusedWith(Buffer.from(bomb).toString('base64'), 'archiveBomb');
+    expect(error.message).toContain('"sources/big.txt" unpacks to more than 64 MB');
     const many: Record<string, string> = { 'project.qde': qde('') };
     for (let index = 0; index < 20_500; index += 1) many[`sources/${index}.txt`] = '';
     await refusedWith(archive(many), 'tooManyEntries');

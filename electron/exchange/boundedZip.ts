@@ -1,0 +1,107 @@
+import { Unzip, UnzipInflate } from 'fflate';
+
+export interface ZipLimits {
+  /** Entries the archive may hold at all. */
+  entries: number;
+  /** Bytes one selected entry may inflate to (by its name, when entries differ). */
+  perEntry: number | ((name: string) => number);
+  /** Bytes all selected entries together may inflate to. */
+  total: number;
+}
+
+export type ZipOutcome =
+  | { ok: true; files: Map<string, Uint8Array>; entries: string[] }
+  | {
+      ok: false;
+      problem: 'notZip' | 'unsafePath' | 'tooManyEntries' | 'entryTooLarge' | 'tooLarge';
+      entry?: string;
+    };
+
+/** A path that stays inside the archive: no "..", no absolute path, no drive letter. */
+export function isSafeEntryPath(path: string): boolean {
+  if (path.startsWith('/') || path.startsWith('\\') || /^[a-z]:/i.test(path)) return false;
+  return !path.split(/[\\/]/).some((part) => part === '..');
+}
+
+/**
+ * Inflates the entries of a zip that `select` asks for, counting the bytes
+ * actually inflated, never the sizes the archive declares (a bomb declares
+ * small ones): it stops at the first entry, or the first byte, past a limit,
+ * so memory and time are bounded by the limits, not by the file. Entries not
+ * selected are walked over, not inflated. `keep: false` only measures.
+ */
+export function inflateZip(
+  bytes: Uint8Array,
+  select: (name: string) => boolean,
+  limits: ZipLimits,
+  keep = true,
+): ZipOutcome {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { ok: false, problem: 'notZip' };
+  const files = new Map<string, Uint8Array>();
+  const entries: string[] = [];
+  let failure: Exclude<ZipOutcome, { ok: true }> | null = null;
+  let total = 0;
+  const unzip = new Unzip();
+  unzip.register(UnzipInflate);
+  unzip.onfile = (file) => {
+    if (failure) return;
+    entries.push(file.name);
+    if (entries.length > limits.entries) {
+      failure = { ok: false, problem: 'tooManyEntries' };
+      return;
+    }
+    if (!isSafeEntryPath(file.name)) {
+      failure = { ok: false, problem: 'unsafePath', entry: file.name };
+      return;
+    }
+    if (!select(file.name)) return;
+    const limit =
+      typeof limits.perEntry === 'number' ? limits.perEntry : limits.perEntry(file.name);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    file.ondata = (error, chunk, final) => {
+      if (failure) return;
+      if (error) {
+        failure = { ok: false, problem: 'notZip', entry: file.name };
+        return;
+      }
+      size += chunk.length;
+      total += chunk.length;
+      if (size > limit || total > limits.total) {
+        failure = {
+          ok: false,
+          problem: size > limit ? 'entryTooLarge' : 'tooLarge',
+          entry: file.name,
+        };
+        file.terminate();
+        return;
+      }
+      if (keep) chunks.push(chunk);
+      if (final && keep) files.set(file.name, concat(chunks, size));
+    };
+    file.start();
+  };
+  try {
+    // In pieces: fflate's streaming reader recurses once per entry of what it is given, and an
+    // archive of thousands of small entries pushed whole would overflow the stack.
+    const PIECE = 16 * 1024;
+    for (let offset = 0; offset < bytes.length && !failure; offset += PIECE)
+      unzip.push(bytes.subarray(offset, offset + PIECE), offset + PIECE >= bytes.length);
+  } catch {
+    failure ??= { ok: false, problem: 'notZip' };
+  }
+  if (failure) return failure;
+  if (entries.length === 0) return { ok: false, problem: 'notZip' };
+  return { ok: true, files, entries };
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const whole = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return whole;
+}
