@@ -96,7 +96,9 @@ describe('editing while the project answers', () => {
       // One more Ctrl+Z takes "Bref. " back, and nothing else.
       await page.keyboard.press('Control+z');
       await expect.poll(async () => (await stored()).plain).toBe(plainInterview);
-      expect(await before('Nous associons')).toMatch(/\n$/);
+      // The file commits before its answer reaches the editor: wait for the editor's own state.
+      await expect.poll(() => before('Nous associons')).toMatch(/\n$/);
+      expect(await editorText()).not.toContain('Bref');
     }
   });
 
