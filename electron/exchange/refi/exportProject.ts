@@ -13,6 +13,9 @@ import { AXIAL_EXTENSION_PATH } from './axialExtension';
 import { writeCodeTree } from './codeTree';
 import { asGuid, derivedGuid } from './guid';
 import { XmlWriter } from './xml';
+import { labelText, toLabelled } from './labelledText';
+import { documentFromJson } from '../../../shared/editor/schema';
+import { buildTextIndex } from '../../../shared/text/textIndex';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
@@ -98,11 +101,18 @@ export function exportProjectArchive(db: Db, path: string, origin: string): Proj
     return guid;
   };
   const users = [...new Set(codings.map((coding) => coding.coder))].sort();
-  const notes: { guid: string; name: string; text: string }[] = [];
-  const note = (owner: string, name: string, text: string): string | null => {
+  const notes: { guid: string; name: string; text: string; created: string; modified: string }[] =
+    [];
+  // Dated: QualCoder's import stops half-way on a Note without its creation time.
+  const note = (
+    owner: string,
+    name: string,
+    text: string,
+    dates: { created: string; modified: string },
+  ): string | null => {
     if (!text.trim()) return null;
     const guid = derivedGuid(project.id, 'note', owner);
-    notes.push({ guid, name, text });
+    notes.push({ guid, name, text, ...dates });
     return guid;
   };
 
@@ -159,7 +169,18 @@ export function exportProjectArchive(db: Db, path: string, origin: string): Proj
   }
   if (codes.length) {
     xml.open('CodeBook');
-    writeCodeTree(xml, codes, (code) => note(`code:${code.id}`, code.name, code.memo));
+    const codeDates = new Map(
+      (
+        db.prepare('SELECT id, created_at, modified_at FROM code').all() as {
+          id: string;
+          created_at: string;
+          modified_at: string;
+        }[]
+      ).map((row) => [row.id, { created: row.created_at, modified: row.modified_at }]),
+    );
+    writeCodeTree(xml, codes, (code) =>
+      note(`code:${code.id}`, code.name, code.memo, codeDates.get(code.id)!),
+    );
     xml.close('CodeBook');
   }
   if (attributes.length) {
@@ -226,7 +247,11 @@ export function exportProjectArchive(db: Db, path: string, origin: string): Proj
     xml.open('Sources');
     for (const document of documents) {
       const guid = asGuid(document.id);
-      files[`sources/${guid}.txt`] = strToU8(document.plain_text);
+      // Other programs show the source's text: with each turn's time and speaker written in.
+      const labelled = labelText(
+        buildTextIndex(documentFromJson(JSON.parse(document.content) as unknown)),
+      );
+      files[`sources/${guid}.txt`] = strToU8(labelled.text);
       xml.open('TextSource', {
         guid,
         name: document.title,
@@ -238,11 +263,13 @@ export function exportProjectArchive(db: Db, path: string, origin: string): Proj
       for (const coding of codingsByDocument.get(document.id) ?? []) {
         xml.open('PlainTextSelection', {
           guid: asGuid(coding.id),
-          startPosition: coding.start,
-          endPosition: coding.end,
+          startPosition: toLabelled(labelled, coding.start, 'start'),
+          endPosition: toLabelled(labelled, coding.end, 'end'),
           creatingUser: userGuid(coding.coder),
           creationDateTime: coding.created_at,
         });
+        // The memo where several programs read it, and as a note for those that read notes.
+        if (coding.memo.trim()) xml.text('Description', coding.memo);
         xml.open('Coding', {
           guid: derivedGuid(project.id, 'coding', coding.id),
           creatingUser: userGuid(coding.coder),
@@ -250,11 +277,17 @@ export function exportProjectArchive(db: Db, path: string, origin: string): Proj
         });
         xml.empty('CodeRef', { targetGUID: asGuid(coding.code_id) });
         xml.close('Coding');
-        const memo = note(`coding:${coding.id}`, document.title, coding.memo);
+        const memo = note(`coding:${coding.id}`, document.title, coding.memo, {
+          created: coding.created_at,
+          modified: coding.modified_at,
+        });
         if (memo) xml.empty('NoteRef', { targetGUID: memo });
         xml.close('PlainTextSelection');
       }
-      const memo = note(`document:${document.id}`, document.title, document.memo);
+      const memo = note(`document:${document.id}`, document.title, document.memo, {
+        created: document.created_at,
+        modified: document.modified_at,
+      });
       if (memo) xml.empty('NoteRef', { targetGUID: memo });
       writeValues(documentValues.get(document.id) ?? {}, 'document');
       xml.close('TextSource');
@@ -264,7 +297,12 @@ export function exportProjectArchive(db: Db, path: string, origin: string): Proj
   if (notes.length) {
     xml.open('Notes');
     for (const entry of notes) {
-      xml.open('Note', { guid: entry.guid, name: entry.name });
+      xml.open('Note', {
+        guid: entry.guid,
+        name: entry.name,
+        creationDateTime: entry.created,
+        modifiedDateTime: entry.modified,
+      });
       xml.text('PlainTextContent', entry.text);
       xml.close('Note');
     }

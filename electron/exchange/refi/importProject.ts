@@ -18,6 +18,8 @@ import { findEntry, readArchive } from './archive';
 import type { AxialExtension } from './axialExtension';
 import { AXIAL_EXTENSION_PATH, axialExtensionSchema } from './axialExtension';
 import { decideCounting, SourceText } from './countings';
+import type { LabelledText } from './labelledText';
+import { fromLabelled, labelText, turnsFromLabels } from './labelledText';
 import { derivedGuid } from './guid';
 import type { RefiCode, RefiProject, RefiSource, RefiValueType } from './model';
 import { decodeXml, parseProjectXml, ReadNotes } from './parseXml';
@@ -103,20 +105,42 @@ function paragraphsOf(text: string): DocumentJson {
   };
 }
 
-/** The editor document Axial exported, if its text is still exactly the source's. */
-function axialContent(
+/** A source as Axial stores it: its editor document, and how the file's positions map to its text. */
+interface PlacedSource {
+  content: DocumentJson;
+  /** Null when the file's text is the document's text itself. */
+  layout: LabelledText | null;
+}
+
+/**
+ * The editor document Axial exported, if the source's text is still exactly
+ * what it wrote: with its turns written in (this version), or without.
+ */
+function axialSource(
   extension: AxialExtension | null,
   guid: string,
   text: string,
-): DocumentJson | null {
+): PlacedSource | null {
   const content = extension?.sources[guid]?.content;
   if (!content) return null;
   try {
     const doc = documentFromJson(content);
-    return buildTextIndex(doc).text === text ? (doc.toJSON() as DocumentJson) : null;
+    const index = buildTextIndex(doc);
+    const json = doc.toJSON() as DocumentJson;
+    if (index.text === text) return { content: json, layout: null };
+    const layout = labelText(index);
+    return layout.text === text ? { content: json, layout } : null;
   } catch {
     return null;
   }
+}
+
+/** A source from another program: turns read from its labels when it has them, else one paragraph a line. */
+function foreignSource(text: string): PlacedSource {
+  const turns = turnsFromLabels(text);
+  return turns
+    ? { content: turns.content, layout: turns.layout }
+    : { content: paragraphsOf(text), layout: null };
 }
 
 /** A name not yet used among `taken` (compared without case), by adding " (2)", " (3)"… */
@@ -251,11 +275,15 @@ export async function importProjectInto(
       if (!text) continue;
       const id = idFor(source.guid, 'source');
       const kind = extension?.sources[source.guid]?.kind ?? 'transcript';
+      const placed = axialSource(extension, source.guid, text.text) ?? foreignSource(text.text);
+      const storedLength = buildTextIndex(documentFromJson(placed.content)).length;
+      const stored = (position: number, side: 'start' | 'end') =>
+        placed.layout ? fromLabelled(placed.layout, position, side) : position;
       createDocument(db, changes, {
         id,
         kind,
         title: source.name,
-        content: axialContent(extension, source.guid, text.text) ?? paragraphsOf(text.text),
+        content: placed.content,
         sourceName: source.name,
       });
       db.prepare(
@@ -269,7 +297,7 @@ export async function importProjectInto(
       );
       documentIds.set(source.guid, id);
 
-      const placed = new Set<string>();
+      const done = new Set<string>();
       const place = (
         selectionGuid: string,
         index: number,
@@ -282,6 +310,7 @@ export async function importProjectInto(
           noteGuids: string[];
         },
         extraNotes: readonly string[],
+        description = '',
       ) => {
         const codeId = codeIds.get(coding.codeGuid);
         if (!codeId) {
@@ -289,8 +318,8 @@ export async function importProjectInto(
           return;
         }
         const key = `${codeId}:${start}:${end}`;
-        if (placed.has(key)) return;
-        placed.add(key);
+        if (done.has(key)) return;
+        done.add(key);
         const created = coding.created ?? timestamp;
         const userGuid = coding.userGuid;
         insertCoding.run(
@@ -299,7 +328,10 @@ export async function importProjectInto(
           codeId,
           start,
           end,
-          [noteText(extraNotes), noteText(coding.noteGuids)].filter(Boolean).join('\n\n'),
+          // A memo written both as the selection's description and as its note comes in once.
+          [...new Set([description.trim(), noteText(extraNotes), noteText(coding.noteGuids)])]
+            .filter(Boolean)
+            .join('\n\n'),
           (userGuid && project.users.get(userGuid)) || coder,
           created,
           created,
@@ -307,19 +339,29 @@ export async function importProjectInto(
         codings += 1;
       };
       for (const selection of source.selections) {
-        const start = counting ? text.offset(counting, selection.start) : null;
-        const end = counting ? text.offset(counting, selection.end) : null;
+        const from = counting ? text.offset(counting, selection.start) : null;
+        const to = counting ? text.offset(counting, selection.end) : null;
+        const start = from === null ? null : stored(from, 'start');
+        const end = to === null ? null : stored(to, 'end');
         if (start === null || end === null || end <= start) {
           warnings.add('selectionOutside', source.name);
           continue;
         }
         selection.codings.forEach((coding, index) =>
-          place(selection.guid, index, start, end, coding, index === 0 ? selection.noteGuids : []),
+          place(
+            selection.guid,
+            index,
+            start,
+            end,
+            coding,
+            index === 0 ? selection.noteGuids : [],
+            index === 0 ? selection.description : '',
+          ),
         );
       }
-      if (text.length > 0)
+      if (storedLength > 0)
         source.codings.forEach((coding, index) =>
-          place(source.guid, index + 1, 0, text.length, coding, []),
+          place(source.guid, index + 1, 0, storedLength, coding, []),
         );
       sourcesDone += 1;
       hooks.onProgress?.(sourcesDone, texts.size);

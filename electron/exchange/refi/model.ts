@@ -43,6 +43,8 @@ export interface RefiCoding {
 }
 
 export interface RefiSelection {
+  /** What the selection's own Description says: the memo, for several programs. */
+  description: string;
   guid: string;
   start: number;
   end: number;

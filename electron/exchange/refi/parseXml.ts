@@ -284,6 +284,7 @@ function parseSource(node: XmlNode, kind: RefiSource['kind'], notes: ReadNotes):
       return [
         {
           guid: selectionGuid,
+          description: textOf(child(selection, 'Description')),
           start,
           end,
           userGuid: normaliseGuid(attribute(selection, 'creatingUser')),

@@ -115,9 +115,27 @@ describe('REFI-QDA export', () => {
     const qde = new TextDecoder().decode(entries['project.qde']);
     expect(qde).toContain(`<TextSource guid="${study.documents.first.id}"`);
     expect(qde).toContain(`plainTextPath="internal://${study.documents.first.id}.txt"`);
-    expect(new TextDecoder().decode(entries[`sources/${study.documents.second.id}.txt`])).toBe(
-      'Et chez vous ?\nLe maire décide seul, sans coopération.',
+    // Another program shows who speaks: the turns are written into the source's text…
+    const source = new TextDecoder().decode(entries[`sources/${study.documents.second.id}.txt`]);
+    expect(source).toBe(
+      'Enquêteur : Et chez vous ?\nDGS : Le maire décide seul, sans coopération.',
     );
+    // …and its selections count on that text.
+    const selection = new RegExp(
+      `<TextSource guid="${study.documents.second.id}"[^]*?startPosition="(\\d+)" endPosition="(\\d+)"`,
+    ).exec(qde);
+    expect(selection).not.toBeNull();
+    const passages = await harness.call('passages.list', {
+      documentIds: [study.documents.second.id],
+    });
+    expect(Array.from(source).slice(Number(selection![1]), Number(selection![2])).join('')).toBe(
+      passages[0]!.text,
+    );
+    // Notes dated, and a passage's memo also where several programs read it.
+    const notes = qde.match(/<Note [^>]*>/g) ?? [];
+    expect(notes.length).toBeGreaterThan(0);
+    for (const element of notes) expect(element).toMatch(/creationDateTime="[^"]+"/);
+    expect(qde).toMatch(/<PlainTextSelection [^>]*><Description>Formule typique\.<\/Description>/);
     expect(qde).toContain('typeOfVariable="Integer"');
     expect(qde).toContain('<FloatValue>12.5</FloatValue>');
     expect(qde).toContain('<DateValue>2015-01-01</DateValue>');
@@ -263,6 +281,60 @@ describe('REFI-QDA import of files from other programs', () => {
     );
     expect(report.counting).toEqual({ counting: 'codePoints', basis: 'standard', program: null });
     expect((await harness.call('passages.list', {}))[0]?.text).toBe('trois');
+  });
+
+  it('reads turn labels written into another program’s sources back as turns, passages on their words', async () => {
+    const text =
+      '[0:00:05] Enquêteur : Qui pilote ?\r\nMarie : Le maire décide 😀 seul.\r\nsuite\r\nMarie : Fin.';
+    const words = 'décide 😀 seul';
+    const start = Array.from(text.slice(0, text.indexOf(words))).length;
+    const end = start + Array.from(words).length;
+    const source = `<qda:TextSource guid="${G.source}" name="Entretien M" plainTextPath="internal://${G.source}.txt">
+      <qda:PlainTextSelection guid="${G.selection}" startPosition="${start}" endPosition="${end}">
+        <qda:Coding guid="${G.missing}"><qda:CodeRef targetGUID="${G.child}"/></qda:Coding>
+      </qda:PlainTextSelection></qda:TextSource>`;
+    await importArchive(
+      archive({
+        'project.qde': qde(source, undefined, 'MAXQDA 2024'),
+        [`sources/${G.source}.txt`]: text,
+      }),
+      'maxqda.qdpx',
+    );
+    const [document] = await harness.call('documents.list', {});
+    expect(document?.speakers).toEqual(['Enquêteur', 'Marie']);
+    const detail = await harness.call('documents.get', { id: document!.id });
+    const paragraphs = (detail.content.content ?? []) as {
+      attrs: { speaker: string | null; time: number | null };
+    }[];
+    expect(paragraphs.map((paragraph) => [paragraph.attrs.speaker, paragraph.attrs.time])).toEqual([
+      ['Enquêteur', 5000],
+      ['Marie', null],
+      [null, null],
+      ['Marie', null],
+    ]);
+    expect((await harness.call('passages.list', {})).map((passage) => passage.text)).toEqual([
+      words,
+    ]);
+  });
+
+  it('takes a passage’s memo from its Description, once when its note says the same', async () => {
+    const note = '99999999-9999-4999-8999-999999999999';
+    const text = 'Le maire décide seul.';
+    const source = `<qda:TextSource guid="${G.source}" name="S"><qda:PlainTextContent>${text}</qda:PlainTextContent>
+      <qda:PlainTextSelection guid="${G.selection}" startPosition="3" endPosition="8">
+        <qda:Description>Le maire, acteur central</qda:Description>
+        <qda:Coding guid="${G.missing}"><qda:CodeRef targetGUID="${G.child}"/></qda:Coding>
+        <qda:NoteRef targetGUID="${note}"/>
+      </qda:PlainTextSelection></qda:TextSource>`;
+    const notes = `<qda:Notes><qda:Note guid="${note}" name="n"><qda:PlainTextContent>Le maire, acteur central</qda:PlainTextContent></qda:Note></qda:Notes>`;
+    await importArchive(
+      archive({
+        'project.qde': qde(source + '</qda:Sources>' + notes + '<qda:Sources>', undefined, ''),
+      }),
+      'memo.qdpx',
+    );
+    const [passage] = await harness.call('passages.list', {});
+    expect(passage?.coding.memo).toBe('Le maire, acteur central');
   });
 
   it('decodes character references once, everywhere, as QualCoder writes its apostrophes', async () => {

@@ -133,11 +133,18 @@ describe('REFI-QDA selections at arbitrary positions', () => {
     });
   }
 
-  it("land on their exact words through Axial's own .qdpx and back", async () => {
+  it("land on their exact words through Axial's own .qdpx and back, turns written into the text", async () => {
     let round = 0;
+    // Turns with speakers and times, which the export writes into the source's text.
+    const turn = fc
+      .tuple(
+        fc.constantFrom('', 'Marie : ', 'Paul Émile : ', '[0:01:02] Marie : ', '[1:00:00] '),
+        line,
+      )
+      .map(([label, words]) => `${label}${words || 'x'}`);
     await fc.assert(
       fc.asyncProperty(
-        fc.array(line, { minLength: 1, maxLength: 6 }),
+        fc.array(turn, { minLength: 1, maxLength: 6 }),
         fc.array(fc.tuple(fc.nat(999), fc.nat(999)), { minLength: 1, maxLength: 8 }),
         async (lines, selections) => {
           round += 1;
