@@ -62,9 +62,9 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
     };
   },
 
-  'refi.exportProject': (context) => {
+  'refi.exportProject': async (context) => {
     const { db, path } = context.session.require();
-    const archive = exportProjectArchive(db, path, `Axial ${context.host.version}`);
+    const archive = await exportProjectArchive(db, path, `Axial ${context.host.version}`);
     return {
       file: {
         fileName: `${baseName(getProject(db, path).title)}.qdpx`,

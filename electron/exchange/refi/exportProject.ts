@@ -78,7 +78,11 @@ export interface ProjectArchive {
  * Project schema) and each text as sources/<guid>.txt, referenced as
  * internal://. Axial's own extras go to a side file other tools ignore.
  */
-export function exportProjectArchive(db: Db, path: string, origin: string): ProjectArchive {
+export async function exportProjectArchive(
+  db: Db,
+  path: string,
+  origin: string,
+): Promise<ProjectArchive> {
   const project = getProject(db, path);
   const codes = listCodes(db, { counts: false });
   const attributes = listAttributes(db);
@@ -348,7 +352,8 @@ export function exportProjectArchive(db: Db, path: string, origin: string): Proj
   files[AXIAL_EXTENSION_PATH] = strToU8(
     JSON.stringify(extension).replace(/"sources":\{\}/, `"sources":{${sourcesJson}}`),
   );
-  return { bytes: zipFiles(files), notExported: notCarried(db) };
+  const notExported = notCarried(db);
+  return { bytes: await zipFiles(files), notExported };
 }
 
 /** What the project holds that the standard has no place for, to tell the researcher. */

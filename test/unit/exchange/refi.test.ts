@@ -520,18 +520,3 @@ describe('a long import', () => {
     expect(await harness.call('jobs.progress', { jobId })).toBeNull();
   });
 });
-
-describe('the zip writer', () => {
-  it('writes archives that unzip to the same files, UTF-8 names included', async () => {
-    const { zipFiles } = await import('../../../electron/exchange/zipWriter');
-    const files = {
-      'project.qde': strToU8('<Project name="Étude"/>'),
-      'sources/entretien-élue.txt': strToU8('Le maire porte le projet 🙂\n'.repeat(500)),
-      'empty.txt': new Uint8Array(0),
-    };
-    const back = unzipSync(zipFiles(files));
-    expect(Object.keys(back).sort()).toEqual(Object.keys(files).sort());
-    for (const [name, data] of Object.entries(files))
-      expect(Buffer.from(back[name]!).equals(Buffer.from(data))).toBe(true);
-  });
-});
