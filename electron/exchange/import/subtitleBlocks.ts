@@ -1,7 +1,8 @@
 import type { Block } from './blocks';
+import { readCueText } from './cueText';
 
 const CUE_TIME =
-  /^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})[.,](\d{1,3})\s*-->\s*(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3}/;
+  /^\s*(?:(\d{1,3}):)?(\d{1,2}):(\d{2})[.,](\d{1,3})\s*-->\s*(?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{1,3}/;
 
 function milliseconds(match: RegExpExecArray): number {
   const hours = Number(match[1] ?? 0);
@@ -15,10 +16,13 @@ function milliseconds(match: RegExpExecArray): number {
  * Subtitles (.srt and .vtt) as turns: each cue a paragraph starting at the
  * cue's time, its speaker from a WebVTT voice tag (`<v Marie>`) or left to
  * the usual "Name:" detection. Cue numbers, settings, notes and styling tags go.
+ * The framing is ours: of the packages tried, `subtitle` joins text across the
+ * blank line that ends a cue, `@plussub/srt-vtt-parser` keeps carriage returns
+ * and tags, `webvtt-parser` leaves a ";" after each named reference.
  */
 export function subtitleBlocks(text: string): Block[] {
   const blocks: Block[] = [];
-  const lines = text.split('\n');
+  const lines = text.split(/\r\n|\r|\n/);
   let index = 0;
   while (index < lines.length) {
     const line = lines[index]!;
@@ -36,19 +40,7 @@ export function subtitleBlocks(text: string): Block[] {
       cue.push(lines[index]!.trim());
       index += 1;
     }
-    let speaker: string | undefined;
-    const joined = cue
-      .join(' ')
-      .replace(/<v(?:\.[^\s>]*)?\s+([^>]+)>/g, (_whole, name: string) => {
-        speaker ??= name.trim();
-        return '';
-      })
-      .replace(/<\/?[a-z][^>]*>/gi, '')
-      .replace(/&amp;/g, '&')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/\s+/g, ' ')
-      .trim();
+    const { text: joined, speaker } = readCueText(cue.join('\n'));
     if (!joined) continue;
     blocks.push({
       type: 'paragraph',

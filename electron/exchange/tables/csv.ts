@@ -1,3 +1,5 @@
+import Papa from 'papaparse';
+
 /**
  * CSV as spreadsheets write it: comma or semicolon (French Excel), quoted
  * fields with doubled quotes, CRLF or LF, with or without a UTF-8 BOM.
@@ -21,81 +23,51 @@ export interface CsvLimits {
 
 const NO_LIMITS: CsvLimits = { rows: Infinity, columns: Infinity, cell: Infinity };
 
+/** The delimiter of the first record, read up to its first line break outside quotes. */
 function detectDelimiter(text: string): ',' | ';' {
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
   let inQuotes = false;
   let commas = 0;
   let semicolons = 0;
-  for (const character of firstLine) {
+  for (const character of text) {
     if (character === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && character === ',') commas += 1;
-    else if (!inQuotes && character === ';') semicolons += 1;
+    else if (inQuotes) continue;
+    else if (character === ',') commas += 1;
+    else if (character === ';') semicolons += 1;
+    else if (character === '\n' || character === '\r') break;
   }
   return semicolons > commas ? ';' : ',';
 }
 
+/**
+ * The rows of a CSV, read by papaparse with the delimiter of its first line,
+ * row by row so that reading stops at the first row past a limit.
+ */
 export function parseCsv(input: string, limits: CsvLimits = NO_LIMITS): ParsedCsv {
   const text = input.replace(/^\ufeff/, '');
-  const stop = (limit: keyof CsvLimits): ParsedCsv => ({
-    rows,
-    delimiter,
-    unterminatedAt: null,
-    exceeded: { limit, line: rows.length + 1 },
-  });
   const delimiter = detectDelimiter(text);
   const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let quoteOpenedAt = 0;
-  for (let index = 0; index < text.length; index += 1) {
-    const character = text[index]!;
-    if (inQuotes) {
-      if (character === '"') {
-        if (text[index + 1] === '"') {
-          field += '"';
-          index += 1;
-        } else {
-          inQuotes = false;
-        }
-      } else {
-        field += character;
-      }
-      if (field.length > limits.cell) return stop('cell');
-      continue;
-    }
-    if (character === '"' && field === '') {
-      inQuotes = true;
-      quoteOpenedAt = rows.length + 1;
-    } else if (character === delimiter) {
-      row.push(field);
-      field = '';
-      if (row.length >= limits.columns) return stop('columns');
-    } else if (character === '\n' || character === '\r') {
-      if (character === '\r' && text[index + 1] === '\n') index += 1;
-      row.push(field);
+  let unterminatedAt: number | null = null;
+  let exceeded: ParsedCsv['exceeded'] = null;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      const row = result.data;
+      const line = rows.length + 1;
+      if (result.errors.some((error) => error.code === 'MissingQuotes')) unterminatedAt = line;
+      if (row.length > limits.columns) exceeded = { limit: 'columns', line };
+      else if (row.some((field) => field.length > limits.cell)) exceeded = { limit: 'cell', line };
+      else if (line > limits.rows) exceeded = { limit: 'rows', line };
+      if (exceeded || unterminatedAt) return parser.abort();
       rows.push(row);
-      row = [];
-      field = '';
-      if (rows.length > limits.rows) return stop('rows');
-    } else {
-      field += character;
-    }
-    if (field.length > limits.cell) return stop('cell');
+    },
+  });
+  // The line break that ends the file ends its last row; it starts no row of its own.
+  if (!exceeded && /[\r\n]$/.test(text) && rows.length && rows.at(-1)!.join('') === '') {
+    const last = rows.at(-1)!;
+    if (last.length === 1) rows.pop();
   }
-  if (inQuotes) return { rows, delimiter, unterminatedAt: quoteOpenedAt, exceeded: null };
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  if (rows.length > limits.rows) return stop('rows');
-  return { rows, delimiter, unterminatedAt: null, exceeded: null };
-}
-
-function quote(field: string, delimiter: string, force: boolean): string {
-  return force || /["\r\n]/.test(field) || field.includes(delimiter)
-    ? `"${field.replace(/"/g, '""')}"`
-    : field;
+  return { rows, delimiter, unterminatedAt, exceeded };
 }
 
 /** A number as the file writes it (a negative one begins with "-"), which is no formula. */
@@ -116,8 +88,9 @@ export interface CsvOptions {
 }
 
 /**
- * CSV text. By default a cell a spreadsheet would compute is written with an
- * apostrophe before it, and quoted, so Excel and LibreOffice show its text.
+ * CSV text, written by papaparse. By default a cell a spreadsheet would compute
+ * is written with an apostrophe before it, and quoted, so Excel and
+ * LibreOffice show its text.
  */
 export function writeCsv(
   rows: readonly (readonly string[])[],
@@ -125,10 +98,18 @@ export function writeCsv(
   bom: boolean,
   options: CsvOptions = {},
 ): string {
-  const cell = (field: string) =>
-    !options.keepFormulas && readAsFormula(field)
-      ? quote(`'${field}`, delimiter, true)
-      : quote(field, delimiter, false);
-  const body = rows.map((row) => row.map(cell).join(delimiter)).join('\r\n');
+  const cells = options.keepFormulas
+    ? rows
+    : rows.map((row) => row.map((field) => (readAsFormula(field) ? `'${field}` : field)));
+  const body = Papa.unparse(cells as string[][], {
+    delimiter,
+    newline: '\r\n',
+    // Every neutralised cell is quoted (quoting another that begins with an apostrophe changes
+    // nothing), and so is every comma or semicolon, so the first line tells which one delimits.
+    quotes: (value: unknown) => {
+      const field = String(value);
+      return /[,;]/.test(field) || (!options.keepFormulas && field.startsWith("'"));
+    },
+  });
   return (bom ? '\ufeff' : '') + body + '\r\n';
 }

@@ -240,4 +240,32 @@ DGS : Et les services suivent.
       [3726000, null, 'Au revoir.'],
     ]);
   });
+
+  it('decodes character references once and drops the inline timestamps of karaoke cues', async () => {
+    const vtt = [
+      'WEBVTT',
+      '',
+      '00:00:01.000 --> 00:00:04.000',
+      '<v Marie>Le signe &amp;lt; s&#x27;écrit &lt; &amp; <00:00:02.500>c&apos;est <c.jaune>tout</c>',
+      '',
+      '00:00:05.000 --> 00:00:06.000',
+      '<v Jean&nbsp;Dupont><b>Oui</b>&nbsp;!',
+    ].join('\r');
+    const parsed = await parseImport('karaoke.vtt', new TextEncoder().encode(vtt));
+    expect(
+      parsed.blocks.map((block) => [block.time, block.speaker, block.inlines[0]?.text]),
+    ).toEqual([
+      [1000, 'Marie', "Le signe &lt; s'écrit < & c'est tout"],
+      [5000, 'Jean Dupont', 'Oui !'],
+    ]);
+  });
+
+  it('reads a cue of a million unclosed "<" in linear time', async () => {
+    const srt = `1\n00:00:01,000 --> 00:00:02,000\nMarie : ${'<a'.repeat(1_000_000)}\n\n2\n00:00:03,000 --> 00:00:04,000\nSuite.\n`;
+    const started = performance.now();
+    const parsed = await parseImport('hostile.srt', new TextEncoder().encode(srt));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    // The unclosed tag runs to the end of its cue, as WebVTT reads it; the next cue is intact.
+    expect(parsed.blocks.map((block) => block.inlines[0]?.text)).toEqual(['Marie :', 'Suite.']);
+  });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { guessType, parseAttributeValue, parseNumber } from '../../../shared/attributeValues';
 import { parseCsv, writeCsv } from '../../../electron/exchange/tables/csv';
@@ -31,6 +32,71 @@ describe('CSV', () => {
     ];
     expect(parseCsv(writeCsv(rows, ';', true)).rows).toEqual(rows);
     expect(writeCsv(rows, ',', false).startsWith('\ufeff')).toBe(false);
+  });
+
+  it('keeps a last row whose only cell is quoted and empty, with or without a final line break', () => {
+    expect(parseCsv('nom\n""').rows).toEqual([['nom'], ['']]);
+    expect(parseCsv('nom\n""\n').rows).toEqual([['nom'], ['']]);
+    expect(parseCsv('nom\r\nA\r\n').rows).toEqual([['nom'], ['A']]);
+  });
+
+  it('writes a comma in a semicolon file so that its first line still tells the delimiter', () => {
+    // The property below found these: a comma and a line break alone in the first line's cells.
+    const rows = [
+      [',', ''],
+      ['', ''],
+    ];
+    expect(parseCsv(writeCsv(rows, ';', false)).rows).toEqual(rows);
+    expect(parseCsv(writeCsv([['\n', '']], ';', false)).rows).toEqual([['\n', '']]);
+  });
+
+  it('reads back exactly what it writes, for any cells', () => {
+    const character = fc.constantFrom(
+      'a',
+      'é',
+      ' ',
+      ',',
+      ';',
+      '"',
+      "'",
+      '\r',
+      '\n',
+      '=',
+      '-',
+      '@',
+      '\t',
+      '🙂',
+      '\u0301',
+    );
+    const cell = fc.array(character, { maxLength: 8 }).map((parts) => parts.join(''));
+    const table = fc.integer({ min: 1, max: 4 }).chain((columns) =>
+      fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), {
+        minLength: 1,
+        maxLength: 6,
+      }),
+    );
+    fc.assert(
+      fc.property(
+        table,
+        fc.constantFrom<',' | ';'>(',', ';'),
+        fc.boolean(),
+        (rows, delimiter, bom) => {
+          expect(parseCsv(writeCsv(rows, delimiter, bom, { keepFormulas: true })).rows).toEqual(
+            rows,
+          );
+          // Neutralised, each formula cell reads back with its apostrophe and nothing else changes.
+          const neutral = rows.map((row) =>
+            row.map((field) =>
+              /^[=+\-@\t\r]/.test(field) && !/^-?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?$/.test(field)
+                ? `'${field}`
+                : field,
+            ),
+          );
+          expect(parseCsv(writeCsv(rows, delimiter, bom)).rows).toEqual(neutral);
+        },
+      ),
+      { seed: 20261202, numRuns: 400 },
+    );
   });
 });
 
