@@ -6,6 +6,8 @@ import { now } from './clock';
 import type { Db } from './database';
 import { getDocumentSummary } from './documents';
 import type { ChangeSet } from './journal';
+import type { ByteReader } from '../media/identifyContainer';
+import { identifyContainer } from '../media/identifyContainer';
 import { deleteRow, insertRow } from './journal';
 
 interface RecordingRow {
@@ -66,23 +68,32 @@ export function discardChunks(db: Db, recordingId: string): void {
   db.prepare('DELETE FROM recording_chunk WHERE recording_id = ?').run(recordingId);
 }
 
-/** What the first bytes say the file is: the containers the player reads, or null. */
-export function sniffContainer(head: Uint8Array): string | null {
-  const ascii = (start: number, length: number) =>
-    String.fromCharCode(...head.subarray(start, start + length));
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 4) === 'WAVE') return 'wav';
-  if (ascii(0, 4) === 'OggS') return 'ogg';
-  if (ascii(4, 4) === 'ftyp') return 'mp4';
-  if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3) return 'webm';
-  if (ascii(0, 3) === 'ID3') return 'mp3';
-  // An MPEG audio frame (MP3) or an ADTS frame (AAC) starts with eleven or twelve set bits.
-  if (head[0] === 0xff && ((head[1] ?? 0) & 0xe0) === 0xe0) return 'mpeg';
-  return null;
+/** The bytes of an upload from its chunks, `length` from `offset`, as few rows read as it spans. */
+function uploadReader(db: Db, recordingId: string): ByteReader {
+  const piece = db.prepare(
+    'SELECT substr(data, ?, ?) AS bytes FROM recording_chunk WHERE recording_id = ? AND chunk_index = ?',
+  );
+  return (offset, length) => {
+    const parts: Buffer[] = [];
+    for (let at = offset; at < offset + length;) {
+      const index = Math.floor(at / RECORDING_CHUNK_BYTES);
+      const within = at - index * RECORDING_CHUNK_BYTES;
+      const wanted = Math.min(offset + length - at, RECORDING_CHUNK_BYTES - within);
+      const row = piece.get(within + 1, wanted, recordingId, index) as
+        { bytes: Buffer } | undefined;
+      if (!row || row.bytes.length === 0) break;
+      parts.push(row.bytes);
+      at += row.bytes.length;
+      if (row.bytes.length < wanted) break;
+    }
+    return new Uint8Array(Buffer.concat(parts));
+  };
 }
 
 /**
  * Makes an uploaded file a recording of the document, once every chunk is
- * there and its first bytes are a format the player reads.
+ * there and its structure is one of a format the player reads (not only its
+ * first bytes: a text that begins "ID3" is no recording).
  */
 export function attachRecording(
   db: Db,
@@ -108,12 +119,7 @@ export function attachRecording(
       `"${input.fileName}" did not arrive whole (${stored.bytes} of ${input.size} bytes). Attach it again.`,
       { file: input.fileName, reason: 'recordingIncomplete' },
     );
-  const head = db
-    .prepare(
-      'SELECT substr(data, 1, 16) AS head FROM recording_chunk WHERE recording_id = ? AND chunk_index = 0',
-    )
-    .get(input.recordingId) as { head: Buffer };
-  if (!sniffContainer(new Uint8Array(head.head))) {
+  if (!identifyContainer(uploadReader(db, input.recordingId), input.size)) {
     discardChunks(db, input.recordingId);
     throw new AxialError(
       'unsupported_format',
