@@ -15,6 +15,7 @@ import type { LockOwner, ProjectLock } from './store/projectLock';
 import { acquireLock, currentOwner } from './store/projectLock';
 import type { ProjectProperties } from './store/project';
 import { initialiseProject } from './store/project';
+import { requireFolderWritable, requireWritable, unwritableReason } from './store/notWritable';
 import { collectOrphanChunks } from './store/recordings';
 
 export interface OpenProject {
@@ -24,7 +25,7 @@ export interface OpenProject {
   history: History;
   /** Held while the project is open: another program is told where it is open. */
   lock: ProjectLock | null;
-  /** Set when this is a read-only snapshot of a project open elsewhere. */
+  /** Set when this is a read-only snapshot of a project open elsewhere, or not writable. */
   readOnlyCopy: ReadOnlyCopy | null;
 }
 
@@ -73,6 +74,8 @@ export class ProjectSession {
     if (this.current?.path === absolute && this.current.lock) this.close();
     // Open the new file before closing the old one, so a refused file leaves the session as it was.
     requireSqliteFile(absolute);
+    // Before the lock, which could not be written either: say what the researcher can do instead.
+    requireWritable(absolute);
     const lock = acquireLock(absolute, this.program, options);
     let db: Db | undefined;
     try {
@@ -91,6 +94,7 @@ export class ProjectSession {
 
   create(path: string, properties: ProjectProperties): OpenProject {
     const absolute = resolve(path);
+    requireFolderWritable(absolute);
     const lock = acquireLock(absolute, this.program);
     let db: Db | undefined;
     try {
@@ -107,8 +111,9 @@ export class ProjectSession {
   }
 
   /**
-   * A read-only snapshot of a project open elsewhere, taken now into a folder
-   * of its own and removed when closed: it can be read, searched and exported.
+   * A read-only snapshot of a project open elsewhere, or that cannot be
+   * written, taken now into a folder of its own and removed when closed: it
+   * can be read, searched, exported and saved as a copy to work on.
    */
   async openCopy(path: string): Promise<OpenProject> {
     const absolute = resolve(path);
@@ -132,6 +137,7 @@ export class ProjectSession {
         since: holder.since,
         otherComputer: holder.host !== hostname(),
       },
+      notWritable: unwritableReason(absolute) !== null,
     });
     this.discardCopy = () => rmSync(folder, { recursive: true, force: true });
     return this.current;
@@ -146,7 +152,7 @@ export class ProjectSession {
     return {
       path,
       db,
-      history: new History(this.clock, readOnlyCopy ? readOnlyCopy.of : null),
+      history: new History(this.clock, readOnlyCopy),
       lock,
       readOnlyCopy,
     };

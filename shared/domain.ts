@@ -23,6 +23,8 @@ export interface ReadOnlyCopy {
   of: string;
   takenAt: string;
   heldBy: { program: string; host: string; since: string; otherComputer: boolean } | null;
+  /** The project itself cannot be written (a read-only file, folder or disk): why this is a copy. */
+  notWritable: boolean;
 }
 
 export interface RecentProject {

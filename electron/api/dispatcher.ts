@@ -15,6 +15,7 @@ import { historyHandlers } from '../handlers/history';
 import { projectsHandlers } from '../handlers/projects';
 import { recordingsHandlers } from '../handlers/recordings';
 import { searchHandlers } from '../handlers/search';
+import { diskFull, isDiskFull } from '../store/diskFull';
 import { readOnly } from '../store/history';
 import type { HandlerContext } from './context';
 import type { Handlers } from './handlers';
@@ -83,7 +84,9 @@ async function dispatchOne(
     const copy = context.session.project?.readOnlyCopy;
     // A write that does not go through the undo history, refused by the read-only file itself.
     if (copy && (error as { code?: unknown }).code === 'SQLITE_READONLY')
-      return { ok: false, error: readOnly(copy.of).toApiError() };
+      return { ok: false, error: readOnly(copy).toApiError() };
+    // Not a fault of Axial's: the transaction was rolled back and the history never recorded it.
+    if (isDiskFull(error)) return { ok: false, error: diskFull().toApiError() };
     log(`Axial: ${name.value as MethodName} failed`, error);
     return {
       ok: false,

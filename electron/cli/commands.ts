@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { MethodName } from '../../shared/contract/api';
@@ -7,6 +7,7 @@ import type { CountingDecision, ExportedFile } from '../../shared/exchange';
 import { offsetCountings } from '../../shared/exchange';
 import type { AppCore } from '../api/core';
 import { createAppCore } from '../api/core';
+import { isDiskFull } from '../store/diskFull';
 import { describeHolder } from '../store/projectLock';
 
 /** Where a command writes: the tests pass their own. */
@@ -102,16 +103,31 @@ async function openProject(
   try {
     await call(core, 'projects.open', { path });
   } catch (error) {
-    if (!(error instanceof RefusedError) || error.error.code !== 'project_locked') throw error;
-    output.error(
-      `"${path}" is open ${describeHolder(error.error.params ?? {})}: reading a snapshot of it taken now.`,
-    );
+    if (!(error instanceof RefusedError)) throw error;
+    if (error.error.code === 'project_locked')
+      output.error(
+        `"${path}" is open ${describeHolder(error.error.params ?? {})}: reading a snapshot of it taken now.`,
+      );
+    // A read-only file, folder or disk: the command only reads, so a snapshot does.
+    else if (error.error.code === 'not_writable')
+      output.error(`"${path}" cannot be written: reading a snapshot of it taken now.`);
+    else throw error;
     await call(core, 'projects.openCopy', { path });
   }
 }
 
 function writeExported(file: ExportedFile, path: string, output: CliOutput): void {
-  writeFileSync(path, Buffer.from(file.data, 'base64'));
+  try {
+    writeFileSync(path, Buffer.from(file.data, 'base64'));
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    // What was cut short is no export; only a plain file is removed (never a device).
+    if (lstatSync(path, { throwIfNoEntry: false })?.isFile()) rmSync(path, { force: true });
+    throw new Error(
+      `The disk of "${path}" is full: nothing was written, and the project is unchanged. Free some space on that disk, or give another --out, then run the command again.`,
+      { cause: error },
+    );
+  }
   output.out(`Wrote ${path}`);
 }
 

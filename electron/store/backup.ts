@@ -2,6 +2,8 @@ import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AxialError } from '../../shared/errors';
 import type { Db } from './database';
+import { isDiskFull } from './diskFull';
+import { unwritableReason } from './notWritable';
 import { refuseIfOpen } from './projectLock';
 
 function canonical(path: string): string {
@@ -50,7 +52,20 @@ export async function saveCopy(
   try {
     await db.backup(target);
   } catch (error) {
-    rmSync(target, { force: true });
+    // A copy cut short by a full disk leaves its journal too: nothing of it stays.
+    for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(target + suffix, { force: true });
+    if (isDiskFull(error))
+      throw new AxialError(
+        'disk_full',
+        `The disk of "${target}" is full: the copy was not written, and the project is unchanged. Free some space on that disk, or choose another one, then save the copy again.`,
+        { path: target, reason: 'copyDiskFull' },
+      );
+    if (unwritableReason(target) !== null)
+      throw new AxialError(
+        'not_writable',
+        `The copy cannot be written to "${target}": that folder or disk is read-only. Choose a folder you can write to.`,
+        { path: target, reason: 'copyNotWritable' },
+      );
     const detail = error instanceof Error ? error.message : String(error);
     throw new AxialError('io_error', `The copy could not be written to "${target}": ${detail}`, {
       path: target,

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, existsSync, openSync, readSync } from 'node:fs';
 import { AxialError } from '../../shared/errors';
+import { diskFull, isDiskFull } from './diskFull';
 import { latestSchemaVersion, migrate, schemaVersion } from './migrations';
+import { notWritable, unwritableReason } from './notWritable';
 
 export type Db = Database.Database;
 
@@ -56,6 +58,12 @@ function sqliteCode(error: unknown): string | undefined {
 function translateOpenError(path: string, error: unknown): AxialError {
   if (error instanceof AxialError) return error;
   const code = sqliteCode(error) ?? '';
+  if (isDiskFull(error)) return diskFull();
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
+    // SQLite says only "unable to open database file": say which part cannot be written.
+    const reason = unwritableReason(path);
+    if (reason) return notWritable(path, reason);
+  }
   if (code === 'SQLITE_NOTADB') return notAProject(path);
   if (code.startsWith('SQLITE_CORRUPT')) return corrupt(path, code);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
@@ -101,12 +109,41 @@ export function openProjectDatabase(path: string): Db {
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw corrupt(path, String(check));
     configure(db);
+    // SQLite opens a file it may not write read-only, without a word: a write
+    // (of the value already there), rolled back, finds out now rather than the
+    // researcher's first action. A network share may refuse what access() allowed.
+    db.exec(`BEGIN IMMEDIATE; PRAGMA application_id = ${AXIAL_APPLICATION_ID}; ROLLBACK`);
     migrate(db);
     return db;
   } catch (error) {
     db?.close();
     throw translateOpenError(path, error);
   }
+}
+
+/**
+ * SQLite reads a project in WAL mode only where it can create the shared-memory
+ * file beside it: a project in a read-only folder or on a read-only disk cannot
+ * be read in place (SQLITE_READONLY_DIRECTORY where the folder's mode says so,
+ * SQLITE_CANTOPEN where the file system does). Nobody can be writing it there
+ * either, so its files are copied as they are (the log too, replayed when the
+ * copy opens). False when the failure was something else.
+ */
+function copyUnreadableInPlace(path: string, destination: string, error: unknown): boolean {
+  const code = sqliteCode(error) ?? '';
+  const unreadable = code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY');
+  if (!unreadable || unwritableReason(path) === null) return false;
+  try {
+    for (const suffix of ['', '-wal']) {
+      if (suffix && !existsSync(path + suffix)) continue;
+      copyFileSync(path + suffix, destination + suffix);
+      // The copy is Axial's own, brought to this version's format below: not read-only like its source.
+      chmodSync(destination + suffix, 0o600);
+    }
+  } catch (copyError) {
+    throw translateOpenError(path, copyError);
+  }
+  return true;
 }
 
 /**
@@ -117,6 +154,7 @@ export function openProjectDatabase(path: string): Db {
 export async function snapshotProject(path: string, destination: string): Promise<Db> {
   requireSqliteFile(path);
   let source: Db | undefined;
+  let failure: { error: unknown } | null = null;
   try {
     source = new Database(path, { fileMustExist: true });
     source.pragma('busy_timeout = 5000');
@@ -124,12 +162,16 @@ export async function snapshotProject(path: string, destination: string): Promis
       throw notAProject(path);
     await source.backup(destination);
   } catch (error) {
-    throw translateOpenError(path, error);
+    failure = { error };
   } finally {
     source?.close();
   }
+  if (failure && !copyUnreadableInPlace(path, destination, failure.error))
+    throw translateOpenError(path, failure.error);
   const copy = new Database(destination, { fileMustExist: true });
   try {
+    if (copy.pragma('application_id', { simple: true }) !== AXIAL_APPLICATION_ID)
+      throw notAProject(path);
     migrate(copy);
     // One file, no write-ahead log: a read-only connection needs nothing beside it.
     copy.pragma('journal_mode = DELETE');

@@ -1,4 +1,5 @@
 import type { HistoryResult, HistoryState, TextChange } from '../../shared/documents';
+import type { ReadOnlyCopy } from '../../shared/domain';
 import { AxialError } from '../../shared/errors';
 import type { HistoryAction } from '../../shared/history';
 import type { Db } from './database';
@@ -8,11 +9,17 @@ import { ChangeSet, replayOperation } from './journal';
 
 const MAX_ENTRIES = 500;
 
-export function readOnly(of: string): AxialError {
+export function readOnly(copy: ReadOnlyCopy): AxialError {
+  if (copy.notWritable)
+    return new AxialError(
+      'read_only',
+      `This is a read-only copy of "${copy.of}", which Axial cannot write to: it can be read and exported, not changed. Save a copy in a folder you can write to, and work on that.`,
+      { path: copy.of, reason: 'copyOfNotWritable' },
+    );
   return new AxialError(
     'read_only',
-    `This is a read-only copy of "${of}", which is open elsewhere: it can be read and exported, not changed. Close it, then open the project itself once it is closed there.`,
-    { path: of },
+    `This is a read-only copy of "${copy.of}", which is open elsewhere: it can be read and exported, not changed. Close it, then open the project itself once it is closed there.`,
+    { path: copy.of },
   );
 }
 /** Typing flushed in several pieces within this pause is undone as one, as editors do. */
@@ -35,12 +42,12 @@ export class History {
 
   constructor(
     private readonly clock: () => number = Date.now,
-    /** The project this session is a read-only copy of: nothing may be written. */
-    private readonly readOnlyCopyOf: string | null = null,
+    /** Set when this session is a read-only copy: nothing may be written. */
+    private readonly readOnlyCopy: ReadOnlyCopy | null = null,
   ) {}
 
   private refuseWrites(): void {
-    if (this.readOnlyCopyOf !== null) throw readOnly(this.readOnlyCopyOf);
+    if (this.readOnlyCopy !== null) throw readOnly(this.readOnlyCopy);
   }
 
   state(): HistoryState {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 
@@ -25,6 +25,12 @@ export function readJsonFile<Schema extends z.ZodType>(
 export function writeJsonFile(path: string, value: unknown): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(value, null, 2));
+  try {
+    writeFileSync(temporary, JSON.stringify(value, null, 2));
+  } catch (error) {
+    // A full disk leaves the start of the file: the old file stays, and nothing half written.
+    rmSync(temporary, { force: true });
+    throw error;
+  }
   renameSync(temporary, path);
 }

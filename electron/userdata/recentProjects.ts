@@ -22,11 +22,19 @@ export class RecentProjects {
     return this.read().map((entry) => ({ ...entry, missing: !existsSync(entry.path) }));
   }
 
-  /** Puts the project at the top of the list. */
+  /**
+   * Puts the project at the top of the list. The list is a convenience: one that
+   * cannot be written (a full disk) stays as it was, and never fails the opening
+   * or the change it follows, which has already happened.
+   */
   remember(path: string, title: string, openedAt: string): void {
     const absolute = resolve(path);
     const others = this.read().filter((entry) => entry.path !== absolute);
-    this.write([{ path: absolute, title, openedAt }, ...others].slice(0, MAX_RECENT));
+    try {
+      this.write([{ path: absolute, title, openedAt }, ...others].slice(0, MAX_RECENT));
+    } catch {
+      // The old list, whole: writeJsonFile replaces it only once the new one is written.
+    }
   }
 
   forget(path: string): void {

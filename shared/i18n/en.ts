@@ -23,6 +23,12 @@ export const en = {
       'Read-only copy of {{path}}, taken {{takenAt}}: it is open elsewhere, so nothing can be changed here.',
     readOnlyBannerHeld:
       'Read-only copy of {{path}}, taken {{takenAt}}, while it is open in {{program}} {{where}}: nothing can be changed here.',
+    readOnlyBannerNotWritable:
+      'Read-only copy of {{path}}, taken {{takenAt}}: that file cannot be written, so nothing can be changed here. Save a copy elsewhere to work on it.',
+    saveCopyElsewhere: 'Save a copy elsewhere…',
+    copyPathHint:
+      'The copy goes in a folder you can write to; the file that cannot be written stays as it is.',
+    saveAndOpen: 'Save the copy and open it',
   },
   start: {
     newProject: 'New project',
@@ -115,8 +121,12 @@ export const en = {
       '{{path}} is open in {{program}} {{where}} since {{since}}. Close it there first, or open a read-only copy.',
     read_only:
       'This is a read-only copy of {{path}}, which is open elsewhere: it can be read, searched and exported, not changed.',
+    not_writable:
+      '{{path}} cannot be written. Open a read-only copy to read and export it, or save a copy in a folder you can write to and work on that.',
     same_file: 'A copy cannot be saved over the project that is open. Choose another file name.',
     io_error: 'The file could not be read or written: {{detail}}',
+    disk_full:
+      'The disk is full: this action was not saved. Nothing saved before was lost. Free some space on the disk, then do it again.',
     invalid_file: 'This file cannot be imported.',
     unsupported_format:
       '{{file}} cannot be imported: Axial reads .txt, .docx, .md, .html, .srt and .vtt files. Save it in one of those formats first.',
@@ -158,6 +168,20 @@ export const en = {
       '{{file}} has a cell longer than {{limit}} characters (line {{line}}), longer than a value may be. Nothing was imported.',
     lockNotWritable:
       'The folder of {{path}} does not let Axial mark the project as open ({{detail}}). Open a read-only copy, or copy the project to a folder you can write to.',
+    fileReadOnly:
+      '{{path}} is a read-only file: Axial could open it but not save anything in it. Open a read-only copy to read and export it, or save a copy in a folder you can write to and work on that.',
+    folderReadOnly:
+      'The folder of {{path}} is read-only: Axial could not save anything beside the project (it writes its changes and a lock there). Open a read-only copy to read and export it, or save a copy in a folder you can write to and work on that.',
+    mediumReadOnly:
+      '{{path}} is on a disk that cannot be written (a CD, a locked memory card, a read-only share): Axial could not save anything there. Open a read-only copy to read and export it, or save a copy on another disk and work on that.',
+    createNotWritable:
+      'A project cannot be created in {{folder}}: that folder or disk is read-only. Choose a folder you can write to.',
+    copyNotWritable:
+      'The copy cannot be written to {{path}}: that folder or disk is read-only. Choose a folder you can write to.',
+    copyDiskFull:
+      'The disk of {{path}} is full: the copy was not written, and the project is unchanged. Free some space on that disk, or choose another one, then save the copy again.',
+    copyOfNotWritable:
+      'This is a read-only copy of {{path}}, which cannot be written: it can be read, searched and exported, not changed. Save a copy in a folder you can write to, and work on that.',
     demoMissing: 'The demo study’s files are missing from this installation. Reinstall Axial.',
     recordingIncomplete: '{{file}} did not arrive whole. Attach it again.',
     notMedia:
@@ -724,6 +748,10 @@ export const en = {
         'Text cells beginning with =, +, -, @, a tab or a carriage return begin with an apostrophe, so that spreadsheets show them instead of computing them. Export with “keep text exactly” for R or Python.',
       formulasKept:
         'Text is exactly as in the project (for R or Python): a spreadsheet would compute cells beginning with =, +, -, @, a tab or a carriage return.',
+      shortened_one:
+        '{{count}} cell is longer than Excel holds (32,767 characters): it is shortened and ends with “ […]”. The CSV export keeps it whole.',
+      shortened_other:
+        '{{count}} cells are longer than Excel holds (32,767 characters): they are shortened and end with “ […]”. The CSV export keeps them whole.',
     },
     sheets: {
       passages: 'Passages',

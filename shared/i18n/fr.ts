@@ -25,6 +25,12 @@ export const fr: Messages = {
       'Copie en lecture seule de {{path}}, prise le {{takenAt}} : le projet est ouvert ailleurs, rien ne peut être modifié ici.',
     readOnlyBannerHeld:
       'Copie en lecture seule de {{path}}, prise le {{takenAt}}, pendant qu’il est ouvert dans {{program}} {{where}} : rien ne peut être modifié ici.',
+    readOnlyBannerNotWritable:
+      'Copie en lecture seule de {{path}}, prise le {{takenAt}} : ce fichier ne peut pas être modifié, rien ne peut donc être changé ici. Enregistrez-en une copie ailleurs pour y travailler.',
+    saveCopyElsewhere: 'Enregistrer une copie ailleurs…',
+    copyPathHint:
+      'La copie va dans un dossier où vous pouvez écrire ; le fichier qui ne peut pas être modifié reste tel quel.',
+    saveAndOpen: 'Enregistrer la copie et l’ouvrir',
   },
   start: {
     newProject: 'Nouveau projet',
@@ -120,9 +126,13 @@ export const fr: Messages = {
       '{{path}} est ouvert dans {{program}} {{where}} depuis le {{since}}. Fermez-le d’abord là-bas, ou ouvrez une copie en lecture seule.',
     read_only:
       'Ceci est une copie en lecture seule de {{path}}, ouvert ailleurs : on peut la lire, y chercher et l’exporter, pas la modifier.',
+    not_writable:
+      '{{path}} ne peut pas être modifié. Ouvrez une copie en lecture seule pour le lire et l’exporter, ou enregistrez-en une copie dans un dossier où vous pouvez écrire et travaillez sur celle-ci.',
     same_file:
       'Une copie ne peut pas remplacer le projet ouvert. Choisissez un autre nom de fichier.',
     io_error: 'Le fichier n’a pas pu être lu ou écrit : {{detail}}',
+    disk_full:
+      'Le disque est plein : cette action n’a pas été enregistrée. Rien de ce qui était déjà enregistré n’a été perdu. Libérez de la place sur le disque, puis recommencez.',
     invalid_file: 'Ce fichier ne peut pas être importé.',
     unsupported_format:
       '{{file}} ne peut pas être importé : Axial lit les fichiers .txt, .docx, .md, .html, .srt et .vtt. Enregistrez-le d’abord dans l’un de ces formats.',
@@ -164,6 +174,20 @@ export const fr: Messages = {
       '{{file}} a une cellule de plus de {{limit}} caractères (ligne {{line}}), plus qu’une valeur ne peut en avoir. Rien n’a été importé.',
     lockNotWritable:
       'Le dossier de {{path}} ne permet pas à Axial de marquer le projet comme ouvert ({{detail}}). Ouvrez une copie en lecture seule, ou copiez le projet dans un dossier où vous pouvez écrire.',
+    fileReadOnly:
+      '{{path}} est un fichier en lecture seule : Axial pourrait l’ouvrir, mais rien n’y serait enregistré. Ouvrez une copie en lecture seule pour le lire et l’exporter, ou enregistrez-en une copie dans un dossier où vous pouvez écrire et travaillez sur celle-ci.',
+    folderReadOnly:
+      'Le dossier de {{path}} est en lecture seule : Axial ne pourrait rien enregistrer à côté du projet (il y écrit ses modifications et un verrou). Ouvrez une copie en lecture seule pour le lire et l’exporter, ou enregistrez-en une copie dans un dossier où vous pouvez écrire et travaillez sur celle-ci.',
+    mediumReadOnly:
+      '{{path}} se trouve sur un disque où l’on ne peut pas écrire (CD, carte mémoire verrouillée, partage en lecture seule) : Axial ne pourrait rien y enregistrer. Ouvrez une copie en lecture seule pour le lire et l’exporter, ou enregistrez-en une copie sur un autre disque et travaillez sur celle-ci.',
+    createNotWritable:
+      'Impossible de créer un projet dans {{folder}} : ce dossier ou ce disque est en lecture seule. Choisissez un dossier où vous pouvez écrire.',
+    copyNotWritable:
+      'La copie ne peut pas être écrite à l’emplacement {{path}} : ce dossier ou ce disque est en lecture seule. Choisissez un dossier où vous pouvez écrire.',
+    copyDiskFull:
+      'Le disque de {{path}} est plein : la copie n’a pas été écrite, et le projet n’a pas changé. Libérez de la place sur ce disque, ou choisissez-en un autre, puis enregistrez de nouveau la copie.',
+    copyOfNotWritable:
+      'Ceci est une copie en lecture seule de {{path}}, qui ne peut pas être modifié : on peut la lire, y chercher et l’exporter, pas la modifier. Enregistrez-en une copie dans un dossier où vous pouvez écrire, et travaillez sur celle-ci.',
     demoMissing:
       'Les fichiers de l’étude de démonstration manquent dans cette installation. Réinstallez Axial.',
     recordingIncomplete: '{{file}} n’est pas arrivé en entier. Joignez-le de nouveau.',
@@ -747,6 +771,10 @@ export const fr: Messages = {
         'Les cellules de texte qui commencent par =, +, -, @, une tabulation ou un retour chariot commencent par une apostrophe, pour que les tableurs les affichent au lieu de les calculer. Exportez avec « garder le texte tel quel » pour R ou Python.',
       formulasKept:
         'Le texte est exactement celui du projet (pour R ou Python) : un tableur calculerait les cellules qui commencent par =, +, -, @, une tabulation ou un retour chariot.',
+      shortened_one:
+        '{{count}} cellule dépasse ce qu’Excel contient (32 767 caractères) : elle est raccourcie et se termine par « […] ». L’export CSV la garde entière.',
+      shortened_other:
+        '{{count}} cellules dépassent ce qu’Excel contient (32 767 caractères) : elles sont raccourcies et se terminent par « […] ». L’export CSV les garde entières.',
     },
     sheets: {
       passages: 'Passages',
