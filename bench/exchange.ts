@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createProjectDatabase } from '../electron/store/database';
 import { benchCore, studyCorpus } from './corpus';
+import { startHostProcess } from './hostProcess';
 import type { Measurement } from './measure';
 import { peakRss, timed } from './measure';
 
@@ -89,6 +90,25 @@ export async function benchExchange(runs: number): Promise<Measurement[]> {
       budgetIsRatio: true,
       hostPeakMb: importRun.peakMb,
     });
+    // The export's peak in a host of its own, opening a copy of the corpus.
+    const copy = join(folder, 'corpus-c-copy.axial');
+    await db.backup(copy);
+    const host = await startHostProcess(join(folder, 'user-data-host'));
+    try {
+      await host.call('projects.open', { path: copy });
+      const opened = host.peakMb();
+      await host.call('refi.exportProject', {});
+      results.push({
+        group,
+        name: 'Host process peak memory, .qdpx export (baseline: the project open)',
+        unit: 'MB',
+        value: host.peakMb(),
+        baseline: opened,
+        budget: 300,
+      });
+    } finally {
+      await host.stop();
+    }
     return results;
   } finally {
     stop();

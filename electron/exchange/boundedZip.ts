@@ -1,4 +1,6 @@
-import { Unzip, UnzipInflate } from 'fflate';
+import type { FlateError, UnzipDecoder } from 'fflate';
+import { Unzip } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 
 export interface ZipLimits {
   /** Entries the archive may hold at all. */
@@ -42,7 +44,45 @@ export function inflateZip(
   let failure: Exclude<ZipOutcome, { ok: true }> | null = null;
   let total = 0;
   const unzip = new Unzip();
-  unzip.register(UnzipInflate);
+  const limitOf = (name: string) =>
+    typeof limits.perEntry === 'number' ? limits.perEntry : limits.perEntry(name);
+  /**
+   * Deflate undone by Node's zlib (native, three times fflate's speed) once an
+   * entry's compressed bytes are all there (they are in memory already), told
+   * to stop one byte past what the entry may still inflate to: a bomb stops there.
+   */
+  class BoundedInflate implements UnzipDecoder {
+    static compression = 8;
+    ondata: UnzipDecoder['ondata'] = () => undefined;
+    private readonly pieces: Uint8Array[] = [];
+    constructor(private readonly name: string) {}
+    push(chunk: Uint8Array, final: boolean): void {
+      // A view of the archive's own bytes, which stay whole until the end.
+      this.pieces.push(chunk);
+      if (!final) return;
+      const room = limits.total - total;
+      const cap = Math.max(0, Math.min(limitOf(this.name), room)) + 1;
+      let inflated: Buffer;
+      try {
+        inflated = inflateRawSync(Buffer.concat(this.pieces), { maxOutputLength: cap });
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ERR_BUFFER_TOO_LARGE')
+          return this.ondata(error as FlateError, new Uint8Array(0), true);
+        failure ??= {
+          ok: false,
+          problem: limitOf(this.name) < room ? 'entryTooLarge' : 'tooLarge',
+          entry: this.name,
+        };
+        return;
+      }
+      this.ondata(
+        null,
+        new Uint8Array(inflated.buffer as ArrayBuffer, inflated.byteOffset, inflated.byteLength),
+        true,
+      );
+    }
+  }
+  unzip.register(BoundedInflate);
   unzip.onfile = (file) => {
     if (failure) return;
     entries.push(file.name);
@@ -55,8 +95,7 @@ export function inflateZip(
       return;
     }
     if (!select(file.name)) return;
-    const limit =
-      typeof limits.perEntry === 'number' ? limits.perEntry : limits.perEntry(file.name);
+    const limit = limitOf(file.name);
     const chunks: Uint8Array[] = [];
     let size = 0;
     file.ondata = (error, chunk, final) => {

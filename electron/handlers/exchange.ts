@@ -13,8 +13,12 @@ import { getProject } from '../store/project';
 import { buildProjectFile } from '../store/projectFile';
 import { opened, withProjectExtension } from './projects';
 
+// A view of the bytes, not a copy: an export may be tens of megabytes.
 const base64 = (bytes: Uint8Array | string) =>
-  (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes)).toString('base64');
+  (typeof bytes === 'string'
+    ? Buffer.from(bytes, 'utf8')
+    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  ).toString('base64');
 
 /** A file name from the project's title, safe on every system. */
 function baseName(title: string): string {

@@ -23,7 +23,28 @@ export function codeMatrix(
   values: DatasetValues,
   scope: DatasetScope,
   language: Language,
+  /** The count matrix of the same kind, already made: the 0-1 matrix is read from it. */
+  counted?: { cells: Cell[][]; dictionary: string[][] },
 ): { cells: Cell[][]; dictionary: string[][] } {
+  if (counted && values === 'binary') {
+    const t = translator(language);
+    const [header, ...rows] = counted.cells;
+    return {
+      cells: [
+        header!,
+        ...rows.map(([id, path, ...counts]) => [
+          id!,
+          path!,
+          ...counts.map((count) => (Number(count) > 0 ? 1 : 0)),
+        ]),
+      ],
+      dictionary: counted.dictionary.map((line, index) =>
+        index < 3
+          ? line
+          : [line[0]!, line[1]!, t(`dataset.matrixColumn.${kind}.binary`, { name: line[0]! })],
+      ),
+    };
+  }
   const byId = new Map(table.codes.map((code) => [code.id, code]));
   const wantedCases = scope.caseIds?.length ? new Set(scope.caseIds) : null;
   const entities = (
@@ -33,9 +54,16 @@ export function codeMatrix(
   ).filter((entity) => !wantedCases || (entity.caseId !== null && wantedCases.has(entity.caseId)));
 
   const entityIds = new Set(entities.map((entity) => entity.id));
+  // Once per code, not once per passage.
+  const columns = new Map<string, string | null>();
   const columnOf = (codeId: string): string | null => {
     if (level === 'code') return codeId;
-    return codeAncestry(byId, codeId)[depthOf[level]]?.id ?? null;
+    let column = columns.get(codeId);
+    if (column === undefined) {
+      column = codeAncestry(byId, codeId)[depthOf[level]]?.id ?? null;
+      columns.set(codeId, column);
+    }
+    return column;
   };
   const counts = new Map<string, Map<string, number>>();
   for (const row of table.rows) {

@@ -3,9 +3,10 @@ import type { Language } from '../../../shared/domain';
 import type { DatasetScope, DatasetTable, DatasetValues } from '../../../shared/exchange';
 import type { MatrixLevel } from '../../../shared/analysis';
 import type { Db } from '../../store/database';
-import { writeCsv } from '../tables/csv';
+import { writeCsvBytes } from '../tables/csv';
 import type { Cell } from '../tables/xlsx';
 import { writeXlsxSheets } from '../tables/xlsx';
+import { XLSX_CELL_LIMIT } from '../tables/workbookWriter';
 import { translator } from '../translator';
 import type { PassageRow, PassageTable } from './passageRows';
 import { passageTable } from './passageRows';
@@ -18,6 +19,8 @@ interface Column {
   type: ColumnType;
   description: string;
   value: (row: PassageRow) => Cell;
+  /** The CSV text when it can be had without making the cell first. */
+  csv?: (row: PassageRow) => string;
 }
 
 export interface DatasetFile {
@@ -63,11 +66,13 @@ export function attributeColumnName(attribute: AttributeDefinition): string {
 function passageColumns(table: PassageTable, language: Language): Column[] {
   const t = translator(language);
   return [
-    ...fixedColumns.map(([name, type, value]) => ({
+    ...fixedColumns.map(([name, type, value]): Column => ({
       name,
       type,
       description: t(`dataset.columns.${name}`),
       value,
+      ...(name === 'created_at' ? { csv: (row) => isoInstant(row.createdAt) } : {}),
+      ...(name === 'modified_at' ? { csv: (row) => isoInstant(row.modifiedAt) } : {}),
     })),
     ...table.attributes.map((attribute): Column => {
       const type = typeOfAttribute[attribute.type];
@@ -100,13 +105,26 @@ function dictionaryRows(columns: readonly Column[], language: Language): Cell[][
 }
 
 /** A cell as CSV text: ISO dates, dots or decimal commas, yes/no in the file's language. */
-function csvText(cell: Cell, type: ColumnType, frenchExcel: boolean, language: Language): string {
+function csvText(
+  cell: Cell,
+  type: ColumnType,
+  frenchExcel: boolean,
+  yes: string,
+  no: string,
+): string {
   if (cell === null) return '';
+  if (typeof cell === 'string') return cell;
   if (cell instanceof Date)
     return type === 'date' ? cell.toISOString().slice(0, 10) : cell.toISOString();
-  if (typeof cell === 'boolean') return translator(language)(cell ? 'dataset.yes' : 'dataset.no');
-  if (typeof cell === 'number') return frenchExcel ? String(cell).replace('.', ',') : String(cell);
-  return cell;
+  if (typeof cell === 'boolean') return cell ? yes : no;
+  return frenchExcel ? String(cell).replace('.', ',') : String(cell);
+}
+
+/** An instant as stored (ISO 8601 in UTC) is written as it is; any other spelling is normalised. */
+function isoInstant(stored: string): string {
+  return /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(stored)
+    ? stored
+    : new Date(stored).toISOString();
 }
 
 export interface DatasetOptions {
@@ -133,16 +151,48 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
   const t = translator(options.language);
   const table = passageTable(db, options.scope);
   const columns = passageColumns(table, options.language);
-  const passageCells: Cell[][] = [
-    columns.map((column) => column.name),
-    ...table.rows.map((row) => columns.map((column) => column.value(row))),
-  ];
-  const matrix = (kind: 'case' | 'participant', values: DatasetValues) =>
-    codeMatrix(db, table, kind, options.level, values, options.scope, options.language);
+  // Counted once per kind: the 0-1 sheet is the count sheet with every count above 0 as 1.
+  const counted = new Map<'case' | 'participant', ReturnType<typeof codeMatrix>>();
+  const matrix = (kind: 'case' | 'participant', values: DatasetValues) => {
+    let counts = counted.get(kind);
+    if (!counts) {
+      counts = codeMatrix(
+        db,
+        table,
+        kind,
+        options.level,
+        'counts',
+        options.scope,
+        options.language,
+      );
+      counted.set(kind, counts);
+    }
+    if (values === 'counts') return counts;
+    return codeMatrix(
+      db,
+      table,
+      kind,
+      options.level,
+      values,
+      options.scope,
+      options.language,
+      counts,
+    );
+  };
 
   if (options.format === 'xlsx') {
+    // Row by row as the sheet is written: the 50,000 rows are never held twice.
+    function* passageCells(): Generator<Cell[]> {
+      yield columns.map((column) => column.name);
+      for (const row of table.rows) yield columns.map((column) => column.value(row));
+    }
+    const tooLong = table.rows.reduce(
+      (count, row) =>
+        count + [row.text, row.memo].filter((text) => text.length > XLSX_CELL_LIMIT).length,
+      0,
+    );
     const sheets = [
-      { name: t('dataset.sheets.passages'), rows: passageCells },
+      { name: t('dataset.sheets.passages'), rows: passageCells() },
       ...(['case', 'participant'] as const).flatMap((kind) =>
         (['counts', 'binary'] as const).map((values) => ({
           name: t(`dataset.sheets.${kind}.${values}`),
@@ -155,6 +205,7 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
           ...dictionaryRows(columns, options.language),
           [],
           [t('dataset.dictionary.matrices', { level: t(`matrix.levels.${options.level}`) })],
+          ...(tooLong ? [[t('dataset.dictionary.shortened', { count: tooLong })]] : []),
         ],
       },
     ];
@@ -165,27 +216,29 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
 
   const french = options.csvStyle === 'excel-fr';
   const delimiter = french ? ';' : ',';
-  const encode = (lines: string[][]) =>
-    new TextEncoder().encode(
-      writeCsv(lines, delimiter, french, { keepFormulas: options.keepFormulas }),
-    );
+  const encode = (lines: Iterable<string[]>) =>
+    writeCsvBytes(lines, delimiter, french, { keepFormulas: options.keepFormulas });
   // The dictionary says how cells that look like formulas were written.
   const formulaNote = [
     [],
     [t(options.keepFormulas ? 'dataset.dictionary.formulasKept' : 'dataset.dictionary.formulas')],
   ];
   if (options.table === 'passages') {
-    const lines = [
-      columns.map((column) => column.name),
-      ...table.rows.map((row) =>
-        columns.map((column) => csvText(column.value(row), column.type, french, options.language)),
-      ),
-    ];
+    const yes = t('dataset.yes');
+    const no = t('dataset.no');
+    // Row by row as the file is written: the 50,000 rows are never held twice.
+    function* lines() {
+      yield columns.map((column) => column.name);
+      for (const row of table.rows)
+        yield columns.map((column) =>
+          column.csv ? column.csv(row) : csvText(column.value(row), column.type, french, yes, no),
+        );
+    }
     const dictionary = [...dictionaryRows(columns, options.language), ...formulaNote].map((row) =>
       row.map((cell) => String(cell ?? '')),
     );
     return [
-      { fileName: 'passages.csv', data: encode(lines), mimeType: 'text/csv' },
+      { fileName: 'passages.csv', data: encode(lines()), mimeType: 'text/csv' },
       { fileName: 'passages-dictionary.csv', data: encode(dictionary), mimeType: 'text/csv' },
     ];
   }

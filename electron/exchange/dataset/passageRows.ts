@@ -73,18 +73,39 @@ export function passageTable(db: Db, scope: DatasetScope): PassageTable {
   const caseNames = new Map(listCases(db).map((row) => [row.id, row.name]));
   const participantNames = new Map(listParticipants(db).map((row) => [row.id, row.name]));
   const questions = guideQuestions(db);
-  const answersOf = db.prepare(
-    'SELECT item_id FROM answer WHERE document_id = ? AND start < ? AND "end" > ? ORDER BY start',
-  );
+  // A document's answers read once, not once per coding: a guide has tens of questions.
+  const answersOf = answersByDocument(db);
+  const ancestry = new Map<
+    string,
+    { axis: string; variable: string | null; codePath: string; code: string }
+  >();
+  const namesOf = (codeId: string) => {
+    let names = ancestry.get(codeId);
+    if (!names) {
+      const path = codeAncestry(byId, codeId);
+      names = {
+        axis: path[0]?.name ?? '',
+        variable: path.length > 2 ? path[1]!.name : null,
+        codePath: path.map((code) => code.name).join(' / '),
+        code: path[path.length - 1]?.name ?? '',
+      };
+      ancestry.set(codeId, names);
+    }
+    return names;
+  };
 
-  const passages = listPassages(db, {
-    ...(scope.codeIds?.length ? { codeIds: scope.codeIds } : {}),
-    ...(scope.documentIds?.length ? { documentIds: scope.documentIds } : {}),
-    ...(scope.caseIds?.length ? { caseIds: scope.caseIds } : {}),
-  });
+  const passages = listPassages(
+    db,
+    {
+      ...(scope.codeIds?.length ? { codeIds: scope.codeIds } : {}),
+      ...(scope.documentIds?.length ? { documentIds: scope.documentIds } : {}),
+      ...(scope.caseIds?.length ? { caseIds: scope.caseIds } : {}),
+    },
+    'bare',
+  );
   const rows = passages.map((passage): PassageRow => {
     const { coding } = passage;
-    const path = codeAncestry(byId, coding.codeId);
+    const names = namesOf(coding.codeId);
     const participantId = passage.participantIds.length === 1 ? passage.participantIds[0]! : null;
     const caseId = passage.caseIds.length === 1 ? passage.caseIds[0]! : null;
     const own: Record<EntityKind, string | null> = {
@@ -99,11 +120,12 @@ export function passageTable(db: Db, scope: DatasetScope): PassageTable {
         ? (values[attribute.entityKind].get(entityId)?.[attribute.id] ?? null)
         : null;
     }
-    const answered = (
-      answersOf.all(coding.documentId, coding.end, coding.start) as { item_id: string }[]
-    )
-      .map((answer) => questions.get(answer.item_id))
-      .filter((question): question is string => question !== undefined);
+    const answered: string[] = [];
+    for (const answer of answersOf.get(coding.documentId) ?? []) {
+      if (answer.start >= coding.end || answer.end <= coding.start) continue;
+      const question = questions.get(answer.itemId);
+      if (question !== undefined) answered.push(question);
+    }
     return {
       passageId: coding.id,
       documentId: coding.documentId,
@@ -115,10 +137,7 @@ export function passageTable(db: Db, scope: DatasetScope): PassageTable {
       caseId,
       participantIds: passage.participantIds,
       caseIds: passage.caseIds,
-      axis: path[0]?.name ?? '',
-      variable: path.length > 2 ? path[1]!.name : null,
-      codePath: path.map((code) => code.name).join(' / '),
-      code: path[path.length - 1]?.name ?? '',
+      ...names,
       codeId: coding.codeId,
       text: passage.text,
       start: coding.start,
@@ -132,6 +151,21 @@ export function passageTable(db: Db, scope: DatasetScope): PassageTable {
     };
   });
   return { attributes, codes, rows };
+}
+
+/** Every answer of every document, by start, keyed by document. */
+function answersByDocument(db: Db): Map<string, { itemId: string; start: number; end: number }[]> {
+  const result = new Map<string, { itemId: string; start: number; end: number }[]>();
+  const rows = db
+    .prepare('SELECT document_id, item_id, start, "end" FROM answer ORDER BY document_id, start')
+    .raw()
+    .all() as [string, string, number, number][];
+  for (const [documentId, itemId, start, end] of rows) {
+    const list = result.get(documentId) ?? [];
+    list.push({ itemId, start, end });
+    result.set(documentId, list);
+  }
+  return result;
 }
 
 function joinNames(ids: readonly string[], names: Map<string, string>): string | null {

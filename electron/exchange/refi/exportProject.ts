@@ -12,7 +12,7 @@ import type { AxialExtension } from './axialExtension';
 import { AXIAL_EXTENSION_PATH } from './axialExtension';
 import { writeCodeTree } from './codeTree';
 import { asGuid, derivedGuid } from './guid';
-import { XmlWriter } from './xml';
+import { escapeAttribute, XmlWriter } from './xml';
 import { labelText, toLabelled } from './labelledText';
 import { documentFromJson } from '../../../shared/editor/schema';
 import { buildTextIndex } from '../../../shared/text/textIndex';
@@ -265,22 +265,18 @@ export async function exportProjectArchive(
       });
       if (document.description) xml.text('Description', document.description);
       for (const coding of codingsByDocument.get(document.id) ?? []) {
-        xml.open('PlainTextSelection', {
-          guid: asGuid(coding.id),
-          startPosition: toLabelled(labelled, coding.start, 'start'),
-          endPosition: toLabelled(labelled, coding.end, 'end'),
-          creatingUser: userGuid(coding.coder),
-          creationDateTime: coding.created_at,
-        });
+        // Written as one string: GUIDs and numbers need no escaping, and building attribute
+        // objects for each of 10,000 selections was a fifth of the export.
+        const user = userGuid(coding.coder);
+        const created = escapeAttribute(coding.created_at);
+        xml.raw(
+          `<PlainTextSelection guid="${asGuid(coding.id)}" startPosition="${toLabelled(labelled, coding.start, 'start')}" endPosition="${toLabelled(labelled, coding.end, 'end')}" creatingUser="${user}" creationDateTime="${created}">`,
+        );
         // The memo where several programs read it, and as a note for those that read notes.
         if (coding.memo.trim()) xml.text('Description', coding.memo);
-        xml.open('Coding', {
-          guid: derivedGuid(project.id, 'coding', coding.id),
-          creatingUser: userGuid(coding.coder),
-          creationDateTime: coding.created_at,
-        });
-        xml.empty('CodeRef', { targetGUID: asGuid(coding.code_id) });
-        xml.close('Coding');
+        xml.raw(
+          `<Coding guid="${derivedGuid(project.id, 'coding', coding.id)}" creatingUser="${user}" creationDateTime="${created}"><CodeRef targetGUID="${asGuid(coding.code_id)}"/></Coding>`,
+        );
         const memo = note(`coding:${coding.id}`, document.title, coding.memo, {
           created: coding.created_at,
           modified: coding.modified_at,

@@ -15,14 +15,18 @@ const NEEDS_ESCAPING = /[&<>"\u0000-\u001f\ufffe\uffff]/;
 
 export function escapeText(text: string): string {
   if (!NEEDS_ESCAPING.test(text)) return text;
-  return text
-    .replace(FORBIDDEN, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return (
+    text
+      .replace(FORBIDDEN, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // A parser reads a raw CR LF as LF: the carriage return is kept only as a reference.
+      .replace(/\r/g, '&#13;')
+  );
 }
 
-function escapeAttribute(text: string): string {
+export function escapeAttribute(text: string): string {
   if (!NEEDS_ESCAPING.test(text)) return text;
   return escapeText(text)
     .replace(/"/g, '&quot;')
@@ -58,6 +62,11 @@ export class XmlWriter {
 
   text(name: string, text: string, attributes: Attributes = {}): void {
     this.parts.push(`<${name}${attributeText(attributes)}>${escapeText(text)}</${name}>`);
+  }
+
+  /** Markup already written, its values escaped by the caller: the export's 10,000 selections. */
+  raw(markup: string): void {
+    this.parts.push(markup);
   }
 
   toString(): string {

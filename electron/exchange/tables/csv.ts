@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { sinkBytes, Utf8Sink } from '../utf8Sink';
 
 /**
  * CSV as spreadsheets write it: comma or semicolon (French Excel), quoted
@@ -87,29 +88,58 @@ export interface CsvOptions {
   keepFormulas?: boolean;
 }
 
+/** A cell as RFC 4180 writes it: quoted when it holds a quote, a line break, a comma or a semicolon. */
+function quoted(field: string, force: boolean, special: RegExp): string {
+  return force || special.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+/** =, +, -, @, tab and carriage return: the characters a formula may begin with. */
+const FORMULA_STARTS = new Set([61, 43, 45, 64, 9, 13]);
+
 /**
- * CSV text, written by papaparse. By default a cell a spreadsheet would compute
- * is written with an apostrophe before it, and quoted, so Excel and
- * LibreOffice show its text.
+ * CSV text. By default a cell a spreadsheet would compute is written with an
+ * apostrophe before it, and quoted, so Excel and LibreOffice show its text.
+ * Commas and semicolons are quoted in the first line, so that it tells which
+ * delimits. Written here rather than by papaparse's unparse, which took 0.4 s
+ * of a 50,000-row export; the round-trip property test reads every file it can
+ * write back through papaparse.
  */
 export function writeCsv(
-  rows: readonly (readonly string[])[],
+  rows: Iterable<readonly string[]>,
   delimiter: ',' | ';',
   bom: boolean,
   options: CsvOptions = {},
 ): string {
-  const cells = options.keepFormulas
-    ? rows
-    : rows.map((row) => row.map((field) => (readAsFormula(field) ? `'${field}` : field)));
-  const body = Papa.unparse(cells as string[][], {
-    delimiter,
-    newline: '\r\n',
-    // Every neutralised cell is quoted (quoting another that begins with an apostrophe changes
-    // nothing), and so is every comma or semicolon, so the first line tells which one delimits.
-    quotes: (value: unknown) => {
-      const field = String(value);
-      return /[,;]/.test(field) || (!options.keepFormulas && field.startsWith("'"));
-    },
-  });
-  return (bom ? '\ufeff' : '') + body + '\r\n';
+  return Buffer.from(writeCsvBytes(rows, delimiter, bom, options)).toString('utf8');
+}
+
+/** The same CSV as UTF-8 bytes, written line by line: 50,000 rows never become one string. */
+export function writeCsvBytes(
+  rows: Iterable<readonly string[]>,
+  delimiter: ',' | ';',
+  bom: boolean,
+  options: CsvOptions = {},
+): Uint8Array {
+  // The first line quotes both delimiters, so that a reader tells which one delimits from it;
+  // the others only their own (a decimal comma in a semicolon file stays a bare number).
+  const headerSpecial = /[",;\r\n]/;
+  const special = delimiter === ';' ? /[";\r\n]/ : /[",\r\n]/;
+  const cellOf = (pattern: RegExp) =>
+    options.keepFormulas
+      ? (field: string) => quoted(field, false, pattern)
+      : (field: string) =>
+          FORMULA_STARTS.has(field.charCodeAt(0)) && readAsFormula(field)
+            ? quoted(`'${field}`, true, pattern)
+            : quoted(field, false, pattern);
+  const headerCell = cellOf(headerSpecial);
+  const cell = cellOf(special);
+  const sink = new Utf8Sink();
+  if (bom) sink.write('\ufeff');
+  // A table of one column has no delimiter in its first line to tell: every line quotes both.
+  let rest: typeof cell | null = null;
+  for (const row of rows) {
+    sink.write(`${row.map(rest ?? headerCell).join(delimiter)}\r\n`);
+    rest ??= row.length > 1 ? cell : headerCell;
+  }
+  return sinkBytes(sink);
 }

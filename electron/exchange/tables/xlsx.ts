@@ -1,7 +1,7 @@
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { inflateZip } from '../boundedZip';
 import { AxialError } from '../../../shared/errors';
+import { writeWorkbook } from './workbookWriter';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -67,45 +67,13 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Cel
   return rows;
 }
 
-export function writeXlsx(
-  sheetName: string,
-  rows: readonly (readonly Cell[])[],
-): Promise<Uint8Array> {
+export function writeXlsx(sheetName: string, rows: Iterable<readonly Cell[]>): Promise<Uint8Array> {
   return writeXlsxSheets([{ name: sheetName, rows }]);
 }
 
-/**
- * A workbook of several sheets, each a header row and data rows. Written as a
- * stream, row by row: a 50,000-row dataset built in memory first took 2 GB.
- */
+/** A workbook of several sheets, each a header row and data rows (see writeWorkbook). */
 export async function writeXlsxSheets(
-  sheets: readonly { name: string; rows: readonly (readonly Cell[])[] }[],
+  sheets: readonly { name: string; rows: Iterable<readonly Cell[]> }[],
 ): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  const stream = new PassThrough();
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'Axial';
-  for (const { name, rows } of sheets) {
-    const sheet = workbook.addWorksheet(name.slice(0, 31), {
-      views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
-    });
-    rows.forEach((row, index) => {
-      const added = sheet.addRow([...row]);
-      if (index === 0) added.font = { bold: true };
-      added.commit();
-    });
-    sheet.commit();
-  }
-  await workbook.commit();
-  await finished;
-  return new Uint8Array(Buffer.concat(chunks));
+  return (await writeWorkbook(sheets)).bytes;
 }

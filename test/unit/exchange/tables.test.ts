@@ -48,6 +48,19 @@ describe('CSV', () => {
     ];
     expect(parseCsv(writeCsv(rows, ';', false)).rows).toEqual(rows);
     expect(parseCsv(writeCsv([['\n', '']], ';', false)).rows).toEqual([['\n', '']]);
+    // And a table of one column, whose first line has no delimiter at all.
+    expect(parseCsv(writeCsv([[''], [','], ['']], ';', false)).rows).toEqual([[''], [','], ['']]);
+    // A decimal comma in a semicolon file stays a bare number past the first line.
+    expect(
+      writeCsv(
+        [
+          ['Cas', 'Population'],
+          ['C', '150000,5'],
+        ],
+        ';',
+        false,
+      ),
+    ).toContain('C;150000,5');
   });
 
   it('reads back exactly what it writes, for any cells', () => {
