@@ -76,6 +76,7 @@ export const importProblemKinds = [
   'unknownDocument',
   'wrongColumnCount',
   'unterminatedQuote',
+  'badQuote',
   'duplicateColumn',
   'noNameColumn',
   'empty',

@@ -13,9 +13,11 @@ export type ZipEntryData = Uint8Array | (() => Iterable<Uint8Array>);
 export function zipFiles(
   files: Record<string, ZipEntryData>,
   at = new Date(),
+  /** Stored, not deflated: an archive made only to be read at once (see `rebuiltArchive`). */
+  store = false,
 ): Promise<Uint8Array> {
   // Level 1: text shrinks nearly as much as at 6, three times faster.
-  const zip = new ZipStream({ zlib: { level: 1 } });
+  const zip = new ZipStream(store ? { store: true } : { zlib: { level: 1 } });
   const entries = Object.entries(files);
   return new Promise((resolve, reject) => {
     const pieces: Buffer[] = [];

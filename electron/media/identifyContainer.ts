@@ -16,16 +16,19 @@ export function identifyContainer(read: ByteReader, size: number): Container | n
   const ascii = (bytes: Uint8Array, start: number, length: number) =>
     String.fromCharCode(...bytes.subarray(start, start + length));
   if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 4) === 'WAVE')
-    return isWave(head) ? 'wav' : null;
+    return isWave(read, size) ? 'wav' : null;
   if (ascii(head, 0, 4) === 'OggS') return isOgg(head) ? 'ogg' : null;
   if (ascii(head, 4, 4) === 'ftyp') return isMp4(head, size) ? 'mp4' : null;
   if (head[0] === 0x1a && head[1] === 0x45 && head[2] === 0xdf && head[3] === 0xa3)
     return isMatroska(head) ? 'webm' : null;
+  // One ID3 tag or several in a row, each told by its own size, then the frames.
   let audioStart = 0;
-  if (ascii(head, 0, 3) === 'ID3') {
-    const tagSize = syncSafe(head.subarray(6, 10));
+  for (let tags = 0; tags < 4; tags += 1) {
+    const tag = tags === 0 ? head : read(audioStart, 10);
+    if (ascii(tag, 0, 3) !== 'ID3') break;
+    const tagSize = syncSafe(tag.subarray(6, 10));
     if (tagSize === null) return null;
-    audioStart = 10 + tagSize + ((head[5] ?? 0) & 0x10 ? 10 : 0);
+    audioStart += 10 + tagSize + ((tag[5] ?? 0) & 0x10 ? 10 : 0);
   }
   return audioFrames(read, audioStart, size);
 }
@@ -50,17 +53,23 @@ const printable = (bytes: Uint8Array, start: number, length: number) =>
   start + length <= bytes.length &&
   bytes.subarray(start, start + length).every((byte) => byte >= 0x20 && byte <= 0x7e);
 
-/** A `fmt ` chunk a player can read: a known encoding, 1 to 32 channels, a real sample rate. */
-function isWave(head: Uint8Array): boolean {
-  for (let at = 12; at + 8 <= head.length;) {
-    if (!printable(head, at, 4)) return false;
-    const id = String.fromCharCode(...head.subarray(at, at + 4));
-    const length = uint32le(head, at + 4);
+/**
+ * A `fmt ` chunk a player can read: a known encoding, 1 to 32 channels, a real
+ * sample rate. Chunks before it (a field recorder's `bext` and `iXML`, `JUNK`
+ * padding) are walked over by their headers, up to 64 of them in the first 16 MB.
+ */
+function isWave(read: ByteReader, size: number): boolean {
+  let at = 12;
+  for (let chunks = 0; chunks < 64 && at + 8 <= Math.min(size, 16 * 1024 * 1024); chunks += 1) {
+    const header = read(at, 24);
+    if (!printable(header, 0, 4)) return false;
+    const id = String.fromCharCode(...header.subarray(0, 4));
+    const length = uint32le(header, 4);
     if (id === 'fmt ') {
-      if (length < 16 || at + 24 > head.length) return false;
-      const encoding = uint16le(head, at + 8);
-      const channels = uint16le(head, at + 10);
-      const sampleRate = uint32le(head, at + 12);
+      if (length < 16 || header.length < 24) return false;
+      const encoding = uint16le(header, 8);
+      const channels = uint16le(header, 10);
+      const sampleRate = uint32le(header, 12);
       return (
         [0x0001, 0x0002, 0x0003, 0x0006, 0x0007, 0x0011, 0x0055, 0xfffe].includes(encoding) &&
         channels >= 1 &&
@@ -80,8 +89,9 @@ function isOgg(head: Uint8Array): boolean {
   const segments = head[26] ?? 0;
   const payload = 27 + segments;
   const opening = String.fromCharCode(...head.subarray(payload, payload + 8));
-  return ['\x01vorbis', 'OpusHead', '\x7fFLAC', '\x80theora', 'Speex   '].some((codec) =>
-    opening.startsWith(codec),
+  // A skeleton stream ("fishead") opens files that carry a codec in the pages after it.
+  return ['\x01vorbis', 'OpusHead', '\x7fFLAC', '\x80theora', 'Speex   ', 'fishead\0'].some(
+    (codec) => opening.startsWith(codec),
   );
 }
 
@@ -101,15 +111,19 @@ function isMp4(head: Uint8Array, size: number): boolean {
   return boxes > 0 || first < size;
 }
 
-/** An EBML header whose document type is "webm" or "matroska". */
+/** An EBML header whose document type is "webm" or "matroska" (its size in any length of vint). */
 function isMatroska(head: Uint8Array): boolean {
   const header = head.subarray(0, 64);
   for (let at = 4; at + 3 < header.length; at += 1) {
     if (header[at] !== 0x42 || header[at + 1] !== 0x82) continue;
-    const lengthByte = header[at + 2]!;
-    if (!(lengthByte & 0x80)) return false;
-    const length = lengthByte & 0x7f;
-    const docType = String.fromCharCode(...header.subarray(at + 3, at + 3 + length));
+    const first = header[at + 2]!;
+    const width = Math.clz32(first) - 23;
+    if (width < 1 || width > 8) return false;
+    let length = first & (0xff >> width);
+    for (let byte = 1; byte < width; byte += 1)
+      length = length * 256 + (header[at + 2 + byte] ?? 0);
+    const start = at + 2 + width;
+    const docType = String.fromCharCode(...header.subarray(start, start + length));
     return docType === 'webm' || docType === 'matroska';
   }
   return false;
@@ -159,29 +173,30 @@ function adtsFrameLength(bytes: Uint8Array, at: number): number | null {
 }
 
 /**
- * Three MPEG or ADTS frames in a row from `start` (a few zero bytes of padding
- * after an ID3 tag allowed), or two that end the file.
+ * Three MPEG or ADTS frames in a row, each where the one before ends, starting
+ * within 16 KB of `start` (padding or junk after an ID3 tag), or two that end the file.
  */
 function audioFrames(read: ByteReader, start: number, size: number): Container | null {
   if (start >= size) return null;
-  // Three frames of the largest ADTS kind fit in 32 KB.
-  const window = read(start, 32 * 1024);
-  let first = 0;
-  while (first < 2048 && window[first] === 0) first += 1;
-  for (const [kind, frameLength] of [
-    ['mp3', mpegFrameLength],
-    ['aac', adtsFrameLength],
-  ] as const) {
-    let at = first;
-    let frames = 0;
-    while (frames < 3) {
-      const length = frameLength(window, at);
-      if (length === null) break;
-      frames += 1;
-      at += length;
-      if (start + at >= size) break;
+  // Three frames of the largest ADTS kind fit in 32 KB, after up to 16 KB of padding or junk.
+  const window = read(start, 48 * 1024);
+  for (let first = 0; first < Math.min(window.length, 16 * 1024); first += 1) {
+    if (window[first] !== 0xff) continue;
+    for (const [kind, frameLength] of [
+      ['mp3', mpegFrameLength],
+      ['aac', adtsFrameLength],
+    ] as const) {
+      let at = first;
+      let frames = 0;
+      while (frames < 3) {
+        const length = frameLength(window, at);
+        if (length === null) break;
+        frames += 1;
+        at += length;
+        if (start + at >= size) break;
+      }
+      if (frames === 3 || (frames === 2 && start + at >= size)) return kind;
     }
-    if (frames === 3 || (frames === 2 && start + at >= size)) return kind;
   }
   return null;
 }

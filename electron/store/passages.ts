@@ -101,6 +101,15 @@ export function listPassages(
   /** Without the words around each passage and the other codes on it: what a dataset needs. */
   detail: 'full' | 'bare' = 'full',
 ): Passage[] {
+  return [...passagesIn(db, query, detail)];
+}
+
+/** The passages of `listPassages`, one at a time: a dataset writes each as it comes. */
+export function* passagesIn(
+  db: Db,
+  query: PassageQuery,
+  detail: 'full' | 'bare' = 'full',
+): Generator<Passage> {
   const bare = detail === 'bare';
   // Sub-codes count with their parent, except for an exact query (the codes that meet on the same words).
   const below = (id: string) => (query.exactCodes ? [id] : subtreeIds(db, id));
@@ -197,9 +206,9 @@ export function listPassages(
   const context = new PassageContext(db);
   const wantedParticipants = query.participantIds?.length ? new Set(query.participantIds) : null;
   const wantedCases = query.caseIds?.length ? new Set(query.caseIds) : null;
-  const passages: Passage[] = [];
+  let found = 0;
   for (const row of rows) {
-    if (query.limit !== undefined && passages.length >= query.limit) break;
+    if (query.limit !== undefined && found >= query.limit) break;
     const document = documentText(row.document_id);
     const text = document.slice(row.start, row.end);
     if (needle && !foldForSearch(text).includes(needle)) continue;
@@ -220,7 +229,8 @@ export function listPassages(
       if (!ownGroup || !selectedGroups.every((group) => [...group].some((id) => present.has(id))))
         continue;
     }
-    passages.push({
+    found += 1;
+    yield {
       coding: toCoding(row),
       documentTitle: document.title,
       text,
@@ -229,9 +239,8 @@ export function listPassages(
       speaker,
       otherCodeIds: bare ? [] : [...new Set(others)].filter((id) => id !== row.code_id),
       ...resolved,
-    });
+    };
   }
-  return passages;
 }
 
 /**

@@ -543,6 +543,8 @@ export const en = {
       wrongColumnCount:
         'this line has {{value}} values, not one per column (a cut or shifted line?)',
       unterminatedQuote: 'a quoted value never closes: the file may be cut short',
+      badQuote:
+        'a quoted value has text after its closing quote; put the whole value in quotes, with its own quotes doubled ("")',
       duplicateColumn: 'the column “{{value}}” appears twice',
       noNameColumn: 'no column holds the names',
       empty: 'the file is empty',

@@ -557,6 +557,8 @@ export const fr: Messages = {
         'cette ligne a {{value}} valeurs, pas une par colonne (ligne coupée ou décalée ?)',
       unterminatedQuote:
         'une valeur entre guillemets ne se ferme jamais : le fichier est peut-être tronqué',
+      badQuote:
+        'une valeur entre guillemets a du texte après son guillemet fermant ; mettez toute la valeur entre guillemets, ses propres guillemets doublés ("")',
       duplicateColumn: 'la colonne « {{value}} » apparaît deux fois',
       noNameColumn: 'aucune colonne ne contient les noms',
       empty: 'le fichier est vide',

@@ -9,7 +9,7 @@ import { writeXlsxSheets } from '../tables/xlsx';
 import { XLSX_CELL_LIMIT } from '../tables/workbookWriter';
 import { translator } from '../translator';
 import type { PassageRow, PassageTable } from './passageRows';
-import { passageTable } from './passageRows';
+import { passageRowsIn, passageTable } from './passageRows';
 import { codeMatrix } from './codeMatrix';
 
 type ColumnType = 'text' | 'integer' | 'number' | 'date' | 'datetime' | 'boolean';
@@ -63,7 +63,7 @@ export function attributeColumnName(attribute: AttributeDefinition): string {
   return `${attribute.entityKind}.${attribute.name}`;
 }
 
-function passageColumns(table: PassageTable, language: Language): Column[] {
+function passageColumns(table: Pick<PassageTable, 'attributes'>, language: Language): Column[] {
   const t = translator(language);
   return [
     ...fixedColumns.map(([name, type, value]): Column => ({
@@ -149,7 +149,13 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  */
 export async function exportDataset(db: Db, options: DatasetOptions): Promise<DatasetFile[]> {
   const t = translator(options.language);
-  const table = passageTable(db, options.scope);
+  // The CSV of passages is written as its rows are made; the workbook and the matrices need them all.
+  const streamed = options.format === 'csv' && options.table === 'passages';
+  const table = streamed ? passageRowsIn(db, options.scope) : passageTable(db, options.scope);
+  const whole = (): PassageTable => {
+    if (streamed) throw new Error('The streamed CSV of passages has no table to read twice.');
+    return table as PassageTable;
+  };
   const columns = passageColumns(table, options.language);
   // Counted once per kind: the 0-1 sheet is the count sheet with every count above 0 as 1.
   const counted = new Map<'case' | 'participant', ReturnType<typeof codeMatrix>>();
@@ -158,7 +164,7 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
     if (!counts) {
       counts = codeMatrix(
         db,
-        table,
+        whole(),
         kind,
         options.level,
         'counts',
@@ -170,7 +176,7 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
     if (values === 'counts') return counts;
     return codeMatrix(
       db,
-      table,
+      whole(),
       kind,
       options.level,
       values,
@@ -186,7 +192,7 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
       yield columns.map((column) => column.name);
       for (const row of table.rows) yield columns.map((column) => column.value(row));
     }
-    const tooLong = table.rows.reduce(
+    const tooLong = whole().rows.reduce(
       (count, row) =>
         count + [row.text, row.memo].filter((text) => text.length > XLSX_CELL_LIMIT).length,
       0,

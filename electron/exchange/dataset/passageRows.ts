@@ -6,7 +6,7 @@ import { listCases, listParticipants } from '../../store/cases';
 import { listCodes } from '../../store/codes';
 import { guideItems, listGuides } from '../../store/guides';
 import type { Db } from '../../store/database';
-import { listPassages } from '../../store/passages';
+import { passagesIn } from '../../store/passages';
 
 /** One coded passage with everything a statistics package needs beside it. */
 export interface PassageRow {
@@ -57,6 +57,15 @@ export function codeAncestry(byId: Map<string, CodeNode>, id: string): CodeNode[
 
 /** One row per coding in the scope, in document order, with every attribute of its case, participant and document. */
 export function passageTable(db: Db, scope: DatasetScope): PassageTable {
+  const table = passageRowsIn(db, scope);
+  return { ...table, rows: [...table.rows] };
+}
+
+/** The same rows made one at a time, as a file is written: 50,000 are never held at once. */
+export function passageRowsIn(
+  db: Db,
+  scope: DatasetScope,
+): Omit<PassageTable, 'rows'> & { rows: Iterable<PassageRow> } {
   const codes = listCodes(db, { counts: false });
   const byId = new Map(codes.map((code) => [code.id, code]));
   // Columns from the widest entity to the narrowest: case, participant, document.
@@ -94,7 +103,7 @@ export function passageTable(db: Db, scope: DatasetScope): PassageTable {
     return names;
   };
 
-  const passages = listPassages(
+  const passages = passagesIn(
     db,
     {
       ...(scope.codeIds?.length ? { codeIds: scope.codeIds } : {}),
@@ -103,54 +112,56 @@ export function passageTable(db: Db, scope: DatasetScope): PassageTable {
     },
     'bare',
   );
-  const rows = passages.map((passage): PassageRow => {
-    const { coding } = passage;
-    const names = namesOf(coding.codeId);
-    const participantId = passage.participantIds.length === 1 ? passage.participantIds[0]! : null;
-    const caseId = passage.caseIds.length === 1 ? passage.caseIds[0]! : null;
-    const own: Record<EntityKind, string | null> = {
-      case: caseId,
-      participant: participantId,
-      document: coding.documentId,
-    };
-    const attributeValues: Record<string, AttributeValue | null> = {};
-    for (const attribute of attributes) {
-      const entityId = own[attribute.entityKind];
-      attributeValues[attribute.id] = entityId
-        ? (values[attribute.entityKind].get(entityId)?.[attribute.id] ?? null)
-        : null;
+  function* rows(): Generator<PassageRow> {
+    for (const passage of passages) {
+      const { coding } = passage;
+      const names = namesOf(coding.codeId);
+      const participantId = passage.participantIds.length === 1 ? passage.participantIds[0]! : null;
+      const caseId = passage.caseIds.length === 1 ? passage.caseIds[0]! : null;
+      const own: Record<EntityKind, string | null> = {
+        case: caseId,
+        participant: participantId,
+        document: coding.documentId,
+      };
+      const attributeValues: Record<string, AttributeValue | null> = {};
+      for (const attribute of attributes) {
+        const entityId = own[attribute.entityKind];
+        attributeValues[attribute.id] = entityId
+          ? (values[attribute.entityKind].get(entityId)?.[attribute.id] ?? null)
+          : null;
+      }
+      const answered: string[] = [];
+      for (const answer of answersOf.get(coding.documentId) ?? []) {
+        if (answer.start >= coding.end || answer.end <= coding.start) continue;
+        const question = questions.get(answer.itemId);
+        if (question !== undefined) answered.push(question);
+      }
+      yield {
+        passageId: coding.id,
+        documentId: coding.documentId,
+        document: passage.documentTitle,
+        speaker: passage.speaker,
+        participant: joinNames(passage.participantIds, participantNames),
+        case: joinNames(passage.caseIds, caseNames),
+        participantId,
+        caseId,
+        participantIds: passage.participantIds,
+        caseIds: passage.caseIds,
+        ...names,
+        codeId: coding.codeId,
+        text: passage.text,
+        start: coding.start,
+        end: coding.end,
+        guideQuestion: answered.length ? [...new Set(answered)].join(' | ') : null,
+        coder: coding.coder,
+        memo: coding.memo,
+        createdAt: coding.createdAt,
+        modifiedAt: coding.modifiedAt,
+        attributes: attributeValues,
+      };
     }
-    const answered: string[] = [];
-    for (const answer of answersOf.get(coding.documentId) ?? []) {
-      if (answer.start >= coding.end || answer.end <= coding.start) continue;
-      const question = questions.get(answer.itemId);
-      if (question !== undefined) answered.push(question);
-    }
-    return {
-      passageId: coding.id,
-      documentId: coding.documentId,
-      document: passage.documentTitle,
-      speaker: passage.speaker,
-      participant: joinNames(passage.participantIds, participantNames),
-      case: joinNames(passage.caseIds, caseNames),
-      participantId,
-      caseId,
-      participantIds: passage.participantIds,
-      caseIds: passage.caseIds,
-      ...names,
-      codeId: coding.codeId,
-      text: passage.text,
-      start: coding.start,
-      end: coding.end,
-      guideQuestion: answered.length ? [...new Set(answered)].join(' | ') : null,
-      coder: coding.coder,
-      memo: coding.memo,
-      createdAt: coding.createdAt,
-      modifiedAt: coding.modifiedAt,
-      attributes: attributeValues,
-    };
-  });
-  return { attributes, codes, rows };
+  }
+  return { attributes, codes, rows: rows() };
 }
 
 /** Every answer of every document, by start, keyed by document. */

@@ -6,7 +6,7 @@ import type { ImportFormat, ImportPreview } from '../../../shared/documents';
 import { AxialError } from '../../../shared/errors';
 import type { Block } from './blocks';
 import { blockText } from './blocks';
-import { inflateZip } from '../boundedZip';
+import { inflateZip, rebuiltArchive } from '../boundedZip';
 import { decodeText } from './decodeText';
 import type { TextEncoding } from './decodeText';
 import { htmlToBlocks } from './htmlBlocks';
@@ -83,9 +83,10 @@ const DOCX_LIMITS = {
 /**
  * Checks a .docx before the converter opens it: a zip whose text parts
  * inflate within their limits, measured as they inflate, so that a small file
- * that would unpack to gigabytes (a "zip bomb") is stopped at the limit.
+ * that would unpack to gigabytes (a "zip bomb") is stopped at the limit; the
+ * converter is given those parts alone, rebuilt into an archive.
  */
-function checkDocxArchive(bytes: Uint8Array, fileName: string): void {
+async function checkedDocxArchive(bytes: Uint8Array, fileName: string): Promise<Uint8Array> {
   const notWord = new AxialError(
     'invalid_file',
     `"${fileName}" is not a readable Word document. Open it in your word processor and save it again as .docx.`,
@@ -95,7 +96,6 @@ function checkDocxArchive(bytes: Uint8Array, fileName: string): void {
     bytes,
     (name) => name.endsWith('.xml') || name.endsWith('.rels'),
     DOCX_LIMITS,
-    false,
   );
   if (!outcome.ok && (outcome.problem === 'entryTooLarge' || outcome.problem === 'tooLarge'))
     throw new AxialError(
@@ -107,7 +107,8 @@ function checkDocxArchive(bytes: Uint8Array, fileName: string): void {
         limit: outcome.entry === 'word/document.xml' ? 32 : 64,
       },
     );
-  if (!outcome.ok || !outcome.entries.includes('word/document.xml')) throw notWord;
+  if (!outcome.ok || !outcome.files.has('word/document.xml')) throw notWord;
+  return rebuiltArchive(outcome.files);
 }
 
 /** Reads a file's bytes into blocks, with speakers and timestamps found. Nothing is stored. */
@@ -123,12 +124,13 @@ export async function parseImport(fileName: string, bytes: Uint8Array): Promise<
   let encoding: TextEncoding | null = null;
   if (format === 'docx') {
     if (bytes.length > MAX_DOCX_BYTES) throw tooLarge(fileName);
-    checkDocxArchive(bytes, fileName);
+    // The converter reads only what was measured as it inflated.
+    const checked = await checkedDocxArchive(bytes, fileName);
     let html: string;
     try {
       html = (
         await mammoth.convertToHtml(
-          { buffer: Buffer.from(bytes) },
+          { buffer: Buffer.from(checked) },
           // Pictures are not imported: they are never read, nor carried into the HTML as data.
           { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
         )

@@ -342,7 +342,7 @@ export async function importProjectInto(
         const from = counting ? text.offset(counting, selection.start) : null;
         const to = counting ? text.offset(counting, selection.end) : null;
         const start = from === null ? null : stored(from, 'start');
-        const end = to === null ? null : stored(to, 'end');
+        const end = to === null ? null : Math.min(stored(to, 'end'), storedLength);
         if (start === null || end === null || end <= start) {
           warnings.add('selectionOutside', source.name);
           continue;

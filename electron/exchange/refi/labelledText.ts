@@ -69,9 +69,11 @@ export function fromLabelled(
   position: number,
   side: 'start' | 'end',
 ): number {
+  // The block whose label starts before the position (at or before it, for a start): a position
+  // inside a label is at its turn's words; an end at a label's first character ends the turn before.
   const block = blockAt(layout, (candidate) => {
-    const words = candidate.start + candidate.before;
-    return side === 'start' ? words - candidate.label <= position : words < position;
+    const labelStart = candidate.start + candidate.before - candidate.label;
+    return side === 'start' ? labelStart <= position : labelStart < position;
   });
   if (!block) return position;
   return Math.max(block.start, position - block.before);
@@ -79,7 +81,7 @@ export function fromLabelled(
 
 /**
  * A source written by another program whose lines begin with turn labels
- * ("[0:12:30] Marie : …", "Marie : …") on at least a third of them: the
+ * ("[0:12:30] Marie : …", "Marie : …") on half of them or more, its speakers coming back: the
  * labels become turns (speaker and time), their text is taken out, and the
  * layout converts the file's positions. Null when the text has no such labels.
  */
@@ -100,7 +102,15 @@ export function turnsFromLabels(
   });
   const written = parsed.filter((entry) => entry.line.trim() !== '');
   const labelled = written.filter((entry) => entry.speaker !== null);
-  if (labelled.length < 2 || labelled.length * 3 < written.length) return null;
+  // A transcript: half its lines or more begin with a label, and its speakers come back (an
+  // e-mail's "From:", "To:", "Date:" are four labels of one line each, not a conversation).
+  const speakers = new Set(labelled.map((entry) => entry.speaker!.toLowerCase()));
+  if (
+    labelled.length < 2 ||
+    labelled.length * 2 < written.length ||
+    speakers.size > Math.max(3, labelled.length / 2)
+  )
+    return null;
   const blocks: LabelledText['blocks'] = [];
   const paragraphs: unknown[] = [];
   const plain: string[] = [];

@@ -13,7 +13,7 @@ import type {
 } from './model';
 import { normaliseGuid } from './guid';
 import type { ExchangeWarning } from '../../../shared/exchange';
-import { DESCRIPTION_LIMIT, NAME_LIMIT } from '../../../shared/limits';
+import { DESCRIPTION_LIMIT, MEMO_LIMIT, NAME_LIMIT } from '../../../shared/limits';
 
 /**
  * What reading a file left out or shortened: every item dropped or cut is
@@ -104,6 +104,18 @@ const parser = new XMLParser({
   isArray: (name) => repeated.has(name),
 });
 
+/**
+ * CDATA sections as the escaped text they stand for: the parser then decodes
+ * every text once, and a CDATA's "&amp;" stays "&amp;" (decoding it would move
+ * every selection of an inline source), in its place among the other text.
+ */
+function withoutCdata(xml: string): string {
+  if (!xml.includes('<![CDATA[')) return xml;
+  return xml.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_section, content: string) =>
+    content.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+  );
+}
+
 /** Text of XML bytes: UTF-8 or UTF-16 by their byte order mark, the mark removed. */
 export function decodeXml(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
@@ -133,7 +145,7 @@ export function parseXml(text: string, fileName: string): XmlNode {
   const verdict = XMLValidator.validate(body);
   if (verdict !== true) throw badXml(`${verdict.err.msg} (line ${verdict.err.line})`);
   try {
-    return parser.parse(body) as XmlNode;
+    return parser.parse(withoutCdata(body)) as XmlNode;
   } catch (error) {
     throw badXml(error instanceof Error ? error.message : String(error));
   }
@@ -284,7 +296,7 @@ function parseSource(node: XmlNode, kind: RefiSource['kind'], notes: ReadNotes):
       return [
         {
           guid: selectionGuid,
-          description: textOf(child(selection, 'Description')),
+          description: notes.within(textOf(child(selection, 'Description')), MEMO_LIMIT),
           start,
           end,
           userGuid: normaliseGuid(attribute(selection, 'creatingUser')),

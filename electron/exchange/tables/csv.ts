@@ -10,6 +10,8 @@ export interface ParsedCsv {
   delimiter: ',' | ';';
   /** 1-based number of a record whose quote never closes (the file was cut short). */
   unterminatedAt: number | null;
+  /** 1-based number of a record with text after a closing quote ("a"b): reading stopped there. */
+  badQuoteAt: number | null;
   /** The first limit the file went past, where; reading stopped there. */
   exceeded: { limit: keyof CsvLimits; line: number } | null;
 }
@@ -39,27 +41,74 @@ function detectDelimiter(text: string): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
+/** The line endings outside quoted values: the one used, or whether several are. */
+function lineEndings(text: string): {
+  newline: '\n' | '\r\n' | '\r';
+  mixed: boolean;
+  normalised: () => string;
+} {
+  const seen = new Set<'\n' | '\r\n' | '\r'>();
+  let inQuotes = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index];
+    if (character === '"') inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (character === '\n') seen.add('\n');
+    else if (character === '\r') {
+      if (text[index + 1] === '\n') {
+        seen.add('\r\n');
+        index += 1;
+      } else seen.add('\r');
+    }
+  }
+  const normalised = () => {
+    const pieces: string[] = [];
+    let quoted = false;
+    let from = 0;
+    for (let index = 0; index < text.length; index += 1) {
+      const character = text[index];
+      if (character === '"') quoted = !quoted;
+      else if (!quoted && character === '\r') {
+        pieces.push(text.slice(from, index), '\n');
+        if (text[index + 1] === '\n') index += 1;
+        from = index + 1;
+      }
+    }
+    pieces.push(text.slice(from));
+    return pieces.join('');
+  };
+  if (seen.size > 1) return { newline: '\n', mixed: true, normalised };
+  return { newline: [...seen][0] ?? '\n', mixed: false, normalised };
+}
+
 /**
  * The rows of a CSV, read by papaparse with the delimiter of its first line,
  * row by row so that reading stops at the first row past a limit.
  */
 export function parseCsv(input: string, limits: CsvLimits = NO_LIMITS): ParsedCsv {
-  const text = input.replace(/^\ufeff/, '');
+  let text = input.replace(/^\ufeff/, '');
   const delimiter = detectDelimiter(text);
+  // papaparse takes one line ending for the whole file: one that mixes them outside quotes
+  // (rows pasted from elsewhere) is read with each of them as LF; quoted values are untouched.
+  const endings = lineEndings(text);
+  if (endings.mixed) text = endings.normalised();
   const rows: string[][] = [];
   let unterminatedAt: number | null = null;
+  let badQuoteAt: number | null = null;
   let exceeded: ParsedCsv['exceeded'] = null;
   Papa.parse<string[]>(text, {
     delimiter,
+    newline: endings.newline,
     skipEmptyLines: false,
     step: (result, parser) => {
       const row = result.data;
       const line = rows.length + 1;
       if (result.errors.some((error) => error.code === 'MissingQuotes')) unterminatedAt = line;
+      else if (result.errors.some((error) => error.code === 'InvalidQuotes')) badQuoteAt = line;
       if (row.length > limits.columns) exceeded = { limit: 'columns', line };
       else if (row.some((field) => field.length > limits.cell)) exceeded = { limit: 'cell', line };
       else if (line > limits.rows) exceeded = { limit: 'rows', line };
-      if (exceeded || unterminatedAt) return parser.abort();
+      if (exceeded || unterminatedAt || badQuoteAt) return parser.abort();
       rows.push(row);
     },
   });
@@ -68,7 +117,7 @@ export function parseCsv(input: string, limits: CsvLimits = NO_LIMITS): ParsedCs
     const last = rows.at(-1)!;
     if (last.length === 1) rows.pop();
   }
-  return { rows, delimiter, unterminatedAt, exceeded };
+  return { rows, delimiter, unterminatedAt, badQuoteAt, exceeded };
 }
 
 /** A number as the file writes it (a negative one begins with "-"), which is no formula. */

@@ -34,6 +34,7 @@ export interface ReadTable {
   rows: Cell[][];
   delimiter: ',' | ';' | null;
   unterminatedAt: number | null;
+  badQuoteAt: number | null;
 }
 
 /**
@@ -70,7 +71,7 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<Re
   if (extension === 'xlsx') {
     const rows = await readXlsx(bytes, fileName);
     checkLimits(fileName, rows);
-    return { rows, delimiter: null, unterminatedAt: null };
+    return { rows, delimiter: null, unterminatedAt: null, badQuoteAt: null };
   }
   if (extension === 'csv' || extension === 'txt' || extension === 'tsv') {
     // Read only as far as the limits: a million rows are refused at the first one past them.
@@ -80,6 +81,7 @@ export async function readTable(fileName: string, bytes: Uint8Array): Promise<Re
       rows: parsed.rows,
       delimiter: parsed.delimiter,
       unterminatedAt: parsed.unterminatedAt,
+      badQuoteAt: parsed.badQuoteAt,
     };
   }
   throw new AxialError(
@@ -128,6 +130,7 @@ export function planImport(db: Db, kind: EntityKind, table: ReadTable): Plan {
     value = '',
   ) => problems.push({ line, column, kind: problemKind, value });
   if (table.unterminatedAt !== null) problem(table.unterminatedAt, null, 'unterminatedQuote');
+  if (table.badQuoteAt !== null) problem(table.badQuoteAt, null, 'badQuote');
 
   const nonEmpty = table.rows
     .map((row, index) => ({ row, line: index + 1 }))

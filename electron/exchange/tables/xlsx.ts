@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { inflateZip } from '../boundedZip';
+import { inflateZip, rebuiltArchive } from '../boundedZip';
 import { AxialError } from '../../../shared/errors';
 import { writeWorkbook } from './workbookWriter';
 
@@ -43,8 +43,13 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 
 /** The first sheet of a workbook as rows of typed cells; the archive is checked before it is inflated. */
 export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Cell[][]> {
-  const measured = inflateZip(bytes, () => true, XLSX_LIMITS, false);
-  if (!measured.ok && measured.problem !== 'notZip')
+  // Its parts only, pictures never inflated; the reader is given exactly what was measured.
+  const measured = inflateZip(
+    bytes,
+    (name) => name.endsWith('.xml') || name.endsWith('.rels'),
+    XLSX_LIMITS,
+  );
+  if (!measured.ok && (measured.problem === 'entryTooLarge' || measured.problem === 'tooLarge'))
     throw new AxialError(
       'file_too_large',
       `"${fileName}" unpacks to more than ${measured.problem === 'entryTooLarge' ? `${XLSX_LIMITS.perEntry / MEGABYTE} MB in one part` : `${XLSX_LIMITS.total / MEGABYTE} MB`}, more than a table of cases or people holds. Nothing was imported.`,
@@ -53,7 +58,8 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Cel
   if (!measured.ok) throw notAWorkbook(fileName);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const checked = await rebuiltArchive(measured.files);
+    await workbook.xlsx.load(Buffer.from(checked) as unknown as ExcelJS.Buffer);
   } catch {
     throw notAWorkbook(fileName);
   }

@@ -260,12 +260,24 @@ DGS : Et les services suivent.
     ]);
   });
 
+  it('keeps a "<" that opens no tag, as subtitles written by hand have it (found by review)', async () => {
+    const srt =
+      '1\n00:00:01,000 --> 00:00:02,000\nI <3 you so much\n\n2\n00:00:03,000 --> 00:00:04,000\nx < 5 and y > 3, &notre &amp; <i>vous</i>\n';
+    const parsed = await parseImport('main.srt', new TextEncoder().encode(srt));
+    expect(parsed.blocks.map((block) => block.inlines[0]?.text)).toEqual([
+      'I <3 you so much',
+      'x < 5 and y > 3, &notre & vous',
+    ]);
+  });
+
   it('reads a cue of a million unclosed "<" in linear time', async () => {
     const srt = `1\n00:00:01,000 --> 00:00:02,000\nMarie : ${'<a'.repeat(1_000_000)}\n\n2\n00:00:03,000 --> 00:00:04,000\nSuite.\n`;
     const started = performance.now();
     const parsed = await parseImport('hostile.srt', new TextEncoder().encode(srt));
     expect(performance.now() - started).toBeLessThan(2_000);
-    // The unclosed tag runs to the end of its cue, as WebVTT reads it; the next cue is intact.
-    expect(parsed.blocks.map((block) => block.inlines[0]?.text)).toEqual(['Marie :', 'Suite.']);
+    // A "<" that opens no tag is text; the next cue is intact.
+    expect(parsed.blocks).toHaveLength(2);
+    expect(parsed.blocks[0]!.inlines[0]!.text.startsWith('<a<a')).toBe(true);
+    expect(parsed.blocks[1]!.inlines[0]!.text).toBe('Suite.');
   });
 });

@@ -63,6 +63,26 @@ describe('CSV', () => {
     ).toContain('C;150000,5');
   });
 
+  it('reads a file that mixes line endings row by row, and stops at text after a closing quote (found by review)', () => {
+    expect(parseCsv('a,b\r\nc,d\ne,f\r\n').rows).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+    ]);
+    expect(parseCsv('a,b\nc,d\r\ne,f\n').rows).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+    ]);
+    expect(parseCsv('a,b\rc,d\r').rows).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    const bad = parseCsv('id,t\n1,"a"b\n2,c\n3,"d"\n');
+    expect(bad.badQuoteAt).toBe(2);
+    expect(bad.rows).toEqual([['id', 't']]);
+  });
+
   it('reads back exactly what it writes, for any cells', () => {
     const character = fc.constantFrom(
       'a',

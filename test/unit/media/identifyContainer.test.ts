@@ -58,7 +58,55 @@ const webm = Buffer.concat([
   Buffer.alloc(3000),
 ]);
 
+/** A RIFF chunk: its id, its size, its bytes (padded to an even length). */
+function riffChunk(id: string, body: Buffer): Buffer {
+  const header = Buffer.alloc(8);
+  header.write(id, 0, 'latin1');
+  header.writeUInt32LE(body.length, 4);
+  return Buffer.concat([header, body, Buffer.alloc(body.length % 2)]);
+}
+
+/** A WAV whose `fmt ` comes after other chunks, as field recorders and editors write them. */
+function waveAfter(...chunks: Buffer[]): Buffer {
+  const tone = toneWav(1);
+  const body = Buffer.concat([latin1('WAVE'), ...chunks, tone.subarray(12)]);
+  const header = Buffer.alloc(8);
+  header.write('RIFF', 0, 'latin1');
+  header.writeUInt32LE(body.length, 4);
+  return Buffer.concat([header, body]);
+}
+
+const oggSkeleton = (() => {
+  const page = oggOpus();
+  page.write('fishead\0', 28, 'latin1');
+  return page;
+})();
+
 const recordings: [string, Buffer, Container][] = [
+  // Found by review: each was refused.
+  [
+    'a broadcast WAV (bext, iXML before fmt)',
+    waveAfter(riffChunk('bext', Buffer.alloc(802)), riffChunk('iXML', Buffer.alloc(4000, 0x3c))),
+    'wav',
+  ],
+  ['a WAV with 4 KB of JUNK before fmt', waveAfter(riffChunk('JUNK', Buffer.alloc(4076))), 'wav'],
+  [
+    'an MP3 with junk after its ID3 tag',
+    Buffer.concat([id3(500), Buffer.alloc(3000, 0x55), mp3Frames(40)]),
+    'mp3',
+  ],
+  ['an MP3 with two ID3 tags', Buffer.concat([id3(500), id3(300), mp3Frames(40)]), 'mp3'],
+  [
+    'a WebM whose document type size takes two bytes',
+    Buffer.concat([
+      webm.subarray(0, 11),
+      Buffer.from([0x40, 0x04]),
+      latin1('webm'),
+      Buffer.alloc(100),
+    ]),
+    'webm',
+  ],
+  ['an Ogg opening with a skeleton', oggSkeleton, 'ogg'],
   ['a WAV', toneWav(1), 'wav'],
   ['an MP3 without a tag', mp3Frames(40), 'mp3'],
   [
