@@ -1,11 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import packageJson from './package.json';
-import { exitUnlessSupportedNode, minimumOf } from './scripts/require-node.cjs';
+import { exitUnlessSupportedNode, packageMinimum } from './scripts/require-node.cjs';
 
 // `npm start` and `npm run web` build the renderer first: an older Node is told
 // which one Axial needs here, before the build, rather than crashing later.
-exitUnlessSupportedNode(minimumOf(packageJson.engines.node));
+exitUnlessSupportedNode(packageMinimum());
 
 // The renderer is built once and served from files (app:// in Electron, the web
 // host in a browser): relative asset paths, no dev-server-only code in the output.

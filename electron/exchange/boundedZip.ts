@@ -129,7 +129,7 @@ export function inflateZip(
   try {
     // In pieces: fflate's streaming reader recurses once per entry of what it is given, and an
     // archive of thousands of small entries pushed whole would overflow the stack.
-    const PIECE = 16 * 1024;
+    const PIECE = 64 * 1024;
     for (let offset = 0; offset < bytes.length && !failure; offset += PIECE)
       unzip.push(bytes.subarray(offset, offset + PIECE), offset + PIECE >= bytes.length);
   } catch {

@@ -276,7 +276,6 @@ export async function importProjectInto(
       const id = idFor(source.guid, 'source');
       const kind = extension?.sources[source.guid]?.kind ?? 'transcript';
       const placed = axialSource(extension, source.guid, text.text) ?? foreignSource(text.text);
-      const storedLength = buildTextIndex(documentFromJson(placed.content)).length;
       const stored = (position: number, side: 'start' | 'end') =>
         placed.layout ? fromLabelled(placed.layout, position, side) : position;
       createDocument(db, changes, {
@@ -296,6 +295,10 @@ export async function importProjectInto(
         id,
       );
       documentIds.set(source.guid, id);
+      // The length of the text as stored, derived once by createDocument.
+      const { length: storedLength } = db
+        .prepare('SELECT length FROM document WHERE id = ?')
+        .get(id) as { length: number };
 
       const done = new Set<string>();
       const place = (
@@ -329,9 +332,11 @@ export async function importProjectInto(
           start,
           end,
           // A memo written both as the selection's description and as its note comes in once.
-          [...new Set([description.trim(), noteText(extraNotes), noteText(coding.noteGuids)])]
-            .filter(Boolean)
-            .join('\n\n'),
+          description || extraNotes.length || coding.noteGuids.length
+            ? [...new Set([description.trim(), noteText(extraNotes), noteText(coding.noteGuids)])]
+                .filter(Boolean)
+                .join('\n\n')
+            : '',
           (userGuid && project.users.get(userGuid)) || coder,
           created,
           created,

@@ -1,4 +1,3 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AxialError } from '../../../shared/errors';
 import type {
   RefiCase,
@@ -12,6 +11,8 @@ import type {
   RefiVariable,
 } from './model';
 import { normaliseGuid } from './guid';
+import type { XmlNode } from './xmlTree';
+import { xmlTree } from './xmlTree';
 import type { ExchangeWarning } from '../../../shared/exchange';
 import { DESCRIPTION_LIMIT, MEMO_LIMIT, NAME_LIMIT } from '../../../shared/limits';
 
@@ -38,32 +39,6 @@ export class ReadNotes {
   }
 }
 
-type XmlNode = Record<string, unknown>;
-
-const repeated = new Set([
-  'User',
-  'Code',
-  'Variable',
-  'Case',
-  'VariableValue',
-  'SourceRef',
-  'SelectionRef',
-  'CodeRef',
-  'TextSource',
-  'PictureSource',
-  'PDFSource',
-  'AudioSource',
-  'VideoSource',
-  'PlainTextSelection',
-  'Coding',
-  'NoteRef',
-  'Note',
-  'Set',
-  'MemberCode',
-  'Link',
-  'Graph',
-]);
-
 const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /**
@@ -89,20 +64,6 @@ export function decodeEntities(text: string): string {
     },
   );
 }
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  // The parser's own entity handling leaves numeric references as written; ours decodes all, once.
-  processEntities: false,
-  tagValueProcessor: (_name, value) => decodeEntities(value),
-  attributeValueProcessor: (_name, value) => decodeEntities(value),
-  isArray: (name) => repeated.has(name),
-});
 
 /**
  * CDATA sections as the escaped text they stand for: the parser then decodes
@@ -141,14 +102,10 @@ export function parseXml(text: string, fileName: string): XmlNode {
       file: fileName,
       reason: 'badXml',
     });
-  // The parser is lenient (an unclosed element is accepted); a damaged file must not half-import.
-  const verdict = XMLValidator.validate(body);
-  if (verdict !== true) throw badXml(`${verdict.err.msg} (line ${verdict.err.line})`);
-  try {
-    return parser.parse(withoutCdata(body)) as XmlNode;
-  } catch (error) {
-    throw badXml(error instanceof Error ? error.message : String(error));
-  }
+  // A damaged file must not half-import: its structure is checked as it is read.
+  const tree = xmlTree(withoutCdata(body), decodeEntities);
+  if (!tree.ok) throw badXml(tree.detail);
+  return tree.document;
 }
 
 function isNode(value: unknown): value is XmlNode {
