@@ -123,7 +123,7 @@ export function attachRecording(
     discardChunks(db, input.recordingId);
     throw new AxialError(
       'unsupported_format',
-      `"${input.fileName}" is not an audio or video file Axial can play. Convert it to MP3, M4A, WAV, OGG, WebM or MP4.`,
+      `"${input.fileName}" does not hold a recording Axial can play, whatever its name says: its content is not audio or video in a format Axial reads. Convert the recording to MP3, M4A, WAV, OGG, WebM or MP4 and attach it again.`,
       { file: input.fileName, reason: 'notMedia' },
     );
   }

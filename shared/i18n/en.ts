@@ -185,7 +185,7 @@ export const en = {
     demoMissing: 'The demo study’s files are missing from this installation. Reinstall Axial.',
     recordingIncomplete: '{{file}} did not arrive whole. Attach it again.',
     notMedia:
-      '{{file}} is not an audio or video file Axial can play. Convert it to MP3, M4A, WAV, OGG, WebM or MP4.',
+      '{{file}} does not hold a recording Axial can play, whatever its name says: its content is not audio or video in a format Axial reads. Convert the recording to MP3, M4A, WAV, OGG, WebM or MP4 and attach it again.',
     cancelled: 'Cancelled: nothing was changed.',
     emptyCodebook: 'The codebook is empty: there is nothing to export.',
     notQdpx:
@@ -835,8 +835,21 @@ export const en = {
     },
     report: {
       heading: 'Import report',
-      summary:
-        'Imported {{sources}} documents, {{codes}} codes, {{codings}} coded passages, {{cases}} cases, {{participants}} participants and {{variables}} attributes.',
+      summary: 'Imported {{items}}.',
+      items: {
+        sources_one: '{{count}} document',
+        sources_other: '{{count}} documents',
+        codes_one: '{{count}} code',
+        codes_other: '{{count}} codes',
+        codings_one: '{{count}} coded passage',
+        codings_other: '{{count}} coded passages',
+        cases_one: '{{count}} case',
+        cases_other: '{{count}} cases',
+        participants_one: '{{count}} participant',
+        participants_other: '{{count}} participants',
+        variables_one: '{{count}} attribute',
+        variables_other: '{{count}} attributes',
+      },
       counting: 'Passages were placed by counting {{counting}}.',
       warnings_one: '{{count}} item could not be imported as it was:',
       warnings_other: '{{count}} items could not be imported as they were:',

@@ -192,7 +192,7 @@ export const fr: Messages = {
       'Les fichiers de l’étude de démonstration manquent dans cette installation. Réinstallez Axial.',
     recordingIncomplete: '{{file}} n’est pas arrivé en entier. Joignez-le de nouveau.',
     notMedia:
-      '{{file}} n’est pas un fichier audio ou vidéo qu’Axial sait lire. Convertissez-le en MP3, M4A, WAV, OGG, WebM ou MP4.',
+      '{{file}} ne contient pas un enregistrement qu’Axial sait lire, quel que soit son nom : son contenu n’est pas de l’audio ou de la vidéo dans un format qu’Axial lit. Convertissez l’enregistrement en MP3, M4A, WAV, OGG, WebM ou MP4, puis joignez-le de nouveau.',
     cancelled: 'Annulé : rien n’a été modifié.',
     emptyCodebook: 'La grille de codes est vide : il n’y a rien à exporter.',
     notQdpx:
@@ -858,9 +858,22 @@ export const fr: Messages = {
     },
     report: {
       heading: 'Rapport d’import',
-      summary:
-        '{{sources}} documents, {{codes}} codes, {{codings}} passages codés, {{cases}} cas, {{participants}} participants et {{variables}} attributs importés.',
-      counting: 'Les passages ont été placés en comptant {{counting}}.',
+      summary: 'Importé : {{items}}.',
+      items: {
+        sources_one: '{{count}} document',
+        sources_other: '{{count}} documents',
+        codes_one: '{{count}} code',
+        codes_other: '{{count}} codes',
+        codings_one: '{{count}} passage codé',
+        codings_other: '{{count}} passages codés',
+        cases_one: '{{count}} cas',
+        cases_other: '{{count}} cas',
+        participants_one: '{{count}} participant',
+        participants_other: '{{count}} participants',
+        variables_one: '{{count}} attribut',
+        variables_other: '{{count}} attributs',
+      },
+      counting: 'Les passages ont été placés en comptant les {{counting}}.',
       warnings_one: '{{count}} élément n’a pas pu être importé tel quel :',
       warnings_other: '{{count}} éléments n’ont pas pu être importés tels quels :',
     },

@@ -359,6 +359,20 @@ describe('a coded passage', () => {
       documentId: document!.id,
     });
     expect(coding!.memo).toBe('Évaluation externe (type 2)');
+    // Escape closes the popover and keeps what was just typed (a new-user walk lost a memo so).
+    await popover
+      .getByRole('textbox', { name: 'Memo on this passage' })
+      .fill('Évaluation externe, revue');
+    await page.keyboard.press('Escape');
+    await popover.waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => {
+        const [again] = await call<{ memo: string }[]>('codings.forDocument', {
+          documentId: document!.id,
+        });
+        return again?.memo;
+      })
+      .toBe('Évaluation externe, revue');
 
     // In vivo: the selected words become a code, applied to them.
     await selectText(page, 'chaque année');

@@ -170,7 +170,7 @@ describe('exchange', () => {
     await dialog.locator('input[name="imported-project-path"]').fill(target);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await dialog
-      .getByText('Imported 2 documents, 6 codes, 4 coded passages, 2 cases, 2 participants')
+      .getByText('Imported 2 documents, 6 codes, 4 coded passages, 2 cases, 2 participants, and')
       .waitFor();
     await dialog.getByTestId('import-counting').getByText('Unicode code points').waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();

@@ -174,7 +174,9 @@ describe('recordings', () => {
     const fake = app.projectPath('faux.mp3');
     writeFileSync(fake, Buffer.from('this is not an mp3 at all, only text pretending to be one'));
     await page.locator('input[name="recording-file"]').setInputFiles(fake);
-    await page.getByText('faux.mp3 is not an audio or video file Axial can play').waitFor();
+    await page
+      .getByText('faux.mp3 does not hold a recording Axial can play, whatever its name says')
+      .waitFor();
     const [document] = await apiCall<{ id: string }[]>(app, 'documents.list', {});
     expect(
       await apiCall<Recording[]>(app, 'recordings.list', { documentId: document!.id }),

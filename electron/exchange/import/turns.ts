@@ -52,8 +52,10 @@ export function leadingSpeaker(text: string): SpeakerLabel | null {
   const match = colonLabel.exec(text) ?? bracketLabel.exec(text);
   if (!match) return null;
   const speaker = match[1]!.trim();
-  // "Note: the recording…" is a sentence, not a turn: labels have at most four words.
+  // "Note: the recording…" is a sentence, not a turn: labels have at most four words, and
+  // no sentence ends inside one ("Trois choses. D'abord l'éclairage :"; "M. Dupont :" is a name).
   if (speaker.split(/\s+/).length > 4 || /^\d+$/.test(speaker)) return null;
+  if (/\p{L}{3,}\.\s/u.test(speaker)) return null;
   return { speaker, length: match[0].length };
 }
 
@@ -91,7 +93,8 @@ export function detectTurns(blocks: Block[]): Block[] {
       time = before.milliseconds;
       dropLeading(block, before.length);
     }
-    const label = leadingSpeaker(blockText(block));
+    // A turn whose speaker the file names itself (a WebVTT voice) keeps it, and all its words.
+    const label = block.speaker === undefined ? leadingSpeaker(blockText(block)) : null;
     if (label) {
       speaker = label.speaker;
       block.speakerLabel = blockText(block).slice(0, label.length);

@@ -51,6 +51,8 @@ function wanted(name: string): boolean {
  * they inflate, so a "zip bomb" is stopped at the limit, not after it.
  */
 export function readArchive(bytes: Uint8Array, fileName: string): ArchiveEntries {
+  // An empty file is most often a copy that did not finish: say so, not "not a project".
+  if (bytes.length === 0) throw refused(fileName, 'empty', `"${fileName}" is empty.`);
   const outcome = inflateZip(bytes, wanted, QDPX_LIMITS);
   if (!outcome.ok) {
     switch (outcome.problem) {

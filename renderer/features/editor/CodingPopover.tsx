@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeNode, Coding } from '../../../shared/documents';
 import { codePath } from '../codebook/codeTree';
@@ -30,6 +30,21 @@ export function CodingPopover({
   const [memos, setMemos] = useState<Record<string, string>>(() =>
     Object.fromEntries(codings.map((coding) => [coding.id, coding.memo])),
   );
+  // What each memo last was in the project, so that one typed is saved once, on blur or on close.
+  const saved = useRef<Record<string, string>>(
+    Object.fromEntries(codings.map((coding) => [coding.id, coding.memo])),
+  );
+  const saveMemo = (coding: Coding) => {
+    const memo = memos[coding.id] ?? '';
+    if (memo === saved.current[coding.id]) return;
+    saved.current[coding.id] = memo;
+    onMemo(coding, memo);
+  };
+  // Closing, by Escape or ×, keeps what was typed: nothing typed is lost.
+  const close = () => {
+    for (const coding of codings) saveMemo(coding);
+    onClose();
+  };
   return (
     <div
       className="coding-popover"
@@ -37,12 +52,12 @@ export function CodingPopover({
       aria-label={t('coding.passage')}
       style={{ left: position.left, top: position.top }}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose();
+        if (event.key === 'Escape') close();
       }}
     >
       <div className="popover-header">
         <strong>{t('coding.passage')}</strong>
-        <button type="button" className="link" onClick={onClose} aria-label={t('common.close')}>
+        <button type="button" className="link" onClick={close} aria-label={t('common.close')}>
           ×
         </button>
       </div>
@@ -107,10 +122,7 @@ export function CodingPopover({
                   onChange={(event) =>
                     setMemos((current) => ({ ...current, [coding.id]: event.target.value }))
                   }
-                  onBlur={() => {
-                    if ((memos[coding.id] ?? '') !== coding.memo)
-                      onMemo(coding, memos[coding.id] ?? '');
-                  }}
+                  onBlur={() => saveMemo(coding)}
                 />
               </label>
             </li>

@@ -15,19 +15,15 @@ import { ImportWarnings } from './ImportWarnings';
 
 /** What an import brought in, and what it could not: shown before the researcher starts working. */
 function ImportReport({ report }: { report: ExchangeImportReport }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const kinds = ['sources', 'codes', 'codings', 'cases', 'participants', 'variables'] as const;
+  // Each count with its own plural ("1 document", "3 codes"), listed as the language lists.
+  const items = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+    kinds.map((kind) => t(`exchange.report.items.${kind}`, { count: report[kind] })),
+  );
   return (
     <div className="import-report" role="status" aria-label={t('exchange.report.heading')}>
-      <p className="success">
-        {t('exchange.report.summary', {
-          sources: report.sources,
-          codes: report.codes,
-          codings: report.codings,
-          cases: report.cases,
-          participants: report.participants,
-          variables: report.variables,
-        })}
-      </p>
+      <p className="success">{t('exchange.report.summary', { items })}</p>
       {report.counting && (
         <p data-testid="import-counting">
           {t('exchange.report.counting', {

@@ -270,6 +270,20 @@ DGS : Et les services suivent.
     ]);
   });
 
+  it('keeps a voiced cue whose words hold a colon whole, with its voice as speaker (found by a new-user walk)', async () => {
+    const vtt =
+      "WEBVTT\n\n00:01:00.000 --> 00:01:05.000\n<v Élue>Trois choses. D'abord l'éclairage : les gens voulaient voir.\n";
+    const parsed = await parseImport('entretien.vtt', new TextEncoder().encode(vtt));
+    expect(parsed.blocks.map((block) => [block.speaker, block.inlines[0]?.text])).toEqual([
+      ['Élue', "Trois choses. D'abord l'éclairage : les gens voulaient voir."],
+    ]);
+    const text = await parseImport(
+      'notes.txt',
+      new TextEncoder().encode("Trois choses. D'abord l'éclairage : les gens.\nM. Dupont : oui."),
+    );
+    expect(text.blocks.map((block) => block.speaker ?? null)).toEqual([null, 'M. Dupont']);
+  });
+
   it('reads a cue of a million unclosed "<" in linear time', async () => {
     const srt = `1\n00:00:01,000 --> 00:00:02,000\nMarie : ${'<a'.repeat(1_000_000)}\n\n2\n00:00:03,000 --> 00:00:04,000\nSuite.\n`;
     const started = performance.now();

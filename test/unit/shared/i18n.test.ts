@@ -74,3 +74,19 @@ describe('translations', () => {
     for (const key of used) expect(english.has(key) || english.has(`${key}_other`), key).toBe(true);
   });
 });
+
+describe('the import report', () => {
+  it('gives each count its own plural, in both languages (a new-user walk saw "1 documents")', async () => {
+    const { createInstance } = await import('i18next');
+    const { resources } = await import('../../../shared/i18n/resources');
+    for (const [language, one, many] of [
+      ['en', '1 document', '3 coded passages'],
+      ['fr', '1 document', '3 passages codés'],
+    ] as const) {
+      const i18n = createInstance();
+      await i18n.init({ resources, lng: language, interpolation: { escapeValue: false } });
+      expect(i18n.t('exchange.report.items.sources', { count: 1 })).toBe(one);
+      expect(i18n.t('exchange.report.items.codings', { count: 3 })).toBe(many);
+    }
+  });
+});
