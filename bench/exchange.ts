@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createProjectDatabase } from '../electron/store/database';
 import { benchCore, studyCorpus } from './corpus';
-import { startHostProcess } from './hostProcess';
+import { exportPeakInOwnHost } from './hostProcess';
 import type { Measurement } from './measure';
 import { peakRss, timed } from './measure';
 
@@ -48,22 +48,20 @@ export async function benchExchange(runs: number): Promise<Measurement[]> {
     // The export's peak in a host of its own, opening a copy of the corpus.
     const copy = join(folder, 'corpus-c-copy.axial');
     await db.backup(copy);
-    const host = await startHostProcess(join(folder, 'user-data-host'));
-    try {
-      await host.call('projects.open', { path: copy });
-      const opened = host.peakMb();
-      await host.call('refi.exportProject', {});
-      results.push({
-        group,
-        name: 'Host process peak memory, .qdpx export (baseline: the project open)',
-        unit: 'MB',
-        value: host.peakMb(),
-        baseline: opened,
-        budget: 300,
-      });
-    } finally {
-      await host.stop();
-    }
+    const qdpxPeak = await exportPeakInOwnHost(
+      join(folder, 'user-data-host'),
+      copy,
+      'refi.exportProject',
+      {},
+    );
+    results.push({
+      group,
+      name: 'Host process peak memory, .qdpx export (baseline: the project open)',
+      unit: 'MB',
+      value: qdpxPeak.peakMb,
+      baseline: qdpxPeak.openedMb,
+      budget: 300,
+    });
 
     // The baseline inserts the same rows into a new project file, in one transaction.
     const rows = selectRows() as {

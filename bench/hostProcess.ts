@@ -56,3 +56,25 @@ export async function startHostProcess(userDataDir: string): Promise<HostProcess
       }),
   };
 }
+
+/**
+ * One export's peak in a web host of its own, as a researcher runs it: a fresh
+ * host opens a copy of the corpus (the benchmark's core holds the original's
+ * lock) and runs the call once. Its baseline is the host with the project open.
+ */
+export async function exportPeakInOwnHost(
+  userDataDir: string,
+  projectCopy: string,
+  method: string,
+  input: unknown,
+): Promise<{ openedMb: number; peakMb: number }> {
+  const host = await startHostProcess(userDataDir);
+  try {
+    await host.call('projects.open', { path: projectCopy });
+    const openedMb = host.peakMb();
+    await host.call(method, input);
+    return { openedMb, peakMb: host.peakMb() };
+  } finally {
+    await host.stop();
+  }
+}

@@ -3,7 +3,7 @@ import { groupPassages } from '../renderer/features/passages/groupPassages';
 import type { CodeNode, Passage, PassageOverview } from '../shared/documents';
 import { join } from 'node:path';
 import { benchCore, studyCorpus } from './corpus';
-import { startHostProcess } from './hostProcess';
+import { exportPeakInOwnHost } from './hostProcess';
 import type { Measurement } from './measure';
 import { peakRss, timed } from './measure';
 
@@ -126,22 +126,20 @@ export async function benchRetrieval(runs: number): Promise<Measurement[]> {
     const copy = join(folder, 'corpus-b-copy.axial');
     await db.backup(copy);
     for (const format of ['csv', 'xlsx'] as const) {
-      const host = await startHostProcess(join(folder, `user-data-${format}`));
-      try {
-        await host.call('projects.open', { path: copy });
-        const opened = host.peakMb();
-        await host.call('dataset.export', { format });
-        results.push({
-          group: 'Corpus (b): 200 transcripts, 50,000 codings',
-          name: `Host process peak memory, dataset export ${format.toUpperCase()} (baseline: the project open)`,
-          unit: 'MB',
-          value: host.peakMb(),
-          baseline: opened,
-          budget: 300,
-        });
-      } finally {
-        await host.stop();
-      }
+      const { openedMb, peakMb } = await exportPeakInOwnHost(
+        join(folder, `user-data-${format}`),
+        copy,
+        'dataset.export',
+        { format },
+      );
+      results.push({
+        group: 'Corpus (b): 200 transcripts, 50,000 codings',
+        name: `Host process peak memory, dataset export ${format.toUpperCase()} (baseline: the project open)`,
+        unit: 'MB',
+        value: peakMb,
+        baseline: openedMb,
+        budget: 300,
+      });
     }
     return results;
   } finally {

@@ -12,7 +12,8 @@ import type { AxialExtension } from './axialExtension';
 import { AXIAL_EXTENSION_PATH } from './axialExtension';
 import { writeCodeTree } from './codeTree';
 import { asGuid, derivedGuid } from './guid';
-import { escapeAttribute, XmlWriter } from './xml';
+import { escapeXmlAttribute } from '../xmlEscape';
+import { XmlWriter } from './xml';
 import { labelText, toLabelled } from './labelledText';
 import { documentFromJson } from '../../../shared/editor/schema';
 import { buildTextIndex } from '../../../shared/text/textIndex';
@@ -268,7 +269,7 @@ export async function exportProjectArchive(
         // Written as one string: GUIDs and numbers need no escaping, and building attribute
         // objects for each of 10,000 selections was a fifth of the export.
         const user = userGuid(coding.coder);
-        const created = escapeAttribute(coding.created_at);
+        const created = escapeXmlAttribute(coding.created_at);
         xml.raw(
           `<PlainTextSelection guid="${asGuid(coding.id)}" startPosition="${toLabelled(labelled, coding.start, 'start')}" endPosition="${toLabelled(labelled, coding.end, 'end')}" creatingUser="${user}" creationDateTime="${created}">`,
         );

@@ -1,6 +1,7 @@
 import type { ZipEntryData } from '../zipWriter';
 import { zipFiles } from '../zipWriter';
 import { Utf8Sink } from '../utf8Sink';
+import { escapeXmlAttribute, escapeXmlText } from '../xmlEscape';
 import type { Cell } from './xlsx';
 
 /** Excel refuses a file with a longer cell (its "repair" then empties it). */
@@ -16,33 +17,6 @@ export interface Workbook {
   bytes: Uint8Array;
   /** Cells longer than Excel holds, written shortened and marked " […]". */
   shortenedCells: number;
-}
-
-/** Characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE and U+FFFF). */
-const NOT_XML =
-  // eslint-disable-next-line no-control-regex -- these are exactly the characters replaced
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Whether a text needs any of the replacements below: most cells need none. */
-// eslint-disable-next-line no-control-regex -- control characters are among those handled
-const NEEDS_ESCAPING = /[&<>\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
-
-function escapeXml(text: string): string {
-  if (!NEEDS_ESCAPING.test(text)) return text;
-  return (
-    text
-      .replace(NOT_XML, '\ufffd')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      // A parser reads a raw CR LF as LF: the carriage return is kept only as a reference.
-      .replace(/\r/g, '&#13;')
-  );
-}
-
-/** A text for an attribute's value, between double quotes. */
-function escapeAttribute(text: string): string {
-  return escapeXml(text).replace(/"/g, '&quot;');
 }
 
 function columnLetters(index: number): string {
@@ -154,8 +128,8 @@ export async function writeWorkbook(sheets: readonly WorkbookSheet[]): Promise<W
       // Spaces at either end are kept only when the cell says so.
       strings.write(
         /^\s|\s$/.test(text)
-          ? `<si><t xml:space="preserve">${escapeXml(text)}</t></si>`
-          : `<si><t>${escapeXml(text)}</t></si>`,
+          ? `<si><t xml:space="preserve">${escapeXmlText(text)}</t></si>`
+          : `<si><t>${escapeXmlText(text)}</t></si>`,
       );
       yield* strings.take();
     }
@@ -166,7 +140,7 @@ export async function writeWorkbook(sheets: readonly WorkbookSheet[]): Promise<W
   const sheetList = names
     .map(
       (name, index) =>
-        `<sheet name="${escapeAttribute(name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`,
+        `<sheet name="${escapeXmlAttribute(name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`,
     )
     .join('');
   const sheetRelations = names
