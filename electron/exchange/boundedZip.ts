@@ -31,13 +31,12 @@ export function isSafeEntryPath(path: string): boolean {
  * actually inflated, never the sizes the archive declares (a bomb declares
  * small ones): it stops at the first entry, or the first byte, past a limit,
  * so memory and time are bounded by the limits, not by the file. Entries not
- * selected are walked over, not inflated. `keep: false` only measures.
+ * selected are walked over, not inflated.
  */
 export function inflateZip(
   bytes: Uint8Array,
   select: (name: string) => boolean,
   limits: ZipLimits,
-  keep = true,
 ): ZipOutcome {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return { ok: false, problem: 'notZip' };
   const files = new Map<string, Uint8Array>();
@@ -121,8 +120,8 @@ export function inflateZip(
         file.terminate();
         return;
       }
-      if (keep) chunks.push(chunk);
-      if (final && keep) files.set(file.name, concat(chunks, size));
+      chunks.push(chunk);
+      if (final) files.set(file.name, concat(chunks, size));
     };
     file.start();
   };

@@ -1,5 +1,5 @@
 import type { Matrix } from '../../shared/analysis';
-import { writeCsv } from './tables/csv';
+import { writeCsvBytes } from './tables/csv';
 import type { Cell } from './tables/xlsx';
 import { writeXlsxSheets } from './tables/xlsx';
 
@@ -35,7 +35,7 @@ export function matrixToCsv(
   labels: MatrixLabels,
   delimiter: ',' | ';',
   bom: boolean,
-): string {
+): Uint8Array {
   const lines: string[][] = [
     [labels.row, labels.column, labels.passages, labels.documents, labels.summary],
   ];
@@ -53,5 +53,5 @@ export function matrixToCsv(
       ]);
     }
   }
-  return writeCsv(lines, delimiter, bom);
+  return writeCsvBytes(lines, delimiter, bom);
 }

@@ -23,7 +23,7 @@ export function zipFiles(
     const pieces: Buffer[] = [];
     zip.on('data', (piece: Buffer) => pieces.push(piece));
     zip.on('error', reject);
-    zip.on('end', () => resolve(new Uint8Array(Buffer.concat(pieces))));
+    zip.on('end', () => resolve(Buffer.concat(pieces)));
     let next = 0;
     const addNext = (error?: Error | null) => {
       if (error) return reject(error);

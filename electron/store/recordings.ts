@@ -86,7 +86,7 @@ function uploadReader(db: Db, recordingId: string): ByteReader {
       at += row.bytes.length;
       if (row.bytes.length < wanted) break;
     }
-    return new Uint8Array(Buffer.concat(parts));
+    return Buffer.concat(parts);
   };
 }
 

@@ -9,7 +9,7 @@ import { writeXlsxSheets } from '../tables/xlsx';
 import { XLSX_CELL_LIMIT } from '../tables/workbookWriter';
 import { translator } from '../translator';
 import type { PassageRow, PassageTable } from './passageRows';
-import { passageRowsIn, passageTable } from './passageRows';
+import { passageRowsIn } from './passageRows';
 import { codeMatrix } from './codeMatrix';
 
 type ColumnType = 'text' | 'integer' | 'number' | 'date' | 'datetime' | 'boolean';
@@ -149,14 +149,12 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  */
 export async function exportDataset(db: Db, options: DatasetOptions): Promise<DatasetFile[]> {
   const t = translator(options.language);
-  // The CSV of passages is written as its rows are made; the workbook and the matrices need them all.
-  const streamed = options.format === 'csv' && options.table === 'passages';
-  const table = streamed ? passageRowsIn(db, options.scope) : passageTable(db, options.scope);
-  const whole = (): PassageTable => {
-    if (streamed) throw new Error('The streamed CSV of passages has no table to read twice.');
-    return table as PassageTable;
-  };
-  const columns = passageColumns(table, options.language);
+  // Rows are made as they are read: the CSV of passages writes each as it comes; the workbook
+  // and the matrices, which read them more than once, hold them all.
+  const source = passageRowsIn(db, options.scope);
+  let held: PassageTable | null = null;
+  const table = (): PassageTable => (held ??= { ...source, rows: [...source.rows] });
+  const columns = passageColumns(source, options.language);
   // Counted once per kind: the 0-1 sheet is the count sheet with every count above 0 as 1.
   const counted = new Map<'case' | 'participant', ReturnType<typeof codeMatrix>>();
   const matrix = (kind: 'case' | 'participant', values: DatasetValues) => {
@@ -164,7 +162,7 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
     if (!counts) {
       counts = codeMatrix(
         db,
-        whole(),
+        table(),
         kind,
         options.level,
         'counts',
@@ -176,7 +174,7 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
     if (values === 'counts') return counts;
     return codeMatrix(
       db,
-      whole(),
+      table(),
       kind,
       options.level,
       values,
@@ -190,9 +188,9 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
     // Row by row as the sheet is written: the 50,000 rows are never held twice.
     function* passageCells(): Generator<Cell[]> {
       yield columns.map((column) => column.name);
-      for (const row of table.rows) yield columns.map((column) => column.value(row));
+      for (const row of table().rows) yield columns.map((column) => column.value(row));
     }
-    const tooLong = whole().rows.reduce(
+    const tooLong = table().rows.reduce(
       (count, row) =>
         count + [row.text, row.memo].filter((text) => text.length > XLSX_CELL_LIMIT).length,
       0,
@@ -235,7 +233,7 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
     // Row by row as the file is written: the 50,000 rows are never held twice.
     function* lines() {
       yield columns.map((column) => column.name);
-      for (const row of table.rows)
+      for (const row of source.rows)
         yield columns.map((column) =>
           column.csv ? column.csv(row) : csvText(column.value(row), column.type, french, yes, no),
         );

@@ -55,13 +55,11 @@ export function codeAncestry(byId: Map<string, CodeNode>, id: string): CodeNode[
   return path;
 }
 
-/** One row per coding in the scope, in document order, with every attribute of its case, participant and document. */
-export function passageTable(db: Db, scope: DatasetScope): PassageTable {
-  const table = passageRowsIn(db, scope);
-  return { ...table, rows: [...table.rows] };
-}
-
-/** The same rows made one at a time, as a file is written: 50,000 are never held at once. */
+/**
+ * One row per coding in the scope, in document order, with every attribute of
+ * its case, participant and document; made one at a time, as a file is
+ * written, so that 50,000 are not held at once unless the caller keeps them.
+ */
 export function passageRowsIn(
   db: Db,
   scope: DatasetScope,

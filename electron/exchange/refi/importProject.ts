@@ -155,7 +155,7 @@ function freeName(name: string, taken: Set<string>): string {
 /**
  * Writes a parsed REFI-QDA project into a new, empty Axial project, in one
  * transaction: a failure leaves nothing behind. Selections are placed with
- * the character counting that fits the texts (see `detectCounting`).
+ * the character counting decided for the file (see `decideCounting`).
  */
 export interface ImportHooks {
   /** The counting the researcher chose, instead of deciding it from the file. */

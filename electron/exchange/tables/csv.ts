@@ -41,44 +41,32 @@ function detectDelimiter(text: string): ',' | ';' {
   return semicolons > commas ? ';' : ',';
 }
 
-/** The line endings outside quoted values: the one used, or whether several are. */
-function lineEndings(text: string): {
-  newline: '\n' | '\r\n' | '\r';
-  mixed: boolean;
-  normalised: () => string;
-} {
+/**
+ * The text with the line ending papaparse is to split it by. papaparse takes
+ * one for the whole file: one that mixes them outside quoted values (rows
+ * pasted from elsewhere) has each of those made LF; quoted values are untouched.
+ */
+function withOneLineEnding(text: string): { text: string; newline: '\n' | '\r\n' | '\r' } {
   const seen = new Set<'\n' | '\r\n' | '\r'>();
+  const pieces: string[] = [];
   let inQuotes = false;
+  let from = 0;
   for (let index = 0; index < text.length; index += 1) {
     const character = text[index];
     if (character === '"') inQuotes = !inQuotes;
     else if (inQuotes) continue;
     else if (character === '\n') seen.add('\n');
     else if (character === '\r') {
-      if (text[index + 1] === '\n') {
-        seen.add('\r\n');
-        index += 1;
-      } else seen.add('\r');
+      const crlf = text[index + 1] === '\n';
+      seen.add(crlf ? '\r\n' : '\r');
+      pieces.push(text.slice(from, index), '\n');
+      if (crlf) index += 1;
+      from = index + 1;
     }
   }
-  const normalised = () => {
-    const pieces: string[] = [];
-    let quoted = false;
-    let from = 0;
-    for (let index = 0; index < text.length; index += 1) {
-      const character = text[index];
-      if (character === '"') quoted = !quoted;
-      else if (!quoted && character === '\r') {
-        pieces.push(text.slice(from, index), '\n');
-        if (text[index + 1] === '\n') index += 1;
-        from = index + 1;
-      }
-    }
-    pieces.push(text.slice(from));
-    return pieces.join('');
-  };
-  if (seen.size > 1) return { newline: '\n', mixed: true, normalised };
-  return { newline: [...seen][0] ?? '\n', mixed: false, normalised };
+  if (seen.size <= 1) return { text, newline: [...seen][0] ?? '\n' };
+  pieces.push(text.slice(from));
+  return { text: pieces.join(''), newline: '\n' };
 }
 
 /**
@@ -86,19 +74,15 @@ function lineEndings(text: string): {
  * row by row so that reading stops at the first row past a limit.
  */
 export function parseCsv(input: string, limits: CsvLimits = NO_LIMITS): ParsedCsv {
-  let text = input.replace(/^\ufeff/, '');
+  const { text, newline } = withOneLineEnding(input.replace(/^\ufeff/, ''));
   const delimiter = detectDelimiter(text);
-  // papaparse takes one line ending for the whole file: one that mixes them outside quotes
-  // (rows pasted from elsewhere) is read with each of them as LF; quoted values are untouched.
-  const endings = lineEndings(text);
-  if (endings.mixed) text = endings.normalised();
   const rows: string[][] = [];
   let unterminatedAt: number | null = null;
   let badQuoteAt: number | null = null;
   let exceeded: ParsedCsv['exceeded'] = null;
   Papa.parse<string[]>(text, {
     delimiter,
-    newline: endings.newline,
+    newline,
     skipEmptyLines: false,
     step: (result, parser) => {
       const row = result.data;
@@ -113,10 +97,8 @@ export function parseCsv(input: string, limits: CsvLimits = NO_LIMITS): ParsedCs
     },
   });
   // The line break that ends the file ends its last row; it starts no row of its own.
-  if (!exceeded && /[\r\n]$/.test(text) && rows.length && rows.at(-1)!.join('') === '') {
-    const last = rows.at(-1)!;
-    if (last.length === 1) rows.pop();
-  }
+  const last = rows.at(-1);
+  if (!exceeded && /[\r\n]$/.test(text) && last?.length === 1 && last[0] === '') rows.pop();
   return { rows, delimiter, unterminatedAt, badQuoteAt, exceeded };
 }
 
@@ -153,16 +135,7 @@ const FORMULA_STARTS = new Set([61, 43, 45, 64, 9, 13]);
  * of a 50,000-row export; the round-trip property test reads every file it can
  * write back through papaparse.
  */
-export function writeCsv(
-  rows: Iterable<readonly string[]>,
-  delimiter: ',' | ';',
-  bom: boolean,
-  options: CsvOptions = {},
-): string {
-  return Buffer.from(writeCsvBytes(rows, delimiter, bom, options)).toString('utf8');
-}
-
-/** The same CSV as UTF-8 bytes, written line by line: 50,000 rows never become one string. */
+/** Written line by line as UTF-8: 50,000 rows never become one string. */
 export function writeCsvBytes(
   rows: Iterable<readonly string[]>,
   delimiter: ',' | ';',

@@ -4,7 +4,7 @@ import { listAttributes, valuesByEntity } from '../../store/attributes';
 import { listCases, listParticipants } from '../../store/cases';
 import type { Db } from '../../store/database';
 import { listDocuments } from '../../store/documents';
-import { writeCsv } from './csv';
+import { writeCsvBytes } from './csv';
 import type { Cell } from './xlsx';
 import { writeXlsx } from './xlsx';
 
@@ -121,6 +121,9 @@ export async function exportTable(
       ...attributes.map((attribute) => format1(row.values[attribute.id])),
     ]),
   ];
-  const csv = writeCsv(lines, french ? ';' : ',', french);
-  return { fileName: `${baseName}.csv`, data: new TextEncoder().encode(csv), mimeType: 'text/csv' };
+  return {
+    fileName: `${baseName}.csv`,
+    data: writeCsvBytes(lines, french ? ';' : ',', french),
+    mimeType: 'text/csv',
+  };
 }

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseCsv, readAsFormula, writeCsv } from '../../../electron/exchange/tables/csv';
+import { parseCsv, readAsFormula, writeCsvBytes } from '../../../electron/exchange/tables/csv';
+
+const writeCsv = (...input: Parameters<typeof writeCsvBytes>) =>
+  Buffer.from(writeCsvBytes(...input)).toString('utf8');
 import type { Harness } from '../../support/apiHarness';
 import { base64, openHarness } from '../../support/apiHarness';
 

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { guessType, parseAttributeValue, parseNumber } from '../../../shared/attributeValues';
-import { parseCsv, writeCsv } from '../../../electron/exchange/tables/csv';
+import { parseCsv, writeCsvBytes } from '../../../electron/exchange/tables/csv';
+
+const writeCsv = (...input: Parameters<typeof writeCsvBytes>) =>
+  Buffer.from(writeCsvBytes(...input)).toString('utf8');
 
 describe('CSV', () => {
   it('reads French Excel: BOM, semicolons, quoted fields with semicolons and quotes, CRLF', () => {
