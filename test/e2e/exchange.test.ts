@@ -184,6 +184,24 @@ describe('exchange', () => {
     // The original project is untouched, and opens as it was.
     await call('projects.open', { path: originalPath });
     expect(await passagesByCode()).toEqual(before);
+
+    // A counting the researcher chooses is the one used, and the report says it was chosen.
+    await page.reload();
+    await openSection(page, 'Exchange');
+    await page.getByRole('button', { name: 'Import a .qdpx as a new project…' }).click();
+    const chosen = page.getByRole('dialog');
+    await chosen.locator('input[name="qdpx-file"]').setInputFiles(archivePath);
+    await chosen
+      .locator('input[name="imported-project-path"]')
+      .fill(app.projectPath('Chosen.axial'));
+    await chosen.getByText('Advanced').click();
+    await chosen
+      .getByLabel('How the file counts characters')
+      .selectOption({ label: 'UTF-16 units, each line break as one' });
+    await chosen.getByRole('button', { name: 'Import', exact: true }).click();
+    const report = chosen.getByTestId('import-counting');
+    await report.getByText('UTF-16 units, each line break as one').waitFor();
+    await report.getByText('You chose it.').waitFor();
   });
 
   it('shows a hostile archive as a clear error and keeps the open project', async () => {
