@@ -7,6 +7,7 @@ import type { Dispatch } from '../api/dispatcher';
 import { browserSandboxPolicy, contentSecurityPolicy } from '../shell/csp';
 import type { MediaSource } from '../media/mediaResponse';
 import { MEDIA_PATH, recordingIdFromPath } from '../media/mediaResponse';
+import { jsonPieces } from './jsonPieces';
 import { serveStatic } from './staticFiles';
 
 export const API_PREFIX = '/api/';
@@ -45,7 +46,18 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
   });
-  response.end(JSON.stringify(body));
+  const pieces = jsonPieces(body);
+  // Written as the socket takes them: an exported file is never held twice more as JSON.
+  const writeMore = () => {
+    for (let piece = pieces.next(); !piece.done; piece = pieces.next())
+      if (!response.write(piece.value)) {
+        response.once('drain', writeMore);
+        return;
+      }
+    response.end();
+  };
+  response.once('close', () => pieces.return(undefined));
+  writeMore();
 }
 
 function tokenMatches(expected: string, header: string | undefined): boolean {

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../../electron/api/core';
@@ -43,10 +44,14 @@ function call(
       const outgoing = request(
         { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'POST', headers },
         (response) => {
-          let body = '';
-          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () =>
-            resolve({ status: response.statusCode ?? 0, body, headers: response.headers }),
+            resolve({
+              status: response.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString('utf8'),
+              headers: response.headers,
+            }),
           );
         },
       );
@@ -97,6 +102,39 @@ describe('the web host', () => {
     expect(badJson.status).toBe(400);
     const getApi = await call('/api/app.info', { method: 'GET' });
     expect(getApi.status).toBe(405);
+  });
+
+  it('answers a result holding megabytes of text whole, character for character', async () => {
+    await call('/api/projects.create', {
+      body: JSON.stringify({ path: join(folder.path, 'long.axial'), title: 'Long' }),
+    });
+    // Past the megabyte the host writes in slices, with an emoji and accents on the cuts.
+    const text = `${'Enquêteur : Bonjour 👩‍💻 '.repeat(60_000)}fin 😀`;
+    const imported = await call('/api/documents.import', {
+      body: JSON.stringify({
+        fileName: 'long.txt',
+        data: Buffer.from(text, 'utf8').toString('base64'),
+      }),
+    });
+    const { id } = (JSON.parse(imported.body) as { value: { id: string } }).value;
+    const exported = await call('/api/refi.exportProject', { body: '{}' });
+    const archive = (JSON.parse(exported.body) as { value: { file: { data: string } } }).value;
+    const files = unzipSync(Buffer.from(archive.file.data, 'base64'));
+    const source = Object.entries(files).find(([name]) => name.startsWith('sources/'))![1];
+    expect(Buffer.from(source).toString('utf8')).toBe(text);
+    const detail = await call('/api/documents.get', { body: JSON.stringify({ id }) });
+    expect(detail.body.length).toBeGreaterThan(1 << 20);
+    const content = (JSON.parse(detail.body) as { value: { content: unknown } }).value.content;
+    const texts: string[] = [];
+    const collect = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const { text, content: children } = node as { text?: string; content?: unknown[] };
+      if (typeof text === 'string') texts.push(text);
+      children?.forEach(collect);
+    };
+    collect(content);
+    // The first words name the speaker of the turn; the rest is the text as imported.
+    expect(texts.join('')).toBe(text.slice('Enquêteur : '.length));
   });
 
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
