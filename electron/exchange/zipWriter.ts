@@ -32,7 +32,7 @@ export function zipFiles(
       next += 1;
       zip.entry(
         typeof data === 'function'
-          ? Readable.from(data(), { objectMode: false, highWaterMark: 1 << 22 })
+          ? Readable.from(data(), { objectMode: false, highWaterMark: 1 << 20 })
           : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
         { name, date: at },
         addNext,
