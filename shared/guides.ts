@@ -50,6 +50,18 @@ export interface AnswerProposal {
   start: number;
   end: number;
   excerpt: string;
+  /** Where it starts and ends, to judge its extent before accepting it (a short one whole, in `firstWords`). */
+  firstWords: string;
+  lastWords: string;
+  /** In characters (code points). */
+  length: number;
+  /** Turns of speech it spans. */
+  turns: number;
+  /** Milliseconds into the recording where it starts and where the next question comes, where turns carry times. */
+  startTime: number | null;
+  endTime: number | null;
+  /** Over more turns than an answer usually takes: it may run over a question the guide does not hold. */
+  long: boolean;
 }
 
 export interface CoverageCell {
@@ -66,7 +78,14 @@ export interface CoverageCell {
 export interface Coverage {
   guideId: string;
   documents: { id: string; title: string }[];
-  questions: { id: string; number: string; text: string }[];
+  /** Questions, each followed by its prompts. */
+  questions: {
+    id: string;
+    number: string;
+    text: string;
+    kind: 'question' | 'prompt';
+    parentId: string | null;
+  }[];
   cells: CoverageCell[];
 }
 

@@ -8,9 +8,9 @@ import {
   deleteAnswer,
   listAnswers,
   listChecks,
-  proposeAnswers,
   setCheck,
 } from '../store/answers';
+import { proposeAnswers } from '../store/answerProposals';
 import { listCodes } from '../store/codes';
 import { getDocumentSummary, requireVersion, setDocumentGuide } from '../store/documents';
 import {

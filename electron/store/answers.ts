@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { foldText } from '../../shared/attributeValues';
 import { AxialError } from '../../shared/errors';
-import type {
-  Answer,
-  AnswerPassage,
-  AnswerProposal,
-  Coverage,
-  CoverageCell,
-} from '../../shared/guides';
+import type { Answer, AnswerPassage, Coverage, CoverageCell } from '../../shared/guides';
 import { codePointLength, sliceCodePoints } from '../../shared/text/codePoints';
 import { documentFromJson } from '../../shared/editor/schema';
 import { buildTextIndex } from '../../shared/text/textIndex';
@@ -102,120 +95,6 @@ export function deleteAnswer(db: Db, changes: ChangeSet, id: string): void {
   deleteRow(db, changes, 'answer', id);
 }
 
-const stopWords = new Set(
-  'les des une que qui quoi dans pour par sur avec vous nous est sont aux ces cette comment quel quelle quels quelles pourquoi the and for with you are what how which your this that from have has pas plus etre avoir votre vos leur leurs elle ils elles ont son ses mais donc car'.split(
-    ' ',
-  ),
-);
-
-/** Content words, folded for accents and case, cut to a stem so "piloté" meets "pilotage". */
-function words(text: string): Set<string> {
-  return new Set(
-    foldText(text)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((word) => word.length >= 3 && !stopWords.has(word))
-      .map((word) => word.slice(0, 6)),
-  );
-}
-
-function similarity(question: Set<string>, turn: Set<string>): number {
-  if (question.size === 0 || turn.size === 0) return 0;
-  let shared = 0;
-  for (const word of question) if (turn.has(word)) shared += 1;
-  return shared / Math.min(question.size, Math.max(turn.size, 3));
-}
-
-const interviewerLabels = [
-  'q',
-  'i',
-  'e',
-  'int',
-  'interviewer',
-  'enqueteur',
-  'enqueteuse',
-  'chercheur',
-  'chercheuse',
-  'intervieweur',
-  'intervieweuse',
-];
-
-/**
- * Proposes an answer to each question: the interviewer's turn most like the
- * question (or one of its prompts) is where it was asked, and the passage from
- * the next turn up to the next question asked is its answer.
- */
-export function proposeAnswers(db: Db, documentId: string, guideId: string): AnswerProposal[] {
-  const guide = getGuide(db, guideId);
-  const { content, version } = db
-    .prepare('SELECT content, version FROM document WHERE id = ?')
-    .get(documentId) as { content: string; version: number };
-  const index = buildTextIndex(documentFromJson(JSON.parse(content)));
-  const participants = new Set(
-    (
-      db
-        .prepare(
-          'SELECT p.name FROM document_participant l JOIN participant p ON p.id = l.participant_id WHERE l.document_id = ?',
-        )
-        .all(documentId) as { name: string }[]
-    ).map((row) => foldText(row.name)),
-  );
-  // Interviewer turns: a usual interviewer label, or a speaker who is not a linked participant; else any question.
-  let speaker: string | null = null;
-  const turns = index.blocks.map((block) => {
-    if (block.speaker) speaker = block.speaker;
-    return { ...block, speaker };
-  });
-  const isInterviewer = (name: string | null, text: string) => {
-    if (name === null) return text.trim().endsWith('?');
-    const folded = foldText(name);
-    if (interviewerLabels.includes(folded)) return true;
-    return participants.size > 0 ? !participants.has(folded) : text.trim().endsWith('?');
-  };
-  const asking = turns.filter((turn) => turn.text.trim() && isInterviewer(turn.speaker, turn.text));
-  const questions = guide.items.filter((item) => item.kind === 'question');
-  const found: { itemId: string; turn: (typeof turns)[number]; score: number }[] = [];
-  const taken = new Set<number>();
-  for (const question of questions) {
-    const prompts = guide.items
-      .filter((item) => item.parentId === question.id)
-      .map((item) => item.text);
-    const candidates = [question.text, ...prompts].map(words);
-    let best: { turn: (typeof turns)[number]; score: number } | null = null;
-    for (const turn of asking) {
-      if (taken.has(turn.start)) continue;
-      const turnWords = words(turn.text);
-      const score = Math.max(...candidates.map((candidate) => similarity(candidate, turnWords)));
-      if (score >= 0.34 && (!best || score > best.score)) best = { turn, score };
-    }
-    if (best) {
-      taken.add(best.turn.start);
-      found.push({ itemId: question.id, ...best });
-    }
-  }
-  found.sort((a, b) => a.turn.start - b.turn.start);
-  return found.flatMap((entry, position) => {
-    const start = entry.turn.start + entry.turn.length + 1;
-    const next = found[position + 1];
-    const end = Math.min(next ? next.turn.start - 1 : index.length, index.length);
-    if (end <= start) return [];
-    return [
-      {
-        itemId: entry.itemId,
-        version,
-        askedAt: {
-          start: entry.turn.start,
-          end: entry.turn.start + entry.turn.length,
-          text: entry.turn.text,
-        },
-        score: Math.round(entry.score * 100) / 100,
-        start,
-        end,
-        excerpt: sliceCodePoints(index.text, start, Math.min(end, start + 200)),
-      },
-    ];
-  });
-}
-
 function timeAt(
   index: ReturnType<typeof buildTextIndex>,
   offset: number,
@@ -237,7 +116,8 @@ function timeAt(
 /** Questions × interviews: answered, asked (ticked in the interview) or missing, with time spent where turns carry times. */
 export function coverage(db: Db, guideId: string): Coverage {
   const guide = getGuide(db, guideId);
-  const questions = guide.items.filter((item) => item.kind === 'question');
+  // Prompts have rows of their own, under their question: a follow-up can be answered or missed too.
+  const questions = guide.items.filter((item) => item.kind !== 'section');
   const documents = db
     .prepare(
       `SELECT id, title, content FROM document WHERE guide_id = ?
@@ -259,9 +139,12 @@ export function coverage(db: Db, guideId: string): Coverage {
       ).map((row) => row.item_id),
     );
     for (const question of questions) {
+      // A question is answered by an answer to it or to one of its prompts; a prompt by its own.
       const itemIds = new Set([
         question.id,
-        ...guide.items.filter((item) => item.parentId === question.id).map((item) => item.id),
+        ...(question.kind === 'question'
+          ? guide.items.filter((item) => item.parentId === question.id).map((item) => item.id)
+          : []),
       ]);
       const answer = answers.find((row) => itemIds.has(row.item_id));
       let milliseconds: number | null = null;
@@ -288,6 +171,8 @@ export function coverage(db: Db, guideId: string): Coverage {
       id: question.id,
       number: question.number,
       text: question.text,
+      kind: question.kind === 'question' ? 'question' : 'prompt',
+      parentId: question.parentId,
     })),
     cells,
   };

@@ -603,6 +603,14 @@ export const en = {
     proposals: 'Proposed answers',
     noProposal: 'No question of the guide was found in the interviewer’s turns.',
     askedAs: 'Asked as',
+    proposalLength_one: '{{count, number}} character',
+    proposalLength_other: '{{count, number}} characters',
+    proposalTurns_one: '{{count, number}} turn',
+    proposalTurns_other: '{{count, number}} turns',
+    longAnswer_one:
+      'A long answer ({{count, number}} turn): check that it does not run over a question the guide does not hold.',
+    longAnswer_other:
+      'A long answer ({{count, number}} turns): check that it does not run over a question the guide does not hold.',
     accept: 'Accept',
     adjust: 'Show',
     reject: 'Reject',

@@ -621,6 +621,14 @@ export const fr: Messages = {
     proposals: 'Réponses proposées',
     noProposal: 'Aucune question du guide n’a été trouvée dans les interventions de l’enquêteur.',
     askedAs: 'Posée ainsi',
+    proposalLength_one: '{{count, number}} caractère',
+    proposalLength_other: '{{count, number}} caractères',
+    proposalTurns_one: '{{count, number}} tour de parole',
+    proposalTurns_other: '{{count, number}} tours de parole',
+    longAnswer_one:
+      'Réponse longue ({{count, number}} tour de parole) : vérifiez qu’elle ne déborde pas sur une question hors du guide.',
+    longAnswer_other:
+      'Réponse longue ({{count, number}} tours de parole) : vérifiez qu’elle ne déborde pas sur une question hors du guide.',
     accept: 'Accepter',
     adjust: 'Voir',
     reject: 'Rejeter',

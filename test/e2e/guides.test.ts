@@ -115,6 +115,14 @@ describe('interview guides through the UI', () => {
     await page.getByRole('button', { name: 'Propose answers' }).click();
     const proposals = page.getByRole('list', { name: 'Proposed answers' });
     await expect.poll(() => proposals.locator('.proposal').count()).toBe(3);
+    // Each proposal says where it starts and ends, its length and its time span before it is accepted.
+    const first = proposals.locator('.proposal').first();
+    await expect
+      .poll(() => first.locator('.proposal-extent').textContent())
+      .toBe('Tout est parti d’un appel à projets national en 2016.');
+    await expect
+      .poll(() => first.locator('.proposal-size').textContent())
+      .toBe('53 characters · 1 turn · 0:30–4:00');
     for (let index = 0; index < 3; index += 1) {
       await proposals.locator('.proposal').first().getByRole('button', { name: 'Accept' }).click();
       await expect.poll(() => proposals.locator('.proposal').count()).toBe(2 - index);
@@ -140,10 +148,13 @@ describe('interview guides through the UI', () => {
           [...row.querySelectorAll('td')].map((cell) => cell.getAttribute('data-status')),
         ),
       );
+    // Prompts have their rows: C's answer was marked to prompt 3.1, which answers question 3 too.
     expect(statuses).toEqual([
       ['answered', 'missing'],
       ['answered', 'missing'],
+      ['missing', 'missing'],
       ['answered', 'answered'],
+      ['missing', 'answered'],
     ]);
     // Time spent where the turns carry times: 0:30 → 4:00 for the first answer.
     await grid.getByRole('button', { name: 'answered · 3:30' }).waitFor();

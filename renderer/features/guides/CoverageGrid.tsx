@@ -36,7 +36,7 @@ export function CoverageGrid({
       </thead>
       <tbody>
         {coverage.questions.map((question) => (
-          <tr key={question.id}>
+          <tr key={question.id} className={question.kind === 'prompt' ? 'prompt' : undefined}>
             <th scope="row">
               {question.number}. {question.text}
             </th>

@@ -8,6 +8,7 @@ import { useApi } from '../../api/context';
 import type { EditorTools } from '../editor/TranscriptEditor';
 import { unlessGone } from '../../components/ErrorMessage';
 import { flushPendingEdits } from '../project/pendingEdits';
+import { ProposalExtent } from './ProposalExtent';
 import { useProjectData } from '../project/ProjectData';
 
 /**
@@ -150,7 +151,7 @@ export function GuidePane({
                   <small className="muted">
                     {t('guides.askedAs')} « {proposal.askedAt.text.slice(0, 80)} »
                   </small>
-                  <span className="proposal-excerpt">{proposal.excerpt}</span>
+                  <ProposalExtent proposal={proposal} />
                   <span className="proposal-actions">
                     <button
                       type="button"
@@ -225,78 +226,78 @@ export function GuidePane({
             )}
           </div>
           <ul className="checklist">
-            {questions
-              .filter((item) => item.kind === 'question')
-              .map((item) => {
-                const answer = answers.find(
-                  (candidate) =>
-                    candidate.itemId === item.id ||
+            {questions.map((item) => {
+              // A question is answered by an answer to it or to one of its prompts; a prompt by its own.
+              // Each answer's actions are on the row it was marked to.
+              const answer = answers.find((candidate) => candidate.itemId === item.id);
+              const answered =
+                answer !== undefined ||
+                (item.kind === 'question' &&
+                  answers.some((candidate) =>
                     questions.some(
                       (prompt) => prompt.parentId === item.id && prompt.id === candidate.itemId,
                     ),
-                );
-                return (
-                  <li key={item.id}>
-                    <label className="checkbox">
-                      <input
-                        type="checkbox"
-                        checked={checks.includes(item.id) || answer !== undefined}
-                        disabled={answer !== undefined}
-                        onChange={(event) => {
-                          const checked = event.target.checked;
-                          // Ticked at once; the project's answer follows.
-                          setChecks((current) =>
-                            checked
-                              ? [...current, item.id]
-                              : current.filter((id) => id !== item.id),
-                          );
-                          void run(() =>
-                            api['interview.setCheck']({
+                  ));
+              return (
+                <li key={item.id} className={item.kind === 'prompt' ? 'prompt' : undefined}>
+                  <label className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={checks.includes(item.id) || answered}
+                      disabled={answered}
+                      onChange={(event) => {
+                        const checked = event.target.checked;
+                        // Ticked at once; the project's answer follows.
+                        setChecks((current) =>
+                          checked ? [...current, item.id] : current.filter((id) => id !== item.id),
+                        );
+                        void run(() =>
+                          api['interview.setCheck']({
+                            documentId: document.id,
+                            itemId: item.id,
+                            checked,
+                          }).then(() => undefined),
+                        );
+                      }}
+                    />
+                    <span>
+                      {item.number}. {item.text}
+                    </span>
+                  </label>
+                  {answer && (
+                    <span className="answer-actions">
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() =>
+                          // Read again: the text may have been edited since the list was.
+                          tools.current?.showPassage(async () => {
+                            const fresh = await api['answers.forDocument']({
                               documentId: document.id,
-                              itemId: item.id,
-                              checked,
-                            }).then(() => undefined),
-                          );
-                        }}
-                      />
-                      <span>
-                        {item.number}. {item.text}
-                      </span>
-                    </label>
-                    {answer && (
-                      <span className="answer-actions">
-                        <button
-                          type="button"
-                          className="link"
-                          onClick={() =>
-                            // Read again: the text may have been edited since the list was.
-                            tools.current?.showPassage(async () => {
-                              const fresh = await api['answers.forDocument']({
-                                documentId: document.id,
-                              });
-                              setAnswers(fresh);
-                              return fresh.find((candidate) => candidate.id === answer.id) ?? null;
-                            })
-                          }
-                        >
-                          {t('guides.showAnswer')}
-                        </button>
-                        <button
-                          type="button"
-                          className="link danger"
-                          onClick={() =>
-                            void run(() =>
-                              api['answers.delete']({ id: answer.id }).then(() => undefined),
-                            )
-                          }
-                        >
-                          {t('guides.removeAnswer')}
-                        </button>
-                      </span>
-                    )}
-                  </li>
-                );
-              })}
+                            });
+                            setAnswers(fresh);
+                            return fresh.find((candidate) => candidate.id === answer.id) ?? null;
+                          })
+                        }
+                      >
+                        {t('guides.showAnswer')}
+                      </button>
+                      <button
+                        type="button"
+                        className="link danger"
+                        onClick={() =>
+                          void run(() =>
+                            api['answers.delete']({ id: answer.id }).then(() => undefined),
+                          )
+                        }
+                      >
+                        {t('guides.removeAnswer')}
+                      </button>
+                    </span>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

@@ -180,10 +180,20 @@ describe('answers', () => {
     await call('interview.setCheck', { documentId: document.id, itemId: q3.id, checked: true });
     const grid = await call('guides.coverage', { guideId: guide.id });
     expect(grid.documents.map((row) => row.title)).toEqual(['entretien-a']);
+    // Prompts have rows of their own, under their question.
+    expect(grid.questions.map((row) => [row.number, row.kind])).toEqual([
+      ['1', 'question'],
+      ['2', 'question'],
+      ['2.1', 'prompt'],
+      ['3', 'question'],
+      ['3.1', 'prompt'],
+    ]);
     expect(grid.cells.map((cell) => [cell.status, cell.milliseconds])).toEqual([
       ['answered', 160_000],
       ['answered', 350_000],
+      ['missing', null],
       ['asked', null],
+      ['missing', null],
     ]);
     const byQuestion = await call('answers.byQuestion', { guideId: guide.id });
     expect(byQuestion.map((answer) => answer.text)).toEqual([
