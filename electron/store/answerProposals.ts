@@ -6,6 +6,7 @@ import type { IndexedBlock } from '../../shared/text/textIndex';
 import { buildTextIndex } from '../../shared/text/textIndex';
 import type { Db } from './database';
 import { getGuide } from './guides';
+import { isInterviewerLabel } from './interviewerLabels';
 
 const stopWords = new Set(
   'les des une que qui quoi dans pour par sur avec vous nous est sont aux ces cette comment quel quelle quels quelles pourquoi the and for with you are what how which your this that from have has pas plus etre avoir votre vos leur leurs elle ils elles ont son ses mais donc car'.split(
@@ -29,20 +30,6 @@ function similarity(item: Set<string>, turn: Set<string>): number {
   for (const word of item) if (turn.has(word)) shared += 1;
   return shared / Math.min(item.size, Math.max(turn.size, 3));
 }
-
-const interviewerLabels = [
-  'q',
-  'i',
-  'e',
-  'int',
-  'interviewer',
-  'enqueteur',
-  'enqueteuse',
-  'chercheur',
-  'chercheuse',
-  'intervieweur',
-  'intervieweuse',
-];
 
 /** How alike a turn must be to a question or prompt to be taken as asking it. */
 const MATCH = 0.34;
@@ -98,7 +85,7 @@ export function proposeAnswers(db: Db, documentId: string, guideId: string): Ans
   const isInterviewer = (name: string | null, text: string) => {
     if (name === null) return text.trim().endsWith('?');
     const folded = foldText(name);
-    if (interviewerLabels.includes(folded)) return true;
+    if (isInterviewerLabel(name)) return true;
     return participants.size > 0 ? !participants.has(folded) : text.trim().endsWith('?');
   };
   let speaker: string | null = null;

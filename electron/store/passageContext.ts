@@ -2,16 +2,22 @@ import { compareValues, foldText, parseAttributeValue } from '../../shared/attri
 import type { AttributeCondition, AttributeDefinition, AttributeValue } from '../../shared/cases';
 import { listAttributes, valuesByEntity } from './attributes';
 import type { Db } from './database';
+import { isInterviewerLabel } from './interviewerLabels';
 
 interface DocumentPeople {
   participants: { id: string; name: string; caseId: string | null }[];
   caseIds: string[];
+  /** Whether some turn's speaker is named as a linked participant: then the other speakers are someone else. */
+  speakersNamed: boolean;
 }
 
 /**
- * Who and what a passage is about: its participants (the linked participant
- * named as the turn's speaker, or every linked participant when none is), their
- * cases and the document's own cases, with their attribute values.
+ * Who and what a passage is about: its participants, their cases and the
+ * document's own cases, with their attribute values. The participants are the
+ * linked participant named as the turn's speaker; nobody when the turn is the
+ * interviewer's (a usual interviewer label, or a speaker who is no participant
+ * where the others are named as participants); every linked participant when
+ * the text has no speakers or none is named as a participant.
  */
 export class PassageContext {
   private readonly people = new Map<string, DocumentPeople>();
@@ -42,15 +48,22 @@ export class PassageContext {
       const cases = this.db
         .prepare('SELECT case_id AS id FROM document_case WHERE document_id = ?')
         .all(documentId) as { id: string }[];
-      found = { participants, caseIds: cases.map((row) => row.id) };
+      const { turns } = (this.db
+        .prepare('SELECT turns FROM document WHERE id = ?')
+        .get(documentId) as { turns: string } | undefined) ?? { turns: '[]' };
+      const named = new Set(participants.map((participant) => foldText(participant.name)));
+      const speakersNamed = (JSON.parse(turns) as { speaker: string }[]).some((turn) =>
+        named.has(foldText(turn.speaker)),
+      );
+      found = { participants, caseIds: cases.map((row) => row.id), speakersNamed };
       this.people.set(documentId, found);
     }
     return found;
   }
 
-  /** Whether the speaker can change who a passage of this document is about (several participants linked). */
+  /** Whether the speaker can change who a passage of this document is about (a participant linked). */
   speakerMatters(documentId: string): boolean {
-    return this.documentPeople(documentId).participants.length > 1;
+    return this.documentPeople(documentId).participants.length > 0;
   }
 
   resolve(
@@ -80,9 +93,15 @@ export class PassageContext {
           (participant) => foldText(participant.name) === foldText(speaker),
         )
       : [];
-    const participants = named.length > 0 ? named : people.participants;
+    const someoneElse =
+      speaker !== null &&
+      named.length === 0 &&
+      (isInterviewerLabel(speaker) || people.speakersNamed);
+    const participants = named.length > 0 ? named : someoneElse ? [] : people.participants;
+    // The interviewer's words still belong to the interview's cases.
     const caseIds = new Set(people.caseIds);
-    for (const participant of participants) if (participant.caseId) caseIds.add(participant.caseId);
+    for (const participant of someoneElse ? people.participants : participants)
+      if (participant.caseId) caseIds.add(participant.caseId);
     return {
       participantIds: participants.map((participant) => participant.id),
       caseIds: [...caseIds],

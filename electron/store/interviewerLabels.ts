@@ -1,0 +1,27 @@
+import { foldText } from '../../shared/attributeValues';
+
+// Folded: "Enquêteur", "ENQUETRICE" and "Int." are all the interviewer.
+const labels = new Set([
+  'q',
+  'i',
+  'e',
+  'int',
+  'interviewer',
+  'intervieweur',
+  'intervieweuse',
+  'interviewer.e',
+  'enqueteur',
+  'enqueteuse',
+  'enquetrice',
+  'chercheur',
+  'chercheuse',
+  'moderateur',
+  'moderatrice',
+  'animateur',
+  'animatrice',
+]);
+
+/** Whether a speaker's label is one transcribers use for the interviewer. */
+export function isInterviewerLabel(speaker: string): boolean {
+  return labels.has(foldText(speaker).replace(/[.\s]+$/u, ''));
+}
