@@ -176,7 +176,7 @@ const commands: Record<string, Command> = {
   },
   'export-dataset': {
     usage:
-      'export-dataset <project.axial> --format csv|xlsx --out <file> [--table passages|codeByCase|codeByParticipant] [--values counts|binary] [--level axis|variable|code] [--csv-style rfc4180|excel-fr] [--keep-text]',
+      'export-dataset <project.axial> --format csv|xlsx --out <file> [--table passages|codeByCase|codeByParticipant] [--values counts|binary] [--level axis|variable|code] [--csv-style rfc4180|excel-fr] [--keep-text] [--column-names readable|safe]',
     summary: 'The coded dataset (CSV: the table and a companion dictionary; XLSX: every table).',
     async run(core, options, output) {
       const format = requiredFlag(options, 'format', ['csv', 'xlsx']);
@@ -188,6 +188,7 @@ const commands: Record<string, Command> = {
         level: flag(options, 'level', ['axis', 'variable', 'code']),
         csvStyle: flag(options, 'csv-style', ['rfc4180', 'excel-fr']),
         keepFormulas: options.flags.has('keep-text') ? true : undefined,
+        columnNames: flag(options, 'column-names', ['readable', 'safe']),
       };
       await openProject(core, options, output);
       const files = await call<ExportedFile[]>(

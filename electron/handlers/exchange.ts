@@ -47,6 +47,7 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
       },
       csvStyle: input.csvStyle,
       keepFormulas: input.keepFormulas,
+      columnNames: input.columnNames,
       language: getProject(db, path).language,
     });
     return files.map((file): ExportedFile => ({

@@ -27,6 +27,8 @@ export const exchangeContract = {
       csvStyle: z.enum(['excel-fr', 'rfc4180']).default('rfc4180'),
       /** CSV text exactly as in the project, for R or Python: cells a spreadsheet would compute are left so. */
       keepFormulas: z.boolean().default(false),
+      /** The header row: readable names, or names R, Python and SPSS take as they are. */
+      columnNames: z.enum(['readable', 'safe']).default('readable'),
     }),
   ),
   'codebook.exportDocument': method<ExportedFile>()(emptyInput),

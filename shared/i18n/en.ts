@@ -491,8 +491,6 @@ export const en = {
       '{{count}} value cannot be converted; correct it first. Nothing has been changed.',
     cannotConvert_other:
       '{{count}} values cannot be converted; correct them first. Nothing has been changed.',
-    yes: 'yes',
-    no: 'no',
     participantCount: 'Participants',
     documentCount: 'Transcripts',
     passageCount: 'Passages',
@@ -705,8 +703,6 @@ export const en = {
     memo: 'Memo:',
   },
   dataset: {
-    yes: 'yes',
-    no: 'no',
     columns: {
       passage_id: 'Identifier of the coded passage (one coding: one code on one range of text).',
       document: 'Title of the transcript or document.',
@@ -750,6 +746,8 @@ export const en = {
     },
     dictionary: {
       column: 'Column',
+      safeName: 'Name for R, Python, SPSS',
+      booleans: 'TRUE means yes, FALSE no.',
       type: 'Type',
       meaning: 'Meaning',
       matrices:
@@ -792,6 +790,11 @@ export const en = {
       level: 'Codes at the level of',
       csvStyle: 'CSV style',
       keepFormulas: 'Keep text exactly, for R or Python',
+      columnNames: 'Column names',
+      columnNameKinds: {
+        readable: 'Readable (case.Population)',
+        safe: 'Safe for R, Python and SPSS (case_population)',
+      },
       keepFormulasHint:
         'Otherwise a cell a spreadsheet would compute (beginning with =, +, -, @) begins with an apostrophe, so Excel shows its text.',
       csvStyles: {

@@ -504,8 +504,6 @@ export const fr: Messages = {
       '{{count}} valeur ne peut pas être convertie ; corrigez-la d’abord. Rien n’a été modifié.',
     cannotConvert_other:
       '{{count}} valeurs ne peuvent pas être converties ; corrigez-les d’abord. Rien n’a été modifié.',
-    yes: 'oui',
-    no: 'non',
     participantCount: 'Participants',
     documentCount: 'Transcriptions',
     passageCount: 'Passages',
@@ -728,8 +726,6 @@ export const fr: Messages = {
     memo: 'Mémo :',
   },
   dataset: {
-    yes: 'oui',
-    no: 'non',
     columns: {
       passage_id: 'Identifiant du passage codé (un codage : un code sur une portion de texte).',
       document: 'Titre de la transcription ou du document.',
@@ -773,6 +769,8 @@ export const fr: Messages = {
     },
     dictionary: {
       column: 'Colonne',
+      safeName: 'Nom pour R, Python, SPSS',
+      booleans: 'TRUE signifie oui, FALSE non.',
       type: 'Type',
       meaning: 'Signification',
       matrices:
@@ -815,6 +813,11 @@ export const fr: Messages = {
       level: 'Codes au niveau des',
       csvStyle: 'Style de CSV',
       keepFormulas: 'Garder le texte tel quel, pour R ou Python',
+      columnNames: 'Noms de colonnes',
+      columnNameKinds: {
+        readable: 'Lisibles (case.Population)',
+        safe: 'Sûrs pour R, Python et SPSS (case_population)',
+      },
       keepFormulasHint:
         'Sinon une cellule qu’un tableur calculerait (commençant par =, +, -, @) commence par une apostrophe, pour qu’Excel affiche son texte.',
       csvStyles: {

@@ -106,6 +106,15 @@ describe('exchange', () => {
     expect(
       readFileSync(downloads.at(-1)!.path, 'utf8') + readFileSync(downloads.at(-2)!.path, 'utf8'),
     ).toMatch(/Text is exactly as in the project|Le texte est exactement celui du projet/);
+
+    // Column names R takes as they are, chosen in the dialog.
+    await page.getByRole('combobox', { name: 'Column names' }).selectOption('safe');
+    await page.getByRole('button', { name: 'Export the dataset' }).click();
+    await expect.poll(() => downloads.length).toBe(6);
+    const safe = downloads.slice(-2).find((file) => file.name === 'passages.csv')!;
+    expect(parseCsv(readFileSync(safe.path, 'utf8')).rows[0]).toEqual(
+      expect.arrayContaining(['passage_id', 'case_population', 'participant_fonction']),
+    );
   });
 
   it('exports the codebook as a document and a .qdc, and imports a .qdc into another project', async () => {

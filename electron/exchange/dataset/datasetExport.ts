@@ -2,6 +2,7 @@ import type { AttributeDefinition } from '../../../shared/cases';
 import type { Language } from '../../../shared/domain';
 import type { DatasetScope, DatasetTable, DatasetValues } from '../../../shared/exchange';
 import type { MatrixLevel } from '../../../shared/analysis';
+import { foldText } from '../../../shared/attributeValues';
 import type { Db } from '../../store/database';
 import { writeCsvBytes } from '../tables/csv';
 import type { Cell } from '../tables/xlsx';
@@ -16,6 +17,8 @@ type ColumnType = 'text' | 'integer' | 'number' | 'date' | 'datetime' | 'boolean
 
 interface Column {
   name: string;
+  /** The name R, Python and SPSS take without quoting: lower case, letters, digits and underscores. */
+  safeName: string;
   type: ColumnType;
   description: string;
   value: (row: PassageRow) => Cell;
@@ -58,16 +61,38 @@ const typeOfAttribute: Record<AttributeDefinition['type'], ColumnType> = {
   boolean: 'boolean',
 };
 
-/** A column name R, Python and SPSS accept as it is: the entity kind, a dot, the attribute's name. */
+/** An attribute's column, readable: the entity kind, a dot, the attribute's name ("case.Population"). */
 export function attributeColumnName(attribute: AttributeDefinition): string {
   return `${attribute.entityKind}.${attribute.name}`;
 }
 
+/** "case.Population (habitants)" → "case_population_habitants": accents and ligatures folded, one underscore between words. */
+export function safeColumnName(readable: string): string {
+  const folded = foldText(readable)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if (!folded) return 'column';
+  return /^[0-9]/.test(folded) ? `x_${folded}` : folded;
+}
+
+/** Safe names made unique in the table, the later of two alike numbered ("case_role_2"). */
+function uniqueSafeNames(columns: Column[]): Column[] {
+  const taken = new Set<string>();
+  return columns.map((column) => {
+    let name = column.safeName;
+    for (let count = 2; taken.has(name); count += 1) name = `${column.safeName}_${count}`;
+    taken.add(name);
+    return { ...column, safeName: name };
+  });
+}
+
 function passageColumns(table: Pick<PassageTable, 'attributes'>, language: Language): Column[] {
   const t = translator(language);
-  return [
+  const booleans = ` ${t('dataset.dictionary.booleans')}`;
+  return uniqueSafeNames([
     ...fixedColumns.map(([name, type, value]): Column => ({
       name,
+      safeName: name,
       type,
       description: t(`dataset.columns.${name}`),
       value,
@@ -78,12 +103,14 @@ function passageColumns(table: Pick<PassageTable, 'attributes'>, language: Langu
       const type = typeOfAttribute[attribute.type];
       return {
         name: attributeColumnName(attribute),
+        safeName: safeColumnName(attributeColumnName(attribute)),
         type,
-        description: t(`dataset.attributeColumn.${attribute.entityKind}`, {
-          name: attribute.name,
-          unit: attribute.unit ? ` (${attribute.unit})` : '',
-          choices: attribute.choices.length ? ` ${attribute.choices.join(', ')}.` : '',
-        }),
+        description:
+          t(`dataset.attributeColumn.${attribute.entityKind}`, {
+            name: attribute.name,
+            unit: attribute.unit ? ` (${attribute.unit})` : '',
+            choices: attribute.choices.length ? ` ${attribute.choices.join(', ')}.` : '',
+          }) + (type === 'boolean' ? booleans : ''),
         value: (row) => {
           const value = row.attributes[attribute.id];
           if (value === null || value === undefined) return null;
@@ -93,30 +120,32 @@ function passageColumns(table: Pick<PassageTable, 'attributes'>, language: Langu
         },
       };
     }),
-  ];
+  ]);
 }
 
 function dictionaryRows(columns: readonly Column[], language: Language): Cell[][] {
   const t = translator(language);
   return [
-    [t('dataset.dictionary.column'), t('dataset.dictionary.type'), t('dataset.dictionary.meaning')],
-    ...columns.map((column) => [column.name, column.type, column.description]),
+    [
+      t('dataset.dictionary.column'),
+      t('dataset.dictionary.safeName'),
+      t('dataset.dictionary.type'),
+      t('dataset.dictionary.meaning'),
+    ],
+    ...columns.map((column) => [column.name, column.safeName, column.type, column.description]),
   ];
 }
 
-/** A cell as CSV text: ISO dates, dots or decimal commas, yes/no in the file's language. */
-function csvText(
-  cell: Cell,
-  type: ColumnType,
-  frenchExcel: boolean,
-  yes: string,
-  no: string,
-): string {
+/**
+ * A cell as CSV text, the same in every interface language: ISO dates,
+ * TRUE/FALSE, numbers unformatted (a decimal comma only in French Excel's dialect).
+ */
+function csvText(cell: Cell, type: ColumnType, frenchExcel: boolean): string {
   if (cell === null) return '';
   if (typeof cell === 'string') return cell;
   if (cell instanceof Date)
     return type === 'date' ? cell.toISOString().slice(0, 10) : cell.toISOString();
-  if (typeof cell === 'boolean') return cell ? yes : no;
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   return frenchExcel ? String(cell).replace('.', ',') : String(cell);
 }
 
@@ -137,6 +166,8 @@ export interface DatasetOptions {
   csvStyle: 'rfc4180' | 'excel-fr';
   /** CSV cells exactly as in the project; by default those a spreadsheet would compute begin with "'". */
   keepFormulas: boolean;
+  /** The header row: readable names ("case.Population") or names safe for R ("case_population"). */
+  columnNames: 'readable' | 'safe';
   language: Language;
 }
 
@@ -155,6 +186,8 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
   let held: PassageTable | null = null;
   const table = (): PassageTable => (held ??= { ...source, rows: [...source.rows] });
   const columns = passageColumns(source, options.language);
+  const header = (column: Column) =>
+    options.columnNames === 'safe' ? column.safeName : column.name;
   // Counted once per kind: the 0-1 sheet is the count sheet with every count above 0 as 1.
   const counted = new Map<'case' | 'participant', ReturnType<typeof codeMatrix>>();
   const matrix = (kind: 'case' | 'participant', values: DatasetValues) => {
@@ -187,7 +220,7 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
   if (options.format === 'xlsx') {
     // Row by row as the sheet is written: the 50,000 rows are never held twice.
     function* passageCells(): Generator<Cell[]> {
-      yield columns.map((column) => column.name);
+      yield columns.map(header);
       for (const row of table().rows) yield columns.map((column) => column.value(row));
     }
     const tooLong = table().rows.reduce(
@@ -228,14 +261,12 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
     [t(options.keepFormulas ? 'dataset.dictionary.formulasKept' : 'dataset.dictionary.formulas')],
   ];
   if (options.table === 'passages') {
-    const yes = t('dataset.yes');
-    const no = t('dataset.no');
     // Row by row as the file is written: the 50,000 rows are never held twice.
     function* lines() {
-      yield columns.map((column) => column.name);
+      yield columns.map(header);
       for (const row of source.rows)
         yield columns.map((column) =>
-          column.csv ? column.csv(row) : csvText(column.value(row), column.type, french, yes, no),
+          column.csv ? column.csv(row) : csvText(column.value(row), column.type, french),
         );
     }
     const dictionary = [...dictionaryRows(columns, options.language), ...formulaNote].map((row) =>

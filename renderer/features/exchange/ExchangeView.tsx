@@ -97,6 +97,7 @@ function DatasetExport() {
   const [level, setLevel] = useState<MatrixLevel>('code');
   const [csvStyle, setCsvStyle] = useState<'rfc4180' | 'excel-fr'>('rfc4180');
   const [keepFormulas, setKeepFormulas] = useState(false);
+  const [columnNames, setColumnNames] = useState<'readable' | 'safe'>('readable');
   const [scope, setScope] = useState({
     codeIds: [] as string[],
     caseIds: [] as string[],
@@ -120,6 +121,7 @@ function DatasetExport() {
               level,
               csvStyle,
               keepFormulas,
+              columnNames,
               ...(scope.codeIds.length ? { codeIds: scope.codeIds } : {}),
               ...(scope.caseIds.length ? { caseIds: scope.caseIds } : {}),
               ...(scope.documentIds.length ? { documentIds: scope.documentIds } : {}),
@@ -195,6 +197,17 @@ function DatasetExport() {
               </label>
             </>
           )}
+          <label className="field">
+            <span>{t('exchange.dataset.columnNames')}</span>
+            <select
+              name="dataset-column-names"
+              value={columnNames}
+              onChange={(event) => setColumnNames(event.target.value as 'readable' | 'safe')}
+            >
+              <option value="readable">{t('exchange.dataset.columnNameKinds.readable')}</option>
+              <option value="safe">{t('exchange.dataset.columnNameKinds.safe')}</option>
+            </select>
+          </label>
           {(format === 'xlsx' || table !== 'passages') && (
             <label className="field">
               <span>{t('exchange.dataset.level')}</span>

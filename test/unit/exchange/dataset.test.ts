@@ -88,7 +88,10 @@ describe('the coded dataset', () => {
     expect(dictionary.map((row) => row[0])).toEqual(
       expect.arrayContaining(['passage_id', 'case.Population']),
     );
-    expect(dictionary.find((row) => row[0] === 'case.Population')?.[1]).toBe('number');
+    expect(dictionary.find((row) => row[0] === 'case.Population')?.slice(1, 3)).toEqual([
+      'case_population',
+      'number',
+    ]);
   });
 
   it('writes CSV with a companion dictionary, plain or for French Excel, within a scope', async () => {
@@ -108,7 +111,7 @@ describe('the coded dataset', () => {
     const seniority = header!.indexOf('participant.Ancienneté');
     expect(rows.map((row) => row[seniority])).toEqual(['12,5', '12,5', '12,5']);
     const recorded = header!.indexOf('document.Enregistré');
-    expect(rows[0]![recorded]).toBe('oui');
+    expect(rows[0]![recorded]).toBe('TRUE');
 
     const binary = await harness.call('dataset.export', {
       format: 'csv',
@@ -126,6 +129,46 @@ describe('the coded dataset', () => {
       ['Proactivité', '1', '1'],
       ['Ouverture', '1', '0'],
     ]);
+  });
+
+  it('is the same data in either language, booleans TRUE/FALSE and numbers unformatted, with names safe for R offered', async () => {
+    await buildCodedStudy(harness.call);
+    const exportCsv = async (columnNames: 'readable' | 'safe') => {
+      const [data, dictionary] = await harness.call('dataset.export', {
+        format: 'csv',
+        columnNames,
+      });
+      const read = (file: { data: string }) =>
+        parseCsv(Buffer.from(file.data, 'base64').toString('utf8')).rows;
+      return { rows: read(data!), dictionary: read(dictionary!) };
+    };
+    const french = await exportCsv('readable');
+    const project = await harness.call('projects.current', {});
+    await harness.call('projects.update', { language: project!.language === 'fr' ? 'en' : 'fr' });
+    const english = await exportCsv('readable');
+    expect(english.rows).toEqual(french.rows);
+    const [header, ...rows] = english.rows;
+    const column = (name: string) => header!.indexOf(name);
+    expect(new Set(rows.map((row) => row[column('document.Enregistré')]))).toEqual(
+      new Set(['TRUE', 'FALSE']),
+    );
+    expect(rows.map((row) => row[column('case.Population')])).toContain('1400000');
+    expect(rows.map((row) => row[column('participant.Ancienneté')])).toContain('12.5');
+
+    // The dictionary gives each column both names and says what TRUE and FALSE mean.
+    const safe = await exportCsv('safe');
+    expect(safe.rows.slice(1)).toEqual(rows);
+    expect(safe.rows[0]!.slice(-5)).toEqual([
+      'case_population',
+      'case_creation',
+      'participant_fonction',
+      'participant_anciennete',
+      'document_enregistre',
+    ]);
+    const recorded = safe.dictionary.find((row) => row[0] === 'document.Enregistré')!;
+    expect(recorded[1]).toBe('document_enregistre');
+    expect(recorded[2]).toBe('boolean');
+    expect(recorded[3]).toMatch(/TRUE.*FALSE/);
   });
 
   it('exports the codebook as a readable document with definitions and counts', async () => {
