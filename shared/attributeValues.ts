@@ -1,3 +1,4 @@
+import { foldForComparison } from './text/fold';
 import type { AttributeType, AttributeValue } from './cases';
 
 export type ParsedValue =
@@ -7,8 +8,9 @@ export type ParsedValue =
 const truthy = new Set(['yes', 'oui', 'true', 'vrai', '1', 'y', 'o']);
 const falsy = new Set(['no', 'non', 'false', 'faux', '0', 'n']);
 
+/** A name or value as Axial compares them: accents, case and ligatures folded ("Cœur" is "coeur"). */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+  return foldForComparison(text).trim();
 }
 
 /** "523 000", "12,5", "1.234,5", "1,234.5" → a number, as French and English spreadsheets write them. */

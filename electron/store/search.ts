@@ -2,6 +2,7 @@ import { AxialError } from '../../shared/errors';
 import { codePointLength } from '../../shared/text/codePoints';
 import type { SearchHit } from '../../shared/search';
 import type { Db } from './database';
+import { ftsQuery } from './searchQuery';
 import { statement } from './statements';
 
 /**
@@ -106,11 +107,12 @@ const OPEN = '\u0001';
 const CLOSE = '\u0002';
 
 /**
- * Searches every document: words ("reunion" finds "réunion"), "phrases",
- * AND / OR / NOT, prefix*. Each hit is a block with its first match placed in
+ * Searches every document: words ("reunion" finds "réunion", "coeur" finds
+ * "cœur", "👏" finds 👏), "phrases", AND / OR / NOT, prefix*. Each hit is a block with its first match placed in
  * code points, for opening or coding it.
  */
 export function searchText(db: Db, query: string, limit: number): SearchHit[] {
+  const expression = ftsQuery(query);
   let rows: {
     document_id: string;
     block_start: number;
@@ -124,7 +126,7 @@ export function searchText(db: Db, query: string, limit: number): SearchHit[] {
       `SELECT b.document_id, b.start AS block_start, highlight(text_index, 0, '${OPEN}', '${CLOSE}') AS marked, d.title, d.version
          FROM text_index JOIN text_block b ON b.id = text_index.rowid JOIN document d ON d.id = b.document_id
          WHERE text_index MATCH ? ORDER BY d.position, b.start LIMIT ?`,
-    ).all(query, limit) as typeof rows;
+    ).all(expression, limit) as typeof rows;
   } catch {
     throw new AxialError(
       'invalid_input',

@@ -201,6 +201,8 @@ export const en = {
     xmlEntities:
       '{{file}} declares XML entities, which Axial refuses for safety. Export it again from the other program.',
     badXml: '{{file}} is damaged: its XML cannot be read. Export it again from the other program.',
+    searchNotFirst:
+      'NOT leaves out what follows it from what comes before it: write words first, as in «data NOT interview».',
     searchSyntax:
       'This is not a search Axial understands. Use words, "a phrase", AND, OR, NOT (in capitals) and word* for a prefix.',
     badScale: 'The top of the scale must be above its bottom.',
@@ -675,7 +677,7 @@ export const en = {
   search: {
     query: 'Search all documents',
     search: 'Search',
-    help: 'Accents and case do not matter. Use "a phrase", AND, OR, NOT (in capitals), and word* for every word starting with it.',
+    help: 'Accents, case and ligatures do not matter (coeur finds cœur); emoji can be searched. Use "a phrase", AND, OR, NOT (in capitals, after words: data NOT interview), and word* for every word starting with it.',
     total_one: '{{count}} hit',
     total_other: '{{count}} hits',
     codeWith: 'Code hits with…',

@@ -209,6 +209,8 @@ export const fr: Messages = {
       '{{file}} déclare des entités XML, ce qu’Axial refuse par sécurité. Exportez-le de nouveau depuis l’autre logiciel.',
     badXml:
       '{{file}} est endommagé : son XML est illisible. Exportez-le de nouveau depuis l’autre logiciel.',
+    searchNotFirst:
+      'NOT retire ce qui le suit de ce qui le précède : écrivez d’abord des mots, par exemple « données NOT entretien ».',
     searchSyntax:
       'Cette recherche n’est pas comprise. Utilisez des mots, "une expression", AND, OR, NOT (en capitales) et mot* pour un préfixe.',
     badScale: 'Le haut de l’échelle doit dépasser son bas.',
@@ -698,7 +700,7 @@ export const fr: Messages = {
   search: {
     query: 'Rechercher dans tous les documents',
     search: 'Rechercher',
-    help: 'Les accents et la casse sont ignorés. Utilisez "une expression", AND, OR, NOT (en capitales), et mot* pour tous les mots qui commencent ainsi.',
+    help: 'Les accents, la casse et les ligatures sont ignorés (coeur trouve cœur) ; les emoji se cherchent aussi. Utilisez "une expression", AND, OR, NOT (en capitales, après des mots : données NOT entretien), et mot* pour tous les mots qui commencent ainsi.',
     total_one: '{{count}} résultat',
     total_other: '{{count}} résultats',
     codeWith: 'Coder les résultats avec…',

@@ -356,6 +356,24 @@ describe('full-text search through the UI', () => {
       [code.id, 25, 36],
     ]);
 
+    // A search that cannot be read replaces the results with its message; the next one replaces the message.
+    const box = page.getByRole('searchbox', { name: 'Search all documents' });
+    const search = page.getByRole('search').getByRole('button', { name: 'Search', exact: true });
+    await box.fill('NOT reunion');
+    await search.click();
+    await page
+      .getByRole('alert')
+      .getByText(/write words first/)
+      .waitFor();
+    await expect.poll(() => results.count()).toBe(0);
+    await box.fill('reunion');
+    await search.click();
+    await page.getByRole('status').getByText('1 hit').waitFor();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+
+    await box.fill('cooperation');
+    await search.click();
+    await results.locator('mark', { hasText: 'coopération' }).waitFor();
     await results.locator('.passage-open').click();
     await page.locator('.transcript').waitFor();
     await expect

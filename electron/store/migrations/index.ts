@@ -11,6 +11,7 @@ import { migration008Recordings } from './008-recordings';
 import { migration009CodingCountsIndex } from './009-coding-counts-index';
 import { migration010TextBlocks } from './010-text-blocks';
 import { migration011RangesUnindexedStart } from './011-ranges-unindexed-start';
+import { migration012SearchSymbols } from './012-search-symbols';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration009CodingCountsIndex,
   migration010TextBlocks,
   migration011RangesUnindexedStart,
+  migration012SearchSymbols,
 ];
 
 export const latestSchemaVersion = migrations.length;

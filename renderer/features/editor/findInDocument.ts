@@ -3,6 +3,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { foldCharacter } from '../../../shared/text/fold';
 
 interface FindState {
   query: string;
@@ -13,12 +14,12 @@ interface FindState {
 
 export const findKey = new PluginKey<FindState>('findInDocument');
 
-/** Folds accents and case, keeping for each folded character the offset it came from. */
+/** Folds accents, case and ligatures, keeping for each folded character the offset it came from. */
 function fold(text: string): { folded: string; origins: number[] } {
   let folded = '';
   const origins: number[] = [];
   for (let index = 0; index < text.length; index += 1) {
-    const piece = text[index]!.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const piece = foldCharacter(text[index]!);
     for (let count = 0; count < piece.length; count += 1) origins.push(index);
     folded += piece;
   }
@@ -61,7 +62,7 @@ function build(doc: ProseMirrorNode, query: string, current: number): FindState 
   return { query, matches, current: index, decorations };
 }
 
-/** Find in document, insensitive to accents and case ("elue" finds "Élue"). */
+/** Find in document, insensitive to accents, case and ligatures ("elue" finds "Élue", "coeur" finds "cœur"). */
 export const FindInDocument = Extension.create({
   name: 'findInDocument',
   addProseMirrorPlugins() {

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../shared/search';
 import { useApi } from '../../api/context';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useAction } from '../../components/useAction';
 import { codePath } from '../codebook/codeTree';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { useProjectData } from '../project/ProjectData';
@@ -11,6 +13,8 @@ export function SearchView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
   const { t } = useTranslation();
   const api = useApi();
   const { codes, showError, refresh } = useProjectData();
+  // The search's own error, in place of its results: never old hits under a new error.
+  const { error, run } = useAction();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [codeId, setCodeId] = useState('');
@@ -28,7 +32,10 @@ export function SearchView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
-          void api['search.text']({ query }).then(setHits).catch(showError);
+          void run(async () => {
+            setHits(null);
+            setHits(await api['search.text']({ query }));
+          });
         }}
       >
         <input
@@ -55,6 +62,7 @@ export function SearchView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
         </select>
       </form>
       <p className="muted small">{t('search.help')}</p>
+      <ErrorMessage error={error} />
       {hits && <p role="status">{t('search.total', { count: hits.length })}</p>}
       {[...byDocument].map(([documentId, documentHits]) => (
         <section

@@ -139,6 +139,29 @@ describe('every migration carries a project with data', () => {
   });
 });
 
+describe('search after 11 → 12', () => {
+  it('finds the carried text by its words and by its emoji', () => {
+    const db = projectAt(11);
+    db.prepare(
+      "UPDATE document SET plain_text = 'Bravo 👏 pour la coopération' WHERE id = 'd'",
+    ).run();
+    db.prepare("INSERT INTO text_block (id, document_id, start) VALUES (99, 'd', 0)").run();
+    db.prepare(
+      "INSERT INTO text_index (rowid, text) VALUES (99, 'Bravo 👏 pour la coopération')",
+    ).run();
+    migrate(db, 12);
+    const found = (query: string) =>
+      db
+        .prepare(
+          'SELECT b.id FROM text_index t JOIN text_block b ON b.id = t.rowid WHERE text_index MATCH ? ORDER BY b.id',
+        )
+        .all(query);
+    expect(found('"👏"')).toEqual([{ id: 99 }]);
+    expect(found('cooperation')).toContainEqual({ id: 99 });
+    db.close();
+  });
+});
+
 describe('the schema as the undo journal sees it', () => {
   it('journals exactly the columns each table has', () => {
     const db = projectAt(latestSchemaVersion);

@@ -60,6 +60,34 @@ describe('full-text search', () => {
     expect(error).toMatchObject({ code: 'invalid_input', params: { reason: 'searchSyntax' } });
   });
 
+  it('folds ligatures both ways, finds emoji, and reads "AND NOT" and apostrophes', async () => {
+    const { call } = harness;
+    const document = await call('documents.import', {
+      fileName: 'entretien-c.txt',
+      data: base64(
+        'Maire : Le cœur du projet, c’est l’ex-æquo des quartiers 👏.\nDGS : Le coeur de la ﬁnance locale.\nDGS : Bravo 👩‍💻 !',
+      ),
+    });
+    expect(await titles('coeur')).toEqual(['entretien-c@0', 'entretien-c@52']);
+    expect(await titles('cœur')).toEqual(['entretien-c@0', 'entretien-c@52']);
+    expect(await titles('CŒUR')).toEqual(['entretien-c@0', 'entretien-c@52']);
+    expect(await titles('"coeur du projet"')).toEqual(['entretien-c@0']);
+    expect(await titles('exaequo OR "ex aequo"')).toEqual(['entretien-c@0']);
+    expect(await titles('finance')).toEqual(['entretien-c@52']);
+    expect(await titles('👏')).toEqual(['entretien-c@0']);
+    expect(await titles('👩‍💻')).toEqual(['entretien-c@82']);
+    expect(await titles('coeur AND NOT finance')).toEqual(['entretien-c@0']);
+    expect(await titles('l’ex')).toEqual(['entretien-c@0']);
+    const [hit] = await call('search.text', { query: 'coeur', limit: 1 });
+    const text = buildTextIndex(
+      documentFromJson((await call('documents.get', { id: document.id })).content),
+    ).text;
+    expect(sliceCodePoints(text, hit!.start, hit!.end)).toBe('cœur');
+    const notFirst = await harness.fail('search.text', { query: 'NOT finance' });
+    expect(notFirst).toMatchObject({ code: 'invalid_input', params: { reason: 'searchNotFirst' } });
+    expect(notFirst.message).toContain('data NOT interview');
+  });
+
   it('follows an edit made just before the search, its undo, and a deleted document', async () => {
     const { a, b } = await corpus();
     const detail = await harness.call('documents.get', { id: a.id });
