@@ -375,6 +375,9 @@ export const en = {
     paletteFilter: 'Type to find a code, or a new code’s name',
     paletteHelp:
       'Enter applies the highlighted code; Ctrl+Space ticks several; a name that matches nothing creates a new code.',
+    newCodeUnder: 'under',
+    newCodeUnderLabel: 'Where new codes go (in vivo and the palette)',
+    topOfCodebook: 'Top of the codebook',
     createCode: 'Create code “{{name}}” and apply it',
     applyTicked_one: 'Apply {{count}} code',
     applyTicked_other: 'Apply {{count}} codes',
@@ -493,6 +496,8 @@ export const en = {
       '{{count}} value cannot be converted; correct it first. Nothing has been changed.',
     cannotConvert_other:
       '{{count}} values cannot be converted; correct them first. Nothing has been changed.',
+    yes: 'yes',
+    no: 'no',
     participantCount: 'Participants',
     documentCount: 'Transcripts',
     passageCount: 'Passages',

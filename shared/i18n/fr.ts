@@ -388,6 +388,9 @@ export const fr: Messages = {
     paletteFilter: 'Tapez pour trouver un code, ou le nom d’un nouveau code',
     paletteHelp:
       'Entrée applique le code en surbrillance ; Ctrl+Espace en coche plusieurs ; un nom qui ne correspond à rien crée un code.',
+    newCodeUnder: 'sous',
+    newCodeUnderLabel: 'Où vont les nouveaux codes (in vivo et la palette)',
+    topOfCodebook: 'Racine du livre de codes',
     createCode: 'Créer le code « {{name}} » et l’appliquer',
     applyTicked_one: 'Appliquer {{count}} code',
     applyTicked_other: 'Appliquer {{count}} codes',
@@ -506,6 +509,8 @@ export const fr: Messages = {
       '{{count}} valeur ne peut pas être convertie ; corrigez-la d’abord. Rien n’a été modifié.',
     cannotConvert_other:
       '{{count}} valeurs ne peuvent pas être converties ; corrigez-les d’abord. Rien n’a été modifié.',
+    yes: 'oui',
+    no: 'non',
     participantCount: 'Participants',
     documentCount: 'Transcriptions',
     passageCount: 'Passages',

@@ -381,17 +381,46 @@ describe('a coded passage', () => {
       .poll(async () => (await call<{ name: string }[]>('codes.list', {})).map((code) => code.name))
       .toContain('chaque année');
     await expect.poll(async () => (await storedCodings(document!.id)).length).toBe(2);
+    const codeNamed = async (name: string) =>
+      (await call<{ id: string; name: string; parentId: string | null }[]>('codes.list', {})).find(
+        (code) => code.name === name,
+      );
+    // Never chosen: the top of the codebook, as the toolbar says.
+    const under = page.getByRole('combobox', {
+      name: 'Where new codes go (in vivo and the palette)',
+    });
+    await expect.poll(() => under.inputValue()).toBe('');
+    expect((await codeNamed('chaque année'))?.parentId).toBeNull();
 
-    await page.locator('.coding').first().click();
+    // The parent chosen beside in vivo is where its codes go, and where the palette makes one.
+    const openness = await codeNamed('Openness');
+    await under.selectOption({ label: 'Openness' });
+    await selectText(page, 'Le comité');
+    await page.getByRole('button', { name: 'In vivo' }).click();
+    await expect.poll(async () => (await codeNamed('Le comité'))?.parentId).toBe(openness!.id);
+    await selectText(page, 'évalue');
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Apply codes' });
+    await palette.getByRole('textbox').fill('Évaluation');
+    const paletteUnder = palette.getByRole('combobox', {
+      name: 'Where new codes go (in vivo and the palette)',
+    });
+    await expect.poll(() => paletteUnder.inputValue()).toBe(openness!.id);
+    await palette.getByRole('textbox').press('Enter');
+    await expect.poll(async () => (await codeNamed('Évaluation'))?.parentId).toBe(openness!.id);
+    await expect.poll(async () => (await storedCodings(document!.id)).length).toBe(4);
+
+    const citizenPanel = await codeNamed('Citizen panel');
+    await page.locator(`.coding[data-code-id="${citizenPanel!.id}"]`).last().click();
     await page
       .getByRole('dialog', { name: 'Coded passage' })
       .getByRole('button', { name: 'Remove Openness › Citizen panel from this passage' })
       .click();
-    await expect.poll(async () => (await storedCodings(document!.id)).length).toBe(1);
+    await expect.poll(async () => (await storedCodings(document!.id)).length).toBe(3);
     await page.keyboard.press('Escape');
     await page.locator('.transcript').click();
     await page.keyboard.press('Control+z');
-    await expect.poll(async () => (await storedCodings(document!.id)).length).toBe(2);
+    await expect.poll(async () => (await storedCodings(document!.id)).length).toBe(4);
   });
 });
 

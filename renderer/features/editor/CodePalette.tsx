@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CodeNode } from '../../../shared/documents';
 import { Dialog } from '../../components/Dialog';
 import { codePath, foldForFilter } from '../codebook/codeTree';
+import { NewCodeParentPicker } from './NewCodeParentPicker';
 import { paletteMatches } from './paletteMatches';
 
 export interface PaletteChoice {
@@ -18,13 +19,16 @@ export interface PaletteChoice {
 export function CodePalette({
   codes,
   recent,
-  defaultParentId,
+  parentId,
+  onParentChange,
   onChoose,
   onClose,
 }: {
   codes: CodeNode[];
   recent: string[];
-  defaultParentId: string | null;
+  /** Where a code typed here is made, shown beside its name and changeable. */
+  parentId: string | null;
+  onParentChange: (parentId: string | null) => void;
   onChoose: (choice: PaletteChoice) => void;
   onClose: () => void;
 }) {
@@ -47,7 +51,7 @@ export function CodePalette({
     } else if (index < matches.length) {
       onChoose({ codeIds: [matches[index]!.id] });
     } else if (canCreate) {
-      onChoose({ codeIds: [], create: { name: query.trim(), parentId: defaultParentId } });
+      onChoose({ codeIds: [], create: { name: query.trim(), parentId } });
     }
   };
 
@@ -131,6 +135,9 @@ export function CodePalette({
           </li>
         )}
       </ul>
+      {canCreate && (
+        <NewCodeParentPicker codes={codes} parentId={parentId} onChange={onParentChange} />
+      )}
       <div className="dialog-buttons">
         <button type="button" onClick={onClose}>
           {t('common.cancel')}

@@ -19,6 +19,7 @@ export function EditorToolbar({
   findInput,
   onCode,
   onInVivo,
+  newCodeParent,
   readOnly,
 }: {
   editor: Editor;
@@ -27,6 +28,8 @@ export function EditorToolbar({
   findInput: React.RefObject<HTMLInputElement | null>;
   onCode: () => void;
   onInVivo: () => void;
+  /** Where in vivo puts its code, chosen beside its button. */
+  newCodeParent: React.ReactNode;
 }) {
   const { t } = useTranslation();
   const [newSpeaker, setNewSpeaker] = useState<string | null>(null);
@@ -158,6 +161,7 @@ export function EditorToolbar({
           >
             {t('coding.inVivo')}
           </button>
+          {newCodeParent}
         </>
       )}
       <input

@@ -16,6 +16,8 @@ import { EditorToolbar } from './EditorToolbar';
 import { requestSeek } from '../recordings/seekEvent';
 import { useCodings } from './useCodings';
 import { useRecentCodes } from './useRecentCodes';
+import { NewCodeParentPicker } from './NewCodeParentPicker';
+import { useNewCodeParent } from './useNewCodeParent';
 import { useTranscriptEditor } from './useTranscriptEditor';
 
 /**
@@ -95,9 +97,9 @@ export function TranscriptEditor({
   const coding = useCodings(instance, detail.id, colours, rememberCodes);
   const editor = instance?.editor ?? null;
 
-  // In vivo: the new code goes beside the code used last, or at the top level.
-  const inVivoHere = () =>
-    coding.inVivo(codes.find((code) => recent[0] === code.id)?.parentId ?? null);
+  // A code made while coding goes where the researcher chose, shown in the toolbar and the palette.
+  const [newCodeParent, setNewCodeParent] = useNewCodeParent(codes);
+  const inVivoHere = () => coding.inVivo(newCodeParent);
 
   // Open at a passage (from the Passages view): select it and scroll it into view.
   useEffect(() => {
@@ -210,6 +212,9 @@ export function TranscriptEditor({
         findInput={findInput}
         onCode={() => setPalette(true)}
         onInVivo={() => void inVivoHere()}
+        newCodeParent={
+          <NewCodeParentPicker codes={codes} parentId={newCodeParent} onChange={setNewCodeParent} />
+        }
       />
       {recent.length > 0 && !project.readOnly && (
         <div className="recent-codes" aria-label={t('coding.recentCodes')}>
@@ -303,7 +308,8 @@ export function TranscriptEditor({
         <CodePalette
           codes={codes}
           recent={recent}
-          defaultParentId={codes.find((code) => code.id === recent[0])?.parentId ?? null}
+          parentId={newCodeParent}
+          onParentChange={setNewCodeParent}
           onClose={() => {
             setPalette(false);
             editor.commands.focus();
