@@ -48,6 +48,10 @@ export interface ImportPreview {
   speakers: { label: string; turns: number }[];
   timestamps: number;
   excerpt: string;
+  /** A document of the project holding this file already: the same text, or made from a file of this name. */
+  duplicate: { documentId: string; title: string; reason: 'sameText' | 'sameFileName' } | null;
+  /** Speakers named like a participant of the project: offered as links to them. */
+  participantMatches: { label: string; participantId: string; name: string }[];
 }
 
 export interface CodeNode {

@@ -1,5 +1,5 @@
 import type { documentsContract } from '../../shared/contract/documents';
-import { emptyDocument } from '../../shared/editor/schema';
+import { documentFromJson, emptyDocument } from '../../shared/editor/schema';
 import type { DomainHandlers } from '../api/handlers';
 import { blocksToDocument, parseImport, previewOf } from '../exchange/import/importDocument';
 import {
@@ -11,6 +11,9 @@ import {
   listDocuments,
   updateDocument,
 } from '../store/documents';
+import { setDocumentLinks } from '../store/cases';
+import { importMatches } from '../store/importMatches';
+import { buildTextIndex } from '../../shared/text/textIndex';
 
 function bytesOf(base64: string): Uint8Array {
   return Buffer.from(base64, 'base64');
@@ -22,23 +25,40 @@ export const documentsHandlers: DomainHandlers<typeof documentsContract> = {
   'documents.get': (context, { id }) => getDocument(context.session.require().db, id),
 
   'documents.previewImport': async (context, { fileName, data }) => {
-    context.session.require();
-    return previewOf(fileName, await parseImport(fileName, bytesOf(data)));
+    const { db } = context.session.require();
+    const parsed = await parseImport(fileName, bytesOf(data));
+    const preview = previewOf(fileName, parsed);
+    const text = buildTextIndex(documentFromJson(blocksToDocument(parsed.blocks, {}))).text;
+    return {
+      ...preview,
+      ...importMatches(
+        db,
+        fileName,
+        text,
+        preview.speakers.map((speaker) => speaker.label),
+      ),
+    };
   },
 
-  'documents.import': async (context, { fileName, data, kind, title, speakers }) => {
+  'documents.import': async (
+    context,
+    { fileName, data, kind, title, speakers, participantIds },
+  ) => {
     const project = context.session.require();
     // Parse fully before touching the project: a failed file leaves nothing behind.
     const parsed = await parseImport(fileName, bytesOf(data));
     const content = blocksToDocument(parsed.blocks, speakers);
-    const id = project.history.run(project.db, 'importDocument', (changes) =>
-      createDocument(project.db, changes, {
+    // The document and its links to the participants its speakers are: one step to undo.
+    const id = project.history.run(project.db, 'importDocument', (changes) => {
+      const created = createDocument(project.db, changes, {
         kind,
         title: title ?? parsed.title,
         content,
         sourceName: fileName,
-      }),
-    );
+      });
+      if (participantIds.length) setDocumentLinks(project.db, changes, created, { participantIds });
+      return created;
+    });
     return getDocumentSummary(project.db, id);
   },
 

@@ -34,6 +34,8 @@ export const documentsContract = {
       title: z.string().trim().min(1).max(300).optional(),
       /** Detected label → new name, or null when the label is not a speaker. */
       speakers: z.record(z.string(), z.string().max(100).nullable()).default({}),
+      /** Participants to link the new document to (its speakers named like them). */
+      participantIds: z.array(entityId).max(1000).default([]),
     }),
   ),
   'documents.update': method<DocumentSummary>()(

@@ -323,6 +323,13 @@ export const en = {
     codingCount_other: '{{count}} codings',
   },
   import: {
+    duplicate: {
+      sameText:
+        '“{{title}}” in this project already holds this text: importing it again makes a second copy.',
+      sameFileName:
+        'A document of this project, “{{title}}”, was imported from a file of this name: check that this is not the same interview.',
+    },
+    linkParticipant: 'Link to the participant “{{name}}”',
     heading: 'Import documents',
     importFiles: 'Import files…',
     paste: 'Paste text…',

@@ -336,6 +336,13 @@ export const fr: Messages = {
     codingCount_other: '{{count}} codages',
   },
   import: {
+    duplicate: {
+      sameText:
+        '« {{title}} » contient déjà ce texte dans ce projet : l’importer de nouveau en fait une seconde copie.',
+      sameFileName:
+        'Un document de ce projet, « {{title}} », a été importé d’un fichier de ce nom : vérifiez qu’il ne s’agit pas du même entretien.',
+    },
+    linkParticipant: 'Lier au participant « {{name}} »',
     heading: 'Importer des documents',
     importFiles: 'Importer des fichiers…',
     paste: 'Coller du texte…',

@@ -229,6 +229,36 @@ describe('transcripts and coding through the UI', () => {
     await dialog.locator('[data-file="bon.txt"]').getByText('Imported').waitFor();
     const documents = await call<{ title: string }[]>('documents.list', {});
     expect(documents.map((document) => document.title)).toEqual(['bon']);
+
+    // The same file again: the dialog says the project holds it; a header line is no speaker;
+    // a speaker named like a participant is offered as a link to them, ticked.
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const participant = await call<{ id: string }>('participants.create', { name: 'Élue' });
+    const again = app.projectPath('bon-encore.txt');
+    writeFileSync(again, 'Date : 14 mars 2024\nÉlue : Le comité se réunit chaque mois.\n');
+    await page.locator('input[type=file][multiple]').setInputFiles([good, again]);
+    await dialog
+      .locator('[data-file="bon.txt"]')
+      .getByRole('note')
+      .filter({ hasText: '“bon” in this project already holds this text' })
+      .waitFor();
+    await dialog.locator('[data-file="bon-encore.txt"]').waitFor();
+    await expect
+      .poll(() => dialog.locator('[data-file="bon-encore.txt"] [role=note]').count())
+      .toBe(0);
+    await expect
+      .poll(() => dialog.locator('.speakers .speaker-row').allTextContents())
+      .toEqual([expect.stringContaining('Élue')]);
+    const link = dialog.getByRole('checkbox', { name: 'Link to the participant “Élue”' });
+    await expect.poll(() => link.isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Import 2 files' }).click();
+    await expect.poll(async () => (await call<unknown[]>('documents.list', {})).length).toBe(3);
+    const linked = await call<{ id: string; title: string }[]>('documents.list', {});
+    for (const document of linked.slice(1))
+      expect(
+        (await call<{ participantIds: string[] }>('documents.links', { documentId: document.id }))
+          .participantIds,
+      ).toEqual([participant.id]);
   });
 
   it('renames, recolours, merges and deletes codes, and undoes the delete', async () => {

@@ -166,7 +166,10 @@ export async function parseImport(fileName: string, bytes: Uint8Array): Promise<
   return { format, encoding, title: titleOf(fileName), blocks };
 }
 
-export function previewOf(fileName: string, parsed: ParsedImport): ImportPreview {
+export function previewOf(
+  fileName: string,
+  parsed: ParsedImport,
+): Omit<ImportPreview, 'duplicate' | 'participantMatches'> {
   return {
     fileName,
     format: parsed.format,

@@ -43,6 +43,55 @@ export function leadingTimestamp(text: string): Timestamp | null {
   return null;
 }
 
+// A header line names a property of the interview, not a speaker: "Date : 14 mars 2024", "Lieu : mairie".
+const propertyLabels = new Set(
+  [
+    'date',
+    'heure',
+    'lieu',
+    'duree',
+    'durée',
+    'objet',
+    'sujet',
+    'theme',
+    'projet',
+    'fichier',
+    'source',
+    'reference',
+    'transcription',
+    'transcrit par',
+    'transcripteur',
+    'transcriptrice',
+    'enregistrement',
+    'mots cles',
+    'participants',
+    'personnes presentes',
+    'entretien',
+    'entretien n°',
+    'time',
+    'place',
+    'location',
+    'duration',
+    'length',
+    'subject',
+    'topic',
+    'project',
+    'file',
+    'reference',
+    'transcribed by',
+    'transcriber',
+    'recording',
+    'keywords',
+    'interview',
+    'interview no',
+    'present',
+  ].map((label) => label.normalize('NFD').replace(/\p{M}/gu, '')),
+);
+
+// "14 mars 2024", "14/03/2024", "2024-03-14", "March 14, 2024": a value, never a turn's words.
+const dateValue =
+  /^(?:\d{1,2}(?:er)?[ \u00a0./-](?:\d{1,2}|\p{L}{3,}\.?)[ \u00a0./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\p{L}{3,}\.? \d{1,2},? \d{4})\s*$/u;
+
 export interface SpeakerLabel {
   speaker: string;
   length: number;
@@ -56,6 +105,8 @@ export function leadingSpeaker(text: string): SpeakerLabel | null {
   // no sentence ends inside one ("Trois choses. D'abord l'éclairage :"; "M. Dupont :" is a name).
   if (speaker.split(/\s+/).length > 4 || /^\d+$/.test(speaker)) return null;
   if (/\p{L}{3,}\.\s/u.test(speaker)) return null;
+  const folded = speaker.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  if (propertyLabels.has(folded) || dateValue.test(text.slice(match[0].length))) return null;
   return { speaker, length: match[0].length };
 }
 

@@ -47,6 +47,8 @@ export function ImportDialog({
     phase: 'reading',
   });
   const [speakers, setSpeakers] = useState<Record<string, string | null>>({});
+  // Speakers named like a participant: linked to them unless the researcher unticks it.
+  const [unlinked, setUnlinked] = useState<Set<string>>(new Set());
   useEffect(() => {
     let cancelled = false;
     void (async () => {
@@ -85,6 +87,9 @@ export function ImportDialog({
   }, [api, sources]);
 
   const detected = new Map<string, number>();
+  const matches = new Map<string, { participantId: string; name: string }>();
+  for (const file of files ?? [])
+    for (const match of file.preview?.participantMatches ?? []) matches.set(match.label, match);
   for (const file of files ?? []) {
     for (const speaker of file.preview?.speakers ?? [])
       detected.set(speaker.label, (detected.get(speaker.label) ?? 0) + speaker.turns);
@@ -112,6 +117,9 @@ export function ImportDialog({
           kind: file.kind,
           title: file.title.trim() || undefined,
           speakers,
+          participantIds: (file.preview?.participantMatches ?? [])
+            .filter((match) => speakers[match.label] !== null && !unlinked.has(match.label))
+            .map((match) => match.participantId),
         });
         lastId = imported.id;
         update(index, { status: 'imported' });
@@ -158,6 +166,13 @@ export function ImportDialog({
                   <span className="import-status">{t(`import.status.${file.status}`)}</span>
                 </div>
                 <ErrorMessage error={file.error} />
+                {file.preview?.duplicate && file.status === 'ready' && (
+                  <p className="warning import-duplicate" role="note">
+                    {t(`import.duplicate.${file.preview.duplicate.reason}`, {
+                      title: file.preview.duplicate.title,
+                    })}
+                  </p>
+                )}
                 {file.preview && file.status === 'ready' && (
                   <div className="import-fields">
                     <label className="field">
@@ -228,6 +243,23 @@ export function ImportDialog({
                       })
                     }
                   />
+                  {matches.has(label) && speakers[label] !== null && (
+                    <label className="checkbox">
+                      <input
+                        type="checkbox"
+                        checked={!unlinked.has(label)}
+                        onChange={(event) =>
+                          setUnlinked((current) => {
+                            const next = new Set(current);
+                            if (event.target.checked) next.delete(label);
+                            else next.add(label);
+                            return next;
+                          })
+                        }
+                      />
+                      {t('import.linkParticipant', { name: matches.get(label)!.name })}
+                    </label>
+                  )}
                 </div>
               ))}
             </fieldset>

@@ -80,6 +80,28 @@ describe('speaker labels and timestamps', () => {
     expect(leadingSpeaker('Marie:')).toBeNull();
   });
 
+  it('does not take a header line naming a property of the interview for a speaker', () => {
+    for (const line of [
+      'Date : 14 mars 2024',
+      'Lieu : mairie de Rennes, salle 2',
+      'Durée : 1 h 12',
+      'Transcrit par : C. Martin',
+      'Entretien : DGS de la collectivité B',
+      'Location: town hall',
+      'Le : 3/4/2024',
+      'Jeudi : 14 mars 2024',
+      'Session : March 14, 2024',
+    ])
+      expect(leadingSpeaker(line), line).toBeNull();
+    // A speaker's words that begin with a date are still a turn.
+    expect(leadingSpeaker('Élue : 14 mars 2024, le conseil a voté.')).toMatchObject({
+      speaker: 'Élue',
+    });
+    expect(leadingSpeaker('Datéa : oui, nous avons daté chaque étape.')).toMatchObject({
+      speaker: 'Datéa',
+    });
+  });
+
   it('reads [hh:mm:ss], (mm:ss) and #hh:mm:ss.ms#', () => {
     expect(leadingTimestamp('[01:02:03] texte')).toEqual({ milliseconds: 3723000, length: 11 });
     expect(leadingTimestamp('(12:34) texte')?.milliseconds).toBe(754000);
