@@ -322,6 +322,19 @@ export const en = {
     codingCount_one: '{{count}} coding',
     codingCount_other: '{{count}} codings',
   },
+  layout: {
+    sidePanels: 'Recording and guide',
+    tabs: {
+      recording: 'Recording',
+      guide: 'Guide',
+    },
+    fold: 'Fold',
+    unfold: 'Unfold',
+    showDocuments: 'Documents',
+    hideDocuments: 'Hide the list',
+    resizeDocuments: 'Width of the document list',
+    resizeSide: 'Width of the codebook and the panels beside the transcript',
+  },
   import: {
     duplicate: {
       sameText:

@@ -335,6 +335,19 @@ export const fr: Messages = {
     codingCount_one: '{{count}} codage',
     codingCount_other: '{{count}} codages',
   },
+  layout: {
+    sidePanels: 'Enregistrement et guide',
+    tabs: {
+      recording: 'Enregistrement',
+      guide: 'Guide',
+    },
+    fold: 'Replier',
+    unfold: 'Déplier',
+    showDocuments: 'Documents',
+    hideDocuments: 'Masquer la liste',
+    resizeDocuments: 'Largeur de la liste des documents',
+    resizeSide: 'Largeur du livre de codes et des panneaux à côté de la transcription',
+  },
   import: {
     duplicate: {
       sameText:

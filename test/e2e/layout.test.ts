@@ -63,3 +63,177 @@ describe('the screen of a 13-inch laptop', () => {
     expect(measure.fits).toBe(true);
   });
 });
+
+/** Whether every element matching `selector` shows its whole text (nothing cut by overflow). */
+async function clipped(page: RunningApp['page'], selector: string): Promise<string[]> {
+  return page
+    .locator(selector)
+    .evaluateAll((elements) =>
+      elements
+        .filter((element) => element.scrollWidth > element.clientWidth + 1)
+        .map((element) => element.textContent ?? ''),
+    );
+}
+
+describe('the document workspace on real screens', () => {
+  for (const [width, height] of [
+    [1024, 700],
+    [1920, 1080],
+  ] as const)
+    it(`at ${width} × ${height}: the codebook in view beside the transcript, names whole, the popover inside the window`, async () => {
+      const { page } = app;
+      await page.setViewportSize({ width, height });
+      await createProject(app, `ecran-${width}`);
+      const axis = await apiCall<{ id: string }>(app, 'codes.create', {
+        name: 'Participation citoyenne et démocratie locale',
+      });
+      const variable = await apiCall<{ id: string }>(app, 'codes.create', {
+        parentId: axis.id,
+        name: 'Dispositifs institutionnalisés de concertation',
+      });
+      const code = await apiCall<{ id: string }>(app, 'codes.create', {
+        parentId: variable.id,
+        name: 'Conseil de développement et panel citoyen tiré au sort',
+      });
+      const long = [
+        turn('Directrice générale adjointe des services', '00:00:05', 'Le projet est né en 2016.'),
+        ...Array.from({ length: 30 }, (_, index) =>
+          turn(
+            index % 2 ? 'Enquêtrice' : 'DGS',
+            `00:0${Math.floor(index / 10)}:${10 + (index % 10) * 5}`,
+            'Un panel citoyen évalue chaque année ce qui a été fait, avec les associations de quartier et les conseils citoyens.',
+          ),
+        ),
+      ].join('\n');
+      const imported = await apiCall<{ id: string; version: number; length: number }>(
+        app,
+        'documents.import',
+        { fileName: 'entretien-long.txt', data: base64(long) },
+      );
+      // A coding at the end of a line far right, where a popover would overflow.
+      await apiCall(app, 'codings.create', {
+        documentId: imported.id,
+        version: imported.version,
+        start: 30,
+        end: 90,
+        codeIds: [code.id],
+      });
+      await page.reload();
+      await openSection(page, 'Documents');
+      await page.getByRole('button', { name: /^entretien-long/ }).click();
+      await page.locator('.transcript p').nth(3).waitFor();
+
+      // The codebook is in view while the transcript is open, its names whole.
+      const codebook = page.getByRole('complementary', { name: 'Codebook' });
+      const codeRow = codebook.locator('.code-name', { hasText: 'Participation citoyenne' });
+      await codeRow.waitFor();
+      const inView = await codeRow.evaluate((element) => {
+        const rect = element.getBoundingClientRect();
+        return (
+          rect.top >= 0 && rect.bottom <= window.innerHeight && rect.right <= window.innerWidth
+        );
+      });
+      expect(inView).toBe(true);
+      // And it has room: a third of the window's height at least, scrolling on its own.
+      const room = await page
+        .locator('.side-codebook')
+        .evaluate((element) => element.getBoundingClientRect().height / window.innerHeight);
+      expect(room).toBeGreaterThanOrEqual(0.33);
+      expect(await clipped(page, '.code-name')).toEqual([]);
+      expect(await clipped(page, '.document-item strong')).toEqual([]);
+      // The speaker's whole name, never cut: its box holds its text.
+      const speaker = await page
+        .locator('.transcript p[data-speaker]')
+        .first()
+        .evaluate((element) => {
+          const style = getComputedStyle(element, '::before');
+          return { overflow: style.textOverflow, whiteSpace: style.whiteSpace };
+        });
+      expect(speaker.overflow).not.toBe('ellipsis');
+      expect(speaker.whiteSpace).not.toBe('nowrap');
+      // The transcript keeps a readable width: 560 px at least on a small laptop.
+      const editorWidth = await page
+        .locator('.editor-scroller')
+        .evaluate((element) => element.clientWidth);
+      expect(editorWidth).toBeGreaterThanOrEqual(560);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).toBe(true);
+
+      // A click on the coded passage opens its popover inside the window.
+      // On its last line's last letters, the farthest right a click on it can be.
+      const point = await page
+        .locator('.coding')
+        .first()
+        .evaluate((element) => {
+          const rects = [...element.getClientRects()];
+          const last = rects.reduce((right, rect) => (rect.right > right.right ? rect : right));
+          return { x: last.right - 3, y: last.top + last.height / 2 };
+        });
+      await page.mouse.click(point.x, point.y);
+      const popover = page.getByRole('dialog', { name: 'Coded passage' });
+      await popover.waitFor();
+      await expect
+        .poll(() =>
+          popover.evaluate((element) => {
+            const rect = element.getBoundingClientRect();
+            return (
+              rect.left >= 0 &&
+              rect.top >= 0 &&
+              rect.right <= window.innerWidth &&
+              rect.bottom <= window.innerHeight
+            );
+          }),
+        )
+        .toBe(true);
+      await page.keyboard.press('Escape');
+    });
+
+  it('remembers the panes’ widths and keeps the recording playing under the guide tab', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await createProject(app, 'panneaux');
+    await apiCall(app, 'documents.import', {
+      fileName: 'entretien-dgs.txt',
+      data: base64(interview),
+    });
+    await page.reload();
+    await openSection(page, 'Documents');
+    await page.getByRole('button', { name: /^entretien-dgs/ }).click();
+    await page.locator('.transcript p').first().waitFor();
+    const splitter = page.getByRole('separator', {
+      name: 'Width of the codebook and the panels beside the transcript',
+    });
+    const before = Number(await splitter.getAttribute('aria-valuenow'));
+    await splitter.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect
+      .poll(async () => Number(await splitter.getAttribute('aria-valuenow')))
+      .toBe(before + 32);
+    const side = async () =>
+      page.locator('.document-side').evaluate((element) => element.getBoundingClientRect().width);
+    expect(Math.round(await side())).toBe(before + 32);
+    await page.reload();
+    await openSection(page, 'Documents');
+    await page.getByRole('button', { name: /^entretien-dgs/ }).click();
+    await page.locator('.transcript p').first().waitFor();
+    expect(Math.round(await side())).toBe(before + 32);
+
+    // The guide tab hides the recording panel without removing it.
+    await page.getByRole('tab', { name: 'Guide' }).click();
+    await page
+      .getByRole('region', { name: 'Interview guide' })
+      .or(page.locator('.guide-pane'))
+      .first()
+      .waitFor();
+    expect(await page.locator('#side-panel-recording').count()).toBe(1);
+    expect(await page.locator('#side-panel-recording').isHidden()).toBe(true);
+    await page.getByRole('tab', { name: 'Recording' }).click();
+    expect(await page.locator('#side-panel-recording').isVisible()).toBe(true);
+    // The document list folds away for the transcript's room, and comes back.
+    await page.getByRole('button', { name: 'Hide the list' }).click();
+    await page.getByRole('button', { name: 'Documents', exact: true }).last().click();
+    await page.getByRole('button', { name: /^entretien-dgs/ }).waitFor();
+  });
+});

@@ -13,6 +13,10 @@ import type { ImportSource } from './ImportDialog';
 import { readAsBase64 } from '../../components/files';
 import { ImportDialog } from './ImportDialog';
 import { PasteDialog } from './PasteDialog';
+import type { SideTab } from './SidePanels';
+import { SidePanels } from './SidePanels';
+import { PaneSplitter } from '../../components/PaneSplitter';
+import { useLayoutFlag, usePaneSize } from '../../components/usePaneSize';
 
 export interface DocumentTarget {
   documentId: string;
@@ -69,77 +73,125 @@ export function DocumentsView({
     if (gone) onOpen(null);
   }, [gone, onOpen]);
 
+  const narrow = window.innerWidth <= 1100;
+  const [listWidth, setListWidth] = usePaneSize('documentList', narrow ? 150 : 200, 130, 420);
+  const [sideWidth, setSideWidth] = usePaneSize('documentSide', narrow ? 220 : 300, 200, 560);
+  // On a small laptop the transcript needs the room: the list folds to a button until asked for.
+  const [listHidden, setListHidden] = useLayoutFlag('documentListHidden', window.innerWidth < 1200);
+  const [sideTab, setSideTab] = useState<SideTab>('recording');
+  const showList = !listHidden || !summary;
+
   return (
-    <div className="documents-view">
-      <aside className="document-list" aria-label={t('workspace.sections.documents')}>
-        {!readOnly && (
-          <div className="list-actions">
-            <button type="button" className="primary" onClick={() => fileInput.current?.click()}>
-              {t('import.importFiles')}
-            </button>
-            <button type="button" onClick={() => setPasting(true)}>
-              {t('import.paste')}
-            </button>
+    <div
+      className="documents-view"
+      style={{
+        gridTemplateColumns: `${showList ? `${listWidth}px` : 'auto'} 8px minmax(0, 1fr) 8px ${sideWidth}px`,
+      }}
+    >
+      {!showList ? (
+        <button
+          type="button"
+          className="show-document-list"
+          aria-expanded={false}
+          onClick={() => setListHidden(false)}
+        >
+          {t('layout.showDocuments')}
+        </button>
+      ) : (
+        <aside className="document-list" aria-label={t('workspace.sections.documents')}>
+          {summary && (
             <button
               type="button"
-              onClick={() =>
-                void api['documents.createEmpty']({
-                  title: t('documents.fieldNotesTitle', { date: new Date().toLocaleDateString() }),
-                })
-                  .then(async (created) => {
-                    await refresh();
-                    onOpen({ documentId: created.id, focus: null });
-                  })
-                  .catch(showError)
-              }
+              className="link hide-document-list"
+              aria-expanded={true}
+              onClick={() => setListHidden(true)}
             >
-              {t('documents.newFieldNotes')}
+              {t('layout.hideDocuments')}
             </button>
-            <input
-              ref={fileInput}
-              type="file"
-              multiple
-              hidden
-              aria-label={t('import.importFiles')}
-              accept=".txt,.text,.docx,.md,.markdown,.html,.htm,.srt,.vtt"
-              onChange={(event) => {
-                const files = [...(event.target.files ?? [])];
-                event.target.value = '';
-                void Promise.all(
-                  files.map(async (file) => ({
-                    fileName: file.name,
-                    data: await readAsBase64(file),
-                  })),
-                )
-                  .then(setSources)
-                  .catch(showError);
-              }}
-            />
-          </div>
-        )}
-        {documents.length === 0 ? (
-          <p className="muted empty-state">{t('workspace.empty.documents')}</p>
-        ) : (
-          <ul className="documents">
-            {documents.map((document) => (
-              <li key={document.id}>
-                <button
-                  type="button"
-                  className="document-item"
-                  aria-current={document.id === openId ? 'true' : undefined}
-                  onClick={() => onOpen({ documentId: document.id, focus: null })}
-                >
-                  <strong>{document.title}</strong>
-                  <small>
-                    {t(`documents.kinds.${document.kind}`)} ·{' '}
-                    {t('documents.codingCount', { count: document.codingCount })}
-                  </small>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </aside>
+          )}
+          {!readOnly && (
+            <div className="list-actions">
+              <button type="button" className="primary" onClick={() => fileInput.current?.click()}>
+                {t('import.importFiles')}
+              </button>
+              <button type="button" onClick={() => setPasting(true)}>
+                {t('import.paste')}
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  void api['documents.createEmpty']({
+                    title: t('documents.fieldNotesTitle', {
+                      date: new Date().toLocaleDateString(),
+                    }),
+                  })
+                    .then(async (created) => {
+                      await refresh();
+                      onOpen({ documentId: created.id, focus: null });
+                    })
+                    .catch(showError)
+                }
+              >
+                {t('documents.newFieldNotes')}
+              </button>
+              <input
+                ref={fileInput}
+                type="file"
+                multiple
+                hidden
+                aria-label={t('import.importFiles')}
+                accept=".txt,.text,.docx,.md,.markdown,.html,.htm,.srt,.vtt"
+                onChange={(event) => {
+                  const files = [...(event.target.files ?? [])];
+                  event.target.value = '';
+                  void Promise.all(
+                    files.map(async (file) => ({
+                      fileName: file.name,
+                      data: await readAsBase64(file),
+                    })),
+                  )
+                    .then(setSources)
+                    .catch(showError);
+                }}
+              />
+            </div>
+          )}
+          {documents.length === 0 ? (
+            <p className="muted empty-state">{t('workspace.empty.documents')}</p>
+          ) : (
+            <ul className="documents">
+              {documents.map((document) => (
+                <li key={document.id}>
+                  <button
+                    type="button"
+                    className="document-item"
+                    aria-current={document.id === openId ? 'true' : undefined}
+                    onClick={() => onOpen({ documentId: document.id, focus: null })}
+                  >
+                    <strong>{document.title}</strong>
+                    <small>
+                      {t(`documents.kinds.${document.kind}`)} ·{' '}
+                      {t('documents.codingCount', { count: document.codingCount })}
+                    </small>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </aside>
+      )}
+      {showList ? (
+        <PaneSplitter
+          label={t('layout.resizeDocuments')}
+          width={listWidth}
+          min={130}
+          max={420}
+          side="left"
+          onChange={setListWidth}
+        />
+      ) : (
+        <span />
+      )}
       <section className="document-main">
         {summary && detail && detail.id === summary.id ? (
           <>
@@ -184,14 +236,26 @@ export function DocumentsView({
           <p className="muted empty-state">{documents.length > 0 ? t('documents.choose') : ''}</p>
         )}
       </section>
-      <div className="document-side">
-        {summary && detail && <RecordingPanel document={summary} tools={tools} />}
-        {summary && detail && <GuidePane document={summary} tools={tools} />}
-        <CodebookPanel
-          canApply={Boolean(detail)}
-          onApply={(codeId) => tools.current?.applyCode(codeId)}
-        />
-      </div>
+      <PaneSplitter
+        label={t('layout.resizeSide')}
+        width={sideWidth}
+        min={200}
+        max={560}
+        side="right"
+        onChange={setSideWidth}
+      />
+      <SidePanels
+        tab={sideTab}
+        onTab={setSideTab}
+        recording={summary && detail ? <RecordingPanel document={summary} tools={tools} /> : null}
+        guide={summary && detail ? <GuidePane document={summary} tools={tools} /> : null}
+        codebook={
+          <CodebookPanel
+            canApply={Boolean(detail)}
+            onApply={(codeId) => tools.current?.applyCode(codeId)}
+          />
+        }
+      />
       {sources && (
         <ImportDialog
           sources={sources}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeNode, Coding } from '../../../shared/documents';
 import { codePath } from '../codebook/codeTree';
@@ -45,12 +45,35 @@ export function CodingPopover({
     for (const coding of codings) saveMemo(coding);
     onClose();
   };
+  // Always inside the transcript's pane and the window: moved left or up where it would overflow.
+  const box = useRef<HTMLDivElement>(null);
+  const [shift, setShift] = useState({ left: 0, top: 0 });
+  useLayoutEffect(() => {
+    const element = box.current;
+    const pane = element?.offsetParent;
+    if (!element || !pane) return;
+    const margin = 8;
+    const area = pane.getBoundingClientRect();
+    const right = Math.min(area.right, window.innerWidth) - margin;
+    const bottom = Math.min(area.bottom, window.innerHeight) - margin;
+    const left = Math.max(area.left, 0) + margin;
+    const top = Math.max(area.top, 0) + margin;
+    const rect = element.getBoundingClientRect();
+    const x = rect.left - shift.left;
+    const y = rect.top - shift.top;
+    const next = {
+      left: Math.max(left, Math.min(x, right - rect.width)) - x,
+      top: Math.max(top, Math.min(y, bottom - rect.height)) - y,
+    };
+    if (next.left !== shift.left || next.top !== shift.top) setShift(next);
+  }, [position.left, position.top, shift.left, shift.top, codings.length]);
   return (
     <div
+      ref={box}
       className="coding-popover"
       role="dialog"
       aria-label={t('coding.passage')}
-      style={{ left: position.left, top: position.top }}
+      style={{ left: position.left + shift.left, top: position.top + shift.top }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') close();
       }}
