@@ -49,7 +49,7 @@ export interface ImportPreview {
   timestamps: number;
   excerpt: string;
   /** A document of the project holding this file already: the same text, or made from a file of this name. */
-  duplicate: { documentId: string; title: string; reason: 'sameText' | 'sameFileName' } | null;
+  duplicate: { documentId: string; title: string; match: 'sameText' | 'sameFileName' } | null;
   /** Speakers named like a participant of the project: offered as links to them. */
   participantMatches: { label: string; participantId: string; name: string }[];
 }

@@ -32,7 +32,7 @@ export function importMatches(
   );
   return {
     duplicate: found
-      ? { documentId: found.id, title: found.title, reason: sameText ? 'sameText' : 'sameFileName' }
+      ? { documentId: found.id, title: found.title, match: sameText ? 'sameText' : 'sameFileName' }
       : null,
     participantMatches: speakers.flatMap((label) => {
       const participant = byName.get(foldText(label));

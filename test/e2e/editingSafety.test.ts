@@ -170,6 +170,7 @@ describe('an answer shown after the text has changed', () => {
     await page.reload();
     await openSection(page, 'Documents');
     await page.getByRole('button', { name: /^entretien-a/ }).click();
+    await page.getByRole('tab', { name: 'Guide' }).click();
     await page.getByRole('button', { name: 'Show answer' }).waitFor();
     // Typing above the answer moves it; the list beside the text was loaded before.
     await placeCaretBefore(page, 'Comment le projet');

@@ -103,6 +103,8 @@ describe('interview guides through the UI', () => {
     for (const title of ['Entretien B', 'Entretien C']) {
       await page.getByRole('button', { name: new RegExp(`^${title}`) }).click();
       await page.locator('.transcript').waitFor();
+      // The guide is a tab beside the transcript, kept once chosen.
+      await page.getByRole('tab', { name: 'Guide' }).click();
       await page
         .getByRole('combobox', { name: 'Guide used in this interview' })
         .selectOption({ label: 'Guide d’entretien v1' });
@@ -234,6 +236,7 @@ describe('interview mode', () => {
     await openSection(page, 'Documents');
     await page.getByRole('button', { name: 'New field notes' }).click();
     await page.locator('.transcript').waitFor();
+    await page.getByRole('tab', { name: 'Guide' }).click();
     await page
       .getByRole('combobox', { name: 'Guide used in this interview' })
       .selectOption({ label: 'Guide v1' });

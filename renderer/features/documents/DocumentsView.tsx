@@ -78,7 +78,14 @@ export function DocumentsView({
   const [sideWidth, setSideWidth] = usePaneSize('documentSide', narrow ? 220 : 300, 200, 560);
   // On a small laptop the transcript needs the room: the list folds to a button until asked for.
   const [listHidden, setListHidden] = useLayoutFlag('documentListHidden', window.innerWidth < 1200);
-  const [sideTab, setSideTab] = useState<SideTab>('recording');
+  // The tab beside the transcript stays as the researcher left it, across documents and sessions.
+  const [sideTab, setSideTabState] = useState<SideTab>(() =>
+    localStorage.getItem('axial.layout.sideTab') === 'guide' ? 'guide' : 'recording',
+  );
+  const setSideTab = (tab: SideTab) => {
+    localStorage.setItem('axial.layout.sideTab', tab);
+    setSideTabState(tab);
+  };
   const showList = !listHidden || !summary;
 
   return (

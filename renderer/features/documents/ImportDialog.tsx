@@ -168,7 +168,7 @@ export function ImportDialog({
                 <ErrorMessage error={file.error} />
                 {file.preview?.duplicate && file.status === 'ready' && (
                   <p className="warning import-duplicate" role="note">
-                    {t(`import.duplicate.${file.preview.duplicate.reason}`, {
+                    {t(`import.duplicate.${file.preview.duplicate.match}`, {
                       title: file.preview.duplicate.title,
                     })}
                   </p>

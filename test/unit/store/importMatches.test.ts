@@ -60,13 +60,13 @@ describe('importing a file', () => {
     expect(again.duplicate).toEqual({
       documentId: first.id,
       title: first.title,
-      reason: 'sameText',
+      match: 'sameText',
     });
     const sameName = await call('documents.previewImport', {
       fileName: 'entretien-b.txt',
       data: base64(`${interview}\nDGS de B : Et un comité de suivi.`),
     });
-    expect(sameName.duplicate).toMatchObject({ documentId: first.id, reason: 'sameFileName' });
+    expect(sameName.duplicate).toMatchObject({ documentId: first.id, match: 'sameFileName' });
     const other = await call('documents.previewImport', {
       fileName: 'entretien-c.txt',
       data: base64('Élue : Autre chose.'),
