@@ -11,6 +11,7 @@ export const historyActions = [
   'deleteCode',
   'applyCodes',
   'inVivo',
+  'codeTurns',
   'updateCoding',
   'removeCoding',
   'createCase',

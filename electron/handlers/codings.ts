@@ -11,6 +11,8 @@ import {
 } from '../store/codings';
 import { requireVersion } from '../store/documents';
 import { listPassages, passageOverview } from '../store/passages';
+import { speakerTurns } from '../store/speakerTurns';
+import type { Coding } from '../../shared/documents';
 
 export const codingsHandlers: DomainHandlers<typeof codingsContract> = {
   'codings.forDocument': (context, { documentId }) =>
@@ -39,6 +41,27 @@ export const codingsHandlers: DomainHandlers<typeof codingsContract> = {
       );
     });
     return { code: getCode(project.db, result.codeId), coding: result.coding };
+  },
+
+  'codings.codeTurns': (context, { documentId, version, speaker, codeIds }) => {
+    const project = context.session.require();
+    return project.history.run(project.db, 'codeTurns', (changes) => {
+      requireVersion(project.db, documentId, version);
+      const created: Coding[] = [];
+      for (const turn of speakerTurns(project.db, documentId, speaker))
+        created.push(
+          ...createCodings(
+            project.db,
+            changes,
+            documentId,
+            turn.start,
+            turn.end,
+            codeIds,
+            context.coder,
+          ),
+        );
+      return created;
+    });
   },
 
   'codings.update': (context, { id, version, ...patch }) => {

@@ -47,6 +47,15 @@ export const codingsContract = {
       .strictObject({ ...range, parentId: entityId.nullable().default(null) })
       .refine(ordered, orderedMessage),
   ),
+  /** Codes every turn one speaker takes in a document (a turn: from its label to the next speaker's). */
+  'codings.codeTurns': method<Coding[]>()(
+    z.strictObject({
+      documentId: entityId,
+      version: documentVersion,
+      speaker: z.string().trim().min(1).max(100),
+      codeIds: z.array(entityId).min(1).max(50),
+    }),
+  ),
   /** Moves a passage's boundaries (with the version they were computed on) or changes its memo. */
   'codings.update': method<Coding>()(
     z

@@ -269,6 +269,7 @@ export const en = {
       deleteCode: 'delete a code',
       applyCodes: 'coding',
       inVivo: 'in-vivo coding',
+      codeTurns: 'coding a speaker’s turns',
       updateCoding: 'passage change',
       removeCoding: 'remove a code from a passage',
       createCase: 'new case',
@@ -395,6 +396,13 @@ export const en = {
     paletteFilter: 'Type to find a code, or a new code’s name',
     paletteHelp:
       'Enter applies the highlighted code; Ctrl+Space ticks several; a name that matches nothing creates a new code.',
+    spreadTo: 'Spread to',
+    spread: {
+      sentence: 'the sentence',
+      paragraph: 'the paragraph',
+      turn: 'the turn',
+    },
+    codeTurns: 'Code all this speaker’s turns so',
     newCodeUnder: 'under',
     newCodeUnderLabel: 'Where new codes go (in vivo and the palette)',
     topOfCodebook: 'Top of the codebook',

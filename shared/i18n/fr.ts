@@ -281,6 +281,7 @@ export const fr: Messages = {
       deleteCode: 'suppression d’un code',
       applyCodes: 'codage',
       inVivo: 'codage in vivo',
+      codeTurns: 'codage des tours d’un locuteur',
       updateCoding: 'modification d’un passage',
       removeCoding: 'retrait d’un code',
       createCase: 'nouveau cas',
@@ -408,6 +409,13 @@ export const fr: Messages = {
     paletteFilter: 'Tapez pour trouver un code, ou le nom d’un nouveau code',
     paletteHelp:
       'Entrée applique le code en surbrillance ; Ctrl+Espace en coche plusieurs ; un nom qui ne correspond à rien crée un code.',
+    spreadTo: 'Étendre à',
+    spread: {
+      sentence: 'la phrase',
+      paragraph: 'le paragraphe',
+      turn: 'le tour de parole',
+    },
+    codeTurns: 'Coder ainsi tous les tours de ce locuteur',
     newCodeUnder: 'sous',
     newCodeUnderLabel: 'Où vont les nouveaux codes (in vivo et la palette)',
     topOfCodebook: 'Racine du livre de codes',

@@ -389,6 +389,10 @@ describe('a coded passage', () => {
       documentId: document!.id,
     });
     expect(coding!.memo).toBe('Évaluation externe (type 2)');
+    // Its stripe in the margin carries the code's name and the memo's mark.
+    const stripe = page.locator('.margin-bar').first();
+    await expect.poll(() => stripe.textContent()).toBe('Citizen panel');
+    await expect.poll(() => page.locator('.margin-bar.with-memo').count()).toBe(1);
     // Escape closes the popover and keeps what was just typed (a new-user walk lost a memo so).
     await popover
       .getByRole('textbox', { name: 'Memo on this passage' })
@@ -451,6 +455,67 @@ describe('a coded passage', () => {
     await page.locator('.transcript').click();
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await storedCodings(document!.id)).length).toBe(4);
+  });
+});
+
+describe('widening codings', () => {
+  it('spreads a coding to its sentence, paragraph and turn, and codes every turn of its speaker in one step', async () => {
+    const { page } = app;
+    await createProject('etendre');
+    await page.getByRole('navigation').getByRole('button', { name: 'Documents' }).click();
+    await pasteTranscript(
+      page,
+      'Entretien S',
+      [
+        'Enquêteur : Et le panel ?',
+        'Élue : Il se réunit deux fois par an. Les avis sont publiés.',
+        'Enquêteur : Et ensuite ?',
+        'Élue : Le maire les lit. Vraiment.',
+      ].join('\n'),
+    );
+    await page.locator('.transcript p[data-speaker="Élue"]').first().waitFor();
+    await addCode(null, 'Ouverture');
+    await addCode('Ouverture', 'Panel');
+    const [document] = await call<{ id: string }[]>('documents.list', {});
+    const text = await storedText(document!.id);
+    const words = async () =>
+      (await storedCodings(document!.id))
+        .map((coding) => sliceCodePoints(text, coding.start, coding.end))
+        .sort();
+
+    await selectText(page, 'avis');
+    await page.getByRole('button', { name: 'Apply Panel to the selection' }).click();
+    await expect.poll(words).toEqual(['avis']);
+    const spreadTo = async (unit: string) => {
+      await page.locator('.coding').first().click();
+      const popover = page.getByRole('dialog', { name: 'Coded passage' });
+      await popover
+        .getByRole('group', { name: 'Spread to' })
+        .getByRole('button', { name: unit })
+        .click();
+      await page.keyboard.press('Escape');
+    };
+    await spreadTo('the sentence');
+    await expect.poll(words).toEqual(['Les avis sont publiés.']);
+    await spreadTo('the paragraph');
+    await expect.poll(words).toEqual(['Il se réunit deux fois par an. Les avis sont publiés.']);
+
+    // Every turn of Élue, with the passage's code, as one step to undo.
+    await page.locator('.coding').first().click();
+    await page
+      .getByRole('dialog', { name: 'Coded passage' })
+      .getByRole('button', { name: 'Code all this speaker’s turns so' })
+      .click();
+    await expect
+      .poll(words)
+      .toEqual([
+        'Il se réunit deux fois par an. Les avis sont publiés.',
+        'Le maire les lit. Vraiment.',
+      ]);
+    await page.keyboard.press('Escape');
+    await page.locator('.transcript').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(words).toEqual(['Il se réunit deux fois par an. Les avis sont publiés.']);
   });
 });
 

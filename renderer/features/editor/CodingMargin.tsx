@@ -11,26 +11,32 @@ interface Bar {
   column: number;
   colour: string;
   name: string;
+  memo: boolean;
 }
 
-const COLUMN_WIDTH = 7;
+// A stripe and its code's name beside it, as NVivo's and MAXQDA's margins show them.
+const COLUMN_WIDTH = 15;
 /** The margin is measured once typing pauses: measuring forces a layout, which must not slow keystrokes. */
 const SETTLE_MS = 400;
 
 /**
- * One bar per coding beside the text, showing its extent and code; overlapping
- * codings get side-by-side columns. Only codings in view are measured, so a
- * transcript with thousands of codings stays quick.
+ * One bar per coding beside the text, showing its extent, labelled with its
+ * code's name, marked when the passage carries a memo; overlapping codings get
+ * side-by-side columns. Only codings in view are measured, so a transcript
+ * with thousands of codings stays quick.
  */
 export function CodingMargin({
   editor,
   codes,
   scroller,
+  withMemo,
   onSelect,
 }: {
   editor: Editor;
   codes: CodeNode[];
   scroller: HTMLElement | null;
+  /** The codings whose passage carries a memo. */
+  withMemo: ReadonlySet<string>;
   onSelect: (codingId: string) => void;
 }) {
   const [bars, setBars] = useState<Bar[]>([]);
@@ -99,27 +105,30 @@ export function CodingMargin({
         column,
         colour: code?.colour ?? '#999999',
         name: code?.name ?? '',
+        memo: withMemo.has(coding.codingId),
       });
     }
     setBars(next);
-  }, [editor, codes, revision, scroller, scrollTick]);
+  }, [editor, codes, revision, scroller, scrollTick, withMemo]);
 
   return (
     <div className="coding-margin" aria-hidden="true">
       {bars.map((bar) => (
         <div
           key={bar.codingId}
-          className="margin-bar"
+          className={`margin-bar${bar.memo ? ' with-memo' : ''}`}
           data-coding-id={bar.codingId}
           title={bar.name}
           style={{
             top: bar.top,
             height: bar.height,
             left: bar.column * COLUMN_WIDTH,
-            background: bar.colour,
+            borderColor: bar.colour,
           }}
           onClick={() => onSelect(bar.codingId)}
-        />
+        >
+          <span className="margin-label">{bar.name}</span>
+        </div>
       ))}
     </div>
   );

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeNode, Coding } from '../../../shared/documents';
+import type { SpreadUnit } from '../../../shared/text/spread';
 import { codePath } from '../codebook/codeTree';
 
 export type Edge = 'start' | 'end';
@@ -13,6 +14,8 @@ export function CodingPopover({
   onRemove,
   onMemo,
   onMoveEdge,
+  onSpread,
+  onCodeTurns,
   onClose,
   onPlay,
 }: {
@@ -22,6 +25,9 @@ export function CodingPopover({
   onRemove: (coding: Coding) => void;
   onMemo: (coding: Coding, memo: string) => void;
   onMoveEdge: (coding: Coding, edge: Edge, direction: 1 | -1) => void;
+  onSpread: (coding: Coding, unit: SpreadUnit) => void;
+  /** Codes every turn of the passage's speaker with the passage's code; absent where it has none. */
+  onCodeTurns?: ((coding: Coding) => void) | undefined;
   onClose: () => void;
   /** Plays the recording from the passage's turn; absent without a recording or a time. */
   onPlay?: (() => void) | undefined;
@@ -136,6 +142,24 @@ export function CodingPopover({
                 >
                   ⇥
                 </button>
+              </div>
+              <div className="spread-buttons" role="group" aria-label={t('coding.spreadTo')}>
+                <span className="muted small">{t('coding.spreadTo')}</span>
+                {(['sentence', 'paragraph', 'turn'] as const).map((unit) => (
+                  <button
+                    key={unit}
+                    type="button"
+                    className="link"
+                    onClick={() => onSpread(coding, unit)}
+                  >
+                    {t(`coding.spread.${unit}`)}
+                  </button>
+                ))}
+                {onCodeTurns && (
+                  <button type="button" className="link" onClick={() => onCodeTurns(coding)}>
+                    {t('coding.codeTurns')}
+                  </button>
+                )}
               </div>
               <label className="field">
                 <span>{t('coding.memo')}</span>

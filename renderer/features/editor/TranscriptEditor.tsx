@@ -95,6 +95,15 @@ export function TranscriptEditor({
     historyApplied: () => void coding.load().catch(unlessGone(showError)),
   });
   const coding = useCodings(instance, detail.id, colours, rememberCodes);
+  const withMemo = useMemo(
+    () =>
+      new Set(
+        [...coding.codings.values()]
+          .filter((passage) => passage.memo.trim() !== '')
+          .map((passage) => passage.id),
+      ),
+    [coding.codings],
+  );
   const editor = instance?.editor ?? null;
 
   // A code made while coding goes where the researcher chose, shown in the toolbar and the palette.
@@ -114,6 +123,17 @@ export function TranscriptEditor({
     );
     editor.view.focus();
   }, [editor, focus]);
+
+  /** The speaker of the turn a passage starts in, if the transcript names one. */
+  const speakerOf = (passage: Coding | undefined): string | null => {
+    if (!passage || !editor) return null;
+    let speaker: string | null = null;
+    for (const block of buildTextIndex(editor.state.doc).blocks) {
+      if (block.start > passage.start) break;
+      if (block.speaker !== null) speaker = block.speaker;
+    }
+    return speaker;
+  };
 
   /** "Play from here": the time of the turn a passage starts in, when a recording is docked. */
   const playFrom = (passage: Coding | undefined) => {
@@ -273,6 +293,7 @@ export function TranscriptEditor({
             editor={editor}
             codes={codes}
             scroller={scroller.current}
+            withMemo={withMemo}
             onSelect={(codingId) => {
               const drawn = drawnCodings(editor.state).find(
                 (candidate) => candidate.codingId === codingId,
@@ -299,6 +320,13 @@ export function TranscriptEditor({
             onMoveEdge={(passage, edge, direction) =>
               void coding.moveEdge(passage, edge, direction)
             }
+            onSpread={(passage, unit) => void coding.spread(passage, unit)}
+            onCodeTurns={(() => {
+              const speaker = speakerOf(popoverCodings[0]);
+              return speaker
+                ? (passage: Coding) => void coding.codeTurns(speaker, [passage.codeId])
+                : undefined;
+            })()}
             onClose={() => setPopover(null)}
             onPlay={playFrom(popoverCodings[0])}
           />

@@ -6,6 +6,8 @@ import { useApi } from '../../api/context';
 import { useProjectData } from '../project/ProjectData';
 import type { PaletteChoice } from './CodePalette';
 import type { Edge } from './CodingPopover';
+import { spreadRange } from '../../../shared/text/spread';
+import type { SpreadUnit } from '../../../shared/text/spread';
 import { drawnCodings, highlightTransaction } from './codingHighlights';
 import type { Settled, StepSync } from './stepSync';
 import { nextWordBoundary } from './wordBoundaries';
@@ -210,5 +212,78 @@ export function useCodings(
     [instance, api, draw, refresh, showError],
   );
 
-  return { codings, load, withSelection, applyCodes, inVivo, removeCoding, writeMemo, moveEdge };
+  /** Widens a passage to its sentence, paragraph or turn, on the text as it is once typing is saved. */
+  const spread = useCallback(
+    async (coding: Coding, unit: SpreadUnit) => {
+      if (!instance) return;
+      const { editor, sync } = instance;
+      try {
+        await sync.withSettled(
+          (state, index) => {
+            const drawn = drawnCodings(state).find((candidate) => candidate.codingId === coding.id);
+            const range = drawn
+              ? {
+                  start: positionToOffset(index, drawn.from),
+                  end: positionToOffset(index, drawn.to),
+                }
+              : { start: coding.start, end: coding.end };
+            const next = spreadRange(index, range, unit);
+            return next.start === range.start && next.end === range.end ? null : next;
+          },
+          async (range, settled) => {
+            const updated = await api['codings.update']({
+              id: coding.id,
+              ...range,
+              version: settled.version,
+            });
+            draw(editor, settled, [updated], 'add');
+          },
+        );
+        await refresh();
+      } catch (error) {
+        showError(error);
+      }
+    },
+    [instance, api, draw, refresh, showError],
+  );
+
+  /** Codes every turn of a speaker with the given codes: one step to undo. */
+  const codeTurns = useCallback(
+    async (speaker: string, codeIds: string[]) => {
+      if (!instance) return;
+      const { editor, sync } = instance;
+      try {
+        await sync.withSettled(
+          () => ({}),
+          async (_nothing, settled) => {
+            const created = await api['codings.codeTurns']({
+              documentId,
+              version: settled.version,
+              speaker,
+              codeIds,
+            });
+            draw(editor, settled, created, 'add');
+          },
+        );
+        rememberCodes(codeIds);
+        await refresh();
+      } catch (error) {
+        showError(error);
+      }
+    },
+    [instance, api, documentId, draw, rememberCodes, refresh, showError],
+  );
+
+  return {
+    codings,
+    load,
+    withSelection,
+    applyCodes,
+    inVivo,
+    removeCoding,
+    writeMemo,
+    moveEdge,
+    spread,
+    codeTurns,
+  };
 }
