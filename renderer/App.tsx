@@ -4,6 +4,7 @@ import type { AppInfo, Language, ProjectSummary } from '../shared/domain';
 import type { MenuCommand } from '../shared/menu';
 import { isMenuCommand } from '../shared/menu';
 import { useApi } from './api/context';
+import { CoderNameForm } from './components/CoderNameForm';
 import { Dialog } from './components/Dialog';
 import { ReadOnlyBanner } from './features/workspace/ReadOnlyBanner';
 import { ProjectOpenError } from './features/start/ProjectOpenError';
@@ -17,7 +18,7 @@ import { runHistoryCommand } from './features/workspace/historyCommands';
 import { Workspace } from './features/workspace/Workspace';
 import { ImportProjectDialog } from './features/exchange/ImportProjectDialog';
 
-type OpenDialog = 'properties' | 'saveCopy' | 'about' | 'importProject' | null;
+type OpenDialog = 'properties' | 'saveCopy' | 'about' | 'importProject' | 'coder' | null;
 
 export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
   const { t, i18n } = useTranslation();
@@ -39,6 +40,13 @@ export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
   useEffect(() => {
     document.title = project ? `${project.title} — Axial` : 'Axial';
   }, [project]);
+
+  const setCoderName = (name: string) => {
+    void run(async () => {
+      setInfo(await api['app.setCoderName']({ name }));
+      setDialog(null);
+    });
+  };
 
   const changeLanguage = (language: Language) => {
     void run(async () => {
@@ -106,6 +114,15 @@ export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
             </button>
           </div>
         )}
+        {info && (
+          <button
+            type="button"
+            className={`link coder-name${info.coderName ? '' : ' unset'}`}
+            onClick={() => setDialog('coder')}
+          >
+            {info.coderName ? t('coder.named', { name: info.coderName }) : t('coder.unset')}
+          </button>
+        )}
         <LanguageSwitch onChange={changeLanguage} />
       </header>
       <ProjectOpenError error={error} run={run} onOpened={setProject} />
@@ -121,6 +138,7 @@ export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
       ) : (
         <StartScreen
           info={info}
+          onCoderName={setCoderName}
           onOpened={setProject}
           onImportProject={() => setDialog('importProject')}
         />
@@ -140,6 +158,15 @@ export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
       )}
       {dialog === 'importProject' && info && (
         <ImportProjectDialog info={info} onOpened={setProject} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'coder' && info && (
+        <Dialog title={t('coder.heading')} onClose={() => setDialog(null)}>
+          <CoderNameForm
+            current={info.coderName}
+            onSave={setCoderName}
+            onCancel={() => setDialog(null)}
+          />
+        </Dialog>
       )}
       {dialog === 'about' && (
         <Dialog title={t('about.heading')} onClose={() => setDialog(null)}>

@@ -56,6 +56,8 @@ export interface AppInfo {
   nativeDialogs: boolean;
   language: Language;
   defaultProjectFolder: string;
+  /** The name recorded with each coding; null until the researcher gives one. */
+  coderName: string | null;
 }
 
 export type PathPurpose = 'open' | 'create' | 'saveCopy';

@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import { ProjectSession } from '../session';
 import type { LockOwner } from '../store/projectLock';
 import { RecentProjects } from '../userdata/recentProjects';
@@ -27,11 +26,13 @@ export function createAppCore(
   host: HostServices,
   options: CoreOptions = {},
 ): AppCore {
+  const settings = new SettingsFile(userDataDir);
   const context: HandlerContext = {
     session: new ProjectSession(options.clock, options.program ?? host.kind),
-    coder: systemUserName(),
+    // The researcher's own choice, never the computer's account name (it would travel in exports).
+    coder: settings.coderName() ?? UNNAMED_CODER,
     recent: new RecentProjects(userDataDir),
-    settings: new SettingsFile(userDataDir),
+    settings,
     host,
     jobs: new JobRegistry(),
   };
@@ -42,10 +43,5 @@ export function createAppCore(
   };
 }
 
-function systemUserName(): string {
-  try {
-    return userInfo().username || 'researcher';
-  } catch {
-    return 'researcher';
-  }
-}
+/** Recorded until the researcher gives a name (asked at first launch). */
+export const UNNAMED_CODER = 'researcher';

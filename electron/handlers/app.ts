@@ -12,6 +12,7 @@ function appInfo(context: HandlerContext): AppInfo {
     nativeDialogs: context.host.choosePath !== undefined,
     language: context.settings.language('en'),
     defaultProjectFolder: context.host.defaultProjectFolder,
+    coderName: context.settings.coderName(),
   };
 }
 
@@ -21,6 +22,12 @@ export const appHandlers: DomainHandlers<typeof appContract> = {
   'app.setLanguage': (context, { language }) => {
     context.settings.setLanguage(language);
     context.host.onLanguageChanged?.(language);
+    return appInfo(context);
+  },
+
+  'app.setCoderName': (context, { name }) => {
+    context.settings.setCoderName(name);
+    context.coder = name;
     return appInfo(context);
   },
 

@@ -323,6 +323,14 @@ export const en = {
     codingCount_one: '{{count}} coding',
     codingCount_other: '{{count}} codings',
   },
+  coder: {
+    heading: 'Your name as a coder',
+    label: 'Name',
+    help: 'Recorded with each coding, memo and rating you make, so that a team can tell who coded what. It stays on this computer and in the projects you code.',
+    save: 'Save',
+    named: 'Coder: {{name}}',
+    unset: 'Set your coder name',
+  },
   layout: {
     sidePanels: 'Recording and guide',
     tabs: {

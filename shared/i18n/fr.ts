@@ -336,6 +336,14 @@ export const fr: Messages = {
     codingCount_one: '{{count}} codage',
     codingCount_other: '{{count}} codages',
   },
+  coder: {
+    heading: 'Votre nom de codeur',
+    label: 'Nom',
+    help: 'Enregistré avec chaque codage, mémo et note que vous faites, pour qu’une équipe sache qui a codé quoi. Il reste sur cet ordinateur et dans les projets que vous codez.',
+    save: 'Enregistrer',
+    named: 'Codeur : {{name}}',
+    unset: 'Indiquer votre nom de codeur',
+  },
   layout: {
     sidePanels: 'Enregistrement et guide',
     tabs: {

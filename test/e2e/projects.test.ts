@@ -25,6 +25,26 @@ function storedProject(path: string) {
   }
 }
 
+describe('the coder’s name', () => {
+  it('is asked at first launch, shown in the header, changed there, and carried by each coding', async () => {
+    const { page } = app;
+    const first = page.getByRole('region', { name: 'Your name as a coder' });
+    await first.getByLabel('Name').fill('Marie Dupont');
+    await first.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Coder: Marie Dupont' }).waitFor();
+    await expect.poll(() => first.count()).toBe(0);
+    await page.getByRole('button', { name: 'Coder: Marie Dupont' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Your name as a coder' });
+    await dialog.getByLabel('Name').fill('M. Dupont');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Coder: M. Dupont' }).waitFor();
+    // A new tab of the same host remembers it.
+    const again = await app.reopen();
+    await again.getByRole('button', { name: 'Coder: M. Dupont' }).waitFor();
+    expect(app.core.context.coder).toBe('M. Dupont');
+  });
+});
+
 describe('projects through the UI', () => {
   it('creates a project, closes it, reopens it from the recent list and shows its title', async () => {
     const { page } = app;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, ProjectSummary } from '../../../shared/domain';
+import { CoderNameForm } from '../../components/CoderNameForm';
 import { DemoCard } from './DemoCard';
 import { NewProjectForm } from './NewProjectForm';
 import { OpenProjectForm } from './OpenProjectForm';
@@ -7,10 +8,12 @@ import { RecentProjectsList } from './RecentProjectsList';
 
 export function StartScreen({
   info,
+  onCoderName,
   onOpened,
   onImportProject,
 }: {
   info: AppInfo;
+  onCoderName: (name: string) => void;
   onOpened: (project: ProjectSummary) => void;
   onImportProject: () => void;
 }) {
@@ -18,6 +21,13 @@ export function StartScreen({
   return (
     <main className="start-screen">
       <p className="tagline">{t('app.tagline')}</p>
+      {info.coderName === null && (
+        // First launch: the name each coding will carry, asked before any is made.
+        <section className="card coder-first" aria-labelledby="coder-first-heading">
+          <h2 id="coder-first-heading">{t('coder.heading')}</h2>
+          <CoderNameForm current={null} onSave={onCoderName} />
+        </section>
+      )}
       <div className="start-grid">
         <div className="start-column">
           <RecentProjectsList onOpened={onOpened} />
