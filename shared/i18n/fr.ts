@@ -101,6 +101,8 @@ export const fr: Messages = {
     save: 'Enregistrer la copie',
     cancel: 'Annuler',
     saved: 'Copie enregistrée dans {{path}}',
+    /** Added to the file name the copy is offered under. */
+    suffix: 'copie',
   },
   about: {
     heading: 'À propos d’Axial',
@@ -164,14 +166,15 @@ export const fr: Messages = {
     xlsxTooLarge:
       '{{file}} se décompresse en bien plus de données qu’un tableau de cas ou de personnes. Rien n’a été importé.',
     tooDeep:
-      '{{file}} imbrique ses éléments sur plus de {{limit}} niveaux, ce qu’aucune page ni aucun document ne fait. Enregistrez-le de nouveau depuis le programme qui l’a créé, ou en .txt.',
+      '{{file}} imbrique ses éléments sur plus de {{limit, number}} niveaux, ce qu’aucune page ni aucun document ne fait. Enregistrez-le de nouveau depuis le programme qui l’a créé, ou en .txt.',
     docxTooLarge:
-      '{{file}} a été refusé : il se décompresse en plus de {{limit}} Mo de texte, bien plus qu’une transcription (c’est peut-être une « bombe zip »). Enregistrez-le de nouveau depuis votre traitement de texte, ou découpez-le.',
+      '{{file}} a été refusé : il se décompresse en plus de {{limit, number}} Mo de texte, bien plus qu’une transcription (c’est peut-être une « bombe zip »). Enregistrez-le de nouveau depuis votre traitement de texte, ou découpez-le.',
     table_rows:
-      '{{file}} a plus de {{limit}} lignes, plus qu’un tableau de cas, de participants ou de documents. Rien n’a été importé.',
-    table_columns: '{{file}} a plus de {{limit}} colonnes (ligne {{line}}). Rien n’a été importé.',
+      '{{file}} a plus de {{limit, number}} lignes, plus qu’un tableau de cas, de participants ou de documents. Rien n’a été importé.',
+    table_columns:
+      '{{file}} a plus de {{limit, number}} colonnes (ligne {{line, number}}). Rien n’a été importé.',
     table_cell:
-      '{{file}} a une cellule de plus de {{limit}} caractères (ligne {{line}}), plus qu’une valeur ne peut en avoir. Rien n’a été importé.',
+      '{{file}} a une cellule de plus de {{limit, number}} caractères (ligne {{line, number}}), plus qu’une valeur ne peut en avoir. Rien n’a été importé.',
     lockNotWritable:
       'Le dossier de {{path}} ne permet pas à Axial de marquer le projet comme ouvert ({{detail}}). Ouvrez une copie en lecture seule, ou copiez le projet dans un dossier où vous pouvez écrire.',
     fileReadOnly:
@@ -194,17 +197,17 @@ export const fr: Messages = {
     notMedia:
       '{{file}} ne contient pas un enregistrement qu’Axial sait lire, quel que soit son nom : son contenu n’est pas de l’audio ou de la vidéo dans un format qu’Axial lit. Convertissez l’enregistrement en MP3, M4A, WAV, OGG, WebM ou MP4, puis joignez-le de nouveau.',
     cancelled: 'Annulé : rien n’a été modifié.',
-    emptyCodebook: 'La grille de codes est vide : il n’y a rien à exporter.',
+    emptyCodebook: 'Le livre de codes est vide : il n’y a rien à exporter.',
     notQdpx:
       '{{file}} n’est pas un projet REFI-QDA (.qdpx). Exportez de nouveau le projet depuis l’autre logiciel au format « projet REFI-QDA ».',
     notQdc:
-      '{{file}} n’est pas une grille de codes REFI-QDA (.qdc) : elle ne contient aucun code. Exportez de nouveau la grille au format « REFI-QDA codebook ».',
+      '{{file}} n’est pas un livre de codes REFI-QDA (.qdc) : il ne contient aucun code. Exportez de nouveau le livre de codes au format « REFI-QDA codebook ».',
     unsafeArchive:
       '{{file}} a été refusé : son élément « {{entry}} » pointe hors de l’archive. Rien n’a été importé.',
     tooManyEntries:
-      '{{file}} contient {{count}} fichiers, bien plus qu’un export de projet. Rien n’a été importé.',
+      '{{file}} contient {{count, number}} fichiers, bien plus qu’un export de projet. Rien n’a été importé.',
     archiveBomb:
-      '{{file}} a été refusé : il se décompresse en plus de {{limit}} Mo, bien plus que ne contient un export de projet (c’est peut-être une « bombe zip »). Rien n’a été importé.',
+      '{{file}} a été refusé : il se décompresse en plus de {{limit, number}} Mo, bien plus que ne contient un export de projet (c’est peut-être une « bombe zip »). Rien n’a été importé.',
     xmlEntities:
       '{{file}} déclare des entités XML, ce qu’Axial refuse par sécurité. Exportez-le de nouveau depuis l’autre logiciel.',
     badXml:
@@ -214,7 +217,8 @@ export const fr: Messages = {
     searchSyntax:
       'Cette recherche n’est pas comprise. Utilisez des mots, "une expression", AND, OR, NOT (en capitales) et mot* pour un préfixe.',
     badScale: 'Le haut de l’échelle doit dépasser son bas.',
-    ratingsOutsideScale: '{{count}} notes sortent de la nouvelle échelle. Modifiez-les d’abord.',
+    ratingsOutsideScale:
+      '{{count, number}} notes sortent de la nouvelle échelle. Modifiez-les d’abord.',
     outsideScale: 'Une note est comprise entre {{minimum}} et {{maximum}}.',
     promptNeedsQuestion: 'Une relance appartient à une question.',
     otherGuide: 'Cet élément appartient à un autre guide.',
@@ -230,9 +234,9 @@ export const fr: Messages = {
     tableFormat:
       '{{file}} ne peut pas être importé comme tableau : Axial lit les fichiers .csv et .xlsx.',
     tableProblems:
-      '{{file}} présente {{count}} problèmes ; rien n’a été importé. Corrigez les lignes indiquées et importez de nouveau.',
+      '{{file}} présente {{count, number}} problèmes ; rien n’a été importé. Corrigez les lignes indiquées et importez de nouveau.',
     unconvertible:
-      '{{count}} valeurs de « {{name}} » ne peuvent pas être converties ({{list}}). Corrigez-les d’abord ; rien n’a été modifié.',
+      '{{count, number}} valeurs de « {{name}} » ne peuvent pas être converties ({{list}}). Corrigez-les d’abord ; rien n’a été modifié.',
     caseNameTaken:
       'Un cas nommé « {{name}} » existe déjà. Les noms identifient les cas : choisissez-en un autre.',
     participantNameTaken:
@@ -310,7 +314,7 @@ export const fr: Messages = {
       linkEvidence: 'preuve',
       changeScale: 'échelle de notation',
       changeChart: 'réglages du graphique',
-      importCodebook: 'importer une grille de codes',
+      importCodebook: 'importer un livre de codes',
       attachRecording: 'joindre un enregistrement',
       removeRecording: 'retirer un enregistrement',
     },
@@ -331,10 +335,10 @@ export const fr: Messages = {
     properties: 'Propriétés',
     delete: 'Supprimer le document',
     confirmDelete:
-      'Supprimer « {{title}} » et ses {{count}} passages codés ? Vous pourrez annuler.',
+      'Supprimer « {{title}} » et ses {{count, number}} passages codés ? Vous pourrez annuler.',
     choose: 'Choisissez un document dans la liste.',
-    codingCount_one: '{{count}} codage',
-    codingCount_other: '{{count}} codages',
+    codingCount_one: '{{count, number}} codage',
+    codingCount_other: '{{count, number}} codages',
   },
   coder: {
     heading: 'Votre nom de codeur',
@@ -372,8 +376,8 @@ export const fr: Messages = {
     pasteText: 'Texte',
     pastedTitle: 'Texte collé',
     continue: 'Continuer',
-    reading: 'Lecture du fichier {{done}} sur {{total}}…',
-    importing: 'Import {{done}} sur {{total}}…',
+    reading: 'Lecture du fichier {{done, number}} sur {{total, number}}…',
+    importing: 'Import {{done, number}} sur {{total, number}}…',
     status: { ready: 'Prêt', imported: 'Importé', failed: 'Non importé' },
     summary:
       '{{paragraphs}} paragraphes, {{characters}} caractères, {{timestamps}} horodatages ({{format}})',
@@ -382,10 +386,10 @@ export const fr: Messages = {
       'Décochez une étiquette qui n’est pas un locuteur ; saisissez un nom pour renommer un locuteur (par exemple un pseudonyme).',
     isSpeaker: '{{label}} est un locuteur',
     renameSpeaker: 'Nouveau nom pour {{label}}',
-    turns_one: '{{count}} tour de parole',
-    turns_other: '{{count}} tours de parole',
-    import_one: 'Importer {{count}} fichier',
-    import_other: 'Importer {{count}} fichiers',
+    turns_one: '{{count, number}} tour de parole',
+    turns_other: '{{count, number}} tours de parole',
+    import_one: 'Importer {{count, number}} fichier',
+    import_other: 'Importer {{count, number}} fichiers',
   },
   editor: {
     toolbar: 'Mise en forme',
@@ -403,9 +407,9 @@ export const fr: Messages = {
     newSpeaker: 'Nouveau locuteur…',
     newSpeakerName: 'Nom du nouveau locuteur',
     find: 'Rechercher dans le document',
-    findCount_one: '{{count}} résultat',
-    findCount_other: '{{count}} résultats',
-    findStatus: '{{current}} sur {{count}}',
+    findCount_one: '{{count, number}} résultat',
+    findCount_other: '{{count, number}} résultats',
+    findStatus: '{{current}} sur {{count, number}}',
     unsaved:
       'Vos dernières modifications de ce document n’ont pas pu être enregistrées. Elles restent affichées ici et plus rien ne peut être saisi : copiez ce dont vous avez besoin, puis rechargez le document tel que le projet le contient.',
     reload: 'Recharger le document',
@@ -428,8 +432,8 @@ export const fr: Messages = {
     newCodeUnderLabel: 'Où vont les nouveaux codes (in vivo et la palette)',
     topOfCodebook: 'Racine du livre de codes',
     createCode: 'Créer le code « {{name}} » et l’appliquer',
-    applyTicked_one: 'Appliquer {{count}} code',
-    applyTicked_other: 'Appliquer {{count}} codes',
+    applyTicked_one: 'Appliquer {{count, number}} code',
+    applyTicked_other: 'Appliquer {{count, number}} codes',
     recentCodes: 'Codes récents (Alt+chiffre)',
     passage: 'Passage codé',
     remove: 'Retirer',
@@ -451,7 +455,7 @@ export const fr: Messages = {
     expand: 'Déplier',
     collapse: 'Replier',
     apply: 'Appliquer {{name}} à la sélection',
-    countTitle: '{{own}} codages avec ce code, {{total}} avec ses sous-codes',
+    countTitle: '{{own, number}} codages avec ce code, {{total, number}} avec ses sous-codes',
     details: 'Code {{name}}',
     name: 'Nom',
     colour: 'Couleur',
@@ -503,18 +507,18 @@ export const fr: Messages = {
     operators: { eq: '=', ne: '≠', lt: '<', lte: '≤', gt: '>', gte: '≥', contains: 'contient' },
     text: 'Le texte contient',
     counts: '{{passages}} · {{documents}}',
-    passageCount_one: '{{count}} passage',
-    passageCount_other: '{{count}} passages',
-    documentCount_one: '{{count}} document',
-    documentCount_other: '{{count}} documents',
-    showAll: 'Afficher les {{total}} passages de ce code ({{shown}} affichés)',
-    total_one: '{{count}} passage',
-    total_other: '{{count}} passages',
+    passageCount_one: '{{count, number}} passage',
+    passageCount_other: '{{count, number}} passages',
+    documentCount_one: '{{count, number}} document',
+    documentCount_other: '{{count, number}} documents',
+    showAll: 'Afficher les {{total, number}} passages de ce code ({{shown, number}} affichés)',
+    total_one: '{{count, number}} passage',
+    total_other: '{{count, number}} passages',
     select: 'Sélectionner ce passage',
-    copy_one: 'Copier {{count}} passage',
-    copy_other: 'Copier {{count}} passages',
-    copied_one: '{{count}} passage copié avec sa référence.',
-    copied_other: '{{count}} passages copiés avec leurs références.',
+    copy_one: 'Copier {{count, number}} passage',
+    copy_other: 'Copier {{count, number}} passages',
+    copied_one: '{{count, number}} passage copié avec sa référence.',
+    copied_other: '{{count, number}} passages copiés avec leurs références.',
     alsoCoded: 'aussi',
     none: 'Aucun passage codé ne correspond.',
   },
@@ -539,12 +543,12 @@ export const fr: Messages = {
     types: { text: 'Texte', number: 'Nombre', date: 'Date', boolean: 'Oui / non', choice: 'Choix' },
     checkValues: 'Vérifier les valeurs',
     saveAttribute: 'Enregistrer',
-    allConvert_one: '{{count}} valeur se convertit.',
-    allConvert_other: 'Les {{count}} valeurs se convertissent.',
+    allConvert_one: '{{count, number}} valeur se convertit.',
+    allConvert_other: 'Les {{count, number}} valeurs se convertissent.',
     cannotConvert_one:
-      '{{count}} valeur ne peut pas être convertie ; corrigez-la d’abord. Rien n’a été modifié.',
+      '{{count, number}} valeur ne peut pas être convertie ; corrigez-la d’abord. Rien n’a été modifié.',
     cannotConvert_other:
-      '{{count}} valeurs ne peuvent pas être converties ; corrigez-les d’abord. Rien n’a été modifié.',
+      '{{count, number}} valeurs ne peuvent pas être converties ; corrigez-les d’abord. Rien n’a été modifié.',
     yes: 'oui',
     no: 'non',
     participantCount: 'Participants',
@@ -582,9 +586,10 @@ export const fr: Messages = {
       newAttribute: 'un nouvel attribut ({{type}})',
       ignored: 'ignorée',
     },
-    problems_one: '{{count}} problème : rien ne sera importé tant qu’il n’est pas corrigé.',
-    problems_other: '{{count}} problèmes : rien ne sera importé tant qu’ils ne sont pas corrigés.',
-    line: 'Ligne {{line}}',
+    problems_one: '{{count, number}} problème : rien ne sera importé tant qu’il n’est pas corrigé.',
+    problems_other:
+      '{{count, number}} problèmes : rien ne sera importé tant qu’ils ne sont pas corrigés.',
+    line: 'Ligne {{line, number}}',
     problemKinds: {
       badNumber: '« {{value}} » n’est pas un nombre',
       badDate: '« {{value}} » n’est pas une date (écrivez 2016-03-15 ou 15/03/2016)',
@@ -615,8 +620,8 @@ export const fr: Messages = {
     exportDocx: 'Exporter en .docx',
     delete: 'Supprimer le guide',
     confirmDelete: 'Supprimer le guide « {{title}} » et ses réponses ? Vous pourrez annuler.',
-    questionCount_one: '{{count}} question',
-    questionCount_other: '{{count}} questions',
+    questionCount_one: '{{count, number}} question',
+    questionCount_other: '{{count, number}} questions',
     panes: {
       editor: 'Questions',
       coverage: 'Couverture',
@@ -642,14 +647,14 @@ export const fr: Messages = {
     informs: 'Éclaire :',
     note: 'Note pour l’enquêteur',
     duration: 'Durée prévue (minutes)',
-    minutes_one: '{{count}} minute',
-    minutes_other: '{{count}} minutes',
+    minutes_one: '{{count, number}} minute',
+    minutes_other: '{{count, number}} minutes',
     question: 'Question',
     noInterviews:
       'Aucun entretien n’utilise encore ce guide : choisissez-le comme guide utilisé à côté d’une transcription.',
     status: { answered: 'répondue', asked: 'posée', missing: 'manquante' },
-    answerCount_one: '{{count}} réponse',
-    answerCount_other: '{{count}} réponses',
+    answerCount_one: '{{count, number}} réponse',
+    answerCount_other: '{{count, number}} réponses',
     printView: 'Fiche de l’enquêteur',
     print: 'Imprimer',
     pane: 'Guide d’entretien',
@@ -689,10 +694,10 @@ export const fr: Messages = {
     exportCsv: 'Exporter CSV (Excel français)',
     cellLabel: '{{row}} × {{column}}',
     counts: '{{passages}} · {{documents}}',
-    passageCount_one: '{{count}} passage',
-    passageCount_other: '{{count}} passages',
-    documentCount_one: '{{count}} doc.',
-    documentCount_other: '{{count}} doc.',
+    passageCount_one: '{{count, number}} passage',
+    passageCount_other: '{{count, number}} passages',
+    documentCount_one: '{{count, number}} doc.',
+    documentCount_other: '{{count, number}} doc.',
     detail: 'Cellule {{row}} × {{column}}',
     summary: 'Synthèse de cette cellule',
   },
@@ -712,8 +717,8 @@ export const fr: Messages = {
     saveScale: 'Enregistrer l’échelle',
     valueOf: 'Note de {{case}} sur {{axis}}',
     justificationOf: 'Justification de {{case}} sur {{axis}}',
-    evidence_one: '{{count}} passage en preuve',
-    evidence_other: '{{count}} passages en preuve',
+    evidence_one: '{{count, number}} passage en preuve',
+    evidence_other: '{{count, number}} passages en preuve',
     noEvidence: 'Pas encore de preuve',
     useAsEvidence: 'Preuve pour la note de ce cas',
   },
@@ -742,8 +747,8 @@ export const fr: Messages = {
     query: 'Rechercher dans tous les documents',
     search: 'Rechercher',
     help: 'Les accents, la casse et les ligatures sont ignorés (coeur trouve cœur) ; les emoji se cherchent aussi. Utilisez "une expression", AND, OR, NOT (en capitales, après des mots : données NOT entretien), et mot* pour tous les mots qui commencent ainsi.',
-    total_one: '{{count}} résultat',
-    total_other: '{{count}} résultats',
+    total_one: '{{count, number}} résultat',
+    total_other: '{{count, number}} résultats',
     codeWith: 'Coder les résultats avec…',
     codeHit: 'Coder ce résultat',
     code: 'Coder',
@@ -761,10 +766,10 @@ export const fr: Messages = {
   },
   codebookDocument: {
     title: 'Grille de codes — {{project}}',
-    summary_one: '{{count}} code.',
-    summary_other: '{{count}} codes.',
+    summary_one: '{{count, number}} code.',
+    summary_other: '{{count, number}} codes.',
     counts:
-      '{{own}} codages de ce code dans {{documents}} documents ; {{total}} avec ses sous-codes.',
+      '{{own, number}} codages de ce code dans {{documents}} documents ; {{total, number}} avec ses sous-codes.',
     definition: 'Définition :',
     memo: 'Mémo :',
   },
@@ -780,7 +785,7 @@ export const fr: Messages = {
       axis: 'Code de premier niveau (axe) auquel appartient le code.',
       variable:
         'Code de deuxième niveau (variable) auquel appartient le code, quand le code est plus profond.',
-      code_path: 'Chemin complet du code dans la grille, niveaux séparés par « / ».',
+      code_path: 'Chemin complet du code dans le livre de codes, niveaux séparés par « / ».',
       code: 'Nom du code appliqué.',
       text: 'Texte du passage, mot pour mot.',
       start:
@@ -823,9 +828,9 @@ export const fr: Messages = {
       formulasKept:
         'Le texte est exactement celui du projet (pour R ou Python) : un tableur calculerait les cellules qui commencent par =, +, -, @, une tabulation ou un retour chariot.',
       shortened_one:
-        '{{count}} cellule dépasse ce qu’Excel contient (32 767 caractères) : elle est raccourcie et se termine par « […] ». L’export CSV la garde entière.',
+        '{{count, number}} cellule dépasse ce qu’Excel contient (32 767 caractères) : elle est raccourcie et se termine par « […] ». L’export CSV la garde entière.',
       shortened_other:
-        '{{count}} cellules dépassent ce qu’Excel contient (32 767 caractères) : elles sont raccourcies et se terminent par « […] ». L’export CSV les garde entières.',
+        '{{count, number}} cellules dépassent ce qu’Excel contient (32 767 caractères) : elles sont raccourcies et se terminent par « […] ». L’export CSV les garde entières.',
     },
     sheets: {
       passages: 'Passages',
@@ -875,11 +880,13 @@ export const fr: Messages = {
     },
     codebook: {
       heading: 'Grille de codes',
-      document: 'Document de la grille (HTML)',
-      qdc: 'Exporter la grille REFI-QDA (.qdc)',
-      import: 'Importer une grille (.qdc)…',
-      imported_one: '{{count}} code ajouté ; {{matched}} déjà dans la grille.',
-      imported_other: '{{count}} codes ajoutés ; {{matched}} déjà dans la grille.',
+      document: 'Livre de codes en document (HTML)',
+      qdc: 'Exporter le livre de codes REFI-QDA (.qdc)',
+      import: 'Importer un livre de codes (.qdc)…',
+      imported_one:
+        '{{count, number}} code ajouté ; {{matched, number}} déjà dans le livre de codes.',
+      imported_other:
+        '{{count, number}} codes ajoutés ; {{matched, number}} déjà dans le livre de codes.',
     },
     refi: {
       heading: 'Projet REFI-QDA (NVivo, ATLAS.ti, MAXQDA, QualCoder)',
@@ -907,29 +914,29 @@ export const fr: Messages = {
       file: 'Fichier .qdpx',
       path: 'Nouveau fichier de projet',
       import: 'Importer',
-      working: 'Import en cours… {{done}} documents sur {{total}}',
+      working: 'Import en cours… {{done, number}} documents sur {{total, number}}',
       cancel: 'Annuler l’import',
     },
     report: {
       heading: 'Rapport d’import',
       summary: 'Importé : {{items}}.',
       items: {
-        sources_one: '{{count}} document',
-        sources_other: '{{count}} documents',
-        codes_one: '{{count}} code',
-        codes_other: '{{count}} codes',
-        codings_one: '{{count}} passage codé',
-        codings_other: '{{count}} passages codés',
-        cases_one: '{{count}} cas',
-        cases_other: '{{count}} cas',
-        participants_one: '{{count}} participant',
-        participants_other: '{{count}} participants',
-        variables_one: '{{count}} attribut',
-        variables_other: '{{count}} attributs',
+        sources_one: '{{count, number}} document',
+        sources_other: '{{count, number}} documents',
+        codes_one: '{{count, number}} code',
+        codes_other: '{{count, number}} codes',
+        codings_one: '{{count, number}} passage codé',
+        codings_other: '{{count, number}} passages codés',
+        cases_one: '{{count, number}} cas',
+        cases_other: '{{count, number}} cas',
+        participants_one: '{{count, number}} participant',
+        participants_other: '{{count, number}} participants',
+        variables_one: '{{count, number}} attribut',
+        variables_other: '{{count, number}} attributs',
       },
       counting: 'Les passages ont été placés en comptant les {{counting}}.',
-      warnings_one: '{{count}} élément n’a pas pu être importé tel quel :',
-      warnings_other: '{{count}} éléments n’ont pas pu être importés tels quels :',
+      warnings_one: '{{count, number}} élément n’a pas pu être importé tel quel :',
+      warnings_other: '{{count, number}} éléments n’ont pas pu être importés tels quels :',
     },
     countings: {
       codePoints: 'caractères (points de code Unicode), chaque saut de ligne pour un',
@@ -952,7 +959,7 @@ export const fr: Messages = {
       selectionOutside:
         'Des passages codés de « {{item}} » sortent de son texte ; ils ont été ignorés.',
       unknownCode:
-        'Des codages de « {{item}} » renvoient à un code absent de la grille ; ils ont été ignorés.',
+        'Des codages de « {{item}} » renvoient à un code absent du livre de codes ; ils ont été ignorés.',
       unsupportedSource:
         '« {{item}} » est une image, un PDF, un audio ou une vidéo, qu’Axial n’importe pas ; il a été ignoré.',
       duplicateName: 'Deux éléments s’appellent « {{item}} » ; le second a été renommé.',
@@ -968,7 +975,7 @@ export const fr: Messages = {
     heading: 'Enregistrement',
     none: 'Aucun enregistrement n’est joint à cette transcription.',
     attach: 'Joindre un enregistrement…',
-    uploading: 'Ajout de l’enregistrement… {{sent}} Mo sur {{total}}',
+    uploading: 'Ajout de l’enregistrement… {{sent, number}} Mo sur {{total, number}}',
     play: 'Lire',
     pause: 'Pause',
     back: '−{{seconds}} s',

@@ -1,4 +1,5 @@
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
+import { formatNumber } from '../../components/formatNumber';
 import {
   flexRender,
   getCoreRowModel,
@@ -49,7 +50,7 @@ export function EntityTable({
   onEditAttribute: (attribute: AttributeDefinition) => void;
   onDelete: ((row: EntityRow) => void) | null;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState('');
   // The column definitions must stay the same objects across refreshes: a cell renderer that
@@ -143,7 +144,9 @@ export function EntityTable({
         id: `count-${index}`,
         header: label,
         accessorFn: (row) => row.counts[index]?.value ?? 0,
-        cell: ({ getValue }) => <span className="count">{String(getValue())}</span>,
+        cell: ({ getValue }) => (
+          <span className="count">{formatNumber(Number(getValue()), i18n.language)}</span>
+        ),
       });
     });
     if (hasDelete) {
@@ -164,7 +167,17 @@ export function EntityTable({
       });
     }
     return list;
-  }, [attributeKey, caseKey, countKey, entityKind, hasCase, hasDelete, hasRename, t]);
+  }, [
+    attributeKey,
+    caseKey,
+    countKey,
+    entityKind,
+    hasCase,
+    hasDelete,
+    hasRename,
+    t,
+    i18n.language,
+  ]);
 
   const table = useReactTable({
     data: rows,

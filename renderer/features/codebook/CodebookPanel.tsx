@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { formatNumber } from '../../components/formatNumber';
 import { useTranslation } from 'react-i18next';
 import type { CodeNode } from '../../../shared/documents';
 import { useApi } from '../../api/context';
@@ -34,7 +35,7 @@ export function CodebookPanel({
   canApply: boolean;
   onApply: (codeId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { codes, refresh, showError, readOnly } = useProjectData();
   const [filter, setFilter] = useState('');
@@ -145,7 +146,7 @@ export function CodebookPanel({
             className="count"
             title={t('codebook.countTitle', { own: code.codingCount, total: node.totalCodings })}
           >
-            {node.totalCodings}
+            {formatNumber(node.totalCodings, i18n.language)}
           </span>
           {canApply && code.codable && !readOnly && (
             <button

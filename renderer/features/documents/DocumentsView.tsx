@@ -31,7 +31,7 @@ export function DocumentsView({
   target: DocumentTarget | null;
   onOpen: (target: DocumentTarget | null) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { documents, refresh, showError, readOnly } = useProjectData();
   const [detail, setDetail] = useState<DocumentDetail | null>(null);
@@ -129,7 +129,10 @@ export function DocumentsView({
                 onClick={() =>
                   void api['documents.createEmpty']({
                     title: t('documents.fieldNotesTitle', {
-                      date: new Date().toLocaleDateString(),
+                      // "2 décembre 2026" / "December 2, 2026": the interface's language, not the system's.
+                      date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(
+                        new Date(),
+                      ),
                     }),
                   })
                     .then(async (created) => {

@@ -8,8 +8,9 @@ import { PathField } from '../../components/PathField';
 import { useAction } from '../../components/useAction';
 import { flushPendingEdits } from '../project/pendingEdits';
 
-function suggestedCopyPath(path: string): string {
-  return path.replace(/\.axial$/i, '') + ' (copy).axial';
+/** "entretiens.axial" → "entretiens (copie).axial", in the interface's language. */
+function suggestedCopyPath(path: string, suffix: string): string {
+  return `${path.replace(/\.axial$/i, '')} (${suffix}).axial`;
 }
 
 export function SaveCopyDialog({
@@ -23,7 +24,7 @@ export function SaveCopyDialog({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [path, setPath] = useState(suggestedCopyPath(project.path));
+  const [path, setPath] = useState(() => suggestedCopyPath(project.path, t('saveCopy.suffix')));
   const [overwrite, setOverwrite] = useState(false);
   const [savedTo, setSavedTo] = useState<string | null>(null);
   const { pending, error, run } = useAction();

@@ -37,7 +37,7 @@ describe('translations', () => {
 
   it('keep the same placeholders in both languages', () => {
     const placeholders = (text: string) =>
-      [...text.matchAll(/{{(\w+)}}/g)].map((match) => match[1]).sort();
+      [...text.matchAll(/{{(\w+(?:, *\w+)?)}}/g)].map((match) => match[1]).sort();
     for (const [key, text] of english) {
       expect(placeholders(french.get(key) ?? ''), key).toEqual(placeholders(text));
     }
@@ -88,5 +88,49 @@ describe('the import report', () => {
       expect(i18n.t('exchange.report.items.sources', { count: 1 })).toBe(one);
       expect(i18n.t('exchange.report.items.codings', { count: 3 })).toBe(many);
     }
+  });
+});
+
+describe('every counted message', () => {
+  it('takes the language’s plural and writes its count as the language writes numbers', async () => {
+    const { createInstance } = await import('i18next');
+    const { resources } = await import('../../../shared/i18n/resources');
+    for (const language of ['en', 'fr'] as const) {
+      const i18n = createInstance();
+      await i18n.init({ resources, lng: language, interpolation: { escapeValue: false } });
+      const strings = leaves(language === 'en' ? en : fr);
+      const counted = [...strings.keys()].filter((key) => key.endsWith('_one'));
+      expect(counted.length).toBeGreaterThan(30);
+      const number = new Intl.NumberFormat(language);
+      // French says "0 passage" and "1 passage" in the singular, English "0 passages".
+      const rule = new Intl.PluralRules(language);
+      for (const key of counted) {
+        const base = key.replace(/_one$/, '');
+        for (const count of [0, 1, 2, 1_200_000]) {
+          const text = i18n.t(base, { count, name: 'x', file: 'f', value: 'v' });
+          const form = strings.get(`${base}_${rule.select(count) === 'one' ? 'one' : 'other'}`)!;
+          if (form.includes('{{count'))
+            expect(text, `${key} ${count}`).toContain(number.format(count));
+          // The form the language's plural rule picks, its count written by Intl.
+          const given: Record<string, string> = { name: 'x', file: 'f', value: 'v' };
+          const names = [...form.matchAll(/{{(\w+)/g)].map((match) => match[1]!);
+          if (names.every((name) => name === 'count' || name in given))
+            expect(text, `${key} ${count}`).toBe(
+              form.replace(/{{(\w+)(?:, number)?}}/g, (_whole, name: string) =>
+                name === 'count' ? number.format(count) : given[name]!,
+              ),
+            );
+        }
+        expect(i18n.t(base, { count: 1_200_000 }), key).not.toContain('1200000');
+      }
+      // Every count goes through Intl: none is written raw.
+      for (const [key, text] of strings) expect(text, key).not.toMatch(/{{count}}/);
+    }
+    const french = createInstance();
+    await french.init({ resources, lng: 'fr', interpolation: { escapeValue: false } });
+    expect(french.t('documents.codingCount', { count: 0 })).toBe('0 codage');
+    expect(french.t('documents.codingCount', { count: 1_200_000 })).toBe(
+      '1\u202f200\u202f000 codages',
+    );
   });
 });
