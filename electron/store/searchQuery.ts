@@ -52,7 +52,8 @@ type Token =
   | { kind: 'word'; text: string; prefix: boolean }
   | { kind: 'phrase'; words: string[]; prefix: boolean }
   | { kind: 'operator'; text: 'AND' | 'OR' | 'NOT' }
-  | { kind: 'open' | 'close' };
+  | { kind: 'open' }
+  | { kind: 'close' };
 
 function tokens(query: string): Token[] {
   const result: Token[] = [];
@@ -109,33 +110,101 @@ function phraseVariants(words: string[]): string[] {
   return phrases;
 }
 
+const notFirst = (query: string) =>
+  new AxialError(
+    'invalid_input',
+    'NOT leaves out what follows it from what comes before it: write words first, as in «data NOT interview».',
+    { reason: 'searchNotFirst', details: query },
+  );
+
+// A term holding no letter, digit or symbol ("-", "&") is no word: the index holds nothing to find.
+const searchable = /[\p{L}\p{N}\p{So}\p{Co}]/u;
+
+/**
+ * One level of the search (the whole of it, or what a pair of parentheses
+ * holds) as FTS5 reads it. Terms side by side are ANDed explicitly, and such a
+ * run is bracketed: FTS5 accepts implicit AND only between plain phrases, and
+ * binds it tighter than NOT, which the brackets keep ("a b NOT c" is "(a AND b) NOT c").
+ */
+function level(
+  list: readonly Token[],
+  from: number,
+  query: string,
+  nested = false,
+): { text: string; next: number } {
+  const items: { operator: string | null; operand: string | null }[] = [];
+  let position = from;
+  while (position < list.length) {
+    const token = list[position]!;
+    position += 1;
+    // A closing parenthesis ends its group; one never opened is ignored, the words after it kept.
+    if (token.kind === 'close') {
+      if (nested) break;
+      continue;
+    }
+    if (token.kind === 'operator') {
+      const following = list[position];
+      // "AND NOT" is NOT; a doubled operator counts once.
+      if (token.text === 'AND' && following?.kind === 'operator') continue;
+      const last = items.at(-1);
+      if (!last || last.operator !== null) {
+        if (token.text === 'NOT') throw notFirst(query);
+        continue;
+      }
+      items.push({ operator: token.text, operand: null });
+      continue;
+    }
+    let operand: string | null = null;
+    if (token.kind === 'open') {
+      const inner = level(list, position, query, true);
+      position = inner.next;
+      operand = inner.text ? `(${inner.text})` : null;
+    } else if (token.kind === 'word') {
+      if (searchable.test(token.text))
+        operand = anyOf(wordVariants(token.text).map((variant) => quoted(variant, token.prefix)));
+    } else if (token.words.some((word) => searchable.test(word))) {
+      operand = anyOf(
+        phraseVariants(token.words.filter((word) => searchable.test(word))).map((phrase) =>
+          quoted(phrase, token.prefix),
+        ),
+      );
+    }
+    if (operand) items.push({ operator: null, operand });
+  }
+  // Operands side by side form runs, joined by AND and bracketed; operators go between runs.
+  const parts: string[] = [];
+  let run: string[] = [];
+  // Bracketed only where an operator comes next to the run.
+  const bracket = items.some((item) => item.operator !== null);
+  const closeRun = () => {
+    if (run.length)
+      parts.push(run.length === 1 || !bracket ? run.join(' AND ') : `(${run.join(' AND ')})`);
+    run = [];
+  };
+  for (const item of items) {
+    if (item.operand !== null) run.push(item.operand);
+    else {
+      closeRun();
+      parts.push(item.operator!);
+    }
+  }
+  closeRun();
+  // An operator with nothing after it is dropped: "data OR" searches "data".
+  while (parts.length && /^(AND|OR|NOT)$/.test(parts.at(-1)!)) parts.pop();
+  return { text: parts.join(' '), next: position };
+}
+
 /**
  * The researcher's search as SQLite's full-text index reads it: each word and
  * phrase quoted (an apostrophe or a hyphen is no syntax error), with its
  * ligature spellings ("coeur" also finds "cœur"), "AND NOT" read as NOT. A
- * NOT with nothing before it cannot be searched: the message says how to write it.
+ * NOT with nothing before it cannot be searched: the message says how to write
+ * it. FTS5's own NEAR(), column filters and ^ are passed as written.
  */
 export function ftsQuery(query: string): string {
-  const parts: string[] = [];
-  const list = tokens(query);
-  list.forEach((token, position) => {
-    if (token.kind === 'operator') {
-      if (token.text === 'AND' && list[position + 1]?.kind === 'operator') return;
-      const before = parts.at(-1);
-      if (token.text === 'NOT' && (before === undefined || before === '(' || before === 'OR'))
-        throw new AxialError(
-          'invalid_input',
-          'NOT leaves out what follows it from what comes before it: write words first, as in «data NOT interview».',
-          { reason: 'searchNotFirst', details: query },
-        );
-      parts.push(token.text);
-    } else if (token.kind === 'open') parts.push('(');
-    else if (token.kind === 'close') parts.push(')');
-    else if (token.kind === 'word')
-      parts.push(anyOf(wordVariants(token.text).map((variant) => quoted(variant, token.prefix))));
-    else if (token.kind === 'phrase' && token.words.length)
-      parts.push(anyOf(phraseVariants(token.words).map((phrase) => quoted(phrase, token.prefix))));
-  });
-  if (!parts.some((part) => part.startsWith('"') || part.startsWith('('))) throw syntaxError(query);
-  return parts.join(' ');
+  if (/\bNEAR\s*\(|(^|\s)\^|\w:\S|(^|\s)\+(\s|$)/u.test(query.replace(/"[^"]*"/g, '""')))
+    return query.replace(/\bAND\s+NOT\b/g, 'NOT');
+  const { text } = level(tokens(query), 0, query);
+  if (!text) throw syntaxError(query);
+  return text;
 }

@@ -77,6 +77,11 @@ describe('full-text search', () => {
     expect(await titles('👏')).toEqual(['entretien-c@0']);
     expect(await titles('👩‍💻')).toEqual(['entretien-c@82']);
     expect(await titles('coeur AND NOT finance')).toEqual(['entretien-c@0']);
+    // Words with ligature spellings side by side: all must be there, in any order.
+    expect(await titles('finance coeur')).toEqual(['entretien-c@52']);
+    expect(await titles('coeur quartiers NOT finance')).toEqual(['entretien-c@0']);
+    // FTS5's own NEAR() is passed as written.
+    expect(await titles('NEAR(coeur locale, 4)')).toEqual(['entretien-c@52']);
     expect(await titles('l’ex')).toEqual(['entretien-c@0']);
     const [hit] = await call('search.text', { query: 'coeur', limit: 1 });
     const text = buildTextIndex(
@@ -108,5 +113,73 @@ describe('full-text search', () => {
     expect(await titles('pilotage')).toEqual([]);
     await harness.call('history.undo', {});
     expect(await titles('pilotage')).toEqual(['entretien-b@39']);
+  });
+});
+
+describe('the search as the index reads it', () => {
+  it('accepts every query that FTS5 took before, with ligature spellings among the words', async () => {
+    const { ftsQuery } = await import('../../../electron/store/searchQuery');
+    expect(ftsQuery('confiance élus')).toBe('("confiance" OR "conﬁance") AND "élus"');
+    expect(ftsQuery('a b NOT c')).toBe('("a" AND "b") NOT "c"');
+    expect(ftsQuery('data AND NOT x')).toBe('"data" NOT "x"');
+    expect(ftsQuery('(finance budget) OR coeur')).toBe(
+      '(("finance" OR "ﬁnance") AND "budget") OR ("coeur" OR "cœur")',
+    );
+    expect(ftsQuery('réunion - habitants')).toBe('"réunion" AND "habitants"');
+    expect(ftsQuery('data OR')).toBe('"data"');
+    expect(ftsQuery('data ) x')).toBe('"data" AND "x"');
+    expect(ftsQuery('NEAR(maire projet, 5)')).toBe('NEAR(maire projet, 5)');
+  });
+});
+
+describe('any search a researcher types', () => {
+  it('is a query FTS5 reads, or a message saying how to write it', async () => {
+    const fc = (await import('fast-check')).default;
+    const Database = (await import('better-sqlite3')).default;
+    const { ftsQuery } = await import('../../../electron/store/searchQuery');
+    const { AxialError } = await import('../../../shared/errors');
+    const db = new Database(':memory:');
+    db.exec(
+      `CREATE VIRTUAL TABLE t USING fts5(text, tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co So'")`,
+    );
+    db.prepare('INSERT INTO t VALUES (?)').run('Le cœur de la ﬁnance, l’ex-æquo 😀 des élus.');
+    const piece = fc.constantFrom(
+      'coeur',
+      'cœur',
+      'finance',
+      'élus',
+      'l’ex',
+      '-',
+      '&',
+      '😀',
+      'fin*',
+      '"de la"',
+      '"coeur de"*',
+      'AND',
+      'OR',
+      'NOT',
+      'AND NOT',
+      '(',
+      ')',
+      'and',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (pieces) => {
+        const query = pieces.join(' ');
+        let expression: string;
+        try {
+          expression = ftsQuery(query);
+        } catch (error) {
+          // Refused with the researcher's message, never with SQLite's.
+          expect(error).toBeInstanceOf(AxialError);
+          return;
+        }
+        expect(() =>
+          db.prepare('SELECT rowid FROM t WHERE t MATCH ?').all(expression),
+        ).not.toThrow();
+      }),
+      { numRuns: 500 },
+    );
+    db.close();
   });
 });
