@@ -35,6 +35,8 @@ function similarity(item: Set<string>, turn: Set<string>): number {
 const MATCH = 0.34;
 /** An interviewer's turn this short without a question mark ("D'accord.", "Mmh, oui") keeps the answer going. */
 const BACKCHANNEL_WORDS = 6;
+/** A question this short ("Ah bon ?", "Pourquoi ?") asks the speaker to go on: it ends no answer. */
+const SHORT_QUESTION_WORDS = 3;
 /** An answer over more turns than this probably runs over a question the guide does not hold. */
 const LONG_ANSWER_TURNS = 6;
 
@@ -81,12 +83,16 @@ export function proposeAnswers(db: Db, documentId: string, guideId: string): Ans
         .all(documentId) as { name: string }[]
     ).map((row) => foldText(row.name)),
   );
-  // Interviewer turns: a usual interviewer label, or a speaker who is not a linked participant; else any question.
+  // Interviewer turns: a usual interviewer label; a speaker who is no participant where some speaker
+  // is named as one (as who a passage is about is decided); else, without labels, a question.
+  const speakersNamed = index.blocks.some(
+    (block) => block.speaker !== null && participants.has(foldText(block.speaker)),
+  );
   const isInterviewer = (name: string | null, text: string) => {
     if (name === null) return text.trim().endsWith('?');
-    const folded = foldText(name);
     if (isInterviewerLabel(name)) return true;
-    return participants.size > 0 ? !participants.has(folded) : text.trim().endsWith('?');
+    if (speakersNamed) return !participants.has(foldText(name));
+    return false;
   };
   let speaker: string | null = null;
   const turns: Turn[] = index.blocks.map((block, position) => {
@@ -100,48 +106,68 @@ export function proposeAnswers(db: Db, documentId: string, guideId: string): Ans
   });
   const labelled = index.blocks.some((block) => block.speaker !== null);
 
-  // Each question and prompt to the interviewer's turn most like it, the best matches first.
-  const items = guide.items.filter((item) => item.kind !== 'section');
+  // Each question, then each prompt, to the interviewer's turn most like it, the best matches
+  // first. A match shares two content words at least (one, for an item of one word); a prompt
+  // is looked for after its question's turn, so that a short one never takes the question's.
   const asking = turns.filter((turn) => turn.interviewer);
   const turnWords = new Map(asking.map((turn) => [turn.block, contentWords(turn.text)]));
-  const pairs: { item: GuideItem; turn: Turn; score: number }[] = [];
-  for (const item of items) {
-    const words = contentWords(item.text);
-    for (const turn of asking) {
-      const score = similarity(words, turnWords.get(turn.block)!);
-      if (score >= MATCH) pairs.push({ item, turn, score });
-    }
-  }
-  pairs.sort((a, b) => b.score - a.score || a.turn.start - b.turn.start);
   const matched = new Map<number, { item: GuideItem; score: number }>();
-  const itemsDone = new Set<string>();
-  for (const pair of pairs) {
-    if (itemsDone.has(pair.item.id) || matched.has(pair.turn.block)) continue;
-    itemsDone.add(pair.item.id);
-    matched.set(pair.turn.block, { item: pair.item, score: pair.score });
-  }
+  const askedAt = new Map<string, number>();
+  const assign = (items: GuideItem[]) => {
+    const pairs: { item: GuideItem; turn: Turn; score: number }[] = [];
+    for (const item of items) {
+      const words = contentWords(item.text);
+      const after = item.parentId ? (askedAt.get(item.parentId) ?? -1) : -1;
+      for (const turn of asking) {
+        if (turn.block <= after) continue;
+        const heard = turnWords.get(turn.block)!;
+        const shared = [...words].filter((word) => heard.has(word)).length;
+        if (shared < Math.min(2, words.size)) continue;
+        const score = similarity(words, heard);
+        if (score >= MATCH) pairs.push({ item, turn, score });
+      }
+    }
+    pairs.sort((a, b) => b.score - a.score || a.turn.start - b.turn.start);
+    for (const pair of pairs) {
+      if (askedAt.has(pair.item.id) || matched.has(pair.turn.block)) continue;
+      askedAt.set(pair.item.id, pair.turn.block);
+      matched.set(pair.turn.block, { item: pair.item, score: pair.score });
+    }
+  };
+  assign(guide.items.filter((item) => item.kind === 'question'));
+  assign(guide.items.filter((item) => item.kind === 'prompt'));
 
-  // A turn that ends an answer: one that asks a guide question, any question, or says more than a few words.
+  // A turn that ends an answer: one that asks a guide question, another real question, or says
+  // more than a few words. "Ah bon ?", "C'est-à-dire ?" keep the answer going, as "D'accord." does.
   const endsAnswer = (turn: Turn) =>
     turn.interviewer &&
     (matched.has(turn.block) ||
-      turn.text.includes('?') ||
+      (turn.text.includes('?') && wordCount(turn.text) > SHORT_QUESTION_WORDS) ||
       wordCount(turn.text) > BACKCHANNEL_WORDS);
 
   const proposals: AnswerProposal[] = [];
   for (const [blockIndex, { item, score }] of [...matched].sort((a, b) => a[0] - b[0])) {
     const asked = turns[blockIndex]!;
-    const first = turns[blockIndex + 1];
+    // The asking turn's later paragraphs (no label of their own) are the question still.
+    let askedUntil = blockIndex;
+    while (
+      labelled &&
+      turns[askedUntil + 1] &&
+      turns[askedUntil + 1]!.speaker === null &&
+      turns[askedUntil + 1]!.interviewer
+    )
+      askedUntil += 1;
+    const first = turns[askedUntil + 1];
     if (!first) continue;
-    let last = blockIndex;
-    for (let next = blockIndex + 1; next < turns.length && !endsAnswer(turns[next]!); next += 1)
+    let last = askedUntil;
+    for (let next = askedUntil + 1; next < turns.length && !endsAnswer(turns[next]!); next += 1)
       last = next;
-    if (last === blockIndex) continue;
+    if (last === askedUntil) continue;
     const end = turns[last]!.start + turns[last]!.length;
     const start = first.start;
     if (end <= start) continue;
     const text = sliceCodePoints(index.text, start, end);
-    const inAnswer = turns.slice(blockIndex + 1, last + 1);
+    const inAnswer = turns.slice(askedUntil + 1, last + 1);
     const turnCount = labelled
       ? inAnswer.filter((turn) => turn.speaker !== null).length || 1
       : inAnswer.length;

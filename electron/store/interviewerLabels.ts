@@ -1,10 +1,9 @@
 import { foldText } from '../../shared/attributeValues';
 
-// Folded: "Enquêteur", "ENQUETRICE" and "Int." are all the interviewer.
+// Folded: "Enquêteur", "ENQUETRICE" and "Int." are all the interviewer. "E" and "I" are not
+// here: transcribers use them as often for the interviewee (enquêté, interviewé).
 const labels = new Set([
   'q',
-  'i',
-  'e',
   'int',
   'interviewer',
   'intervieweur',

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 /**
  * A pane's width in pixels, remembered on this computer: the researcher's
@@ -43,4 +43,15 @@ export function useLayoutFlag(key: string, fallback: boolean): [boolean, (value:
     [key],
   );
   return [value, change];
+}
+
+/** The window's width, following its resizing. */
+export function useWindowWidth(): number {
+  const [width, setWidth] = useState(() => window.innerWidth);
+  useEffect(() => {
+    const onResize = () => setWidth(window.innerWidth);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return width;
 }

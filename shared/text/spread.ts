@@ -79,7 +79,15 @@ export function spreadRange(
       start = Math.min(range.start, before + (spaces === -1 ? rest.length : spaces));
     }
     const endEnds = sentenceEnds(endBlock.text).map((offset) => endBlock.start + offset);
-    const after = endEnds.find((offset) => offset >= range.end);
+    // A selection ending in the spaces after a full stop ends with that sentence.
+    const characters = [...endBlock.text];
+    let ending = range.end;
+    while (
+      ending > Math.max(range.start + 1, endBlock.start) &&
+      /\s/u.test(characters[ending - 1 - endBlock.start] ?? '')
+    )
+      ending -= 1;
+    const after = endEnds.find((offset) => offset >= ending);
     end = after ?? endBlock.start + endBlock.length;
   }
   return { start: Math.min(start, range.start), end: Math.max(end, range.end) };

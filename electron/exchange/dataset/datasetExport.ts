@@ -72,7 +72,8 @@ export function safeColumnName(readable: string): string {
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
   if (!folded) return 'column';
-  return /^[0-9]/.test(folded) ? `x_${folded}` : folded;
+  // SPSS takes 64 bytes at most (room kept for a "_2" that tells two alike apart).
+  return (/^[0-9]/.test(folded) ? `x_${folded}` : folded).slice(0, 60).replace(/_+$/, '');
 }
 
 /** Safe names made unique in the table, the later of two alike numbered ("case_role_2"). */

@@ -52,7 +52,6 @@ const propertyLabels = new Set(
     'duree',
     'durée',
     'objet',
-    'sujet',
     'theme',
     'projet',
     'fichier',
@@ -73,7 +72,6 @@ const propertyLabels = new Set(
     'location',
     'duration',
     'length',
-    'subject',
     'topic',
     'project',
     'file',
@@ -88,9 +86,14 @@ const propertyLabels = new Set(
   ].map((label) => label.normalize('NFD').replace(/\p{M}/gu, '')),
 );
 
-// "14 mars 2024", "14/03/2024", "2024-03-14", "March 14, 2024": a value, never a turn's words.
-const dateValue =
-  /^(?:\d{1,2}(?:er)?[ \u00a0./-](?:\d{1,2}|\p{L}{3,}\.?)[ \u00a0./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\p{L}{3,}\.? \d{1,2},? \d{4})\s*$/u;
+// "14 mars 2024", "14/03/2024", "2024-03-14", "March 14, 2024": a date alone, never a turn's words
+// (a month's name or figures: "7 sur 10" is an answer).
+const month =
+  '(?:janv|févr|fevr|mars|avr|mai|juin|juil|août|aout|sept|oct|nov|déc|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)\\p{L}*\\.?';
+const dateValue = new RegExp(
+  `^(?:\\d{1,2}(?:er)?[ \\u00a0]${month}[ \\u00a0]\\d{4}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|${month} \\d{1,2},? \\d{4})\\s*$`,
+  'iu',
+);
 
 export interface SpeakerLabel {
   speaker: string;

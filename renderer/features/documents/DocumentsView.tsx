@@ -16,7 +16,7 @@ import { PasteDialog } from './PasteDialog';
 import type { SideTab } from './SidePanels';
 import { SidePanels } from './SidePanels';
 import { PaneSplitter } from '../../components/PaneSplitter';
-import { useLayoutFlag, usePaneSize } from '../../components/usePaneSize';
+import { useLayoutFlag, usePaneSize, useWindowWidth } from '../../components/usePaneSize';
 
 export interface DocumentTarget {
   documentId: string;
@@ -78,6 +78,8 @@ export function DocumentsView({
   const [sideWidth, setSideWidth] = usePaneSize('documentSide', narrow ? 220 : 300, 200, 560);
   // On a small laptop the transcript needs the room: the list folds to a button until asked for.
   const [listHidden, setListHidden] = useLayoutFlag('documentListHidden', window.innerWidth < 1200);
+  // Widths remembered on a larger screen never squeeze the transcript below a readable width.
+  const windowWidth = useWindowWidth();
   // The tab beside the transcript stays as the researcher left it, across documents and sessions.
   const [sideTab, setSideTabState] = useState<SideTab>(() =>
     localStorage.getItem('axial.layout.sideTab') === 'guide' ? 'guide' : 'recording',
@@ -87,12 +89,16 @@ export function DocumentsView({
     setSideTabState(tab);
   };
   const showList = !listHidden || !summary;
+  // Room left for the panes once the navigation and a 480 px transcript have theirs.
+  const room = Math.max(330, windowWidth - 150 - 480 - 60);
+  const shownSide = Math.min(sideWidth, Math.max(200, room - (showList ? 130 : 40)));
+  const shownList = Math.min(listWidth, Math.max(130, room - shownSide));
 
   return (
     <div
       className="documents-view"
       style={{
-        gridTemplateColumns: `${showList ? `${listWidth}px` : 'auto'} 8px minmax(0, 1fr) 8px ${sideWidth}px`,
+        gridTemplateColumns: `${showList ? `${shownList}px` : 'auto'} 8px minmax(0, 1fr) 8px ${shownSide}px`,
       }}
     >
       {!showList ? (
@@ -193,7 +199,7 @@ export function DocumentsView({
       {showList ? (
         <PaneSplitter
           label={t('layout.resizeDocuments')}
-          width={listWidth}
+          width={shownList}
           min={130}
           max={420}
           side="left"
@@ -248,7 +254,7 @@ export function DocumentsView({
       </section>
       <PaneSplitter
         label={t('layout.resizeSide')}
-        width={sideWidth}
+        width={shownSide}
         min={200}
         max={560}
         side="right"

@@ -11,9 +11,9 @@ const KEY = 'axial.newCodeParent';
 export function useNewCodeParent(
   codes: readonly CodeNode[],
 ): [string | null, (id: string | null) => void] {
-  const [chosen, setChosen] = useState<string | null>(() => sessionStorage.getItem(KEY) || null);
+  const [chosen, setChosen] = useState<string | null>(() => localStorage.getItem(KEY) || null);
   const choose = useCallback((id: string | null) => {
-    sessionStorage.setItem(KEY, id ?? '');
+    localStorage.setItem(KEY, id ?? '');
     setChosen(id);
   }, []);
   const present = chosen !== null && codes.some((code) => code.id === chosen);

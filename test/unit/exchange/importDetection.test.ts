@@ -93,7 +93,9 @@ describe('speaker labels and timestamps', () => {
       'Session : March 14, 2024',
     ])
       expect(leadingSpeaker(line), line).toBeNull();
-    // A speaker's words that begin with a date are still a turn.
+    // A speaker's words that begin with a date are still a turn, and so is a mark out of ten.
+    expect(leadingSpeaker('P : 7 sur 10')).toMatchObject({ speaker: 'P' });
+    expect(leadingSpeaker('Sujet : je dirais non.')).toMatchObject({ speaker: 'Sujet' });
     expect(leadingSpeaker('Élue : 14 mars 2024, le conseil a voté.')).toMatchObject({
       speaker: 'Élue',
     });

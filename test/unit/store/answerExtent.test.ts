@@ -199,3 +199,57 @@ describe('a proposed answer', () => {
     expect(document.length - proposals.at(-1)!.end).toBeGreaterThan(5_000);
   });
 });
+
+describe('a proposed answer, in transcripts as they come', () => {
+  it('reads on over short questions, keeps a question asked over two paragraphs, and lets no short prompt take its question’s turn', async () => {
+    const { call } = harness;
+    let guide = await call('guides.create', { title: 'Guide' });
+    guide = await call('guides.addItem', {
+      guideId: guide.id,
+      kind: 'question',
+      text: 'Comment les habitants sont-ils associés au projet ?',
+    });
+    const question = guide.items[0]!;
+    guide = await call('guides.addItem', {
+      guideId: guide.id,
+      kind: 'prompt',
+      parentId: question.id,
+      text: 'Un exemple ?',
+    });
+    const prompt = guide.items.find((item) => item.kind === 'prompt')!;
+    // The participant is linked under a fuller name than the label the transcriber used.
+    const marie = await call('participants.create', { name: 'Marie Dupont' });
+    const document = await call('documents.import', {
+      fileName: 'entretien.txt',
+      data: base64(
+        [
+          'Enquêteur : Parlons des habitants, maintenant.',
+          'Comment les habitants sont-ils associés au projet, selon vous ?',
+          'Marie : Par un panel, tiré au sort chaque année, qui rend un avis public.',
+          'Enquêteur : Ah bon ?',
+          'Marie : Oui, et les habitants en parlent, par exemple au conseil de quartier.',
+          'Enquêteur : Vous auriez un exemple précis de projet ?',
+          'Marie : La place du marché, redessinée avec eux.',
+          'Enquêteur : Passons au budget, si vous voulez bien.',
+          'Marie : Volontiers.',
+        ].join('\n'),
+      ),
+      participantIds: [marie.id],
+    });
+    const proposals = await call('answers.propose', { documentId: document.id, guideId: guide.id });
+    const detail = await call('documents.get', { id: document.id });
+    const text = buildTextIndex(documentFromJson(detail.content)).text;
+    expect(
+      proposals.map((proposal) => [
+        proposal.itemId,
+        sliceCodePoints(text, proposal.start, proposal.end),
+      ]),
+    ).toEqual([
+      [
+        question.id,
+        'Par un panel, tiré au sort chaque année, qui rend un avis public.\nAh bon ?\nOui, et les habitants en parlent, par exemple au conseil de quartier.',
+      ],
+      [prompt.id, 'La place du marché, redessinée avec eux.'],
+    ]);
+  });
+});

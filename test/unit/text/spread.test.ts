@@ -49,6 +49,10 @@ describe('spreading a coding', () => {
     expect(words(spreadRange(interview, find('maire'), 'turn'))).toBe(
       'Il se réunit deux fois par an. Les avis sont publiés 😀. Enfin, souvent !\nLe maire les lit « tous ». Vraiment.',
     );
+    // Ending in the space after a full stop: that sentence only (the space kept: never narrower).
+    expect(words(spreadRange(interview, find('par an. '), 'sentence'))).toBe(
+      'Il se réunit deux fois par an. ',
+    );
     // Across two sentences, both whole.
     expect(words(spreadRange(interview, find('an. Les'), 'sentence'))).toBe(
       'Il se réunit deux fois par an. Les avis sont publiés 😀.',
