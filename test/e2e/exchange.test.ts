@@ -301,7 +301,8 @@ describe('exchange', () => {
     const target = app.projectPath('gros.axial');
     await dialog.locator('input[name="imported-project-path"]').fill(target);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await dialog.getByText(/Importing… \d+ of 3000 documents/).waitFor();
+    // Counts as English writes them: 3,000.
+    await dialog.getByText(/Importing… [\d,]+ of 3,000 documents/).waitFor();
     await dialog.getByRole('button', { name: 'Cancel the import' }).click();
     await dialog.getByText('Cancelled: nothing was changed.').waitFor();
     expect(existsSync(target)).toBe(false);

@@ -72,6 +72,7 @@ const propertyLabels = new Set(
     'location',
     'duration',
     'length',
+    'subject',
     'topic',
     'project',
     'file',
