@@ -717,6 +717,10 @@ export const en = {
       bottomLeft: 'Passive–closed',
       bottomRight: 'Proactive–closed',
     },
+    colourBy: 'Colour by',
+    colourByQuadrant: 'Quadrant',
+    onLine: 'On a dividing line',
+    noValue: 'No value',
     evidenceOf: 'Evidence for {{case}}',
   },
   search: {

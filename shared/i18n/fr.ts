@@ -741,6 +741,10 @@ export const fr: Messages = {
       bottomLeft: 'Passif–fermé',
       bottomRight: 'Proactif–fermé',
     },
+    colourBy: 'Couleur selon',
+    colourByQuadrant: 'Quadrant',
+    onLine: 'Sur une ligne de partage',
+    noValue: 'Sans valeur',
     evidenceOf: 'Preuves pour {{case}}',
   },
   search: {

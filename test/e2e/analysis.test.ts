@@ -271,8 +271,11 @@ describe('ratings and the 2×2 chart through the UI', () => {
         ] as const;
       }),
     );
+    // Quadrants by the dividing lines, drawn at the scale's midpoint.
+    const middleX = Number(await chart.locator('.midline-x').getAttribute('x1'));
+    const middleY = Number(await chart.locator('.midline-y').getAttribute('y1'));
     const quadrant = (cx: number, cy: number) =>
-      `${cy < 240 ? 'top' : 'bottom'}-${cx < 240 ? 'left' : 'right'}`;
+      `${cy < middleY ? 'top' : 'bottom'}-${cx < middleX ? 'left' : 'right'}`;
     expect(Object.fromEntries(positions.map(([name, cx, cy]) => [name, quadrant(cx, cy)]))).toEqual(
       {
         A: 'bottom-left',
@@ -296,11 +299,42 @@ describe('ratings and the 2×2 chart through the UI', () => {
     const { readFileSync } = await import('node:fs');
     const svg = readFileSync((await download.path())!, 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
-    const labels = [...svg.matchAll(/<text class="point-label"[^>]*>([^<]+)<\/text>/g)].map(
-      (match) => match[1],
-    );
+    const labels = [...svg.matchAll(/<tspan[^>]*>([^<]+)<\/tspan>/g)].map((match) => match[1]);
     expect(labels.sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
     expect(svg).toContain('Proactive–open');
+    // A file for other programs: none of the page's own attributes.
+    expect(svg).not.toMatch(/\s(class|role|tabindex|aria-[a-z]+|data-[a-z-]+)=/);
+
+    // Publication-ready: a title, the scale's ticks, a legend, and no label clipped or overlapping.
+    expect(svg).toContain('>Governance models</text>');
+    const layout = await chart.evaluate((element) => {
+      // On screen, transforms (the rotated axis name) included.
+      const frame = element.getBoundingClientRect();
+      const texts = [...element.querySelectorAll('text')].map((node) =>
+        node.getBoundingClientRect(),
+      );
+      const points = [...element.querySelectorAll('.point-label')].map((node) =>
+        node.getBoundingClientRect(),
+      );
+      const overlaps = points.some((a, i) =>
+        points.some(
+          (b, j) =>
+            i < j && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom,
+        ),
+      );
+      const outside = texts.some(
+        (b) =>
+          b.left < frame.left - 0.5 ||
+          b.top < frame.top - 0.5 ||
+          b.right > frame.right + 0.5 ||
+          b.bottom > frame.bottom + 0.5,
+      );
+      return { overlaps, outside, ticks: element.querySelectorAll('.tick').length };
+    });
+    expect(layout.overlaps).toBe(false);
+    expect(layout.outside).toBe(false);
+    // One tick for each value of the project's rating scale.
+    expect(layout.ticks).toBe(6);
 
     // PNG: drawn from the same SVG, a real image of the chart's size or larger.
     const [png] = await Promise.all([
@@ -311,8 +345,12 @@ describe('ratings and the 2×2 chart through the UI', () => {
     expect([...image.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const width = image.readUInt32BE(16);
     const height = image.readUInt32BE(20);
-    expect(width).toBeGreaterThanOrEqual(400);
+    // 300 dpi: the chart's 600 CSS pixels (96 to the inch) are 1,875 pixels, and the file says so.
+    expect(width).toBe(1875);
     expect(height).toBe(width);
+    const density = image.indexOf('pHYs');
+    expect(density).toBeGreaterThan(0);
+    expect(image.readUInt32BE(density + 4)).toBe(11811);
     expect(image.length).toBeGreaterThan(5000);
   });
 });

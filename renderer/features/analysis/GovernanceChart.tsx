@@ -8,16 +8,49 @@ import { PassageList } from '../../components/PassageList';
 import { downloadBase64 } from '../../components/download';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { useProjectData } from '../project/ProjectData';
+import { formatNumber } from '../../components/formatNumber';
+import { LINE_HEIGHT, placeLabels, standaloneSvg, ticks, withDensity } from './chartLayout';
 
-const SIZE = 480;
-const MARGIN = 56;
+const DPI = 300;
+
+const WIDTH = 600;
+const HEIGHT = 600;
+// The plot area, inside room for the title, the ticks, the axes' names and the legend.
+const PLOT = { left: 72, right: WIDTH - 28, top: 52, bottom: HEIGHT - 118 };
+const RADIUS = 7;
+// Okabe and Ito's colours, told apart by every kind of colour vision.
+const PALETTE = [
+  '#E69F00',
+  '#009E73',
+  '#D55E00',
+  '#0072B2',
+  '#CC79A7',
+  '#56B4E9',
+  '#F0E442',
+  '#000000',
+];
+const ON_LINE = '#666666';
+const FONT = 'sans-serif';
 
 function toBase64(text: string): string {
   const bytes = new TextEncoder().encode(text);
+  return bytesToBase64(bytes);
+}
+
+function bytesToBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let offset = 0; offset < bytes.length; offset += 0x8000)
     binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
   return btoa(binary);
+}
+
+let measuring: CanvasRenderingContext2D | null = null;
+/** A label's width as the chart draws it (13 px sans-serif). */
+function measure(text: string): number {
+  measuring ??= document.createElement('canvas').getContext('2d');
+  if (!measuring) return text.length * 7.5;
+  measuring.font = `13px ${FONT}`;
+  return measuring.measureText(text).width;
 }
 
 /**
@@ -26,9 +59,10 @@ function toBase64(text: string): string {
  * justifications; a click lists the case's evidence.
  */
 export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
-  const { cases, codes, showError } = useProjectData();
+  const { cases, codes, attributes, showError } = useProjectData();
+  const [colourBy, setColourBy] = useState('');
   const [ratings, setRatings] = useState<Ratings | null>(null);
   const [settings, setSettings] = useState<ChartSettings | null>(null);
   const [chosen, setChosen] = useState<{ caseId: string; passages: Passage[] } | null>(null);
@@ -54,10 +88,22 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
   ];
   const quadrants = defaults.map((label, index) => settings?.quadrants[index] || label);
 
+  const scale = ratings?.scale ?? { minimum: 1, maximum: 5, labels: [] };
+  const middle = (scale.minimum + scale.maximum) / 2;
+  const xOf = (value: number) =>
+    PLOT.left +
+    ((value - scale.minimum) / (scale.maximum - scale.minimum || 1)) * (PLOT.right - PLOT.left);
+  const yOf = (value: number) =>
+    PLOT.bottom -
+    ((value - scale.minimum) / (scale.maximum - scale.minimum || 1)) * (PLOT.bottom - PLOT.top);
+  const colourAttributes = attributes.filter(
+    (attribute) =>
+      attribute.entityKind === 'case' && attribute.type !== 'number' && attribute.type !== 'date',
+  );
+  const colourAttribute = colourAttributes.find((attribute) => attribute.id === colourBy) ?? null;
+
   const points = useMemo(() => {
     if (!ratings || !xAxis || !yAxis) return [];
-    const { minimum, maximum } = ratings.scale;
-    const scale = (value: number) => (value - minimum) / (maximum - minimum);
     const placed = cases.flatMap((row) => {
       const x = ratings.ratings.find(
         (rating) => rating.caseId === row.id && rating.codeId === xAxis.id,
@@ -72,12 +118,19 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
         y?.value === undefined
       )
         return [];
+      // A case on a dividing line belongs to no quadrant: it is drawn so, never hidden by the line.
+      const quadrant =
+        x.value === middle || y.value === middle
+          ? null
+          : (y.value > middle ? 0 : 2) + (x.value > middle ? 1 : 0);
       return [
         {
           caseId: row.id,
           name: row.name,
-          left: MARGIN + scale(x.value) * (SIZE - 2 * MARGIN),
-          top: SIZE - MARGIN - scale(y.value) * (SIZE - 2 * MARGIN),
+          quadrant,
+          group: colourAttribute ? String(row.values[colourAttribute.id] ?? '') : null,
+          x: xOf(x.value),
+          y: yOf(y.value),
           justification: [x.justification, y.justification].filter(Boolean).join(' — '),
           evidence: [...x.evidence, ...y.evidence],
         },
@@ -87,34 +140,55 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
     // so each point and label stays readable (and clickable).
     const together = new Map<string, number>();
     for (const point of placed) {
-      const key = `${point.left},${point.top}`;
+      const key = `${point.x},${point.y}`;
       together.set(key, (together.get(key) ?? 0) + 1);
     }
     const seen = new Map<string, number>();
     return placed.map((point) => {
-      const key = `${point.left},${point.top}`;
+      const key = `${point.x},${point.y}`;
       const count = together.get(key)!;
       if (count === 1) return point;
       const index = seen.get(key) ?? 0;
       seen.set(key, index + 1);
       const angle = (2 * Math.PI * index) / count - Math.PI / 2;
-      return {
-        ...point,
-        left: point.left + 16 * Math.cos(angle),
-        top: point.top + 16 * Math.sin(angle),
-      };
+      return { ...point, x: point.x + 16 * Math.cos(angle), y: point.y + 16 * Math.sin(angle) };
     });
-  }, [cases, ratings, xAxis, yAxis]);
+    // xOf and yOf follow the scale, which `ratings` carries.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [cases, ratings, xAxis, yAxis, colourAttribute, middle]);
+
+  const groups = colourAttribute
+    ? [...new Set(points.map((point) => point.group ?? ''))].sort((a, b) => a.localeCompare(b))
+    : [];
+  const colourOf = (point: (typeof points)[number]) =>
+    colourAttribute
+      ? PALETTE[groups.indexOf(point.group ?? '') % PALETTE.length]!
+      : point.quadrant === null
+        ? ON_LINE
+        : PALETTE[point.quadrant]!;
+  const labels = placeLabels(
+    points.map((point) => ({ x: point.x, y: point.y, radius: RADIUS, name: point.name })),
+    { x: 4, y: PLOT.top - 14, width: WIDTH - 8, height: PLOT.bottom - PLOT.top + 28 },
+    measure,
+  );
+  const legend = colourAttribute
+    ? groups.map((group, index) => ({
+        label: group || t('chart.noValue'),
+        colour: PALETTE[index % PALETTE.length]!,
+      }))
+    : [
+        ...quadrants.map((label, index) => ({ label, colour: PALETTE[index]! })),
+        ...(points.some((point) => point.quadrant === null)
+          ? [{ label: t('chart.onLine'), colour: ON_LINE }]
+          : []),
+      ];
+  const tickValues = ticks(scale.minimum, scale.maximum);
 
   const save = (patch: Partial<ChartSettings>) => {
     const next = { xCodeId: xAxis?.id ?? null, yCodeId: yAxis?.id ?? null, quadrants, ...patch };
     void api['chart.set'](next).then(setSettings).catch(showError);
   };
-  const svgText = () => {
-    const element = svg.current;
-    if (!element) return '';
-    return new XMLSerializer().serializeToString(element);
-  };
+  const svgText = () => (svg.current ? standaloneSvg(svg.current) : '');
   const exportPng = async () => {
     const url = URL.createObjectURL(new Blob([svgText()], { type: 'image/svg+xml' }));
     try {
@@ -124,21 +198,23 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
         image.onerror = () => reject(new Error('The chart could not be drawn.'));
         image.src = url;
       });
+      // 300 dpi: the chart's CSS pixels are 96 to the inch.
       const canvas = document.createElement('canvas');
-      canvas.width = SIZE * 2;
-      canvas.height = SIZE * 2;
+      canvas.width = Math.round((WIDTH * DPI) / 96);
+      canvas.height = Math.round((HEIGHT * DPI) / 96);
       const context = canvas.getContext('2d');
       if (!context) return;
       context.fillStyle = '#ffffff';
       context.fillRect(0, 0, canvas.width, canvas.height);
       context.drawImage(image, 0, 0, canvas.width, canvas.height);
-      const data = canvas.toDataURL('image/png').split(',')[1] ?? '';
-      downloadBase64('governance-chart.png', data, 'image/png');
+      const drawn = Uint8Array.from(atob(canvas.toDataURL('image/png').split(',')[1] ?? ''), (c) =>
+        c.charCodeAt(0),
+      );
+      downloadBase64('governance-chart.png', bytesToBase64(withDensity(drawn, DPI)), 'image/png');
     } finally {
       URL.revokeObjectURL(url);
     }
   };
-  const mid = SIZE / 2;
 
   return (
     <div className="chart-view">
@@ -163,6 +239,17 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
             </select>
           </label>
         ))}
+        <label className="field">
+          <span>{t('chart.colourBy')}</span>
+          <select value={colourBy} onChange={(event) => setColourBy(event.target.value)}>
+            <option value="">{t('chart.colourByQuadrant')}</option>
+            {colourAttributes.map((attribute) => (
+              <option key={attribute.id} value={attribute.id}>
+                {attribute.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <button
           type="button"
           onClick={() =>
@@ -178,57 +265,127 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
       <svg
         ref={svg}
         xmlns="http://www.w3.org/2000/svg"
-        width={SIZE}
-        height={SIZE}
-        viewBox={`0 0 ${SIZE} ${SIZE}`}
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
         aria-label={t('chart.title')}
         className="governance-chart"
+        fontFamily={FONT}
       >
-        <rect x={0} y={0} width={SIZE} height={SIZE} fill="#ffffff" />
-        <line x1={mid} y1={MARGIN / 2} x2={mid} y2={SIZE - MARGIN / 2} stroke="#999999" />
-        <line x1={MARGIN / 2} y1={mid} x2={SIZE - MARGIN / 2} y2={mid} stroke="#999999" />
-        {[
-          [MARGIN, MARGIN - 12, 'start'],
-          [SIZE - MARGIN, MARGIN - 12, 'end'],
-          [MARGIN, SIZE - MARGIN + 22, 'start'],
-          [SIZE - MARGIN, SIZE - MARGIN + 22, 'end'],
-        ].map(([x, y, anchor], index) => (
+        <rect x={0} y={0} width={WIDTH} height={HEIGHT} fill="#ffffff" />
+        <text
+          x={WIDTH / 2}
+          y={26}
+          textAnchor="middle"
+          fontSize={16}
+          fontWeight="bold"
+          fill="#1f2328"
+        >
+          {t('chart.title')}
+        </text>
+        <rect
+          x={PLOT.left}
+          y={PLOT.top}
+          width={PLOT.right - PLOT.left}
+          height={PLOT.bottom - PLOT.top}
+          fill="none"
+          stroke="#bbbbbb"
+        />
+        {tickValues.map((value) => (
+          <g key={value} className="tick">
+            <line
+              x1={xOf(value)}
+              y1={PLOT.bottom}
+              x2={xOf(value)}
+              y2={PLOT.bottom + 5}
+              stroke="#888888"
+            />
+            <text
+              x={xOf(value)}
+              y={PLOT.bottom + 18}
+              textAnchor="middle"
+              fontSize={11}
+              fill="#5f6670"
+            >
+              {formatNumber(value, i18n.language)}
+            </text>
+            <line
+              x1={PLOT.left - 5}
+              y1={yOf(value)}
+              x2={PLOT.left}
+              y2={yOf(value)}
+              stroke="#888888"
+            />
+            <text
+              x={PLOT.left - 8}
+              y={yOf(value) + 4}
+              textAnchor="end"
+              fontSize={11}
+              fill="#5f6670"
+            >
+              {formatNumber(value, i18n.language)}
+            </text>
+          </g>
+        ))}
+        <line
+          className="midline-x"
+          x1={xOf(middle)}
+          y1={PLOT.top}
+          x2={xOf(middle)}
+          y2={PLOT.bottom}
+          stroke="#999999"
+          strokeDasharray="4 3"
+        />
+        <line
+          className="midline-y"
+          x1={PLOT.left}
+          y1={yOf(middle)}
+          x2={PLOT.right}
+          y2={yOf(middle)}
+          stroke="#999999"
+          strokeDasharray="4 3"
+        />
+        {(
+          [
+            [PLOT.left + 6, PLOT.top + 16, 'start'],
+            [PLOT.right - 6, PLOT.top + 16, 'end'],
+            [PLOT.left + 6, PLOT.bottom - 8, 'start'],
+            [PLOT.right - 6, PLOT.bottom - 8, 'end'],
+          ] as const
+        ).map(([x, y, anchor], index) => (
           <text
             key={index}
             className="quadrant-label"
-            x={Number(x)}
-            y={Number(y)}
-            textAnchor={anchor as 'start' | 'end'}
-            fontSize={13}
-            fill="#5f6670"
-            fontFamily="sans-serif"
+            x={x}
+            y={y}
+            textAnchor={anchor}
+            fontSize={12}
+            fill="#8a9099"
           >
             {quadrants[index]}
           </text>
         ))}
         <text
-          x={SIZE / 2}
-          y={SIZE - 6}
+          x={(PLOT.left + PLOT.right) / 2}
+          y={PLOT.bottom + 38}
           textAnchor="middle"
           fontSize={13}
-          fontFamily="sans-serif"
           fill="#1f2328"
         >
           {xAxis?.name ?? ''} →
         </text>
         <text
-          x={14}
-          y={SIZE / 2}
+          x={18}
+          y={(PLOT.top + PLOT.bottom) / 2}
           textAnchor="middle"
           fontSize={13}
-          fontFamily="sans-serif"
           fill="#1f2328"
-          transform={`rotate(-90 14 ${SIZE / 2})`}
+          transform={`rotate(-90 18 ${(PLOT.top + PLOT.bottom) / 2})`}
         >
           {yAxis?.name ?? ''} →
         </text>
-        {points.map((point) => (
+        {points.map((point, index) => (
           <g
             key={point.caseId}
             className="chart-point"
@@ -247,19 +404,45 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
             }}
           >
             <title>{point.justification || point.name}</title>
-            <circle cx={point.left} cy={point.top} r={7} fill="#0072B2" />
+            <circle
+              cx={point.x}
+              cy={point.y}
+              r={RADIUS}
+              fill={colourOf(point)}
+              stroke="#ffffff"
+              strokeWidth={2}
+            />
             <text
               className="point-label"
-              x={point.left + 10}
-              y={point.top + 4}
-              fontSize={14}
-              fontFamily="sans-serif"
+              x={labels[index]!.x}
+              y={labels[index]!.y}
+              fontSize={13}
               fill="#1f2328"
             >
-              {point.name}
+              {labels[index]!.lines.map((line, lineIndex) => (
+                <tspan key={lineIndex} x={labels[index]!.x} dy={lineIndex === 0 ? 0 : LINE_HEIGHT}>
+                  {line}
+                </tspan>
+              ))}
             </text>
           </g>
         ))}
+        <g className="chart-legend">
+          {legend.map((entry, index) => {
+            const column = index % 2;
+            const row = Math.floor(index / 2);
+            const x = PLOT.left + column * ((PLOT.right - PLOT.left) / 2);
+            const y = PLOT.bottom + 62 + row * 18;
+            return (
+              <g key={entry.label + index}>
+                <circle cx={x + 5} cy={y - 4} r={5} fill={entry.colour} />
+                <text x={x + 15} y={y} fontSize={12} fill="#1f2328">
+                  {entry.label}
+                </text>
+              </g>
+            );
+          })}
+        </g>
       </svg>
       <fieldset className="quadrant-editor">
         <legend>{t('chart.quadrantLabels')}</legend>
