@@ -429,6 +429,9 @@ describe('a coded passage', () => {
     // The parent chosen beside in vivo is where its codes go, and where the palette makes one.
     const openness = await codeNamed('Openness');
     await under.selectOption({ label: 'Openness' });
+    // Back in the text, as a mouse selection would be: a selection made while the list has focus
+    // is not the editor's.
+    await page.locator('.transcript').focus();
     await selectText(page, 'Le comité');
     await page.getByRole('button', { name: 'In vivo' }).click();
     await expect.poll(async () => (await codeNamed('Le comité'))?.parentId).toBe(openness!.id);
