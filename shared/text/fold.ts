@@ -17,9 +17,15 @@ export function foldCharacter(character: string): string {
   return result;
 }
 
-/** A text as search and name matching compare it: accents, case and ligatures folded. */
+/**
+ * A text as search and name matching compare it: accents, case and ligatures
+ * folded. The same as folding each character, in one pass over the whole
+ * string: filters compare tens of thousands of values.
+ */
 export function foldForComparison(text: string): string {
-  let result = '';
-  for (const character of text) result += foldCharacter(character);
-  return result;
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[œæß]/g, (letter) => ligatures[letter]!);
 }

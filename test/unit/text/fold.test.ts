@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wordVariants } from '../../../electron/store/searchQuery';
-import { foldForComparison } from '../../../shared/text/fold';
+import { foldCharacter, foldForComparison } from '../../../shared/text/fold';
 
 const pieces = [
   'c',
@@ -34,6 +34,18 @@ describe('folding for search and find', () => {
       'coeur aequo finance elue elue strasse',
     );
     expect(foldForComparison('👩‍💻')).toBe('👩‍💻');
+  });
+
+  it('folds a whole text as it folds each of its characters', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces, 'Œ', 'Ǆ', 'İ', '①', '😀', ' '), { maxLength: 20 }),
+        (list) => {
+          const text = list.join('');
+          expect(foldForComparison(text)).toBe([...text].map(foldCharacter).join(''));
+        },
+      ),
+    );
   });
 
   it('gives a word spellings that all fold to it, and the one a text with ligatures holds', () => {
