@@ -67,16 +67,32 @@ export function speakerAt(turns: readonly TurnStart[], offset: number): string |
   return found;
 }
 
-/** Each document's turn starts, read and parsed once per query. */
+// Parsed turns kept between queries, per open project and document, for as long as the
+// document's version is the same: the passages view and the matrix read every document's.
+const parsedTurns = new WeakMap<Db, Map<string, { version: number; turns: TurnStart[] }>>();
+
+/** Each document's turn starts, parsed once for each version of its text. */
 export function turnsReader(db: Db): (documentId: string) => TurnStart[] {
-  const turns = new Map<string, TurnStart[]>();
-  const read = db.prepare('SELECT turns FROM document WHERE id = ?');
+  let cache = parsedTurns.get(db);
+  if (!cache) parsedTurns.set(db, (cache = new Map()));
+  const known = cache;
+  const seen = new Map<string, TurnStart[]>();
+  const version = db.prepare('SELECT version FROM document WHERE id = ?').pluck();
+  const read = db.prepare('SELECT version, turns FROM document WHERE id = ?');
   return (documentId) => {
-    let found = turns.get(documentId);
-    if (!found) {
-      found = JSON.parse((read.get(documentId) as { turns: string }).turns) as TurnStart[];
-      turns.set(documentId, found);
+    const inQuery = seen.get(documentId);
+    if (inQuery) return inQuery;
+    const current = version.get(documentId) as number | undefined;
+    let entry = known.get(documentId);
+    if (!entry || entry.version !== current) {
+      const row = read.get(documentId) as { version: number; turns: string } | undefined;
+      entry = {
+        version: row?.version ?? -1,
+        turns: row ? (JSON.parse(row.turns) as TurnStart[]) : [],
+      };
+      known.set(documentId, entry);
     }
-    return found;
+    seen.set(documentId, entry.turns);
+    return entry.turns;
   };
 }

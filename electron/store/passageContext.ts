@@ -48,12 +48,16 @@ export class PassageContext {
       const cases = this.db
         .prepare('SELECT case_id AS id FROM document_case WHERE document_id = ?')
         .all(documentId) as { id: string }[];
-      const { turns } = (this.db
-        .prepare('SELECT turns FROM document WHERE id = ?')
-        .get(documentId) as { turns: string } | undefined) ?? { turns: '[]' };
+      // The document's few distinct speakers, listed by SQLite from the stored turns.
+      const speakers = this.db
+        .prepare(
+          "SELECT DISTINCT json_extract(value, '$.speaker') FROM document, json_each(document.turns) WHERE document.id = ?",
+        )
+        .pluck()
+        .all(documentId) as (string | null)[];
       const named = new Set(participants.map((participant) => foldText(participant.name)));
-      const speakersNamed = (JSON.parse(turns) as { speaker: string }[]).some((turn) =>
-        named.has(foldText(turn.speaker)),
+      const speakersNamed = speakers.some(
+        (speaker) => speaker !== null && named.has(foldText(speaker)),
       );
       found = { participants, caseIds: cases.map((row) => row.id), speakersNamed };
       this.people.set(documentId, found);
