@@ -7,8 +7,23 @@ import { isInterviewerLabel } from './interviewerLabels';
 interface DocumentPeople {
   participants: { id: string; name: string; caseId: string | null }[];
   caseIds: string[];
-  /** Whether some turn's speaker is named as a linked participant: then the other speakers are someone else. */
-  speakersNamed: boolean;
+  /** Whether some turn's speaker is named as a linked participant (then the other speakers are someone else); null until asked. */
+  speakersNamed: boolean | null;
+}
+
+function contextStatements(db: Db) {
+  return {
+    participants: db.prepare(
+      `SELECT p.id, p.name, p.case_id AS caseId FROM document_participant l JOIN participant p ON p.id = l.participant_id
+       WHERE l.document_id = ? ORDER BY p.name`,
+    ),
+    cases: db.prepare('SELECT case_id AS id FROM document_case WHERE document_id = ?').pluck(),
+    speakers: db
+      .prepare(
+        "SELECT DISTINCT json_extract(value, '$.speaker') FROM document, json_each(document.turns) WHERE document.id = ?",
+      )
+      .pluck(),
+  };
 }
 
 /**
@@ -21,7 +36,11 @@ interface DocumentPeople {
  */
 export class PassageContext {
   private readonly people = new Map<string, DocumentPeople>();
-  private readonly resolved = new Map<string, { participantIds: string[]; caseIds: string[] }>();
+  // Per document, per speaker (null: none or it does not matter): no key string built per passage.
+  private readonly resolved = new Map<
+    string,
+    Map<string | null, { participantIds: string[]; caseIds: string[] }>
+  >();
   private readonly attributes: Map<string, AttributeDefinition>;
   private readonly values = {
     case: new Map<string, Record<string, AttributeValue>>(),
@@ -29,40 +48,44 @@ export class PassageContext {
     document: new Map<string, Record<string, AttributeValue>>(),
   };
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
+    this.statements = contextStatements(db);
     this.attributes = new Map(listAttributes(db).map((attribute) => [attribute.id, attribute]));
     this.values.case = valuesByEntity(db, 'case');
     this.values.participant = valuesByEntity(db, 'participant');
     this.values.document = valuesByEntity(db, 'document');
   }
 
+  // Prepared once for the thousands of passages a view resolves.
+  private readonly statements: ReturnType<typeof contextStatements>;
+
   private documentPeople(documentId: string): DocumentPeople {
     let found = this.people.get(documentId);
     if (!found) {
-      const participants = this.db
-        .prepare(
-          `SELECT p.id, p.name, p.case_id AS caseId FROM document_participant l JOIN participant p ON p.id = l.participant_id
-           WHERE l.document_id = ? ORDER BY p.name`,
-        )
-        .all(documentId) as { id: string; name: string; caseId: string | null }[];
-      const cases = this.db
-        .prepare('SELECT case_id AS id FROM document_case WHERE document_id = ?')
-        .all(documentId) as { id: string }[];
-      // The document's few distinct speakers, listed by SQLite from the stored turns.
-      const speakers = this.db
-        .prepare(
-          "SELECT DISTINCT json_extract(value, '$.speaker') FROM document, json_each(document.turns) WHERE document.id = ?",
-        )
-        .pluck()
-        .all(documentId) as (string | null)[];
-      const named = new Set(participants.map((participant) => foldText(participant.name)));
-      const speakersNamed = speakers.some(
-        (speaker) => speaker !== null && named.has(foldText(speaker)),
-      );
-      found = { participants, caseIds: cases.map((row) => row.id), speakersNamed };
+      const participants = this.statements.participants.all(documentId) as {
+        id: string;
+        name: string;
+        caseId: string | null;
+      }[];
+      const caseIds = this.statements.cases.all(documentId) as string[];
+      found = { participants, caseIds, speakersNamed: null };
       this.people.set(documentId, found);
     }
     return found;
+  }
+
+  /**
+   * Whether some turn's speaker is named as a linked participant: asked only for a speaker
+   * who is neither a participant nor the interviewer, which most documents never have.
+   */
+  private speakersNamed(documentId: string, people: DocumentPeople): boolean {
+    if (people.speakersNamed === null) {
+      const named = new Set(people.participants.map((participant) => foldText(participant.name)));
+      people.speakersNamed = (this.statements.speakers.all(documentId) as (string | null)[]).some(
+        (speaker) => speaker !== null && named.has(foldText(speaker)),
+      );
+    }
+    return people.speakersNamed;
   }
 
   /** Whether the speaker can change who a passage of this document is about (a participant linked). */
@@ -75,13 +98,13 @@ export class PassageContext {
     speaker: string | null,
   ): { participantIds: string[]; caseIds: string[] } {
     // Thousands of passages share a few (document, speaker) pairs.
-    const key = this.speakerMatters(documentId)
-      ? `${documentId}\u0000${speaker ?? ''}`
-      : documentId;
-    let found = this.resolved.get(key);
+    let bySpeaker = this.resolved.get(documentId);
+    if (!bySpeaker) this.resolved.set(documentId, (bySpeaker = new Map()));
+    const key = this.speakerMatters(documentId) ? speaker : null;
+    let found = bySpeaker.get(key);
     if (!found) {
-      found = this.resolveUncached(documentId, speaker);
-      this.resolved.set(key, found);
+      found = this.resolveUncached(documentId, key);
+      bySpeaker.set(key, found);
     }
     // Shared between passages of the same document and speaker: callers only read them.
     return found;
@@ -100,7 +123,7 @@ export class PassageContext {
     const someoneElse =
       speaker !== null &&
       named.length === 0 &&
-      (isInterviewerLabel(speaker) || people.speakersNamed);
+      (isInterviewerLabel(speaker) || this.speakersNamed(documentId, people));
     const participants = named.length > 0 ? named : someoneElse ? [] : people.participants;
     // The interviewer's words still belong to the interview's cases.
     const caseIds = new Set(people.caseIds);
