@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Coding } from '../../../shared/documents';
+import type { TextIndex } from '../../../shared/text/textIndex';
 import { positionToOffset } from '../../../shared/text/textIndex';
 import { useApi } from '../../api/context';
 import { useProjectData } from '../project/ProjectData';
@@ -180,20 +181,34 @@ export function useCodings(
     [api, refresh, showError],
   );
 
-  /** Moves one boundary of a passage to the next word boundary, from where it is drawn now. */
-  const moveEdge = useCallback(
-    async (coding: Coding, edge: Edge, direction: 1 | -1) => {
+  /**
+   * Gives a passage new boundaries computed from where it is drawn now, on the text as it is
+   * once typing is saved; `next` returns null to leave it as it is.
+   */
+  const reshape = useCallback(
+    async (
+      coding: Coding,
+      next: (
+        range: { start: number; end: number },
+        index: TextIndex,
+      ) => {
+        start: number;
+        end: number;
+      } | null,
+    ) => {
       if (!instance) return;
       const { editor, sync } = instance;
       try {
         await sync.withSettled(
           (state, index) => {
             const drawn = drawnCodings(state).find((candidate) => candidate.codingId === coding.id);
-            const start = drawn ? positionToOffset(index, drawn.from) : coding.start;
-            const end = drawn ? positionToOffset(index, drawn.to) : coding.end;
-            const moved = nextWordBoundary(index.text, edge === 'start' ? start : end, direction);
-            const next = edge === 'start' ? { start: moved, end } : { start, end: moved };
-            return next.end > next.start ? next : null;
+            const range = drawn
+              ? {
+                  start: positionToOffset(index, drawn.from),
+                  end: positionToOffset(index, drawn.to),
+                }
+              : { start: coding.start, end: coding.end };
+            return next(range, index);
           },
           async (range, settled) => {
             const updated = await api['codings.update']({
@@ -212,39 +227,25 @@ export function useCodings(
     [instance, api, draw, refresh, showError],
   );
 
-  /** Widens a passage to its sentence, paragraph or turn, on the text as it is once typing is saved. */
+  /** Moves one boundary of a passage to the next word boundary. */
+  const moveEdge = useCallback(
+    (coding: Coding, edge: Edge, direction: 1 | -1) =>
+      reshape(coding, ({ start, end }, index) => {
+        const moved = nextWordBoundary(index.text, edge === 'start' ? start : end, direction);
+        const next = edge === 'start' ? { start: moved, end } : { start, end: moved };
+        return next.end > next.start ? next : null;
+      }),
+    [reshape],
+  );
+
+  /** Widens a passage to its sentence, paragraph or turn. */
   const spread = useCallback(
-    async (coding: Coding, unit: SpreadUnit) => {
-      if (!instance) return;
-      const { editor, sync } = instance;
-      try {
-        await sync.withSettled(
-          (state, index) => {
-            const drawn = drawnCodings(state).find((candidate) => candidate.codingId === coding.id);
-            const range = drawn
-              ? {
-                  start: positionToOffset(index, drawn.from),
-                  end: positionToOffset(index, drawn.to),
-                }
-              : { start: coding.start, end: coding.end };
-            const next = spreadRange(index, range, unit);
-            return next.start === range.start && next.end === range.end ? null : next;
-          },
-          async (range, settled) => {
-            const updated = await api['codings.update']({
-              id: coding.id,
-              ...range,
-              version: settled.version,
-            });
-            draw(editor, settled, [updated], 'add');
-          },
-        );
-        await refresh();
-      } catch (error) {
-        showError(error);
-      }
-    },
-    [instance, api, draw, refresh, showError],
+    (coding: Coding, unit: SpreadUnit) =>
+      reshape(coding, (range, index) => {
+        const next = spreadRange(index, range, unit);
+        return next.start === range.start && next.end === range.end ? null : next;
+      }),
+    [reshape],
   );
 
   /** Codes every turn of a speaker with the given codes: one step to undo. */
