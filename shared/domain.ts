@@ -35,15 +35,25 @@ export interface RecentProject {
   missing: boolean;
 }
 
-export const activityActions = ['project.create', 'project.update'] as const;
+/** The project's own changes, then every action of the undo history, its undo and its redo. */
+export const activityActions = ['project.create', 'project.update', 'do', 'undo', 'redo'] as const;
 export type ActivityAction = (typeof activityActions)[number];
 
 export interface ActivityEntry {
   id: number;
   at: string;
   action: ActivityAction;
-  /** What the action was about (a title, the changed fields); the renderer words it in the UI language. */
+  /**
+   * What the action was about: for the project's own, a title or the changed
+   * fields; for the others, the undo history's action key. The renderer words it.
+   */
   subject: string;
+  /** The name of what was done to (a code, a document, a case), as it was then; may be empty. */
+  target: string;
+  /** Where: the document or case it was done in; may be empty. */
+  place: string;
+  /** How many times in a row, or how many passages at once. */
+  count: number;
 }
 
 export type HostKind = 'electron' | 'web';
@@ -61,3 +71,33 @@ export interface AppInfo {
 }
 
 export type PathPurpose = 'open' | 'create' | 'saveCopy';
+
+/** Where the study stands: what the Overview shows. */
+export interface StudyOverview {
+  transcripts: number;
+  /** Documents other than interview transcripts (notes, reports, policies). */
+  otherDocuments: number;
+  recordings: number;
+  codes: number;
+  codings: number;
+  /** Documents with at least one coded passage. */
+  codedDocuments: number;
+  /** Each top-level code (an axis of the model) with the passages coded under it. */
+  axes: { codeId: string; name: string; colour: string; passages: number; documents: number }[];
+  cases: number;
+  participants: number;
+  /** Cases with a rating on at least one axis. */
+  ratedCases: number;
+  /** Each guide with the interviews that follow it and how much of it they answer. */
+  guides: {
+    guideId: string;
+    title: string;
+    questions: number;
+    interviews: number;
+    /** Question × interview cells with an answer marked (to the question or one of its prompts). */
+    answered: number;
+    /** Cells ticked as asked in the interview, with no answer marked. */
+    asked: number;
+  }[];
+  lastActivityAt: string | null;
+}

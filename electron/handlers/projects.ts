@@ -4,6 +4,7 @@ import type { HandlerContext } from '../api/context';
 import type { DomainHandlers } from '../api/handlers';
 import type { OpenProject } from '../session';
 import { listActivity } from '../store/activity';
+import { studyOverview } from '../store/overview';
 import { saveCopy } from '../store/backup';
 import { now } from '../store/clock';
 import { getProject, updateProject } from '../store/project';
@@ -101,4 +102,5 @@ export const projectsHandlers: DomainHandlers<typeof projectsContract> = {
   },
 
   'projects.activity': (context, { limit }) => listActivity(context.session.require().db, limit),
+  'projects.overview': (context) => studyOverview(context.session.require().db),
 };

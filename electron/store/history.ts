@@ -2,6 +2,7 @@ import type { HistoryResult, HistoryState, TextChange } from '../../shared/docum
 import type { ReadOnlyCopy } from '../../shared/domain';
 import { AxialError } from '../../shared/errors';
 import type { HistoryAction } from '../../shared/history';
+import { recordHistoryActivity } from './activity';
 import type { Db } from './database';
 import { replayDocumentSteps } from './documents';
 import type { JournalEntry } from './journal';
@@ -70,7 +71,13 @@ export class History {
   ): T {
     this.refuseWrites();
     const changes = new ChangeSet(label);
-    const result = db.transaction(() => action(changes)).immediate();
+    const result = db
+      .transaction(() => {
+        const value = action(changes);
+        if (!changes.empty) recordHistoryActivity(db, 'do', label, changes.operations);
+        return value;
+      })
+      .immediate();
     changes.committed();
     if (changes.empty) return result;
     const now = this.clock();
@@ -131,6 +138,7 @@ export class History {
           );
           if (text) replayed.push(text);
         }
+        recordHistoryActivity(db, direction, entry.label, entry.operations);
         return replayed;
       })
       .immediate();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ActivityEntry, ProjectSummary } from '../domain';
+import type { ActivityEntry, ProjectSummary, StudyOverview } from '../domain';
 import { method } from './method';
 import { emptyInput, filePath, language, projectDescription, projectTitle } from './schemas';
 
@@ -44,4 +44,6 @@ export const projectsContract = {
   'projects.activity': method<ActivityEntry[]>()(
     z.strictObject({ limit: z.number().int().min(1).max(1000).default(50) }),
   ),
+  /** Where the study stands: documents, coded passages per axis, cases, guide coverage, last change. */
+  'projects.overview': method<StudyOverview>()(emptyInput),
 };

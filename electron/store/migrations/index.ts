@@ -12,6 +12,7 @@ import { migration009CodingCountsIndex } from './009-coding-counts-index';
 import { migration010TextBlocks } from './010-text-blocks';
 import { migration011RangesUnindexedStart } from './011-ranges-unindexed-start';
 import { migration012SearchSymbols } from './012-search-symbols';
+import { migration013ActivityDetail } from './013-activity-detail';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   migration010TextBlocks,
   migration011RangesUnindexedStart,
   migration012SearchSymbols,
+  migration013ActivityDetail,
 ];
 
 export const latestSchemaVersion = migrations.length;

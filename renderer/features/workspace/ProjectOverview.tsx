@@ -1,20 +1,32 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityEntry, ProjectSummary } from '../../../shared/domain';
+import type { ActivityEntry, ProjectSummary, StudyOverview } from '../../../shared/domain';
 import { useApi } from '../../api/context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAction } from '../../components/useAction';
 import { formatDateTime } from '../../components/formatDate';
+import { useProjectData } from '../project/ProjectData';
 import { describeActivity } from './describeActivity';
+import { StudyState } from './StudyState';
 
 export function ProjectOverview({ project }: { project: ProjectSummary }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
+  const { history } = useProjectData();
   const [activity, setActivity] = useState<ActivityEntry[]>([]);
+  const [overview, setOverview] = useState<StudyOverview | null>(null);
   const { error, run } = useAction();
   useEffect(() => {
-    void run(async () => setActivity(await api['projects.activity']({ limit: 20 })));
-  }, [api, run, project.modifiedAt]);
+    void run(async () => {
+      const [entries, state] = await Promise.all([
+        api['projects.activity']({ limit: 30 }),
+        api['projects.overview']({}),
+      ]);
+      setActivity(entries);
+      setOverview(state);
+    });
+    // The history labels change with every action, undo and redo: the counts and the log follow.
+  }, [api, run, project.modifiedAt, history.undoLabel, history.redoLabel]);
   return (
     <section className="overview" aria-labelledby="overview-heading">
       <h2 id="overview-heading">{project.title}</h2>
@@ -28,8 +40,9 @@ export function ProjectOverview({ project }: { project: ProjectSummary }) {
       <p className="muted">
         {t('workspace.created', { date: formatDateTime(project.createdAt, i18n.language) })}
       </p>
-      <h3>{t('workspace.activity')}</h3>
       <ErrorMessage error={error} />
+      {overview && <StudyState overview={overview} />}
+      <h3>{t('workspace.activity')}</h3>
       {activity.length === 0 ? (
         <p className="muted">{t('workspace.noActivity')}</p>
       ) : (
