@@ -185,7 +185,12 @@ describe('cases, participants and attributes through the UI', () => {
     await sectionA.locator('.passage-meta', { hasText: 'Entretien A · Élu-A' }).waitFor();
     await sectionB.locator('.passage-meta', { hasText: 'Entretien B · DGS-B' }).waitFor();
 
-    // …filtered by a case attribute: only formalised projects.
+    // …filtered by a case attribute: only formalised projects. The filters open from their bar.
+    const filterToggle = page
+      .getByRole('group', { name: 'Filters of the passages' })
+      .getByRole('button', { name: 'Filter…' });
+    expect(await filterToggle.getAttribute('aria-expanded')).toBe('false');
+    await filterToggle.click();
     await page.getByRole('button', { name: 'Add a condition' }).click();
     await page
       .getByRole('combobox', { name: 'Attribute' })
@@ -215,9 +220,22 @@ describe('cases, participants and attributes through the UI', () => {
     });
     expect(filtered.map((passage) => passage.documentTitle)).toEqual(['Entretien B']);
 
+    // Folded, the bar still says what filters the passages, and each goes with its chip.
+    const bar = page.getByRole('group', { name: 'Filters of the passages' });
+    await bar.getByRole('button', { name: '2 filters' }).click();
+    await page.getByRole('button', { name: 'Add a condition' }).waitFor({ state: 'detached' });
+    expect(
+      await bar.getByRole('list', { name: 'Filters in use' }).locator('li').allTextContents(),
+    ).toEqual(['Degré de formalisation du projet = Formalisé×', 'Date de lancement ≤ 2016×']);
+    await bar.getByRole('button', { name: 'Remove the filter Date de lancement ≤ 2016' }).click();
+    await bar
+      .getByRole('button', {
+        name: 'Remove the filter Degré de formalisation du projet = Formalisé',
+      })
+      .click();
+    await bar.getByRole('button', { name: 'Filter…' }).waitFor();
+
     // Grouped by the stakeholder group.
-    await page.getByRole('button', { name: 'Remove this condition' }).first().click();
-    await page.getByRole('button', { name: 'Remove this condition' }).first().click();
     await page
       .getByRole('combobox', { name: 'Group by' })
       .selectOption({ label: 'Participant · Groupe, then axis' });

@@ -4,12 +4,16 @@ import type { PassageOverview, Passage, PassageQuery } from '../../../shared/doc
 import { useApi } from '../../api/context';
 import { buildCodeTree, codePath } from '../codebook/codeTree';
 import type { DocumentTarget } from '../documents/DocumentsView';
+import { useLayoutFlag } from '../../components/usePaneSize';
 import { useProjectData } from '../project/ProjectData';
 import type { AnswerPassage, GuideDetail, GuideSummary } from '../../../shared/guides';
 import type { PassageGroup } from './groupPassages';
 import { groupPassages } from './groupPassages';
 import type { DraftCondition } from './ConditionsEditor';
-import { completeConditions, ConditionsEditor } from './ConditionsEditor';
+import { completeConditions } from './ConditionsEditor';
+import { FilterBar } from './FilterBar';
+import type { FilterChoices } from './PassageFilters';
+import { PassageFilters } from './PassageFilters';
 import type { GroupBy } from './outerGroups';
 import { outerGroups } from './outerGroups';
 
@@ -133,8 +137,17 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
     [passages],
   );
   const codeName = (id: string) => codes.find((code) => code.id === id)?.name ?? '';
-  const single = (values: string[] | undefined) => values?.[0] ?? '';
-  const toList = (value: string) => (value ? [value] : undefined);
+  const choices: FilterChoices = {
+    codes,
+    documents,
+    speakers,
+    coders,
+    cases,
+    participants,
+    attributes,
+  };
+  // Folded by default on a laptop's screen, open where there is room; the choice is remembered.
+  const [filtersOpen, setFiltersOpen] = useLayoutFlag('passageFilters', window.innerWidth >= 1600);
 
   const copy = async () => {
     const chosen = passages.filter((passage) => checked.has(passage.coding.id));
@@ -280,92 +293,15 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
 
   return (
     <div className="passages-view">
-      <form
-        className="passage-filters"
-        aria-label={t('passages.filters')}
-        onSubmit={(event) => event.preventDefault()}
+      <FilterBar
+        open={filtersOpen}
+        onOpen={setFiltersOpen}
+        query={query}
+        onQuery={setQuery}
+        conditions={conditions}
+        onConditions={setConditions}
+        choices={choices}
       >
-        <label className="field">
-          <span>{t('passages.code')}</span>
-          <select
-            multiple
-            size={4}
-            value={query.codeIds ?? []}
-            onChange={(event) => {
-              const ids = [...event.target.selectedOptions].map((option) => option.value);
-              setQuery((current) => ({ ...current, codeIds: ids.length ? ids : undefined }));
-            }}
-          >
-            {codes.map((code) => (
-              <option key={code.id} value={code.id}>
-                {codePath(codes, code.id).join(' › ')}
-              </option>
-            ))}
-          </select>
-        </label>
-        <fieldset className="match">
-          <legend>{t('passages.match')}</legend>
-          {(['any', 'all'] as const).map((mode) => (
-            <label key={mode} className="checkbox">
-              <input
-                type="radio"
-                name="code-match"
-                checked={(query.codeMatch ?? 'any') === mode}
-                onChange={() => setQuery((current) => ({ ...current, codeMatch: mode }))}
-              />
-              <span>{t(`passages.${mode}`)}</span>
-            </label>
-          ))}
-        </fieldset>
-        <SingleFilter
-          label={t('passages.document')}
-          allLabel={t('passages.allDocuments')}
-          options={documents.map((document) => ({ value: document.id, label: document.title }))}
-          value={single(query.documentIds)}
-          onChange={(value) => setQuery((current) => ({ ...current, documentIds: toList(value) }))}
-        />
-        <SingleFilter
-          label={t('passages.speaker')}
-          allLabel={t('passages.allSpeakers')}
-          options={speakers.map((speaker) => ({ value: speaker, label: speaker }))}
-          value={single(query.speakers)}
-          onChange={(value) => setQuery((current) => ({ ...current, speakers: toList(value) }))}
-        />
-        <SingleFilter
-          label={t('passages.coder')}
-          allLabel={t('passages.allCoders')}
-          options={coders.map((coder) => ({ value: coder, label: coder }))}
-          value={single(query.coders)}
-          onChange={(value) => setQuery((current) => ({ ...current, coders: toList(value) }))}
-        />
-        <SingleFilter
-          label={t('passages.case')}
-          allLabel={t('passages.allCases')}
-          options={cases.map((row) => ({ value: row.id, label: row.name }))}
-          value={single(query.caseIds)}
-          onChange={(value) => setQuery((current) => ({ ...current, caseIds: toList(value) }))}
-        />
-        <SingleFilter
-          label={t('passages.participant')}
-          allLabel={t('passages.allParticipants')}
-          options={participants.map((row) => ({ value: row.id, label: row.name }))}
-          value={single(query.participantIds)}
-          onChange={(value) =>
-            setQuery((current) => ({ ...current, participantIds: toList(value) }))
-          }
-        />
-        <label className="field">
-          <span>{t('passages.text')}</span>
-          <input
-            type="search"
-            value={query.text ?? ''}
-            onChange={(event) =>
-              setQuery((current) => ({ ...current, text: event.target.value || undefined }))
-            }
-          />
-        </label>
-      </form>
-      <div className="passage-options">
         <label className="field group-by">
           <span>{t('passages.groupBy')}</span>
           <select value={groupBy} onChange={(event) => setGroupBy(event.target.value as GroupBy)}>
@@ -395,12 +331,16 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
             </select>
           </label>
         )}
-        <ConditionsEditor
-          attributes={attributes}
+      </FilterBar>
+      {filtersOpen && (
+        <PassageFilters
+          query={query}
+          onQuery={setQuery}
           conditions={conditions}
-          onChange={setConditions}
+          onConditions={setConditions}
+          choices={choices}
         />
-      </div>
+      )}
       <div className="passages-actions">
         <span role="status">{t('passages.total', { count: total ?? passages.length })}</span>
         <button
@@ -441,34 +381,5 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
         ))
       )}
     </div>
-  );
-}
-
-/** One filter of the Passages view: everything, or one value. */
-function SingleFilter({
-  label,
-  allLabel,
-  options,
-  value,
-  onChange,
-}: {
-  label: string;
-  allLabel: string;
-  options: { value: string; label: string }[];
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <select value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{allLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </label>
   );
 }
