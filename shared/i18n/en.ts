@@ -294,6 +294,14 @@ export const en = {
     sameCodedPassage:
       'This code is already on exactly these words. Remove one of the two passages instead.',
   },
+  dates: {
+    placeholder: 'mm/dd/yyyy',
+    hint: 'A date such as {{example}}',
+    invalid: 'Not a date: type it as {{example}}, or leave it empty.',
+  },
+  files: {
+    none: 'No file chosen',
+  },
   common: {
     cancel: 'Cancel',
     close: 'Close',
@@ -939,6 +947,7 @@ export const en = {
       chart: '2×2 chart settings',
     },
     importProject: {
+      choose: 'Choose a .qdpx file…',
       advanced: 'Advanced',
       counting: 'How the file counts characters',
       countingAuto: 'Decided from the file (recommended)',

@@ -309,6 +309,14 @@ export const fr: Messages = {
     sameCodedPassage:
       'Ce code est déjà posé exactement sur ces mots. Supprimez plutôt l’un des deux passages.',
   },
+  dates: {
+    placeholder: 'jj/mm/aaaa',
+    hint: 'Une date comme {{example}}',
+    invalid: 'Ce n’est pas une date : saisissez-la comme {{example}}, ou laissez vide.',
+  },
+  files: {
+    none: 'Aucun fichier choisi',
+  },
   common: {
     cancel: 'Annuler',
     close: 'Fermer',
@@ -966,6 +974,7 @@ export const fr: Messages = {
       chart: 'les réglages du graphique 2×2',
     },
     importProject: {
+      choose: 'Choisir un fichier .qdpx…',
       advanced: 'Avancé',
       counting: 'Comment le fichier compte les caractères',
       countingAuto: 'Décidé d’après le fichier (recommandé)',

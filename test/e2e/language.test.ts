@@ -62,3 +62,46 @@ describe('interface language', () => {
     await page.getByRole('button', { name: 'Fermer le projet' }).waitFor();
   });
 });
+
+describe('dates and files in French', () => {
+  it('takes a date as French writes it, refuses one that is none, and chooses files with French buttons', async () => {
+    const { page } = app;
+    await page.getByRole('combobox', { name: 'Interface language' }).selectOption('fr');
+    await page.locator('input[name="title"]').fill('Dates');
+    await page.locator('input[name="path"]').fill(app.projectPath('dates.axial'));
+    await page.getByRole('button', { name: 'Créer le projet' }).click();
+    const created = await app.core.dispatch('documents.import', {
+      fileName: 'Entretien A.txt',
+      data: Buffer.from('Enquêteur : Bonjour.\nDGS : Bonjour.').toString('base64'),
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const documentId = (created.value as { id: string }).id;
+    await page.getByRole('navigation').getByRole('button', { name: 'Documents' }).click();
+    await page.getByRole('button', { name: /^Entretien A/ }).click();
+    await page.locator('.transcript').waitFor();
+    await page.locator('.document-properties summary').click();
+    const date = page.locator('input[name="document-date"]');
+    expect(await date.getAttribute('placeholder')).toBe('jj/mm/aaaa');
+    const stored = async () => {
+      const result = await app.core.dispatch('documents.get', { id: documentId });
+      return result.ok ? (result.value as { date: string | null }).date : 'error';
+    };
+    await date.fill('14/03/2024');
+    await date.press('Tab');
+    await expect.poll(stored).toBe('2024-03-14');
+    expect(await date.inputValue()).toBe('14/03/2024');
+    // February has no 31st: said where it was typed, nothing stored.
+    await date.fill('31/02/2024');
+    await date.press('Tab');
+    await page
+      .getByText('Ce n’est pas une date : saisissez-la comme 14/03/2024, ou laissez vide.')
+      .waitFor();
+    expect(await stored()).toBe('2024-03-14');
+
+    // No file input of the browser's own, in the system's language, is in view: Axial's buttons are.
+    await page.getByRole('button', { name: 'Joindre un enregistrement…' }).waitFor();
+    await page.getByRole('navigation').getByRole('button', { name: 'Échanges' }).click();
+    await page.getByRole('button', { name: 'Importer un livre de codes (.qdc)…' }).waitFor();
+    expect(await page.locator('input[type=file]:visible').count()).toBe(0);
+  });
+});

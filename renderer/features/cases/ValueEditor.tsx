@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttributeDefinition, AttributeValue } from '../../../shared/cases';
+import { DateField } from '../../components/DateField';
 
 /** One cell: an editor suited to the attribute's type, saved when left (or at once for a choice or a box). */
 export function ValueEditor({
@@ -50,10 +51,19 @@ export function ValueEditor({
       </select>
     );
   }
+  if (attribute.type === 'date') {
+    return (
+      <DateField
+        label={label}
+        value={typeof value === 'string' ? value : null}
+        onSave={(date) => onSave(date)}
+      />
+    );
+  }
   return (
     <input
       aria-label={label}
-      type={attribute.type === 'date' ? 'date' : 'text'}
+      type="text"
       inputMode={attribute.type === 'number' ? 'decimal' : undefined}
       value={draft}
       onChange={(event) => setDraft(event.target.value)}

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentKind, DocumentSummary } from '../../../shared/documents';
 import { useApi } from '../../api/context';
+import { DateField } from '../../components/DateField';
 import { useProjectData } from '../project/ProjectData';
 import { DocumentLinksEditor } from './DocumentLinksEditor';
 
-type Field = 'title' | 'date' | 'place' | 'description' | 'memo';
+type Field = 'title' | 'place' | 'description' | 'memo';
 
 /** A document's title, kind, date, place, description and memo; each saved when the field is left. */
 export function DocumentProperties({ document }: { document: DocumentSummary }) {
@@ -39,15 +40,15 @@ export function DocumentProperties({ document }: { document: DocumentSummary }) 
       setValues(snapshot(document));
       return;
     }
-    if (field === 'date' || field === 'place') void save({ [field]: value || null });
+    if (field === 'place') void save({ place: value || null });
     else void save({ [field]: field === 'title' ? value : values[field] });
   };
-  const input = (field: Field, label: string, type = 'text') => (
+  const input = (field: Field, label: string) => (
     <label className="field">
       <span>{label}</span>
       <input
         name={`document-${field}`}
-        type={type}
+        type="text"
         value={values[field]}
         onChange={(event) => setValues((current) => ({ ...current, [field]: event.target.value }))}
         onBlur={() => commit(field)}
@@ -69,7 +70,15 @@ export function DocumentProperties({ document }: { document: DocumentSummary }) 
             <option value="secondary">{t('documents.kinds.secondary')}</option>
           </select>
         </label>
-        {input('date', t('documents.date'), 'date')}
+        <label className="field">
+          <span>{t('documents.date')}</span>
+          <DateField
+            name="document-date"
+            label={t('documents.date')}
+            value={document.date}
+            onSave={(date) => void save({ date })}
+          />
+        </label>
         {input('place', t('documents.place'))}
       </div>
       {(['description', 'memo'] as const).map((field) => (
@@ -94,7 +103,6 @@ export function DocumentProperties({ document }: { document: DocumentSummary }) 
 function snapshot(document: DocumentSummary): Record<Field, string> {
   return {
     title: document.title,
-    date: document.date ?? '',
     place: document.place ?? '',
     description: document.description,
     memo: document.memo,

@@ -1,3 +1,4 @@
+import { FileButton } from '../../components/FileButton';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixLevel } from '../../../shared/analysis';
@@ -277,30 +278,25 @@ function CodebookExchange() {
         >
           {t('exchange.codebook.qdc')}
         </button>
-        <label className="file-button">
-          <span>{t('exchange.codebook.import')}</span>
-          <input
-            type="file"
-            name="qdc-file"
-            accept=".qdc,.xml"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (!file) return;
-              void run(async () => {
-                const result = await api['refi.importCodebook']({
-                  fileName: file.name,
-                  data: await readAsBase64(file),
-                });
-                await refresh();
-                setStatus(
-                  t('exchange.codebook.imported', { count: result.added, matched: result.matched }),
-                );
-                setWarnings(result.warnings);
+        <FileButton
+          label={t('exchange.codebook.import')}
+          name="qdc-file"
+          accept=".qdc,.xml"
+          onFiles={([file]) => {
+            if (!file) return;
+            void run(async () => {
+              const result = await api['refi.importCodebook']({
+                fileName: file.name,
+                data: await readAsBase64(file),
               });
-            }}
-          />
-        </label>
+              await refresh();
+              setStatus(
+                t('exchange.codebook.imported', { count: result.added, matched: result.matched }),
+              );
+              setWarnings(result.warnings);
+            });
+          }}
+        />
       </div>
       <ErrorMessage error={error} />
       {status && (

@@ -1,3 +1,4 @@
+import { FileButton } from '../../components/FileButton';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, ProjectSummary } from '../../../shared/domain';
@@ -109,15 +110,16 @@ export function ImportProjectDialog({
           }}
         >
           <p>{t('exchange.importProject.explanation')}</p>
-          <label className="field">
+          <div className="field">
             <span>{t('exchange.importProject.file')}</span>
-            <input
-              type="file"
+            <FileButton
+              label={t('exchange.importProject.choose')}
               name="qdpx-file"
               accept=".qdpx"
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+              chosen={file?.name ?? null}
+              onFiles={([chosen]) => setFile(chosen ?? null)}
             />
-          </label>
+          </div>
           <PathField
             name="imported-project-path"
             label={t('exchange.importProject.path')}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../components/DateField';
 import type {
   AttributeCondition,
   AttributeDefinition,
@@ -108,10 +109,16 @@ export function ConditionsEditor({
                   ))
                 )}
               </select>
+            ) : attribute?.type === 'date' ? (
+              <DateField
+                label={t('passages.conditionValue')}
+                value={condition.value || null}
+                onSave={(date) => update(index, { value: date ?? '' })}
+              />
             ) : (
               <input
                 aria-label={t('passages.conditionValue')}
-                type={attribute?.type === 'date' ? 'date' : 'text'}
+                type="text"
                 value={condition.value}
                 onChange={(event) => update(index, { value: event.target.value })}
               />

@@ -1,3 +1,4 @@
+import { FileButton } from '../../components/FileButton';
 import type { RefObject } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -303,20 +304,15 @@ export function RecordingPanel({
         </div>
       ) : (
         !recording && (
-          <label className="file-button">
-            <span>{t('recordings.attach')}</span>
-            <input
-              type="file"
-              name="recording-file"
-              accept="audio/*,video/*,.mp3,.m4a,.aac,.wav,.ogg,.opus,.webm,.mp4"
-              disabled={pending}
-              onChange={(event) => {
-                const file = event.target.files?.[0];
-                event.target.value = '';
-                if (file) attach(file);
-              }}
-            />
-          </label>
+          <FileButton
+            label={t('recordings.attach')}
+            name="recording-file"
+            accept="audio/*,video/*,.mp3,.m4a,.aac,.wav,.ogg,.opus,.webm,.mp4"
+            disabled={pending}
+            onFiles={([file]) => {
+              if (file) attach(file);
+            }}
+          />
         )
       )}
       <ErrorMessage error={error} />
