@@ -221,6 +221,60 @@ describe('interview guides through the UI', () => {
   });
 });
 
+describe('a proposed answer that runs long', () => {
+  it('is shown with its extent and a warning before the researcher accepts it', async () => {
+    const { page } = app;
+    await createProject(app, 'long');
+    let guide = await apiCall<{ id: string }>(app, 'guides.create', { title: 'Guide' });
+    guide = await apiCall<{ id: string }>(app, 'guides.addItem', {
+      guideId: guide.id,
+      kind: 'question',
+      text: 'Comment les habitants sont-ils associés au projet ?',
+    });
+    await openSection(page, 'Documents');
+    // The interviewer only nods along: one answer over nine turns, which Axial must not cut short
+    // but must not let pass unseen either.
+    await pasteTranscript(
+      page,
+      'Entretien long',
+      [
+        '[00:01:00] Enquêteur : Comment les habitants sont-ils associés au projet ?',
+        '[00:01:10] DGS : D’abord par un panel citoyen tiré au sort.',
+        '[00:02:00] Enquêteur : D’accord.',
+        '[00:02:05] DGS : Ensuite par des ateliers dans chaque quartier.',
+        '[00:03:00] Enquêteur : Hum hum.',
+        '[00:03:05] DGS : Et un budget participatif depuis 2019.',
+        '[00:04:00] Enquêteur : Oui.',
+        '[00:04:05] DGS : Les projets sont votés en ligne et en mairie.',
+        '[00:05:00] Enquêteur : Je vois.',
+        '[00:05:05] DGS : Le panel rend un avis public chaque année.',
+        '[00:06:00] Enquêteur : Parlons maintenant du budget de la ville, voulez-vous ?',
+        '[00:06:10] DGS : Volontiers.',
+      ].join('\n'),
+    );
+    await page.getByRole('button', { name: /^Entretien long/ }).click();
+    await page.locator('.transcript').waitFor();
+    await page.getByRole('tab', { name: 'Guide' }).click();
+    await page
+      .getByRole('combobox', { name: 'Guide used in this interview' })
+      .selectOption({ label: 'Guide v1' });
+    await page.getByRole('button', { name: 'Propose answers' }).click();
+    const proposal = page.getByRole('list', { name: 'Proposed answers' }).locator('.proposal');
+    await expect.poll(() => proposal.count()).toBe(1);
+    await expect
+      .poll(() => proposal.locator('.proposal-extent').textContent())
+      .toMatch(/^“?D’abord par un panel.*”? → “?.*chaque année\.”?$/);
+    await expect
+      .poll(() => proposal.locator('.proposal-size').textContent())
+      .toMatch(/ · 9 turns · 1:10–6:00$/);
+    await expect
+      .poll(() => proposal.locator('.proposal-long').textContent())
+      .toBe(
+        'A long answer (9 turns): check that it does not run over a question the guide does not hold.',
+      );
+  });
+});
+
 describe('interview mode', () => {
   it('ticks questions in a field-notes document and inserts the interview time into the notes', async () => {
     const { page } = app;
