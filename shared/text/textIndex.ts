@@ -19,10 +19,10 @@ export interface IndexedBlock {
  * correspondence between ProseMirror positions and code-point offsets.
  */
 export interface TextIndex {
-  text: string;
-  blocks: IndexedBlock[];
+  readonly text: string;
+  readonly blocks: readonly IndexedBlock[];
   /** Total length of the plain text in code points. */
-  length: number;
+  readonly length: number;
 }
 
 /** A top-level node's text blocks, placed relative to the node: the same for every document sharing it. */
@@ -63,7 +63,21 @@ function blocksOf(child: ProseMirrorNode): ChildBlock[] {
   return blocks;
 }
 
+// A document is immutable: its index is built once, however many views and handlers ask
+// (the coding popover asked on every render, a transcript's worth of text each time).
+const documentIndexes = new WeakMap<ProseMirrorNode, TextIndex>();
+
+/** The document's text index; the same object for the same document, never to be changed. */
 export function buildTextIndex(doc: ProseMirrorNode): TextIndex {
+  let index = documentIndexes.get(doc);
+  if (!index) {
+    index = indexDocument(doc);
+    documentIndexes.set(doc, index);
+  }
+  return index;
+}
+
+function indexDocument(doc: ProseMirrorNode): TextIndex {
   const blocks: IndexedBlock[] = [];
   const parts: string[] = [];
   let start = 0;
