@@ -606,6 +606,7 @@ export const en = {
     passageCount: 'Passages',
     filterRows: 'Filter rows',
     sortBy: 'Sort',
+    resizeColumn: 'Width of the column {{name}}',
     delete: 'Delete',
     deleteRow: 'Delete {{name}}',
     confirmDeleteCase:

@@ -621,6 +621,7 @@ export const fr: Messages = {
     passageCount: 'Passages',
     filterRows: 'Filtrer les lignes',
     sortBy: 'Trier',
+    resizeColumn: 'Largeur de la colonne {{name}}',
     delete: 'Supprimer',
     deleteRow: 'Supprimer {{name}}',
     confirmDeleteCase:

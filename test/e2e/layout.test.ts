@@ -237,3 +237,64 @@ describe('the document workspace on real screens', () => {
     await page.getByRole('button', { name: /^entretien-dgs/ }).waitFor();
   });
 });
+
+describe('tables of cases and participants', () => {
+  it('keep each row’s name, its case and its actions in view, show values whole, and resize columns by mouse and keyboard', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await apiCall(app, 'projects.openDemo', {});
+    await page.reload();
+    await openSection(page, 'Cases');
+    await page.getByRole('tab', { name: 'Participants' }).click();
+    const scroller = page.locator('.entity-table-scroll');
+    const row = page.locator('.entity-table tbody tr').nth(1);
+    await row.waitFor();
+    // Names and chosen values are not cut.
+    const clipped = await page.locator('.entity-table').evaluate((table) =>
+      [
+        ...table.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+          'td input, td select, td textarea',
+        ),
+      ]
+        .filter((field) => field.value !== '')
+        .filter(
+          (field) =>
+            field.scrollWidth > field.clientWidth + 1 ||
+            field.scrollHeight > field.clientHeight + 1,
+        )
+        .map((field) => field.value),
+    );
+    expect(clipped).toEqual([]);
+
+    // Scrolled to the far right, the row still says whose it is and can still be deleted.
+    await scroller.evaluate((element) => (element.scrollLeft = element.scrollWidth));
+    const box = (await scroller.boundingBox())!;
+    const inView = async (selector: string) => {
+      const cell = (await row.locator(selector).boundingBox())!;
+      return cell.x >= box.x - 1 && cell.x + cell.width <= box.x + box.width + 1;
+    };
+    expect(await inView('td.sticky-start >> nth=0')).toBe(true);
+    expect(await inView('td.sticky-start >> nth=1')).toBe(true);
+    expect(await inView('td.sticky-end')).toBe(true);
+    expect(await row.getByRole('button', { name: 'Delete DGS B' }).isVisible()).toBe(true);
+
+    // Wider by the keyboard, narrower by the mouse; the widths come back with the next session.
+    const nameHeader = page.locator('.entity-table th').first();
+    const width = async () => Math.round((await nameHeader.boundingBox())!.width);
+    const before = await width();
+    const handle = page.getByRole('separator', { name: 'Width of the column Participant' });
+    await handle.focus();
+    for (let step = 0; step < 3; step += 1) await page.keyboard.press('ArrowRight');
+    await expect.poll(width).toBe(before + 48);
+    const grip = (await handle.boundingBox())!;
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grip.x + grip.width / 2 - 100, grip.y + grip.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(width).toBe(before - 52);
+    await page.reload();
+    await openSection(page, 'Cases');
+    await page.getByRole('tab', { name: 'Participants' }).click();
+    await expect.poll(width).toBe(before - 52);
+  });
+});

@@ -7,10 +7,13 @@ import {
   getSortedRowModel,
   useReactTable,
 } from '@tanstack/react-table';
+import type { CSSProperties } from 'react';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttributeDefinition, AttributeValue, EntityKind } from '../../../shared/cases';
 import { compareValues } from '../../../shared/attributeValues';
+import { ColumnResizer } from './ColumnResizer';
+import { useColumnSizes } from './useColumnSizes';
 import { ValueEditor } from './ValueEditor';
 
 export interface EntityRow {
@@ -65,6 +68,34 @@ export function EntityTable({
   const hasRename = onRename !== null;
   const hasCase = onSetCase !== null;
   const hasDelete = onDelete !== null;
+  // Default widths follow the content: the name, what identifies the row, whole within reason,
+  // and an attribute wide enough for its header and its longest value or choice.
+  const defaultSizes = useMemo(() => {
+    const characters = (text: string) => Array.from(text).length;
+    const longestName = Math.max(8, ...rows.map((row) => characters(row.name)));
+    const sizes: Record<string, number> = {
+      name: Math.min(320, Math.max(120, 24 + longestName * 8)),
+      case: 140,
+      actions: 90,
+    };
+    for (const attribute of attributes) {
+      const header = `${attribute.name}${attribute.unit ? ` (${attribute.unit})` : ''}`;
+      const values = [
+        ...(attribute.type === 'choice' ? attribute.choices : []),
+        ...rows.map((row) => String(row.values[attribute.id] ?? '')),
+      ];
+      const longest = Math.max(
+        characters(header) + 3,
+        ...values.map((value) => characters(value) + 4),
+      );
+      sizes[attribute.id] = Math.min(360, Math.max(100, 24 + longest * 8.5));
+    }
+    (rows[0]?.counts ?? []).forEach((count, index) => {
+      sizes[`count-${index}`] = Math.max(90, 24 + characters(count.label) * 8);
+    });
+    return sizes;
+  }, [rows, attributes]);
+  const columnSizes = useColumnSizes(entityKind, defaultSizes);
 
   const columns = useMemo<ColumnDef<EntityRow>[]>(() => {
     const definitions = JSON.parse(attributeKey) as AttributeDefinition[];
@@ -154,6 +185,7 @@ export function EntityTable({
         id: 'actions',
         header: '',
         enableSorting: false,
+        enableResizing: false,
         cell: ({ row }) => (
           <button
             type="button"
@@ -182,8 +214,11 @@ export function EntityTable({
   const table = useReactTable({
     data: rows,
     columns,
-    state: { sorting, globalFilter: filter },
+    state: { sorting, globalFilter: filter, columnSizing: columnSizes.sizes },
     onSortingChange: setSorting,
+    onColumnSizingChange: columnSizes.change,
+    columnResizeMode: 'onChange',
+    defaultColumn: { size: 170, minSize: 60, maxSize: 800 },
     // Ascending on the first click, whatever the column holds.
     sortDescFirst: false,
     onGlobalFilterChange: setFilter,
@@ -199,6 +234,23 @@ export function EntityTable({
     getRowId: (row) => row.id,
   });
 
+  // The name (and a participant's case) stay in view when the table scrolls sideways, and so
+  // do a row's actions: a wide table of attributes hid both.
+  const nameWidth = table.getColumn('name')?.getSize() ?? defaultSizes.name!;
+  const stickyClass = (columnId: string) =>
+    columnId === 'name'
+      ? hasCase
+        ? 'sticky-start'
+        : 'sticky-start sticky-last'
+      : columnId === 'case'
+        ? 'sticky-start sticky-last'
+        : columnId === 'actions'
+          ? 'sticky-end'
+          : undefined;
+  const stickyOffset = (columnId: string): CSSProperties =>
+    columnId === 'name' ? { left: 0 } : columnId === 'case' ? { left: nameWidth } : {};
+  const definitionsById = new Map(attributes.map((attribute) => [attribute.id, attribute]));
+
   return (
     <div className="entity-table-wrap">
       <input
@@ -209,53 +261,89 @@ export function EntityTable({
         value={filter}
         onChange={(event) => setFilter(event.target.value)}
       />
-      <table className="entity-table" data-entity-kind={entityKind}>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th
-                  key={header.id}
-                  aria-sort={
-                    header.column.getIsSorted() === 'asc'
-                      ? 'ascending'
-                      : header.column.getIsSorted() === 'desc'
-                        ? 'descending'
-                        : undefined
-                  }
-                >
-                  <span className="header-content">
-                    {flexRender(header.column.columnDef.header, header.getContext())}
-                    {header.column.getCanSort() && (
-                      <button
-                        type="button"
-                        className="sort"
-                        aria-label={t('cases.sortBy')}
-                        onClick={header.column.getToggleSortingHandler()}
-                      >
-                        {header.column.getIsSorted() === 'asc'
-                          ? '▲'
-                          : header.column.getIsSorted() === 'desc'
-                            ? '▼'
-                            : '↕'}
-                      </button>
+      <div className="entity-table-scroll">
+        <table
+          className="entity-table"
+          data-entity-kind={entityKind}
+          style={{ width: table.getTotalSize() }}
+        >
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <th
+                    key={header.id}
+                    className={stickyClass(header.column.id)}
+                    style={{ width: header.getSize(), ...stickyOffset(header.column.id) }}
+                    aria-sort={
+                      header.column.getIsSorted() === 'asc'
+                        ? 'ascending'
+                        : header.column.getIsSorted() === 'desc'
+                          ? 'descending'
+                          : undefined
+                    }
+                  >
+                    <span className="header-content">
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                      {header.column.getCanSort() && (
+                        <button
+                          type="button"
+                          className="sort"
+                          aria-label={t('cases.sortBy')}
+                          onClick={header.column.getToggleSortingHandler()}
+                        >
+                          {header.column.getIsSorted() === 'asc'
+                            ? '▲'
+                            : header.column.getIsSorted() === 'desc'
+                              ? '▼'
+                              : '↕'}
+                        </button>
+                      )}
+                    </span>
+                    {header.column.getCanResize() && (
+                      <ColumnResizer
+                        label={t('cases.resizeColumn', {
+                          name:
+                            typeof header.column.columnDef.header === 'string'
+                              ? header.column.columnDef.header
+                              : (definitionsById.get(header.column.id)?.name ?? ''),
+                        })}
+                        resizing={header.column.getIsResizing()}
+                        onPointerDown={header.getResizeHandler()}
+                        onReset={() => columnSizes.reset(header.column.id)}
+                        onStep={(delta) =>
+                          table.setColumnSizing((current) => ({
+                            ...current,
+                            [header.column.id]: Math.min(
+                              800,
+                              Math.max(60, header.getSize() + delta),
+                            ),
+                          }))
+                        }
+                      />
                     )}
-                  </span>
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} data-row-name={row.original.name}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                  </th>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} data-row-name={row.original.name}>
+                {row.getVisibleCells().map((cell) => (
+                  <td
+                    key={cell.id}
+                    className={stickyClass(cell.column.id)}
+                    style={stickyOffset(cell.column.id)}
+                  >
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttributeDefinition, AttributeValue } from '../../../shared/cases';
@@ -60,6 +61,32 @@ export function ValueEditor({
       />
     );
   }
+  const events = {
+    onBlur: () => {
+      if (draft.trim() !== shown) onSave(draft.trim() === '' ? null : draft);
+    },
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        event.currentTarget.blur();
+      }
+      if (event.key === 'Escape') setDraft(shown);
+    },
+  };
+  if (attribute.type === 'text') {
+    // Wrapped in its column and as tall as it needs: a long value (a function, a description)
+    // is read whole, not cut at the column's edge.
+    return (
+      <textarea
+        aria-label={label}
+        className="cell-text"
+        rows={1}
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        {...events}
+      />
+    );
+  }
   return (
     <input
       aria-label={label}
@@ -67,13 +94,7 @@ export function ValueEditor({
       inputMode={attribute.type === 'number' ? 'decimal' : undefined}
       value={draft}
       onChange={(event) => setDraft(event.target.value)}
-      onBlur={() => {
-        if (draft.trim() !== shown) onSave(draft.trim() === '' ? null : draft);
-      }}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') (event.target as HTMLInputElement).blur();
-        if (event.key === 'Escape') setDraft(shown);
-      }}
+      {...events}
     />
   );
 }
