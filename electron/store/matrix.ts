@@ -82,27 +82,17 @@ export function buildMatrix(db: Db, rowKind: MatrixRowKind, level: MatrixLevel):
     }
     return found;
   };
-  const documentRows = new Map<string, number[]>();
-  const rowsOf = (documentId: string, start: number): number[] => {
-    if (rowKind === 'document') {
-      const index = rowIndex.get(documentId);
-      return index === undefined ? [] : [index];
+  // A resolved (document, speaker) stands for thousands of codings: its rows are listed once.
+  const rowsOfResolved = new WeakMap<object, number[]>();
+  const rowsFor = (resolved: { participantIds: string[]; caseIds: string[] }): number[] => {
+    let found = rowsOfResolved.get(resolved);
+    if (!found) {
+      const ids = rowKind === 'case' ? resolved.caseIds : resolved.participantIds;
+      found = ids
+        .map((id) => rowIndex.get(id))
+        .filter((index): index is number => index !== undefined);
+      rowsOfResolved.set(resolved, found);
     }
-    const speakerMatters = context.speakerMatters(documentId);
-    if (!speakerMatters) {
-      const cached = documentRows.get(documentId);
-      if (cached) return cached;
-    }
-    // The turn's speaker is looked up only where it can change the answer.
-    const resolved = context.resolve(
-      documentId,
-      speakerMatters ? speakerAt(turnsOf(documentId), start) : null,
-    );
-    const ids = rowKind === 'case' ? resolved.caseIds : resolved.participantIds;
-    const found = ids
-      .map((id) => rowIndex.get(id))
-      .filter((index): index is number => index !== undefined);
-    if (!speakerMatters) documentRows.set(documentId, found);
     return found;
   };
   const codings = db.prepare('SELECT document_id, code_id, start FROM coding').raw().all() as [
@@ -110,15 +100,38 @@ export function buildMatrix(db: Db, rowKind: MatrixRowKind, level: MatrixLevel):
     string,
     number,
   ][];
+  // Codings come mostly grouped by document: what depends on the document alone is looked up
+  // when it changes, not per coding.
+  let currentDocument: string | null = null;
+  let documentNumber = 0;
+  let turns: ReturnType<typeof turnsOf> | null = null;
+  let fixedRows: number[] | null = null;
   for (const [documentId, codeId, start] of codings) {
     const column = columnNumber(codeId);
     if (column < 0) continue;
-    let documentNumber = documentNumbers.get(documentId);
-    if (documentNumber === undefined) {
-      documentNumber = documentNumbers.size;
-      documentNumbers.set(documentId, documentNumber);
+    if (documentId !== currentDocument) {
+      currentDocument = documentId;
+      let number = documentNumbers.get(documentId);
+      if (number === undefined) {
+        number = documentNumbers.size;
+        documentNumbers.set(documentId, number);
+      }
+      documentNumber = number;
+      if (rowKind === 'document') {
+        const index = rowIndex.get(documentId);
+        fixedRows = index === undefined ? [] : [index];
+        turns = null;
+      } else if (context.speakerMatters(documentId)) {
+        // The turn's speaker is looked up only where it can change the answer.
+        fixedRows = null;
+        turns = turnsOf(documentId);
+      } else {
+        fixedRows = rowsFor(context.resolve(documentId, null));
+        turns = null;
+      }
     }
-    for (const row of rowsOf(documentId, start)) {
+    const rowsHere = fixedRows ?? rowsFor(context.resolve(documentId, speakerAt(turns!, start)));
+    for (const row of rowsHere) {
       const cell = row * width + column;
       passages[cell] = passages[cell]! + 1;
       let cellSeen = seen.get(cell);

@@ -135,8 +135,30 @@ export class PassageContext {
     };
   }
 
+  // What `resolve` returned stands for one document and speaker: whether the conditions hold
+  // for it is the same for each of its passages, so it is asked once per query's conditions.
+  private readonly matched = new WeakMap<
+    readonly AttributeCondition[],
+    WeakMap<object, boolean>
+  >();
+
   /** Whether every condition holds for one of the passage's entities of the attribute's kind. */
   matches(
+    conditions: readonly AttributeCondition[],
+    documentId: string,
+    resolved: { participantIds: string[]; caseIds: string[] },
+  ): boolean {
+    let forConditions = this.matched.get(conditions);
+    if (!forConditions) this.matched.set(conditions, (forConditions = new WeakMap()));
+    let answer = forConditions.get(resolved);
+    if (answer === undefined) {
+      answer = this.matchesUncached(conditions, documentId, resolved);
+      forConditions.set(resolved, answer);
+    }
+    return answer;
+  }
+
+  private matchesUncached(
     conditions: readonly AttributeCondition[],
     documentId: string,
     resolved: { participantIds: string[]; caseIds: string[] },

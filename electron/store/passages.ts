@@ -335,7 +335,8 @@ function countByPeople(db: Db, query: PassageQuery): [string, string, number][] 
   const speakers = query.speakers?.length ? new Set(query.speakers) : null;
   const wantedParticipants = query.participantIds?.length ? new Set(query.participantIds) : null;
   const wantedCases = query.caseIds?.length ? new Set(query.caseIds) : null;
-  const counts = new Map<string, [string, string, number]>();
+  // Per document, then per code: no key string built per coding.
+  const counts = new Map<string, Map<string, [string, string, number]>>();
   for (const [codeId, documentId, start] of rows) {
     const speaker =
       speakers || context.speakerMatters(documentId) ? speakerAt(turnsOf(documentId), start) : null;
@@ -346,10 +347,11 @@ function countByPeople(db: Db, query: PassageQuery): [string, string, number][] 
     if (wantedCases && !resolved.caseIds.some((id) => wantedCases.has(id))) continue;
     if (query.conditions?.length && !context.matches(query.conditions, documentId, resolved))
       continue;
-    const key = `${codeId}\u0000${documentId}`;
-    const entry = counts.get(key);
+    let byCode = counts.get(documentId);
+    if (!byCode) counts.set(documentId, (byCode = new Map()));
+    const entry = byCode.get(codeId);
     if (entry) entry[2] += 1;
-    else counts.set(key, [codeId, documentId, 1]);
+    else byCode.set(codeId, [codeId, documentId, 1]);
   }
-  return [...counts.values()];
+  return [...counts.values()].flatMap((byCode) => [...byCode.values()]);
 }

@@ -86,9 +86,12 @@ function HistoryButtons() {
   );
 }
 
-function WorkspaceError() {
+function WorkspaceError({ place }: { place: string }) {
   const { t } = useTranslation();
   const { error, clearError } = useProjectData();
+  // An error describes what was just done where the researcher was: once they move to another
+  // area or document, it no longer does.
+  useEffect(() => clearError(), [place, clearError]);
   if (!error) return null;
   return (
     <div className="workspace-error">
@@ -135,7 +138,7 @@ export function Workspace({
           <HistoryButtons />
         </nav>
         <main className="workspace-main">
-          <WorkspaceError />
+          <WorkspaceError place={`${section}/${target?.documentId ?? ''}`} />
           {section === 'overview' && <ProjectOverview project={project} />}
           {section === 'documents' && <DocumentsView target={target} onOpen={openDocument} />}
           {section === 'codebook' && (
