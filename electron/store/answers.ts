@@ -146,12 +146,22 @@ export function coverage(db: Db, guideId: string): Coverage {
           ? guide.items.filter((item) => item.parentId === question.id).map((item) => item.id)
           : []),
       ]);
-      const answer = answers.find((row) => itemIds.has(row.item_id));
+      const answered = answers.filter((row) => itemIds.has(row.item_id));
+      const answer = answered[0];
+      // The time spent on a question is that of all its answers (to it and to its prompts), each
+      // counted once where they overlap; unknown if any of them has no times.
       let milliseconds: number | null = null;
-      if (answer) {
-        const from = timeAt(index, answer.start, false);
-        const to = timeAt(index, answer.end, true);
-        milliseconds = from !== null && to !== null && to > from ? to - from : null;
+      let coveredTo = -Infinity;
+      for (const row of answered) {
+        const from = timeAt(index, row.start, false);
+        const to = timeAt(index, row.end, true);
+        if (from === null || to === null || to <= from) {
+          milliseconds = null;
+          break;
+        }
+        const start = Math.max(from, coveredTo);
+        milliseconds = (milliseconds ?? 0) + Math.max(0, to - start);
+        coveredTo = Math.max(coveredTo, to);
       }
       cells.push({
         documentId: document.id,

@@ -200,6 +200,24 @@ describe('answers', () => {
       'Il est né en 2016 d’un appel à projets.',
       'La direction générale, avec le maire très présent.',
     ]);
+
+    // A prompt answered too: its question's time is that of both answers, not of the first alone.
+    const asked = 'Et au quotidien, qui pilote ce projet ?';
+    await call('answers.create', {
+      documentId: document.id,
+      version: document.version,
+      itemId: grid.questions[2]!.id,
+      start: text.indexOf(asked),
+      end: text.indexOf(asked) + asked.length,
+    });
+    const again = await call('guides.coverage', { guideId: guide.id });
+    expect(again.cells.map((cell) => [cell.status, cell.milliseconds])).toEqual([
+      ['answered', 160_000],
+      ['answered', 360_000],
+      ['answered', 10_000],
+      ['asked', null],
+      ['missing', null],
+    ]);
   });
 
   it('keeps answers on their words when the transcript is edited, and undoes', async () => {
