@@ -454,6 +454,8 @@ export const en = {
     reload: 'Reload the document',
   },
   coding: {
+    moreInMargin_one: '{{count, number}} coding here: {{names}}',
+    moreInMargin_other: '{{count, number}} codings overlap here: {{names}}',
     code: 'Code…',
     inVivo: 'In vivo',
     paletteTitle: 'Apply codes',

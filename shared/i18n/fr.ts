@@ -469,6 +469,8 @@ export const fr: Messages = {
     reload: 'Recharger le document',
   },
   coding: {
+    moreInMargin_one: '{{count, number}} codage ici : {{names}}',
+    moreInMargin_other: '{{count, number}} codages se chevauchent ici : {{names}}',
     code: 'Coder…',
     inVivo: 'In vivo',
     paletteTitle: 'Appliquer des codes',

@@ -298,3 +298,48 @@ describe('tables of cases and participants', () => {
     await expect.poll(width).toBe(before - 52);
   });
 });
+
+describe('a passage coded many times over', () => {
+  it('shows as many stripes as the margin holds, then how many more, which open together', async () => {
+    const { page } = app;
+    await createProject(app, 'chevauchements');
+    const imported = await apiCall<{ id: string; version: number }>(app, 'documents.import', {
+      fileName: 'entretien.txt',
+      data: base64(interview),
+    });
+    const names = ['Maire', 'Direction', 'Appel à projets', 'Rapidité', 'Suivi', 'Leadership'];
+    for (const name of names) {
+      const code = await apiCall<{ id: string }>(app, 'codes.create', { name });
+      await apiCall(app, 'codes.update', { id: code.id, codable: true });
+      await apiCall(app, 'codings.create', {
+        documentId: imported.id,
+        version: imported.version,
+        start: 120,
+        end: 170,
+        codeIds: [code.id],
+      });
+    }
+    await page.reload();
+    await openSection(page, 'Documents');
+    await page.getByRole('button', { name: /^entretien/ }).click();
+    await page.locator('.transcript').waitFor();
+    // Three stripes, then "+3" where the margin's room ends: none cut off unseen.
+    await expect.poll(() => page.locator('.margin-bar').count()).toBe(3);
+    const more = page.locator('.margin-more');
+    await expect.poll(() => more.textContent()).toBe('+3');
+    const title = (await more.getAttribute('title'))!;
+    expect(title).toMatch(/^3 codings overlap here: /);
+    const gathered = title.replace('3 codings overlap here: ', '').split(', ');
+    const striped = await page
+      .locator('.margin-bar')
+      .evaluateAll((bars) => bars.map((bar) => bar.getAttribute('title')!));
+    expect([...striped, ...gathered].sort()).toEqual([...names].sort());
+    const margin = (await page.locator('.coding-margin').boundingBox())!;
+    const marker = (await more.boundingBox())!;
+    expect(marker.x + marker.width).toBeLessThanOrEqual(margin.x + margin.width);
+    await more.click();
+    const popover = page.getByRole('dialog', { name: 'Coded passage' });
+    for (const name of gathered)
+      await popover.getByRole('button', { name: `Remove ${name} from this passage` }).waitFor();
+  });
+});

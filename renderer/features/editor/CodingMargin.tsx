@@ -1,8 +1,17 @@
 import type { Editor } from '@tiptap/core';
 import type { Transaction } from '@tiptap/pm/state';
 import { useEffect, useLayoutEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CodeNode } from '../../../shared/documents';
 import { codingHighlightsKey, drawnCodings } from './codingHighlights';
+
+/** Codings overlapping past the margin's room, in its last column: clicked, they list in the popover. */
+interface More {
+  codingIds: string[];
+  names: string[];
+  top: number;
+  height: number;
+}
 
 interface Bar {
   codingId: string;
@@ -16,6 +25,8 @@ interface Bar {
 
 // A stripe and its code's name beside it, as NVivo's and MAXQDA's margins show them.
 const COLUMN_WIDTH = 15;
+/** Columns the margin has room for; codings past the last are gathered into a "+N" there. */
+const COLUMNS = 4;
 /** The margin is measured once typing pauses: measuring forces a layout, which must not slow keystrokes. */
 const SETTLE_MS = 400;
 
@@ -37,9 +48,12 @@ export function CodingMargin({
   scroller: HTMLElement | null;
   /** The codings whose passage carries a memo. */
   withMemo: ReadonlySet<string>;
-  onSelect: (codingId: string) => void;
+  /** Opens the popover on these codings (one stripe's, or those gathered under a "+N"). */
+  onSelect: (codingIds: string[]) => void;
 }) {
+  const { t } = useTranslation();
   const [bars, setBars] = useState<Bar[]>([]);
+  const [more, setMore] = useState<More[]>([]);
   const [scrollTick, setScrollTick] = useState(0);
   const [revision, setRevision] = useState(0);
 
@@ -108,7 +122,31 @@ export function CodingMargin({
         memo: withMemo.has(coding.codingId),
       });
     }
-    setBars(next);
+    // Past the margin's room a stripe would be cut off unseen: the last column instead says how
+    // many codings overlap there, so none goes unnoticed.
+    const last = COLUMNS - 1;
+    const crowded: More[] = [];
+    for (const bar of next
+      .filter((candidate) => candidate.column >= last)
+      .sort((a, b) => a.top - b.top)) {
+      const group = crowded.at(-1);
+      if (group && bar.top < group.top + group.height) {
+        group.codingIds.push(bar.codingId);
+        group.names.push(bar.name);
+        group.height = Math.max(group.height, bar.top + bar.height - group.top);
+      } else
+        crowded.push({
+          codingIds: [bar.codingId],
+          names: [bar.name],
+          top: bar.top,
+          height: bar.height,
+        });
+    }
+    const gathered = new Set(
+      crowded.filter((group) => group.codingIds.length > 1).flatMap((group) => group.codingIds),
+    );
+    setBars(next.filter((bar) => !gathered.has(bar.codingId)));
+    setMore(crowded.filter((group) => group.codingIds.length > 1));
   }, [editor, codes, revision, scroller, scrollTick, withMemo]);
 
   return (
@@ -125,9 +163,23 @@ export function CodingMargin({
             left: bar.column * COLUMN_WIDTH,
             borderColor: bar.colour,
           }}
-          onClick={() => onSelect(bar.codingId)}
+          onClick={() => onSelect([bar.codingId])}
         >
           <span className="margin-label">{bar.name}</span>
+        </div>
+      ))}
+      {more.map((group) => (
+        <div
+          key={group.codingIds[0]}
+          className="margin-more"
+          title={t('coding.moreInMargin', {
+            count: group.codingIds.length,
+            names: [...new Set(group.names)].join(', '),
+          })}
+          style={{ top: group.top, height: group.height, left: (COLUMNS - 1) * COLUMN_WIDTH }}
+          onClick={() => onSelect(group.codingIds)}
+        >
+          +{group.codingIds.length}
         </div>
       ))}
     </div>

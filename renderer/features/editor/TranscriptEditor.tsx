@@ -294,15 +294,15 @@ export function TranscriptEditor({
             codes={codes}
             scroller={scroller.current}
             withMemo={withMemo}
-            onSelect={(codingId) => {
+            onSelect={(codingIds) => {
               const drawn = drawnCodings(editor.state).find(
-                (candidate) => candidate.codingId === codingId,
+                (candidate) => candidate.codingId === codingIds[0],
               );
               if (!drawn) return;
               const coords = editor.view.coordsAtPos(drawn.from);
               const box = scroller.current?.getBoundingClientRect();
               openPopoverAt(
-                [codingId],
+                codingIds,
                 coords.left - (box?.left ?? 0),
                 coords.bottom - (box?.top ?? 0) + (scroller.current?.scrollTop ?? 0),
               );
