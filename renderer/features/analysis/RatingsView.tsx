@@ -37,58 +37,60 @@ export function RatingsView() {
         scale={ratings.scale}
         onSave={(scale) => void api['ratings.setScale'](scale).then(setRatings).catch(showError)}
       />
-      <table className="ratings">
-        <thead>
-          <tr>
-            <th>{t('matrix.rowKinds.case')}</th>
-            {axes.map((axis) => (
-              <th key={axis.id}>{axis.name}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {cases.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">{row.name}</th>
-              {axes.map((axis) => {
-                const rating = ratingOf(row.id, axis.id);
-                return (
-                  <td key={axis.id} className="rating-cell">
-                    <select
-                      aria-label={t('ratings.valueOf', { case: row.name, axis: axis.name })}
-                      value={rating?.value ?? ''}
-                      onChange={(event) =>
-                        save(row.id, axis.id, {
-                          value: event.target.value === '' ? null : Number(event.target.value),
-                        })
-                      }
-                    >
-                      <option value="">—</option>
-                      {values.map((value, index) => (
-                        <option key={value} value={value}>
-                          {value}
-                          {ratings.scale.labels[index] ? ` · ${ratings.scale.labels[index]}` : ''}
-                        </option>
-                      ))}
-                    </select>
-                    <DraftField
-                      multiline
-                      label={t('ratings.justificationOf', { case: row.name, axis: axis.name })}
-                      value={rating?.justification ?? ''}
-                      onSave={(justification) => save(row.id, axis.id, { justification })}
-                    />
-                    <span className={rating?.evidence.length ? 'evidence' : 'evidence missing'}>
-                      {rating?.evidence.length
-                        ? t('ratings.evidence', { count: rating.evidence.length })
-                        : t('ratings.noEvidence')}
-                    </span>
-                  </td>
-                );
-              })}
+      <div className="table-scroll">
+        <table className="ratings">
+          <thead>
+            <tr>
+              <th>{t('matrix.rowKinds.case')}</th>
+              {axes.map((axis) => (
+                <th key={axis.id}>{axis.name}</th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {cases.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">{row.name}</th>
+                {axes.map((axis) => {
+                  const rating = ratingOf(row.id, axis.id);
+                  return (
+                    <td key={axis.id} className="rating-cell">
+                      <select
+                        aria-label={t('ratings.valueOf', { case: row.name, axis: axis.name })}
+                        value={rating?.value ?? ''}
+                        onChange={(event) =>
+                          save(row.id, axis.id, {
+                            value: event.target.value === '' ? null : Number(event.target.value),
+                          })
+                        }
+                      >
+                        <option value="">—</option>
+                        {values.map((value, index) => (
+                          <option key={value} value={value}>
+                            {value}
+                            {ratings.scale.labels[index] ? ` · ${ratings.scale.labels[index]}` : ''}
+                          </option>
+                        ))}
+                      </select>
+                      <DraftField
+                        multiline
+                        label={t('ratings.justificationOf', { case: row.name, axis: axis.name })}
+                        value={rating?.justification ?? ''}
+                        onSave={(justification) => save(row.id, axis.id, { justification })}
+                      />
+                      <span className={rating?.evidence.length ? 'evidence' : 'evidence missing'}>
+                        {rating?.evidence.length
+                          ? t('ratings.evidence', { count: rating.evidence.length })
+                          : t('ratings.noEvidence')}
+                      </span>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -25,52 +25,54 @@ export function CoverageGrid({
   if (coverage.documents.length === 0)
     return <p className="muted empty-state">{t('guides.noInterviews')}</p>;
   return (
-    <table className="coverage-grid">
-      <thead>
-        <tr>
-          <th>{t('guides.question')}</th>
-          {coverage.documents.map((document) => (
-            <th key={document.id}>{document.title}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {coverage.questions.map((question) => (
-          <tr key={question.id} className={question.kind === 'prompt' ? 'prompt' : undefined}>
-            <th scope="row">
-              {question.number}. {question.text}
-            </th>
-            {coverage.documents.map((document) => {
-              const cell = coverage.cells.find(
-                (candidate) =>
-                  candidate.itemId === question.id && candidate.documentId === document.id,
-              );
-              const status = cell?.status ?? 'missing';
-              return (
-                <td key={document.id} className={`coverage ${status}`} data-status={status}>
-                  {status === 'answered' && cell && cell.start !== null && cell.end !== null ? (
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() =>
-                        onOpen({
-                          documentId: document.id,
-                          focus: { start: cell.start!, end: cell.end! },
-                        })
-                      }
-                    >
-                      {t('guides.status.answered')}
-                      {cell.milliseconds !== null ? ` · ${formatTime(cell.milliseconds)}` : ''}
-                    </button>
-                  ) : (
-                    t(`guides.status.${status}`)
-                  )}
-                </td>
-              );
-            })}
+    <div className="table-scroll">
+      <table className="coverage-grid">
+        <thead>
+          <tr>
+            <th>{t('guides.question')}</th>
+            {coverage.documents.map((document) => (
+              <th key={document.id}>{document.title}</th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {coverage.questions.map((question) => (
+            <tr key={question.id} className={question.kind === 'prompt' ? 'prompt' : undefined}>
+              <th scope="row">
+                {question.number}. {question.text}
+              </th>
+              {coverage.documents.map((document) => {
+                const cell = coverage.cells.find(
+                  (candidate) =>
+                    candidate.itemId === question.id && candidate.documentId === document.id,
+                );
+                const status = cell?.status ?? 'missing';
+                return (
+                  <td key={document.id} className={`coverage ${status}`} data-status={status}>
+                    {status === 'answered' && cell && cell.start !== null && cell.end !== null ? (
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() =>
+                          onOpen({
+                            documentId: document.id,
+                            focus: { start: cell.start!, end: cell.end! },
+                          })
+                        }
+                      >
+                        {t('guides.status.answered')}
+                        {cell.milliseconds !== null ? ` · ${formatTime(cell.milliseconds)}` : ''}
+                      </button>
+                    ) : (
+                      t(`guides.status.${status}`)
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
