@@ -1,3 +1,4 @@
+import { useSingleFlight } from '../../components/useSingleFlight';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttributeDefinition, AttributeValue, EntityKind } from '../../../shared/cases';
@@ -88,26 +89,30 @@ export function CasesView() {
       void run(() => api['participants.update']({ id: row.id, caseId })),
     [api, run],
   );
+  // A double-click asked twice to delete, then found the row gone.
+  const once = useSingleFlight();
   const remove = useCallback(
     (row: EntityRow) =>
-      void run(async () => {
-        const impact =
-          tab === 'case'
-            ? await api['cases.deletionImpact']({ id: row.id })
-            : await api['participants.deletionImpact']({ id: row.id });
-        const message = t(
-          tab === 'case' ? 'cases.confirmDeleteCase' : 'cases.confirmDeleteParticipant',
-          {
-            name: row.name,
-            participants: impact.participants.join(', ') || '—',
-            documents: impact.documents.join(', ') || '—',
-          },
-        );
-        if (!window.confirm(message)) return;
-        if (tab === 'case') await api['cases.delete']({ id: row.id });
-        else await api['participants.delete']({ id: row.id });
-      }),
-    [api, run, t, tab],
+      void once(`delete:${row.id}`, () =>
+        run(async () => {
+          const impact =
+            tab === 'case'
+              ? await api['cases.deletionImpact']({ id: row.id })
+              : await api['participants.deletionImpact']({ id: row.id });
+          const message = t(
+            tab === 'case' ? 'cases.confirmDeleteCase' : 'cases.confirmDeleteParticipant',
+            {
+              name: row.name,
+              participants: impact.participants.join(', ') || '—',
+              documents: impact.documents.join(', ') || '—',
+            },
+          );
+          if (!window.confirm(message)) return;
+          if (tab === 'case') await api['cases.delete']({ id: row.id });
+          else await api['participants.delete']({ id: row.id });
+        }),
+      ),
+    [api, once, run, t, tab],
   );
   const exportAs = (format: 'csv' | 'xlsx', csvStyle: 'excel-fr' | 'rfc4180') =>
     void run(async () => {
@@ -138,11 +143,13 @@ export function CasesView() {
               event.preventDefault();
               const name = newName.trim();
               if (!name) return;
-              void run(async () => {
-                if (tab === 'case') await api['cases.create']({ name });
-                else await api['participants.create']({ name });
-                setNewName('');
-              });
+              void once('add', () =>
+                run(async () => {
+                  if (tab === 'case') await api['cases.create']({ name });
+                  else await api['participants.create']({ name });
+                  setNewName('');
+                }),
+              );
             }}
           >
             <input

@@ -1,3 +1,4 @@
+import { useSingleFlight } from '../../components/useSingleFlight';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeNode } from '../../../shared/documents';
@@ -30,6 +31,8 @@ export function CodeDetails({ code, onDeleted }: { code: CodeNode; onDeleted: ()
       await refresh();
     }
   };
+  // Merging or deleting twice, by a double-click, found the code gone the second time.
+  const once = useSingleFlight();
   const update = (patch: {
     name?: string;
     colour?: string;
@@ -123,10 +126,12 @@ export function CodeDetails({ code, onDeleted }: { code: CodeNode; onDeleted: ()
           type="button"
           disabled={!mergeTarget}
           onClick={() =>
-            void run(async () => {
-              await api['codes.merge']({ sourceId: code.id, targetId: mergeTarget });
-              onDeleted();
-            })
+            void once('merge', () =>
+              run(async () => {
+                await api['codes.merge']({ sourceId: code.id, targetId: mergeTarget });
+                onDeleted();
+              }),
+            )
           }
         >
           {t('codebook.merge')}
@@ -136,21 +141,23 @@ export function CodeDetails({ code, onDeleted }: { code: CodeNode; onDeleted: ()
         type="button"
         className="danger"
         onClick={() =>
-          void run(async () => {
-            const impact = await api['codes.deletionImpact']({ id: code.id });
-            if (
-              !window.confirm(
-                t('codebook.confirmDelete', {
-                  name: code.name,
-                  codes: impact.codes,
-                  codings: impact.codings,
-                }),
+          void once('delete', () =>
+            run(async () => {
+              const impact = await api['codes.deletionImpact']({ id: code.id });
+              if (
+                !window.confirm(
+                  t('codebook.confirmDelete', {
+                    name: code.name,
+                    codes: impact.codes,
+                    codings: impact.codings,
+                  }),
+                )
               )
-            )
-              return;
-            await api['codes.delete']({ id: code.id });
-            onDeleted();
-          })
+                return;
+              await api['codes.delete']({ id: code.id });
+              onDeleted();
+            }),
+          )
         }
       >
         {t('codebook.delete')}

@@ -1,3 +1,4 @@
+import { useSingleFlight } from '../../components/useSingleFlight';
 import { useMemo, useState } from 'react';
 import { formatNumber } from '../../components/formatNumber';
 import { useTranslation } from 'react-i18next';
@@ -54,6 +55,8 @@ export function CodebookPanel({
     }
     await refresh();
   };
+  // A double-click on Add made the code, then found its name taken.
+  const once = useSingleFlight();
 
   const siblingsOf = (code: CodeNode) =>
     codes.filter((candidate) => candidate.parentId === code.parentId);
@@ -192,11 +195,13 @@ export function CodebookPanel({
           event.preventDefault();
           const name = adding.name.trim();
           if (!name) return;
-          void run(async () => {
-            const created = await api['codes.create']({ parentId: adding.parentId, name });
-            setSelectedId(created.id);
-            setAdding(null);
-          });
+          void once('create', () =>
+            run(async () => {
+              const created = await api['codes.create']({ parentId: adding.parentId, name });
+              setSelectedId(created.id);
+              setAdding(null);
+            }),
+          );
         }}
       >
         <input

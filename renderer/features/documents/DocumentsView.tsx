@@ -1,3 +1,4 @@
+import { useSingleFlight } from '../../components/useSingleFlight';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDetail } from '../../../shared/documents';
@@ -40,6 +41,8 @@ export function DocumentsView({
   const [pasting, setPasting] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const tools = useRef<EditorTools | null>(null);
+  // A double-click made two field-notes documents, or asked twice to delete one.
+  const once = useSingleFlight();
 
   const openId = target?.documentId ?? null;
   useEffect(() => {
@@ -133,19 +136,21 @@ export function DocumentsView({
               <button
                 type="button"
                 onClick={() =>
-                  void api['documents.createEmpty']({
-                    title: t('documents.fieldNotesTitle', {
-                      // "2 décembre 2026" / "December 2, 2026": the interface's language, not the system's.
-                      date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(
-                        new Date(),
-                      ),
-                    }),
-                  })
-                    .then(async (created) => {
-                      await refresh();
-                      onOpen({ documentId: created.id, focus: null });
+                  void once('notes', () =>
+                    api['documents.createEmpty']({
+                      title: t('documents.fieldNotesTitle', {
+                        // "2 décembre 2026" / "December 2, 2026": the interface's language, not the system's.
+                        date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long' }).format(
+                          new Date(),
+                        ),
+                      }),
                     })
-                    .catch(showError)
+                      .then(async (created) => {
+                        await refresh();
+                        onOpen({ documentId: created.id, focus: null });
+                      })
+                      .catch(showError),
+                  )
                 }
               >
                 {t('documents.newFieldNotes')}
@@ -217,23 +222,25 @@ export function DocumentsView({
                 <button
                   type="button"
                   className="link danger"
-                  onClick={() => {
-                    if (
-                      !window.confirm(
-                        t('documents.confirmDelete', {
-                          title: summary.title,
-                          count: summary.codingCount,
-                        }),
+                  onClick={() =>
+                    void once(`delete:${summary.id}`, async () => {
+                      if (
+                        !window.confirm(
+                          t('documents.confirmDelete', {
+                            title: summary.title,
+                            count: summary.codingCount,
+                          }),
+                        )
                       )
-                    )
-                      return;
-                    void api['documents.delete']({ id: summary.id })
-                      .then(async () => {
-                        onOpen(null);
-                        await refresh();
-                      })
-                      .catch(showError);
-                  }}
+                        return;
+                      await api['documents.delete']({ id: summary.id })
+                        .then(async () => {
+                          onOpen(null);
+                          await refresh();
+                        })
+                        .catch(showError);
+                    })
+                  }
                 >
                   {t('documents.delete')}
                 </button>

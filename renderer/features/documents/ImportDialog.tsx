@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentKind, ImportPreview } from '../../../shared/documents';
 import type { ApiError } from '../../../shared/errors';
@@ -25,6 +25,9 @@ interface FileState {
  * timestamps found), the researcher confirms or renames the speakers, then the
  * files are imported one by one, each in full or not at all.
  */
+/** The longest pause between a double-click's two clicks that systems use by default. */
+const DOUBLE_CLICK_MS = 500;
+
 export function ImportDialog({
   sources,
   onClose,
@@ -36,6 +39,9 @@ export function ImportDialog({
 }) {
   const { t } = useTranslation();
   const api = useApi();
+  // The second click of a double-click on the paste dialog's Continue lands here, on Cancel,
+  // and dropped the pasted text: a Cancel that soon after opening is that click, not a choice.
+  const openedAt = useRef(performance.now());
   const [files, setFiles] = useState<FileState[] | null>(null);
   const [progress, setProgress] = useState<{
     done: number;
@@ -267,7 +273,12 @@ export function ImportDialog({
         </>
       )}
       <div className="dialog-buttons">
-        <button type="button" onClick={onClose}>
+        <button
+          type="button"
+          onClick={() => {
+            if (performance.now() - openedAt.current > DOUBLE_CLICK_MS) onClose();
+          }}
+        >
           {finished ? t('common.close') : t('common.cancel')}
         </button>
         {!finished && (

@@ -1,3 +1,4 @@
+import { useSingleFlight } from '../../components/useSingleFlight';
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Coding } from '../../../shared/documents';
@@ -146,7 +147,7 @@ export function useCodings(
     [instance, api, documentId, withSelection, draw, rememberCodes, refresh, showError],
   );
 
-  const removeCoding = useCallback(
+  const removeUnguarded = useCallback(
     async (coding: Coding) => {
       try {
         await api['codings.delete']({ id: coding.id });
@@ -166,6 +167,12 @@ export function useCodings(
       }
     },
     [instance, api, refresh, showError],
+  );
+  // Removing a code twice, by a double-click, found the coding gone the second time.
+  const once = useSingleFlight();
+  const removeCoding = useCallback(
+    (coding: Coding) => once(`remove:${coding.id}`, () => removeUnguarded(coding)),
+    [once, removeUnguarded],
   );
 
   const writeMemo = useCallback(

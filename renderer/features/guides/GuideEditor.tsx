@@ -1,3 +1,4 @@
+import { useSingleFlight } from '../../components/useSingleFlight';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeNode } from '../../../shared/documents';
@@ -36,13 +37,17 @@ export function GuideEditor({
       showError(error);
     }
   };
+  const once = useSingleFlight();
+  /** A change to the outline made once however fast it is clicked: a second indent found nothing to indent. */
+  const applyOnce = (key: string, action: () => Promise<GuideDetail>) =>
+    void once(key, () => apply(action));
   const siblingsOf = (item: GuideItem) =>
     guide.items.filter((candidate) => candidate.parentId === item.parentId);
   const move = (item: GuideItem, delta: number) => {
     const index = siblingsOf(item).findIndex((candidate) => candidate.id === item.id);
     const target = index + delta;
     if (target < 0 || target >= siblingsOf(item).length) return;
-    void apply(() =>
+    applyOnce(`move:${item.id}`, () =>
       api['guides.moveItem']({ id: item.id, parentId: item.parentId, index: target }),
     );
   };
@@ -153,7 +158,7 @@ export function GuideEditor({
                   (event.key === 'ArrowRight' || event.key === 'ArrowLeft')
                 ) {
                   event.preventDefault();
-                  void apply(() =>
+                  applyOnce(`indent:${item.id}`, () =>
                     api['guides.indentItem']({
                       id: item.id,
                       direction: event.key === 'ArrowRight' ? 'in' : 'out',
@@ -175,7 +180,9 @@ export function GuideEditor({
                     type="button"
                     aria-label={t('guides.makePrompt', { number: item.number })}
                     onClick={() =>
-                      void apply(() => api['guides.indentItem']({ id: item.id, direction: 'in' }))
+                      applyOnce(`indent:${item.id}`, () =>
+                        api['guides.indentItem']({ id: item.id, direction: 'in' }),
+                      )
                     }
                   >
                     →
@@ -184,7 +191,7 @@ export function GuideEditor({
                     type="button"
                     aria-label={t('guides.addPrompt', { number: item.number })}
                     onClick={() =>
-                      void apply(() =>
+                      applyOnce(`prompt:${item.id}`, () =>
                         api['guides.addItem']({
                           guideId: guide.id,
                           kind: 'prompt',
@@ -203,7 +210,9 @@ export function GuideEditor({
                   type="button"
                   aria-label={t('guides.makeQuestion', { number: item.number })}
                   onClick={() =>
-                    void apply(() => api['guides.indentItem']({ id: item.id, direction: 'out' }))
+                    applyOnce(`indent:${item.id}`, () =>
+                      api['guides.indentItem']({ id: item.id, direction: 'out' }),
+                    )
                   }
                 >
                   ←
@@ -213,7 +222,9 @@ export function GuideEditor({
                 type="button"
                 className="danger"
                 aria-label={t('guides.deleteItem', { number: item.number || item.text })}
-                onClick={() => void apply(() => api['guides.deleteItem']({ id: item.id }))}
+                onClick={() =>
+                  applyOnce(`delete:${item.id}`, () => api['guides.deleteItem']({ id: item.id }))
+                }
               >
                 ×
               </button>

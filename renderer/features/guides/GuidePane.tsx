@@ -1,3 +1,4 @@
+import { useSingleFlight } from '../../components/useSingleFlight';
 import type { RefObject } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,6 +67,8 @@ export function GuidePane({
       showError(error);
     }
   };
+  // Removing an answer twice, by a double-click, found it gone the second time.
+  const once = useSingleFlight();
   const questions = guide?.items.filter((item) => item.kind !== 'section') ?? [];
   const label = (itemId: string) => {
     const item = questions.find((candidate) => candidate.id === itemId);
@@ -286,8 +289,10 @@ export function GuidePane({
                         type="button"
                         className="link danger"
                         onClick={() =>
-                          void run(() =>
-                            api['answers.delete']({ id: answer.id }).then(() => undefined),
+                          void once(`remove:${answer.id}`, () =>
+                            run(() =>
+                              api['answers.delete']({ id: answer.id }).then(() => undefined),
+                            ),
                           )
                         }
                       >

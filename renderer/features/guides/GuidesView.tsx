@@ -1,3 +1,4 @@
+import { useSingleFlight } from '../../components/useSingleFlight';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Tabs } from '../../components/Tabs';
@@ -51,6 +52,8 @@ export function GuidesView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
       showError(error);
     }
   };
+  // A double-click asked twice (to delete, for a version's label) and acted twice.
+  const once = useSingleFlight();
 
   return (
     <div className="guides-view">
@@ -101,21 +104,23 @@ export function GuidesView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
             </h2>
             <button
               type="button"
-              onClick={() => {
-                const label = window.prompt(
-                  t('guides.newVersionLabel'),
-                  String(Number(guide.versionLabel) + 1 || `${guide.versionLabel}b`),
-                );
-                if (!label) return;
-                void run(async () => {
-                  const copy = await api['guides.duplicate']({
-                    id: guide.id,
-                    versionLabel: label,
-                    changeNote: '',
+              onClick={() =>
+                void once('duplicate', async () => {
+                  const label = window.prompt(
+                    t('guides.newVersionLabel'),
+                    String(Number(guide.versionLabel) + 1 || `${guide.versionLabel}b`),
+                  );
+                  if (!label) return;
+                  await run(async () => {
+                    const copy = await api['guides.duplicate']({
+                      id: guide.id,
+                      versionLabel: label,
+                      changeNote: '',
+                    });
+                    await load(copy.id);
                   });
-                  await load(copy.id);
-                });
-              }}
+                })
+              }
             >
               {t('guides.duplicate')}
             </button>
@@ -133,13 +138,15 @@ export function GuidesView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
             <button
               type="button"
               className="link danger"
-              onClick={() => {
-                if (!window.confirm(t('guides.confirmDelete', { title: guide.title }))) return;
-                void run(async () => {
-                  await api['guides.delete']({ id: guide.id });
-                  await load(null);
-                });
-              }}
+              onClick={() =>
+                void once('delete', async () => {
+                  if (!window.confirm(t('guides.confirmDelete', { title: guide.title }))) return;
+                  await run(async () => {
+                    await api['guides.delete']({ id: guide.id });
+                    await load(null);
+                  });
+                })
+              }
             >
               {t('guides.delete')}
             </button>
