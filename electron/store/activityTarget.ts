@@ -91,6 +91,18 @@ const describers: [JournaledTable, Describe][] = [
     }),
   ],
   [
+    'rating_evidence',
+    (db, row) => {
+      const rating = statement(db, 'SELECT case_id, code_id FROM rating WHERE id = ?').get(
+        row.rating_id,
+      ) as { case_id: string; code_id: string } | undefined;
+      return {
+        target: rating ? codeName(db, rating.code_id) : '',
+        place: rating ? nameOf(db, 'study_case', 'name', rating.case_id) : '',
+      };
+    },
+  ],
+  [
     'matrix_summary',
     (db, row) => ({ target: codeName(db, row.code_id), place: entityName(db, row.row_id) }),
   ],
@@ -139,7 +151,9 @@ export function describeOperations(db: Db, operations: readonly Operation[]): Ac
   for (const [table, describe] of describers) {
     const written = rows.filter((operation) => operation.table === table);
     if (written.length === 0) continue;
-    return { ...describe(db, wholeRow(db, written[0]!)), count: written.length };
+    // Rows, not writes: setting a rating inserts its row and then fills it, one rating all the same.
+    const count = new Set(written.map((operation) => operation.id)).size;
+    return { ...describe(db, wholeRow(db, written[0]!)), count };
   }
   const edit = operations.find((operation) => operation.kind === 'text');
   if (edit) return { target: '', place: documentTitle(db, edit.documentId), count: 1 };

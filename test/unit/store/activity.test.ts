@@ -120,6 +120,36 @@ describe('the activity log', () => {
     ]);
   });
 
+  it('counts a rating set once as once, and says whose and on which axis evidence is', async () => {
+    const { call } = harness;
+    const { document, panel, openness } = await study();
+    const caseA = await call('cases.create', { name: 'Collectivité A' });
+    const [coding] = await call('codings.create', {
+      documentId: document.id,
+      start: 60,
+      end: 74,
+      version: document.version,
+      codeIds: [panel.id],
+    });
+    await call('ratings.set', { caseId: caseA.id, codeId: openness.id, value: 4 });
+    await call('ratings.linkEvidence', {
+      caseId: caseA.id,
+      codeId: openness.id,
+      codingId: coding!.id,
+    });
+    const entries = (await log()).slice(-2);
+    expect(entries).toEqual([
+      { action: 'do', subject: 'rate', target: 'Ouverture', place: 'Collectivité A', count: 1 },
+      {
+        action: 'do',
+        subject: 'linkEvidence',
+        target: 'Ouverture',
+        place: 'Collectivité A',
+        count: 1,
+      },
+    ]);
+  });
+
   it('is written in the action’s transaction: a refused action logs nothing', async () => {
     const { document, panel } = await study();
     const before = await log();
