@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatLocalDate, parseLocalDate } from './localDate';
 
@@ -25,9 +25,13 @@ export function DateField({
   const [draft, setDraft] = useState(shown);
   const [invalid, setInvalid] = useState(false);
   const hintId = useId();
+  // A stored value arriving late (the refresh after the previous save) must not wipe what the
+  // researcher typed since and the message saying it is no date.
+  const invalidNow = useRef(false);
+  invalidNow.current = invalid;
   useEffect(() => {
+    if (invalidNow.current) return;
     setDraft(shown);
-    setInvalid(false);
   }, [shown]);
   const example = formatLocalDate('2024-03-14', language);
   const commit = () => {

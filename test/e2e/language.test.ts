@@ -59,6 +59,9 @@ describe('interface language', () => {
     }
     await page.getByRole('navigation').getByRole('button', { name: 'Livre de codes' }).click();
     await page.getByText('Ce projet ne contient encore aucun code.').waitFor();
+    // The interface was switched after the form was shown: the material is French all the same.
+    const current = await app.core.dispatch('projects.current', {});
+    expect(current.ok && (current.value as { language: string }).language).toBe('fr');
     await page.getByRole('button', { name: 'Fermer le projet' }).waitFor();
   });
 });

@@ -33,7 +33,10 @@ export function NewProjectForm({
   const api = useApi();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [language, setLanguage] = useState<Language>(i18n.language === 'fr' ? 'fr' : 'en');
+  // The material's language follows the interface's until the researcher chooses one: switching
+  // the interface to French after the form was shown left new projects marked English.
+  const [chosenLanguage, setLanguage] = useState<Language | null>(null);
+  const language: Language = chosenLanguage ?? (i18n.language === 'fr' ? 'fr' : 'en');
   const [path, setPath] = useState('');
   const [pathEdited, setPathEdited] = useState(false);
   const { pending, error, run } = useAction();
