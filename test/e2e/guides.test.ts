@@ -238,6 +238,12 @@ describe('a proposed answer that runs long', () => {
       page,
       'Entretien long',
       [
+        // Far down a long interview: "Show" must bring the answer's first words into view.
+        ...Array.from(
+          { length: 60 },
+          (_, index) =>
+            `${index % 2 ? 'DGS' : 'Enquêteur'} : Propos liminaires numéro ${index + 1}, sur le contexte du projet de territoire.`,
+        ),
         '[00:01:00] Enquêteur : Comment les habitants sont-ils associés au projet ?',
         '[00:01:10] DGS : D’abord par un panel citoyen tiré au sort.',
         '[00:02:00] Enquêteur : D’accord.',
@@ -272,6 +278,15 @@ describe('a proposed answer that runs long', () => {
       .toBe(
         'A long answer (9 turns): check that it does not run over a question the guide does not hold.',
       );
+    await proposal.getByRole('button', { name: 'Show' }).click();
+    const scroller = (await page.locator('.editor-scroller').boundingBox())!;
+    const first = page.locator('.transcript p', { hasText: 'D’abord par un panel' });
+    await expect
+      .poll(async () => {
+        const box = (await first.boundingBox())!;
+        return box.y >= scroller.y - 1 && box.y + box.height <= scroller.y + scroller.height;
+      })
+      .toBe(true);
   });
 });
 

@@ -1,6 +1,5 @@
 import type { Editor } from '@tiptap/core';
 import { EditorContent } from '@tiptap/react';
-import { TextSelection } from '@tiptap/pm/state';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Coding, DocumentDetail } from '../../../shared/documents';
@@ -17,6 +16,7 @@ import { requestSeek } from '../recordings/seekEvent';
 import { useCodings } from './useCodings';
 import { useRecentCodes } from './useRecentCodes';
 import { NewCodeParentPicker } from './NewCodeParentPicker';
+import { revealRange } from './revealRange';
 import { useNewCodeParent } from './useNewCodeParent';
 import { useTranscriptEditor } from './useTranscriptEditor';
 
@@ -114,14 +114,11 @@ export function TranscriptEditor({
   useEffect(() => {
     if (!editor || !focus || editor.isDestroyed) return;
     const index = buildTextIndex(editor.state.doc);
-    const from = offsetToPosition(index, focus.start);
-    const to = offsetToPosition(index, focus.end);
-    editor.view.dispatch(
-      editor.state.tr
-        .setSelection(TextSelection.create(editor.state.doc, from, to))
-        .scrollIntoView(),
+    revealRange(
+      editor,
+      offsetToPosition(index, focus.start),
+      offsetToPosition(index, focus.end),
     );
-    editor.view.focus();
   }, [editor, focus]);
 
   /** The speaker of the turn a passage starts in, if the transcript names one. */
@@ -179,12 +176,7 @@ export function TranscriptEditor({
               const range = await load(settled.version);
               if (!range || editor.isDestroyed) return;
               const { from, to } = settled.place(range.start, range.end);
-              editor.view.dispatch(
-                editor.state.tr
-                  .setSelection(TextSelection.create(editor.state.doc, from, to))
-                  .scrollIntoView(),
-              );
-              editor.view.focus();
+              revealRange(editor, from, to);
             },
           )
           .catch(showError);

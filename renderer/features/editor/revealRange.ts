@@ -1,0 +1,20 @@
+import type { Editor } from '@tiptap/core';
+import { TextSelection } from '@tiptap/pm/state';
+
+/**
+ * Selects a passage and brings its beginning to the top of the view, so that
+ * a proposed answer or a passage opened from elsewhere is read from its first
+ * words. ProseMirror's own scrolling brings the selection's end into view, and
+ * measured paragraphs not yet laid out (content-visibility) as if empty.
+ */
+export function revealRange(editor: Editor, from: number, to: number): void {
+  editor.view.dispatch(
+    editor.state.tr.setSelection(TextSelection.create(editor.state.doc, from, to)),
+  );
+  const { node } = editor.view.domAtPos(from);
+  const element = node instanceof Element ? node : node.parentElement;
+  const block = element?.closest('.transcript > *') ?? element;
+  block?.scrollIntoView({ block: 'start' });
+  // ProseMirror focuses without scrolling: the view stays at the passage's beginning.
+  editor.view.focus();
+}
