@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import type { Transaction } from '@tiptap/pm/state';
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeNode } from '../../../shared/documents';
 import { codingHighlightsKey, drawnCodings } from './codingHighlights';
@@ -25,8 +25,8 @@ interface Bar {
 
 // A stripe and its code's name beside it, as NVivo's and MAXQDA's margins show them.
 const COLUMN_WIDTH = 15;
-/** Columns the margin has room for; codings past the last are gathered into a "+N" there. */
-const COLUMNS = 4;
+/** At least this many columns, whatever the margin's width; codings past the last are gathered into a "+N" there. */
+const MIN_COLUMNS = 2;
 /** The margin is measured once typing pauses: measuring forces a layout, which must not slow keystrokes. */
 const SETTLE_MS = 400;
 
@@ -54,6 +54,8 @@ export function CodingMargin({
   const { t } = useTranslation();
   const [bars, setBars] = useState<Bar[]>([]);
   const [more, setMore] = useState<More[]>([]);
+  const [columns, setColumns] = useState(MIN_COLUMNS);
+  const margin = useRef<HTMLDivElement>(null);
   const [scrollTick, setScrollTick] = useState(0);
   const [revision, setRevision] = useState(0);
 
@@ -124,7 +126,12 @@ export function CodingMargin({
     }
     // Past the margin's room a stripe would be cut off unseen: the last column instead says how
     // many codings overlap there, so none goes unnoticed.
-    const last = COLUMNS - 1;
+    const room = Math.max(
+      MIN_COLUMNS,
+      Math.floor((margin.current?.clientWidth ?? 60) / COLUMN_WIDTH),
+    );
+    setColumns(room);
+    const last = room - 1;
     const crowded: More[] = [];
     for (const bar of next
       .filter((candidate) => candidate.column >= last)
@@ -150,7 +157,7 @@ export function CodingMargin({
   }, [editor, codes, revision, scroller, scrollTick, withMemo]);
 
   return (
-    <div className="coding-margin" aria-hidden="true">
+    <div className="coding-margin" aria-hidden="true" ref={margin}>
       {bars.map((bar) => (
         <div
           key={bar.codingId}
@@ -176,7 +183,7 @@ export function CodingMargin({
             count: group.codingIds.length,
             names: [...new Set(group.names)].join(', '),
           })}
-          style={{ top: group.top, height: group.height, left: (COLUMNS - 1) * COLUMN_WIDTH }}
+          style={{ top: group.top, height: group.height, left: (columns - 1) * COLUMN_WIDTH }}
           onClick={() => onSelect(group.codingIds)}
         >
           +{group.codingIds.length}
