@@ -8,16 +8,20 @@ import {
   listCodes,
   mergeCodes,
   moveCode,
+  inVivoGroup,
   updateCode,
 } from '../store/codes';
 
 export const codesHandlers: DomainHandlers<typeof codesContract> = {
   'codes.list': (context) => listCodes(context.session.require().db),
 
-  'codes.create': (context, input) => {
+  'codes.create': (context, { inVivoGroup: intoGroup, ...input }) => {
     const project = context.session.require();
     const id = project.history.run(project.db, 'createCode', (changes) =>
-      createCode(project.db, changes, input),
+      createCode(project.db, changes, {
+        ...input,
+        parentId: intoGroup ? inVivoGroup(project.db, changes) : input.parentId,
+      }),
     );
     return getCode(project.db, id);
   },

@@ -1,6 +1,6 @@
 import type { codingsContract } from '../../shared/contract/codings';
 import type { DomainHandlers } from '../api/handlers';
-import { getCode } from '../store/codes';
+import { getCode, inVivoGroup } from '../store/codes';
 import {
   createCodings,
   createInVivoCoding,
@@ -26,7 +26,10 @@ export const codingsHandlers: DomainHandlers<typeof codingsContract> = {
     });
   },
 
-  'codings.createInVivo': (context, { documentId, start, end, version, parentId }) => {
+  'codings.createInVivo': (
+    context,
+    { documentId, start, end, version, parentId, inVivoGroup: intoGroup },
+  ) => {
     const project = context.session.require();
     const result = project.history.run(project.db, 'inVivo', (changes) => {
       requireVersion(project.db, documentId, version);
@@ -36,7 +39,7 @@ export const codingsHandlers: DomainHandlers<typeof codingsContract> = {
         documentId,
         start,
         end,
-        parentId,
+        intoGroup ? inVivoGroup(project.db, changes) : parentId,
         context.coder,
       );
     });

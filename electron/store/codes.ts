@@ -151,6 +151,29 @@ export function createCode(db: Db, changes: ChangeSet, input: NewCode): string {
   return id;
 }
 
+/** The name of the group codes made while coding go to until the researcher chooses a parent. */
+export const IN_VIVO_GROUP = 'In vivo';
+
+/**
+ * The top-level group for codes made while coding (in vivo, the palette) when
+ * no parent was chosen: one place the researcher sorts them from, instead of
+ * each becoming an axis of the model. Made, as a group, the first time.
+ */
+export function inVivoGroup(db: Db, changes: ChangeSet): string {
+  const existing = db
+    .prepare('SELECT id FROM code WHERE parent_id IS NULL AND lower(name) = lower(?)')
+    .get(IN_VIVO_GROUP) as { id: string } | undefined;
+  return (
+    existing?.id ??
+    createCode(db, changes, {
+      parentId: null,
+      name: IN_VIVO_GROUP,
+      description: '',
+      codable: false,
+    })
+  );
+}
+
 export interface CodeChanges {
   name?: string;
   colour?: string;

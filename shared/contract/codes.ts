@@ -17,6 +17,8 @@ export const codesContract = {
   'codes.create': method<CodeNode>()(
     z.strictObject({
       parentId: entityId.nullable().default(null),
+      /** Under the "In vivo" group (made if need be, in the same undo step) instead of `parentId`. */
+      inVivoGroup: z.boolean().default(false),
       name: codeName,
       colour: colour.optional(),
       description: z.string().max(DESCRIPTION_LIMIT).default(''),

@@ -44,7 +44,12 @@ export const codingsContract = {
   /** In-vivo coding: the passage's own words become a new code, applied to it. */
   'codings.createInVivo': method<{ code: CodeNode; coding: Coding }>()(
     z
-      .strictObject({ ...range, parentId: entityId.nullable().default(null) })
+      .strictObject({
+        ...range,
+        parentId: entityId.nullable().default(null),
+        /** Under the "In vivo" group (made if need be, in the same undo step) instead of `parentId`. */
+        inVivoGroup: z.boolean().default(false),
+      })
       .refine(ordered, orderedMessage),
   ),
   /** Codes every turn one speaker takes in a document (a turn: from its label to the next speaker's). */

@@ -419,12 +419,16 @@ describe('a coded passage', () => {
       (await call<{ id: string; name: string; parentId: string | null }[]>('codes.list', {})).find(
         (code) => code.name === name,
       );
-    // Never chosen: the top of the codebook, as the toolbar says.
+    // Never chosen: the "In vivo" group, as the toolbar says, made for it; never a new axis.
     const under = page.getByRole('combobox', {
       name: 'Where new codes go (in vivo and the palette)',
     });
-    await expect.poll(() => under.inputValue()).toBe('');
-    expect((await codeNamed('chaque année'))?.parentId).toBeNull();
+    expect(
+      await under.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent),
+    ).toBe('The “In vivo” group');
+    const group = await codeNamed('In vivo');
+    expect(group?.parentId).toBeNull();
+    expect((await codeNamed('chaque année'))?.parentId).toBe(group!.id);
 
     // The parent chosen beside in vivo is where its codes go, and where the palette makes one.
     const openness = await codeNamed('Openness');

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CodeNode } from '../../../shared/documents';
 import { codePath } from '../codebook/codeTree';
+import { IN_VIVO_GROUP_CHOICE } from './useNewCodeParent';
 
 /** "Under: Participation citoyenne ▾": where a code made while coding goes. */
 export function NewCodeParentPicker({
@@ -21,6 +22,7 @@ export function NewCodeParentPicker({
         value={parentId ?? ''}
         onChange={(event) => onChange(event.target.value || null)}
       >
+        <option value={IN_VIVO_GROUP_CHOICE}>{t('coding.inVivoGroup')}</option>
         <option value="">{t('coding.topOfCodebook')}</option>
         {codes.map((code) => (
           <option key={code.id} value={code.id}>

@@ -114,11 +114,7 @@ export function TranscriptEditor({
   useEffect(() => {
     if (!editor || !focus || editor.isDestroyed) return;
     const index = buildTextIndex(editor.state.doc);
-    revealRange(
-      editor,
-      offsetToPosition(index, focus.start),
-      offsetToPosition(index, focus.end),
-    );
+    revealRange(editor, offsetToPosition(index, focus.start), offsetToPosition(index, focus.end));
   }, [editor, focus]);
 
   /** The speaker of the turn a passage starts in, if the transcript names one. */

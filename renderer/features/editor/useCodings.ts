@@ -7,6 +7,7 @@ import { positionToOffset } from '../../../shared/text/textIndex';
 import { useApi } from '../../api/context';
 import { useProjectData } from '../project/ProjectData';
 import type { PaletteChoice } from './CodePalette';
+import { newCodePlace } from './useNewCodeParent';
 import type { Edge } from './CodingPopover';
 import { spreadRange } from '../../../shared/text/spread';
 import type { SpreadUnit } from '../../../shared/text/spread';
@@ -96,7 +97,7 @@ export function useCodings(
         if (create) {
           if (instance.editor.state.selection.empty) return;
           const code = await api['codes.create']({
-            parentId: create.parentId,
+            ...newCodePlace(create.parentId),
             name: create.name,
             codable: true,
           });
@@ -132,7 +133,7 @@ export function useCodings(
             documentId,
             ...range,
             version: settled.version,
-            parentId,
+            ...newCodePlace(parentId),
           });
           draw(instance.editor, settled, [made.coding], 'add');
           return made;

@@ -458,3 +458,27 @@ describe('the Passages view overview', () => {
     expect(onlySecond.total).toBe(10);
   });
 });
+
+describe('codes made while coding, with no parent chosen', () => {
+  it('go to one "In vivo" group, made in the same undo step as the first of them', async () => {
+    const { call } = harness;
+    const { document } = await setUp();
+    const first = await call('codings.createInVivo', {
+      documentId: document.id,
+      version: document.version,
+      start: 50,
+      end: 66,
+      inVivoGroup: true,
+    });
+    const second = await call('codes.create', { inVivoGroup: true, name: 'Coordination' });
+    const codes = await call('codes.list', {});
+    const group = codes.find((code) => code.name === 'In vivo')!;
+    expect(group).toMatchObject({ parentId: null, codable: false });
+    expect(codes.filter((code) => code.name === 'In vivo')).toHaveLength(1);
+    expect(first.code.parentId).toBe(group.id);
+    expect(second.parentId).toBe(group.id);
+    await call('history.undo', {});
+    await call('history.undo', {});
+    expect((await call('codes.list', {})).map((code) => code.name)).not.toContain('In vivo');
+  });
+});
