@@ -107,3 +107,33 @@ describe('a double-click', () => {
     await page.locator('.workspace-error').waitFor({ state: 'detached' });
   });
 });
+
+describe('a refused change in a table', () => {
+  it('shows the stored name or value again, not the refused one', async () => {
+    const { page } = app;
+    await createProject(app, 'refus');
+    await apiCall(app, 'cases.create', { name: 'A' });
+    const b = await apiCall<{ id: string }>(app, 'cases.create', { name: 'B' });
+    const population = await apiCall<{ id: string }>(app, 'attributes.create', {
+      entityKind: 'case',
+      name: 'Population',
+      type: 'number',
+    });
+    await apiCall(app, 'attributes.setValue', {
+      attributeId: population.id,
+      entityId: b.id,
+      value: 6846,
+    });
+    await page.reload();
+    await openSection(page, 'Cases');
+    const name = page.getByRole('textbox', { name: 'Name of B' });
+    await name.fill('A');
+    await name.press('Enter');
+    await page.locator('.workspace-error .error-message').waitFor();
+    await expect.poll(() => name.inputValue()).toBe('B');
+    const cell = page.getByRole('textbox', { name: 'Population — B' });
+    await cell.fill('beaucoup');
+    await cell.press('Enter');
+    await expect.poll(() => cell.inputValue()).toBe('6846');
+  });
+});

@@ -24,14 +24,18 @@ export function CasesView() {
   const [importing, setImporting] = useState<{ fileName: string; data: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
+  /** Whether the action was done: a refused value goes back to the stored one where it was typed. */
   const run = useCallback(
-    async (action: () => Promise<unknown>) => {
+    async (action: () => Promise<unknown>): Promise<boolean> => {
+      let done = true;
       try {
         await action();
       } catch (error) {
         showError(error);
+        done = false;
       }
       await refresh();
+      return done;
     },
     [refresh, showError],
   );
@@ -70,14 +74,12 @@ export function CasesView() {
 
   const setValue = useCallback(
     (row: EntityRow, attribute: AttributeDefinition, value: AttributeValue | null) =>
-      void run(() =>
-        api['attributes.setValue']({ attributeId: attribute.id, entityId: row.id, value }),
-      ),
+      run(() => api['attributes.setValue']({ attributeId: attribute.id, entityId: row.id, value })),
     [api, run],
   );
   const rename = useCallback(
     (row: EntityRow, name: string) =>
-      void run(() =>
+      run(() =>
         tab === 'case'
           ? api['cases.update']({ id: row.id, name })
           : api['participants.update']({ id: row.id, name }),

@@ -43,13 +43,14 @@ export function EntityTable({
   rows: EntityRow[];
   attributes: AttributeDefinition[];
   cases: { id: string; name: string }[];
-  onRename: ((row: EntityRow, name: string) => void) | null;
+  /** Resolves to whether the name was taken: a refused one goes back to the stored name. */
+  onRename: ((row: EntityRow, name: string) => Promise<boolean>) | null;
   onSetCase: ((row: EntityRow, caseId: string | null) => void) | null;
   onSetValue: (
     row: EntityRow,
     attribute: AttributeDefinition,
     value: AttributeValue | null,
-  ) => void;
+  ) => Promise<boolean>;
   onEditAttribute: (attribute: AttributeDefinition) => void;
   onDelete: ((row: EntityRow) => void) | null;
 }) {
@@ -110,7 +111,9 @@ export function EntityTable({
             <NameCell
               name={row.original.name}
               label={t('cases.nameOfRow', { name: row.original.name })}
-              onSave={(name) => live.current.onRename?.(row.original, name)}
+              onSave={(name) =>
+                live.current.onRename?.(row.original, name) ?? Promise.resolve(true)
+              }
             />
           ) : (
             <span>{row.original.name}</span>
@@ -355,7 +358,7 @@ function NameCell({
 }: {
   name: string;
   label: string;
-  onSave: (name: string) => void;
+  onSave: (name: string) => Promise<boolean>;
 }) {
   const [draft, setDraft] = useState(name);
   return (
@@ -365,7 +368,11 @@ function NameCell({
       value={draft}
       onChange={(event) => setDraft(event.target.value)}
       onBlur={() => {
-        if (draft.trim() && draft.trim() !== name) onSave(draft.trim());
+        if (draft.trim() && draft.trim() !== name)
+          // Refused (a name already taken): the cell shows the stored name again, not the refused one.
+          void onSave(draft.trim()).then((saved) => {
+            if (!saved) setDraft(name);
+          });
         else setDraft(name);
       }}
       onKeyDown={(event) => {

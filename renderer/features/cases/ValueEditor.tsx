@@ -14,7 +14,8 @@ export function ValueEditor({
   attribute: AttributeDefinition;
   value: AttributeValue | undefined;
   label: string;
-  onSave: (value: AttributeValue | null) => void;
+  /** Resolves to whether the value was stored: a refused one goes back to the stored value. */
+  onSave: (value: AttributeValue | null) => Promise<boolean> | void;
 }) {
   const { t } = useTranslation();
   const shown = value === undefined ? '' : String(value);
@@ -63,7 +64,12 @@ export function ValueEditor({
   }
   const events = {
     onBlur: () => {
-      if (draft.trim() !== shown) onSave(draft.trim() === '' ? null : draft);
+      if (draft.trim() === shown) return;
+      const saved = onSave(draft.trim() === '' ? null : draft);
+      // "beaucoup" refused in a number column stayed in its cell as if stored.
+      void saved?.then((done) => {
+        if (!done) setDraft(shown);
+      });
     },
     onKeyDown: (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       if (event.key === 'Enter') {
