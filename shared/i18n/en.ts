@@ -201,6 +201,7 @@ export const en = {
     times_other: '{{what}} ({{count, number}} times)',
   },
   errorReasons: {
+    selectAnswerFirst: 'Select the answer in the transcript first, then mark it.',
     xlsxTooLarge:
       '{{file}} unpacks to far more data than a table of cases or people holds. Nothing was imported.',
     tooDeep:

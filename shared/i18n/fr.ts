@@ -209,6 +209,7 @@ export const fr: Messages = {
     times_other: '{{what}} ({{count, number}} fois)',
   },
   errorReasons: {
+    selectAnswerFirst: 'Sélectionnez d’abord la réponse dans la transcription, puis marquez-la.',
     xlsxTooLarge:
       '{{file}} se décompresse en bien plus de données qu’un tableau de cas ou de personnes. Rien n’a été importé.',
     tooDeep:

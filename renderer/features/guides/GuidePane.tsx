@@ -1,3 +1,4 @@
+import { ApiCallError } from '../../api/client';
 import { useSingleFlight } from '../../components/useSingleFlight';
 import type { RefObject } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -126,7 +127,13 @@ export function GuidePane({
                       ...range,
                     }),
                   );
-                  if (!marked) throw new Error(t('guides.selectFirst'));
+                  // Said in the researcher's words, not as "something unexpected went wrong".
+                  if (!marked)
+                    throw new ApiCallError({
+                      code: 'invalid_operation',
+                      message: t('guides.selectFirst'),
+                      params: { reason: 'selectAnswerFirst' },
+                    });
                 })
               }
             >

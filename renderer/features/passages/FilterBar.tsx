@@ -1,3 +1,4 @@
+import { formatAttributeValue } from '../../components/formatAttributeValue';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PassageQuery } from '../../../shared/documents';
@@ -34,7 +35,7 @@ export function FilterBar({
   /** What stays in the bar whatever its state: the grouping. */
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const nameOf = (list: { id: string; name?: string; title?: string }[], id: string) => {
     const found = list.find((item) => item.id === id);
     return found?.name ?? found?.title ?? '';
@@ -76,10 +77,18 @@ export function FilterBar({
     const attribute = choices.attributes.find((item) => item.id === condition.attributeId);
     // Only the conditions that filter: a row still being filled in is not one yet.
     if (!attribute || condition.value.trim() === '') return;
-    const value =
+    const typed = condition.value.trim();
+    const number = Number(typed.replace(',', '.'));
+    const value = formatAttributeValue(
       attribute.type === 'boolean'
-        ? t(condition.value === 'true' ? 'cases.yes' : 'cases.no')
-        : condition.value.trim();
+        ? typed === 'true'
+        : attribute.type === 'number' && Number.isFinite(number)
+          ? number
+          : typed,
+      attribute.type,
+      i18n.language,
+      t,
+    );
     active.push({
       key: `condition-${index}`,
       label: `${attribute.name} ${t(`passages.operators.${condition.operator}`)} ${value}`,

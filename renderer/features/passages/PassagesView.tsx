@@ -1,3 +1,4 @@
+import { formatAttributeValue } from '../../components/formatAttributeValue';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PassageOverview, Passage, PassageQuery } from '../../../shared/documents';
@@ -26,7 +27,7 @@ function reference(passage: Passage): string {
 
 /** Every coded passage, grouped by axis → variable → code, with filters and copy. */
 export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { codes, documents, cases, participants, attributes, showError } = useProjectData();
   const [query, setQuery] = useState<PassageQuery>({ codeMatch: 'any' });
@@ -116,6 +117,7 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
   const sections = useMemo(
     () =>
       outerGroups(passages, groupBy, {
+        format: (value, attribute) => formatAttributeValue(value, attribute.type, i18n.language, t),
         cases,
         participants,
         documents,

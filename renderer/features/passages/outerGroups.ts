@@ -24,10 +24,8 @@ export interface GroupingData {
   /** For grouping by question: the guide and its answers. */
   guide?: GuideDetail | null;
   answers?: AnswerPassage[];
-}
-
-function format(value: AttributeValue): string {
-  return typeof value === 'boolean' ? (value ? '✓' : '✗') : String(value);
+  /** An attribute's value as a heading, in the interface's language ("oui", "14 mars 2024"). */
+  format: (value: AttributeValue, attribute: AttributeDefinition) => string;
 }
 
 /**
@@ -97,7 +95,11 @@ export function outerGroups(
       keys = passage.caseIds.map((id) => [id, caseNames.get(id) ?? id]);
     else if (groupBy === 'participant')
       keys = passage.participantIds.map((id) => [id, participantNames.get(id) ?? id]);
-    else keys = [...new Set(valuesOf(passage).map(format))].map((value) => [value, value]);
+    else {
+      // Keyed by the stored value (sorted as it), labelled as the interface's language writes it.
+      const values = new Map(valuesOf(passage).map((value) => [String(value), value]));
+      keys = [...values].map(([key, value]) => [key, data.format(value, attribute!)]);
+    }
     if (keys.length === 0) none.push(passage);
     for (const [key, label] of keys) add(key, label, passage);
   }
@@ -108,12 +110,15 @@ export function outerGroups(
       return data.participants.findIndex((row) => row.id === group.key);
     if (attribute?.type === 'choice')
       return attribute.choices.findIndex((choice) => choice === group.key);
+    if (attribute?.type === 'number') return Number(group.key);
     return 0;
   };
   const sorted = [...groups.values()].sort(
     (a, b) =>
       order(a) - order(b) ||
-      (a.label ?? '').localeCompare(b.label ?? '', undefined, { numeric: true }),
+      (attribute?.type === 'date'
+        ? a.key.localeCompare(b.key)
+        : (a.label ?? '').localeCompare(b.label ?? '', undefined, { numeric: true })),
   );
   return none.length > 0 ? [...sorted, { key: 'none', label: null, passages: none }] : sorted;
 }
