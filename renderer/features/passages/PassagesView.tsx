@@ -128,7 +128,20 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
         ...outer,
         groups: groupPassages(tree, outer.passages, counts ?? undefined),
       })),
-    [passages, groupBy, cases, participants, documents, attributes, tree, guide, answers, counts],
+    [
+      passages,
+      groupBy,
+      cases,
+      participants,
+      documents,
+      attributes,
+      tree,
+      guide,
+      answers,
+      counts,
+      t,
+      i18n.language,
+    ],
   );
   const speakers = useMemo(
     () => [...new Set(documents.flatMap((document) => document.speakers))].sort(),
