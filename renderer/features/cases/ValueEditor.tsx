@@ -15,7 +15,7 @@ export function ValueEditor({
   value: AttributeValue | undefined;
   label: string;
   /** Resolves to whether the value was stored: a refused one goes back to the stored value. */
-  onSave: (value: AttributeValue | null) => Promise<boolean> | void;
+  onSave: (value: AttributeValue | null) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
   const shown = value === undefined ? '' : String(value);
@@ -67,7 +67,7 @@ export function ValueEditor({
       if (draft.trim() === shown) return;
       const saved = onSave(draft.trim() === '' ? null : draft);
       // "beaucoup" refused in a number column stayed in its cell as if stored.
-      void saved?.then((done) => {
+      void saved.then((done) => {
         if (!done) setDraft(shown);
       });
     },

@@ -89,13 +89,17 @@ export function DocumentLinksEditor({ document }: { document: DocumentSummary })
               value={document.values[attribute.id]}
               label={attribute.name}
               onSave={(value) =>
-                void api['attributes.setValue']({
+                api['attributes.setValue']({
                   attributeId: attribute.id,
                   entityId: document.id,
                   value,
                 })
                   .then(refresh)
-                  .catch(showError)
+                  .then(() => true)
+                  .catch((error: unknown) => {
+                    showError(error);
+                    return false;
+                  })
               }
             />
           </label>
