@@ -225,8 +225,8 @@ describe('a proposed answer that runs long', () => {
   it('is shown with its extent and a warning before the researcher accepts it', async () => {
     const { page } = app;
     await createProject(app, 'long');
-    let guide = await apiCall<{ id: string }>(app, 'guides.create', { title: 'Guide' });
-    guide = await apiCall<{ id: string }>(app, 'guides.addItem', {
+    const guide = await apiCall<{ id: string }>(app, 'guides.create', { title: 'Guide' });
+    await apiCall(app, 'guides.addItem', {
       guideId: guide.id,
       kind: 'question',
       text: 'Comment les habitants sont-ils associés au projet ?',
