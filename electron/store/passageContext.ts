@@ -137,10 +137,7 @@ export class PassageContext {
 
   // What `resolve` returned stands for one document and speaker: whether the conditions hold
   // for it is the same for each of its passages, so it is asked once per query's conditions.
-  private readonly matched = new WeakMap<
-    readonly AttributeCondition[],
-    WeakMap<object, boolean>
-  >();
+  private readonly matched = new WeakMap<readonly AttributeCondition[], WeakMap<object, boolean>>();
 
   /** Whether every condition holds for one of the passage's entities of the attribute's kind. */
   matches(
