@@ -67,6 +67,36 @@ export function speakerAt(turns: readonly TurnStart[], offset: number): string |
   return found;
 }
 
+/**
+ * Where the turn around a passage begins and where the next turn after it
+ * begins: a passage's context is read within its speakers' words, never
+ * running into the interviewer's question (or the answer) beside it.
+ */
+export function turnBounds(
+  turns: readonly TurnStart[],
+  start: number,
+  end: number,
+): { from: number; to: number } {
+  let from = 0;
+  let to = Number.POSITIVE_INFINITY;
+  let low = 0;
+  let high = turns.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (turns[middle]!.start <= start) {
+      from = turns[middle]!.start;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  for (let index = low; index < turns.length; index += 1)
+    if (turns[index]!.start >= end) {
+      // The line break before the next turn is no part of this one.
+      to = turns[index]!.start - 1;
+      break;
+    }
+  return { from, to };
+}
+
 // Parsed turns kept between queries, per open project and document, for as long as the
 // document's version is the same: the passages view and the matrix read every document's.
 const parsedTurns = new WeakMap<Db, Map<string, { version: number; turns: TurnStart[] }>>();

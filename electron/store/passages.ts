@@ -1,7 +1,7 @@
 import type { Passage, PassageOverview, PassageQuery } from '../../shared/documents';
 import type { Db } from './database';
 import type { TurnStart } from './documentText';
-import { speakerAt, turnsReader } from './documentText';
+import { speakerAt, turnBounds, turnsReader } from './documentText';
 import { subtreeIds } from './codes';
 import type { CodingRow } from './codings';
 import { toCoding } from './codings';
@@ -230,12 +230,15 @@ export function* passagesIn(
         continue;
     }
     found += 1;
+    const around = bare ? null : turnBounds(document.turns, row.start, row.end);
     yield {
       coding: toCoding(row),
       documentTitle: document.title,
       text,
-      before: bare ? '' : document.slice(Math.max(0, row.start - CONTEXT), row.start),
-      after: bare ? '' : document.slice(row.end, row.end + CONTEXT),
+      before: around ? document.slice(Math.max(around.from, row.start - CONTEXT), row.start) : '',
+      after: around
+        ? document.slice(row.end, Math.max(row.end, Math.min(around.to, row.end + CONTEXT)))
+        : '',
       speaker,
       otherCodeIds: bare ? [] : [...new Set(others)].filter((id) => id !== row.code_id),
       ...resolved,

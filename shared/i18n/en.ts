@@ -455,6 +455,8 @@ export const en = {
     reload: 'Reload the document',
   },
   coding: {
+    confirmCodeTurns_one: 'Code the one turn of {{speaker}} with “{{code}}”?',
+    confirmCodeTurns_other: 'Code all {{count, number}} turns of {{speaker}} with “{{code}}”?',
     moreInMargin_one: '{{count, number}} coding here: {{names}}',
     moreInMargin_other: '{{count, number}} codings overlap here: {{names}}',
     code: 'Code…',
@@ -713,6 +715,7 @@ export const en = {
     answerTo: 'Answer to…',
     markAnswer: 'Mark as answer',
     selectFirst: 'Select the answer in the transcript first.',
+    timeSpent: 'Time spent: from the timestamp before the answer to the one after it',
     propose: 'Propose answers',
     proposals: 'Proposed answers',
     noProposal: 'No question of the guide was found in the interviewer’s turns.',

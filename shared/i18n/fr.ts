@@ -470,6 +470,8 @@ export const fr: Messages = {
     reload: 'Recharger le document',
   },
   coding: {
+    confirmCodeTurns_one: 'Coder le tour de {{speaker}} avec « {{code}} » ?',
+    confirmCodeTurns_other: 'Coder les {{count, number}} tours de {{speaker}} avec « {{code}} » ?',
     moreInMargin_one: '{{count, number}} codage ici : {{names}}',
     moreInMargin_other: '{{count, number}} codages se chevauchent ici : {{names}}',
     code: 'Coder…',
@@ -733,6 +735,7 @@ export const fr: Messages = {
     answerTo: 'Réponse à…',
     markAnswer: 'Marquer comme réponse',
     selectFirst: 'Sélectionnez d’abord la réponse dans la transcription.',
+    timeSpent: 'Temps passé : de l’horodatage avant la réponse à celui qui la suit',
     propose: 'Proposer les réponses',
     proposals: 'Réponses proposées',
     noProposal: 'Aucune question du guide n’a été trouvée dans les interventions de l’enquêteur.',

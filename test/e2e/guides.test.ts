@@ -159,7 +159,11 @@ describe('interview guides through the UI', () => {
       ['missing', 'answered'],
     ]);
     // Time spent where the turns carry times: 0:30 → 4:00 for the first answer.
-    await grid.getByRole('button', { name: 'answered · 3:30' }).waitFor();
+    const timed = grid.getByRole('button', { name: 'answered · ⏱ 3:30' });
+    await timed.waitFor();
+    expect(await timed.locator('span').getAttribute('title')).toBe(
+      'Time spent: from the timestamp before the answer to the one after it',
+    );
 
     // Answers grouped by question; a click opens the transcript at the answer.
     await page.getByRole('tab', { name: 'Answers by question' }).click();
@@ -333,11 +337,15 @@ describe('interview mode', () => {
     ).toHaveLength(1);
     await openSection(page, 'Guides');
     await page.getByRole('tab', { name: 'Coverage' }).click();
-    const statuses = await page
-      .locator('.coverage-grid tbody tr')
-      .evaluateAll((rows) =>
-        rows.map((row) => row.querySelector('td')?.getAttribute('data-status')),
-      );
-    expect(statuses).toEqual(['asked', 'missing']);
+    // The grid loads once its tab is shown: read when it is there.
+    await expect
+      .poll(() =>
+        page
+          .locator('.coverage-grid tbody tr')
+          .evaluateAll((rows) =>
+            rows.map((row) => row.querySelector('td')?.getAttribute('data-status')),
+          ),
+      )
+      .toEqual(['asked', 'missing']);
   });
 });

@@ -46,6 +46,9 @@ export interface EditorTools {
   currentSpeaker(): string | null;
 }
 
+/** Coding more of a speaker's turns than this at once asks first. */
+const CONFIRM_TURNS = 5;
+
 export function TranscriptEditor({
   detail,
   focus,
@@ -311,9 +314,22 @@ export function TranscriptEditor({
             onSpread={(passage, unit) => void coding.spread(passage, unit)}
             onCodeTurns={(() => {
               const speaker = speakerOf(popoverCodings[0]);
-              return speaker
-                ? (passage: Coding) => void coding.codeTurns(speaker, [passage.codeId])
-                : undefined;
+              if (!speaker || !editor) return undefined;
+              return (passage: Coding) => {
+                // Dozens of turns in one click: said before it is done (undo also takes it back).
+                const turns = buildTextIndex(editor.state.doc).blocks.filter(
+                  (block) => block.speaker === speaker,
+                ).length;
+                const code = codes.find((candidate) => candidate.id === passage.codeId);
+                if (
+                  turns > CONFIRM_TURNS &&
+                  !window.confirm(
+                    t('coding.confirmCodeTurns', { count: turns, speaker, code: code?.name ?? '' }),
+                  )
+                )
+                  return;
+                void coding.codeTurns(speaker, [passage.codeId]);
+              };
             })()}
             onClose={() => setPopover(null)}
             onPlay={playFrom(popoverCodings[0])}

@@ -61,7 +61,12 @@ export function CoverageGrid({
                         }
                       >
                         {t('guides.status.answered')}
-                        {cell.milliseconds !== null ? ` · ${formatTime(cell.milliseconds)}` : ''}
+                        {cell.milliseconds !== null && (
+                          <span title={t('guides.timeSpent')}>
+                            {' · ⏱ '}
+                            {formatTime(cell.milliseconds)}
+                          </span>
+                        )}
                       </button>
                     ) : (
                       t(`guides.status.${status}`)

@@ -157,7 +157,16 @@ export function GuidesView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
             labelKey={(name) => `guides.panes.${name}`}
             onChange={setPane}
           />
-          {pane === 'editor' && <GuideEditor guide={guide} onChange={setGuide} />}
+          {pane === 'editor' && (
+            <GuideEditor
+              guide={guide}
+              onChange={(next) => {
+                setGuide(next);
+                // The list's counts follow: it said "0 questions" after nine were written.
+                api['guides.list']({}).then(setGuides).catch(showError);
+              }}
+            />
+          )}
           {pane === 'coverage' && <CoverageGrid guideId={guide.id} onOpen={onOpen} />}
           {pane === 'answers' && <AnswersByQuestion guide={guide} onOpen={onOpen} />}
           {pane === 'print' && <GuidePrintView guide={guide} />}

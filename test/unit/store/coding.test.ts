@@ -397,7 +397,10 @@ describe('passages', () => {
       documentTitle: 'entretien-a',
       otherCodeIds: [direction.id],
     });
-    expect(passages[0]!.before.endsWith('piloté ?\n')).toBe(true);
+    // The context is the speaker's own turn: the interviewer's question before it, or the next
+    // turn after it, is no part of what the DGS said around these words.
+    expect(passages[0]!.before).toBe('');
+    expect(passages[0]!.after).toBe(' porte le projet 😀 et la direction générale le coordonne.');
 
     expect(await call('passages.list', { codeIds: [proactivity.id] })).toHaveLength(2);
     expect(await call('passages.list', { codeIds: [mayor.id] })).toHaveLength(1);
