@@ -253,11 +253,18 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
                       }
                     >
                       <span className="passage-text">
-                        <span className="context">…{passage.before.slice(-40)}</span>
+                        <span className="context">
+                          {/* "…" only where the context is cut: at a turn's edge there is nothing more. */}
+                          {passage.before.length > 40 ? '…' : ''}
+                          {passage.before.slice(-40)}
+                        </span>
                         <mark style={{ ['--code-colour' as string]: group.code.colour }}>
                           {passage.text}
                         </mark>
-                        <span className="context">{passage.after.slice(0, 40)}…</span>
+                        <span className="context">
+                          {passage.after.slice(0, 40)}
+                          {passage.after.length > 40 ? '…' : ''}
+                        </span>
                       </span>
                       <span className="passage-meta">
                         {passage.documentTitle}
