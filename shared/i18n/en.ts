@@ -475,7 +475,7 @@ export const en = {
     newCodeUnder: 'under',
     newCodeUnderLabel: 'Where new codes go (in vivo and the palette)',
     topOfCodebook: 'Top of the codebook (a new axis)',
-    inVivoGroup: 'The “In vivo” group',
+    inVivoGroup: '“In vivo” group',
     createCode: 'Create code “{{name}}” and apply it',
     applyTicked_one: 'Apply {{count, number}} code',
     applyTicked_other: 'Apply {{count, number}} codes',

@@ -490,7 +490,7 @@ export const fr: Messages = {
     newCodeUnder: 'sous',
     newCodeUnderLabel: 'Où vont les nouveaux codes (in vivo et la palette)',
     topOfCodebook: 'Racine du livre de codes (un nouvel axe)',
-    inVivoGroup: 'Le groupe « In vivo »',
+    inVivoGroup: 'Groupe « In vivo »',
     createCode: 'Créer le code « {{name}} » et l’appliquer',
     applyTicked_one: 'Appliquer {{count, number}} code',
     applyTicked_other: 'Appliquer {{count, number}} codes',

@@ -425,7 +425,7 @@ describe('a coded passage', () => {
     });
     expect(
       await under.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent),
-    ).toBe('The “In vivo” group');
+    ).toBe('“In vivo” group');
     const group = await codeNamed('In vivo');
     expect(group?.parentId).toBeNull();
     expect((await codeNamed('chaque année'))?.parentId).toBe(group!.id);
