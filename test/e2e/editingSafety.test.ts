@@ -204,6 +204,9 @@ describe('what Undo and Redo say and do', () => {
     // An undo far from the caret brings its place into view, the caret there.
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await stored()).plain).toBe(plainInterview);
+    // Stored before the editor has it: the editor puts its caret at the undone place when the
+    // undo's answer arrives, then enables Redo. A caret placed before that would be moved.
+    await expect.poll(() => redoButton.isEnabled()).toBe(true);
     await placeCaretBefore(page, 'Comment le projet');
     await page.keyboard.type('Alors, ');
     await expect.poll(async () => (await stored()).plain).toContain('Alors, Comment');

@@ -400,7 +400,10 @@ describe('passages', () => {
     // The context is the speaker's own turn: the interviewer's question before it, or the next
     // turn after it, is no part of what the DGS said around these words.
     expect(passages[0]!.before).toBe('');
-    expect(passages[0]!.after).toBe(' porte le projet 😀 et la direction générale le coordonne.');
+    expect(passages[0]!.after).toBe(
+      ' porte le projet 😀 et la direction générale le coordonne.\nNous associons les hab',
+    );
+    expect(passages[0]!.before + passages[0]!.after).not.toContain('piloté');
 
     expect(await call('passages.list', { codeIds: [proactivity.id] })).toHaveLength(2);
     expect(await call('passages.list', { codeIds: [mayor.id] })).toHaveLength(1);
