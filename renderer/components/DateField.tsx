@@ -26,15 +26,17 @@ export function DateField({
   const [invalid, setInvalid] = useState(false);
   const hintId = useId();
   // A stored value arriving late (the refresh after the previous save) must not wipe what the
-  // researcher typed since and the message saying it is no date.
+  // researcher is typing, nor what they typed and the message saying it is no date.
   const invalidNow = useRef(false);
   invalidNow.current = invalid;
+  const typing = useRef(false);
   useEffect(() => {
-    if (invalidNow.current) return;
+    if (invalidNow.current || typing.current) return;
     setDraft(shown);
   }, [shown]);
   const example = formatLocalDate('2024-03-14', language);
   const commit = () => {
+    typing.current = false;
     if (draft.trim() === shown) {
       setInvalid(false);
       return;
@@ -62,7 +64,10 @@ export function DateField({
         aria-describedby={hintId}
         placeholder={t('dates.placeholder')}
         value={draft}
-        onChange={(event) => setDraft(event.target.value)}
+        onChange={(event) => {
+          typing.current = true;
+          setDraft(event.target.value);
+        }}
         onBlur={commit}
         onKeyDown={(event) => {
           if (event.key === 'Enter') commit();

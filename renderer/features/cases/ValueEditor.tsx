@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttributeDefinition, AttributeValue } from '../../../shared/cases';
 import { DateField } from '../../components/DateField';
@@ -20,7 +20,16 @@ export function ValueEditor({
   const { t } = useTranslation();
   const shown = value === undefined ? '' : String(value);
   const [draft, setDraft] = useState(shown);
-  useEffect(() => setDraft(shown), [shown]);
+  // A refresh arriving while the researcher types in this cell (after another cell's save) must
+  // not replace what is being typed; a change from elsewhere (an undo) replaces a cell not typed in.
+  const typing = useRef(false);
+  useEffect(() => {
+    if (!typing.current) setDraft(shown);
+  }, [shown]);
+  const type = (text: string) => {
+    typing.current = true;
+    setDraft(text);
+  };
 
   if (attribute.type === 'boolean') {
     return (
@@ -64,6 +73,7 @@ export function ValueEditor({
   }
   const events = {
     onBlur: () => {
+      typing.current = false;
       if (draft.trim() === shown) return;
       const saved = onSave(draft.trim() === '' ? null : draft);
       // "beaucoup" refused in a number column stayed in its cell as if stored.
@@ -88,7 +98,7 @@ export function ValueEditor({
         className="cell-text"
         rows={1}
         value={draft}
-        onChange={(event) => setDraft(event.target.value)}
+        onChange={(event) => type(event.target.value)}
         {...events}
       />
     );
@@ -99,7 +109,7 @@ export function ValueEditor({
       type="text"
       inputMode={attribute.type === 'number' ? 'decimal' : undefined}
       value={draft}
-      onChange={(event) => setDraft(event.target.value)}
+      onChange={(event) => type(event.target.value)}
       {...events}
     />
   );
