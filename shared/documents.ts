@@ -47,6 +47,8 @@ export interface ImportPreview {
   characters: number;
   speakers: { label: string; turns: number }[];
   timestamps: number;
+  /** The interview's date read from a header line ("Date : 14 mars 2024"): the document's date. */
+  date: string | null;
   excerpt: string;
   /** A document of the project holding this file already: the same text, or made from a file of this name. */
   duplicate: { documentId: string; title: string; match: 'sameText' | 'sameFileName' } | null;

@@ -55,6 +55,7 @@ export const documentsHandlers: DomainHandlers<typeof documentsContract> = {
         title: title ?? parsed.title,
         content,
         sourceName: fileName,
+        date: parsed.date,
       });
       if (participantIds.length) setDocumentLinks(project.db, changes, created, { participantIds });
       return created;

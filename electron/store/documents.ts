@@ -122,6 +122,8 @@ export interface NewDocument {
   sourceName: string | null;
   /** Kept from an exchange file (a REFI-QDA source's GUID); a new id otherwise. */
   id?: string;
+  /** The interview's date (yyyy-mm-dd), when the file says it. */
+  date?: string | null;
 }
 
 export function createDocument(db: Db, changes: ChangeSet, input: NewDocument): string {
@@ -137,7 +139,7 @@ export function createDocument(db: Db, changes: ChangeSet, input: NewDocument): 
     id,
     kind: input.kind,
     title: input.title,
-    date: null,
+    date: input.date ?? null,
     place: null,
     description: '',
     memo: '',

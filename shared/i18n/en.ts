@@ -421,6 +421,7 @@ export const en = {
     status: { ready: 'Ready', imported: 'Imported', failed: 'Not imported' },
     summary:
       '{{paragraphs}} paragraphs, {{characters}} characters, {{timestamps}} timestamps ({{format}})',
+    dateFound: 'Interview date, from its header: {{date}} (the document’s date)',
     speakers: 'Speakers found',
     speakersHelp:
       'Untick a label that is not a speaker; type a name to rename a speaker (for example a pseudonym).',

@@ -436,6 +436,7 @@ export const fr: Messages = {
     status: { ready: 'Prêt', imported: 'Importé', failed: 'Non importé' },
     summary:
       '{{paragraphs}} paragraphes, {{characters}} caractères, {{timestamps}} horodatages ({{format}})',
+    dateFound: 'Date de l’entretien, lue dans son en-tête : {{date}} (la date du document)',
     speakers: 'Locuteurs trouvés',
     speakersHelp:
       'Décochez une étiquette qui n’est pas un locuteur ; saisissez un nom pour renommer un locuteur (par exemple un pseudonyme).',

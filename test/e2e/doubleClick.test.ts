@@ -78,20 +78,24 @@ describe('a double-click', () => {
     await page.getByRole('button', { name: 'Paste text…' }).click();
     const paste = page.getByRole('dialog', { name: 'Paste a transcript' });
     await paste.getByRole('textbox', { name: 'Title' }).fill('Collé');
-    await paste.getByRole('textbox', { name: 'Text' }).fill('DGS : Bonjour.');
+    await paste.getByRole('textbox', { name: 'Text' }).fill('Date : 14 mars 2024\nDGS : Bonjour.');
     const continueButton = paste.getByRole('button', { name: 'Continue' });
     const box = (await continueButton.boundingBox())!;
     await continueButton.click();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page
-      .getByRole('dialog', { name: 'Import documents' })
-      .getByRole('button', { name: 'Import 1 file' })
-      .click();
+    const importing = page.getByRole('dialog', { name: 'Import documents' });
+    // The header's date is said before the import, and given to the document.
+    await importing
+      .getByText('Interview date, from its header: Mar 14, 2024 (the document’s date)')
+      .waitFor();
+    await importing.getByRole('button', { name: 'Import 1 file' }).click();
     await expect
       .poll(async () =>
-        (await apiCall<{ title: string }[]>(app, 'documents.list', {})).map((row) => row.title),
+        (await apiCall<{ title: string; date: string | null }[]>(app, 'documents.list', {}))
+          .filter((row) => row.title === 'Collé')
+          .map((row) => row.date),
       )
-      .toContain('Collé');
+      .toEqual(['2024-03-14']);
     expect(await errors(app)).toEqual([]);
   });
 

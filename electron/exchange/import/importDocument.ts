@@ -5,6 +5,7 @@ import { documentFromJson } from '../../../shared/editor/schema';
 import type { ImportFormat, ImportPreview } from '../../../shared/documents';
 import { AxialError } from '../../../shared/errors';
 import type { Block } from './blocks';
+import { headerDate } from './headerDate';
 import { blockText } from './blocks';
 import { inflateZip, rebuiltArchive } from '../boundedZip';
 import { decodeText } from './decodeText';
@@ -23,6 +24,8 @@ export interface ParsedImport {
   encoding: TextEncoding | null;
   title: string;
   blocks: Block[];
+  /** The interview's date from a header line ("Date : 14 mars 2024"), given to the document. */
+  date: string | null;
 }
 
 const formatsByExtension: Record<string, ImportFormat> = {
@@ -163,7 +166,7 @@ export async function parseImport(fileName: string, bytes: Uint8Array): Promise<
   }
   const characters = blocks.reduce((total, block) => total + blockText(block).length + 1, 0);
   if (characters > MAX_TEXT_BYTES) throw tooLarge(fileName);
-  return { format, encoding, title: titleOf(fileName), blocks };
+  return { format, encoding, title: titleOf(fileName), blocks, date: headerDate(blocks) };
 }
 
 export function previewOf(
@@ -179,6 +182,7 @@ export function previewOf(
     characters: parsed.blocks.reduce((total, block) => total + [...blockText(block)].length, 0),
     speakers: speakerCounts(parsed.blocks),
     timestamps: parsed.blocks.filter((block) => block.time !== undefined).length,
+    date: parsed.date,
     excerpt: parsed.blocks
       .slice(0, 3)
       .map((block) => (block.speaker ? `${block.speaker}: ` : '') + blockText(block))

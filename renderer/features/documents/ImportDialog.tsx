@@ -1,3 +1,4 @@
+import { formatAttributeValue } from '../../components/formatAttributeValue';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentKind, ImportPreview } from '../../../shared/documents';
@@ -37,7 +38,7 @@ export function ImportDialog({
   onClose: () => void;
   onImported: (documentId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   // The second click of a double-click on the paste dialog's Continue lands here, on Cancel,
   // and dropped the pasted text: a Cancel that soon after opening is that click, not a choice.
@@ -208,6 +209,13 @@ export function ImportDialog({
                         format: file.preview.format,
                       })}
                     </p>
+                    {file.preview.date && (
+                      <p className="small import-date">
+                        {t('import.dateFound', {
+                          date: formatAttributeValue(file.preview.date, 'date', i18n.language, t),
+                        })}
+                      </p>
+                    )}
                     <pre className="import-excerpt">{file.preview.excerpt}</pre>
                   </div>
                 )}
