@@ -29,6 +29,9 @@ describe('a project file that cannot be written', () => {
       data: base64('Élue : Le comité citoyen se réunit chaque mois.'),
     });
     await page.getByRole('button', { name: 'Close project' }).click();
+    // Closed before the file is made unwritable: closing checkpoints the file, which a file
+    // already unwritable refuses (CI's slower run made it so before the close was through).
+    await page.locator('input[name="open-path"]').waitFor();
     const made = makeUnwritable(path);
     if (!made.ok) skip(`no way to make a file unwritable here: ${made.error}`);
     else restore = made.value;
@@ -89,6 +92,9 @@ describe('a project file that cannot be written', () => {
     const path = app.projectPath('terrain.axial');
     await createProject(app, 'terrain');
     await page.getByRole('button', { name: 'Close project' }).click();
+    // Closed before the file is made unwritable: closing checkpoints the file, which a file
+    // already unwritable refuses (CI's slower run made it so before the close was through).
+    await page.locator('input[name="open-path"]').waitFor();
     const made = makeUnwritable(path);
     if (!made.ok) skip(`no way to make a file unwritable here: ${made.error}`);
     else restore = made.value;
