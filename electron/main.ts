@@ -5,19 +5,12 @@ import type { Language, PathPurpose } from '../shared/domain';
 import { resources } from '../shared/i18n/resources';
 import { MENU_CHANNEL } from '../shared/ipc';
 import type { MenuCommand } from '../shared/menu';
-import type { AppCore } from './api/core';
-import { createAppCore } from './api/core';
 import { runCli } from './cli/commands';
 import { cliArguments } from './cli/detect';
 import { withProjectExtension } from './handlers/projects';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './shell/appProtocol';
 import { appFileResponse } from './shell/appFiles';
-import {
-  MEDIA_PATH,
-  mediaStream,
-  recordingIdFromPath,
-  sessionMediaSource,
-} from './media/mediaResponse';
+import { MEDIA_PATH, mediaStream, recordingIdFromPath } from './media/mediaResponse';
 import { registerIpcHandlers } from './shell/ipc';
 import { buildMenuTemplate } from './shell/menu';
 import {
@@ -27,6 +20,10 @@ import {
 } from './shell/requestFilter';
 import { mainWindowOptions } from './shell/windowOptions';
 import { fitToDisplays, loadWindowState, saveWindowState } from './shell/windowState';
+import { RecentProjects } from './userdata/recentProjects';
+import { SettingsFile } from './userdata/settings';
+import type { CoreWorker } from './worker/startCoreWorker';
+import { CORE_WORKER_FILE, startCoreWorker } from './worker/startCoreWorker';
 
 const rendererDir = join(__dirname, '..', 'renderer');
 const preloadPath = join(__dirname, 'preload.cjs');
@@ -39,7 +36,9 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
-let core: AppCore | null = null;
+// The core (dispatcher, SQLite, exchange) runs on its own thread: this one keeps windows and menus responsive.
+let core: CoreWorker | null = null;
+let recent: RecentProjects | null = null;
 let projectTitle: string | null = null;
 
 function sendMenuCommand(command: MenuCommand): void {
@@ -47,11 +46,11 @@ function sendMenuCommand(command: MenuCommand): void {
 }
 
 function refreshMenu(): void {
-  if (!core) return;
+  if (!recent) return;
   const template = buildMenuTemplate(
     {
       translate: (key) => i18next.t(key),
-      recent: core.context.recent.list(),
+      recent: recent.list(),
       projectOpen: projectTitle !== null,
       platform: process.platform,
       developerTools: !app.isPackaged,
@@ -92,14 +91,14 @@ function lockDownSession(): void {
     callback(isPermissionGranted(permission));
   });
   appSession.setPermissionCheckHandler((_contents, permission) => isPermissionGranted(permission));
-  protocol.handle(APP_SCHEME, (request) => {
+  protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response(null, { status: 404 });
     if (url.pathname.startsWith(MEDIA_PATH) && core) {
       // Same origin as the page: the recording is streamed by range from the project's chunks.
       const recordingId = recordingIdFromPath(url.pathname);
       const media = recordingId
-        ? sessionMediaSource(core.context.session)(recordingId, request.headers.get('range'))
+        ? await core.media(recordingId, request.headers.get('range'))
         : null;
       if (!media) return new Response(null, { status: 404 });
       return new Response(media.status === 416 ? null : mediaStream(media.body), {
@@ -146,28 +145,36 @@ function createWindow(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');
-  core = createAppCore(userData, {
-    kind: 'electron',
-    version: app.getVersion(),
-    defaultProjectFolder: app.getPath('documents'),
-    // Installed: electron-builder's extraResources; from a checkout: the repository's folder.
-    demoDir: app.isPackaged
-      ? join(process.resourcesPath, 'demo')
-      : join(app.getAppPath(), 'resources', 'demo'),
-    choosePath,
-    onLanguageChanged: (language: Language) => {
-      void i18next.changeLanguage(language).then(refreshMenu);
+  recent = new RecentProjects(userData);
+  core = await startCoreWorker(
+    join(__dirname, CORE_WORKER_FILE),
+    {
+      userDataDir: userData,
+      kind: 'electron',
+      version: app.getVersion(),
+      defaultProjectFolder: app.getPath('documents'),
+      // Installed: electron-builder's extraResources; from a checkout: the repository's folder.
+      demoDir: app.isPackaged
+        ? join(process.resourcesPath, 'demo')
+        : join(app.getAppPath(), 'resources', 'demo'),
+      nativeDialogs: true,
     },
-    onProjectChanged: (title) => {
-      projectTitle = title;
-      mainWindow?.setTitle(title ? `${title} — Axial` : 'Axial');
-      refreshMenu();
+    {
+      choosePath,
+      onLanguageChanged: (language: Language) => {
+        void i18next.changeLanguage(language).then(refreshMenu);
+      },
+      onProjectChanged: (title) => {
+        projectTitle = title;
+        mainWindow?.setTitle(title ? `${title} — Axial` : 'Axial');
+        refreshMenu();
+      },
     },
-  });
+  );
   const systemLanguage: Language = app.getLocale().startsWith('fr') ? 'fr' : 'en';
   await i18next.init({
     resources,
-    lng: core.context.settings.language(systemLanguage),
+    lng: new SettingsFile(userData).language(systemLanguage),
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
   });
@@ -199,11 +206,17 @@ if (commandLine) {
       if (!isNavigationAllowed(url)) event.preventDefault();
     });
   });
-  app.on('window-all-closed', () => {
-    core?.shutdown();
-    app.quit();
+  let closing = false;
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', (event) => {
+    // The core closes the project (its lock released, its journal checkpointed) before the app exits.
+    if (closing || !core) return;
+    closing = true;
+    event.preventDefault();
+    const stopping = core;
+    core = null;
+    void stopping.shutdown().finally(() => app.quit());
   });
-  app.on('before-quit', () => core?.shutdown());
   start().catch((error: unknown) => {
     dialog.showErrorBox('Axial', error instanceof Error ? error.message : String(error));
     app.exit(1);

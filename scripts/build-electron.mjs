@@ -1,4 +1,4 @@
-// Bundles the main process, the preload and the web host into CommonJS files
+// Bundles the main process, the preload, the core's worker and the web host into CommonJS files
 // under build/electron (or the folder given as the first argument, for tests).
 // better-sqlite3 (native) and electron stay external.
 import { createRequire } from 'node:module';
@@ -66,6 +66,11 @@ await Promise.all([
     ...common,
     entryPoints: ['electron/web/cli.ts'],
     outfile: into('build/electron/web-host.cjs'),
+  }),
+  build({
+    ...common,
+    entryPoints: ['electron/worker/coreWorker.ts'],
+    outfile: into('build/electron/core-worker.cjs'),
   }),
   build({
     ...common,

@@ -94,14 +94,38 @@ export function sessionMediaSource(session: { project: { db: Db } | null }): Med
   };
 }
 
+/** A media answer as a host serves it, read in this thread or streamed from the core's. */
+export interface MediaAnswer {
+  status: MediaResponse['status'];
+  headers: Record<string, string>;
+  body: Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+}
+
+/** Where a host asks for a recording: the session in its own thread, or the core's thread. */
+export type MediaAnswerSource = (
+  recordingId: string,
+  rangeHeader: string | null,
+) => MediaAnswer | Promise<MediaAnswer>;
+
+function asyncIteratorOf(
+  body: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+): AsyncIterator<Uint8Array> | Iterator<Uint8Array> {
+  return Symbol.asyncIterator in body ? body[Symbol.asyncIterator]() : body[Symbol.iterator]();
+}
+
 /** The body as a web stream (Electron's protocol handlers answer with a fetch Response). */
-export function mediaStream(body: Iterable<Buffer>): ReadableStream<Uint8Array> {
-  const iterator = body[Symbol.iterator]();
+export function mediaStream(
+  body: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+): ReadableStream<Uint8Array> {
+  const iterator = asyncIteratorOf(body);
   return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = iterator.next();
+    async pull(controller) {
+      const next = await iterator.next();
       if (next.done) controller.close();
       else controller.enqueue(new Uint8Array(next.value));
+    },
+    async cancel() {
+      await iterator.return?.();
     },
   });
 }

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { createAppCore } from '../api/core';
-import { sessionMediaSource } from '../media/mediaResponse';
 import { defaultDocumentsDir } from '../userdata/paths';
+import { CORE_WORKER_FILE, startCoreWorker } from '../worker/startCoreWorker';
 import { parseWebCliArguments } from './cliOptions';
 import { startWebHost } from './server';
 
@@ -9,23 +8,28 @@ import { startWebHost } from './server';
 async function main(): Promise<void> {
   const options = parseWebCliArguments(process.argv.slice(2));
   const version = process.env.AXIAL_VERSION ?? '0.0.0';
-  const core = createAppCore(options.userDataDir, {
+  // The core on its own thread, as in the desktop app: HTTP and media answer while it works.
+  const core = await startCoreWorker(join(__dirname, CORE_WORKER_FILE), {
+    userDataDir: options.userDataDir,
     kind: 'web',
     version,
     defaultProjectFolder: defaultDocumentsDir(),
     demoDir: join(__dirname, '..', '..', 'resources', 'demo'),
+    nativeDialogs: false,
   });
   const host = await startWebHost({
     dispatch: core.dispatch,
-    media: sessionMediaSource(core.context.session),
+    media: core.media,
     rendererDir: join(__dirname, '..', 'renderer'),
     port: options.port,
   });
   console.log(`Axial is running at ${host.launchUrl}`);
   console.log('Open that address in a browser on this computer. Press Ctrl+C to stop.');
   const stop = () => {
-    core.shutdown();
-    void host.close().then(() => process.exit(0));
+    void host
+      .close()
+      .then(() => core.shutdown())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

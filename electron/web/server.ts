@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Result } from '../../shared/errors';
 import type { Dispatch } from '../api/dispatcher';
 import { browserSandboxPolicy, contentSecurityPolicy } from '../shell/csp';
-import type { MediaSource } from '../media/mediaResponse';
+import type { MediaAnswerSource } from '../media/mediaResponse';
 import { MEDIA_PATH, recordingIdFromPath } from '../media/mediaResponse';
 import { jsonPieces } from './jsonPieces';
 import { serveStatic } from './staticFiles';
@@ -20,7 +20,7 @@ export interface WebHostOptions {
   port?: number;
   token?: string;
   /** Recordings for the player, streamed by range; without it /media/ answers 404. */
-  media?: MediaSource;
+  media?: MediaAnswerSource;
 }
 
 export interface WebHost {
@@ -132,31 +132,49 @@ async function handleApi(
  * A recording for the player. An <audio> element cannot send a header, so the
  * token comes as a query parameter: the address only ever goes to 127.0.0.1.
  */
-function serveMedia(
+async function serveMedia(
   request: IncomingMessage,
   response: ServerResponse,
   url: URL,
   token: string,
-  media: MediaSource | undefined,
-): void {
+  media: MediaAnswerSource | undefined,
+): Promise<void> {
   const given = url.searchParams.get('token') ?? '';
   if (!tokenMatches(token, `Bearer ${given}`)) {
     sendJson(response, 401, failure('invalid_input', 'This request has no valid access token.'));
     return;
   }
   const recordingId = recordingIdFromPath(url.pathname);
-  const answer = recordingId && media ? media(recordingId, request.headers.range ?? null) : null;
+  const answer =
+    recordingId && media ? await media(recordingId, request.headers.range ?? null) : null;
   if (!answer || answer.status === 404) {
+    await closeBody(answer?.body);
     sendJson(response, 404, failure('invalid_input', 'There is no such recording.'));
     return;
   }
   response.writeHead(answer.status, { ...securityHeaders, ...answer.headers });
   if (request.method === 'HEAD') {
+    await closeBody(answer.body);
     response.end();
     return;
   }
-  for (const chunk of answer.body) response.write(chunk);
-  response.end();
+  const gone = new Promise<void>((resolve) => response.once('close', resolve));
+  try {
+    for await (const chunk of answer.body) {
+      if (response.destroyed) break;
+      // Written as the socket takes it: the next chunk is read only then.
+      if (!response.write(chunk))
+        await Promise.race([new Promise((resolve) => response.once('drain', resolve)), gone]);
+    }
+  } finally {
+    response.end();
+  }
+}
+
+async function closeBody(
+  body: Iterable<Uint8Array> | AsyncIterable<Uint8Array> | undefined,
+): Promise<void> {
+  if (body && Symbol.asyncIterator in body) await body[Symbol.asyncIterator]().return?.();
 }
 
 /** Serves the renderer and the API on 127.0.0.1 only; every API call needs this run's token. */
@@ -197,7 +215,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     if (url.pathname.startsWith(MEDIA_PATH)) {
-      serveMedia(request, response, url, token, options.media);
+      serveMedia(request, response, url, token, options.media).catch((error: unknown) => {
+        console.error('Axial web host: media request failed', error);
+        response.destroy();
+      });
       return;
     }
     serveStatic(options.rendererDir, url.pathname, response, securityHeaders);

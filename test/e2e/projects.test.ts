@@ -41,7 +41,11 @@ describe('the coder’s name', () => {
     // A new tab of the same host remembers it.
     const again = await app.reopen();
     await again.getByRole('button', { name: 'Coder: M. Dupont' }).waitFor();
-    expect(app.core.context.coder).toBe('M. Dupont');
+    // The core, on its own thread, records codings under that name from now on.
+    expect(await app.core.dispatch('app.info', {})).toMatchObject({
+      ok: true,
+      value: { coderName: 'M. Dupont' },
+    });
   });
 });
 

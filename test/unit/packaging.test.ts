@@ -44,12 +44,17 @@ describe('electron-builder.yml', () => {
       expect.arrayContaining(['build/electron/**/*', 'build/renderer/**/*', 'package.json']),
     );
     expect(packageJson.main).toBe('build/electron/main.cjs');
+    // The core's thread is started from the bundle beside main.cjs (inside the archive: Electron reads it there).
+    expect(readFileSync('electron/worker/startCoreWorker.ts', 'utf8')).toContain(
+      "CORE_WORKER_FILE = 'core-worker.cjs'",
+    );
     const scriptSource = readFileSync('scripts/build-electron.mjs', 'utf8');
     for (const output of [
       'build/electron/main.cjs',
       'build/electron/preload.cjs',
       'build/electron/web.cjs',
       'build/electron/axial.cjs',
+      'build/electron/core-worker.cjs',
     ]) {
       expect(scriptSource).toContain(output);
     }

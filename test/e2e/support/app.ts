@@ -1,21 +1,21 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { AppCore } from '../../../electron/api/core';
-import { createAppCore } from '../../../electron/api/core';
 import type { WebHost } from '../../../electron/web/server';
-import { sessionMediaSource } from '../../../electron/media/mediaResponse';
 import { startWebHost } from '../../../electron/web/server';
+import type { CoreWorker } from '../../../electron/worker/startCoreWorker';
+import { CORE_WORKER_FILE, startCoreWorker } from '../../../electron/worker/startCoreWorker';
 import { makeTempDir } from '../../support/tempDir';
 import { launchChromium } from './chromium';
 
 /**
  * The real app as a researcher meets it: the built renderer, served by the web
- * host with the real handlers and real SQLite files, in Debian's Chromium.
+ * host with the built core on its own thread (real handlers, real SQLite
+ * files), in Debian's Chromium.
  */
 export interface RunningApp {
   folder: string;
   userData: string;
-  core: AppCore;
+  core: CoreWorker;
   host: WebHost;
   browser: Browser;
   context: BrowserContext;
@@ -38,11 +38,13 @@ export interface AppOptions {
 export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
   const temp = makeTempDir('axial-e2e-');
   const userData = join(temp.path, 'user-data');
-  const core = createAppCore(userData, {
+  const core = await startCoreWorker(join(process.cwd(), 'build', 'electron', CORE_WORKER_FILE), {
+    userDataDir: userData,
     kind: 'web',
     version: '0.0.0-e2e',
     defaultProjectFolder: temp.path,
     demoDir: join(process.cwd(), 'resources', 'demo'),
+    nativeDialogs: false,
   });
   const latency = options.latency ?? {};
   const host = await startWebHost({
@@ -52,7 +54,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
       if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
       return result;
     },
-    media: sessionMediaSource(core.context.session),
+    media: core.media,
     rendererDir: join(process.cwd(), 'build', 'renderer'),
   });
   const browser = await launchChromium();
@@ -79,7 +81,7 @@ export async function startApp(options: AppOptions = {}): Promise<RunningApp> {
     async stop() {
       await browser.close();
       await host.close();
-      core.shutdown();
+      await core.shutdown();
       temp.remove();
       if (pageErrors.length > 0) throw new Error(`Errors in the page: ${pageErrors.join('; ')}`);
     },

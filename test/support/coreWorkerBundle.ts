@@ -1,0 +1,22 @@
+import { build } from 'esbuild';
+import { join } from 'node:path';
+
+/**
+ * The core's worker bundle as scripts/build-electron.mjs writes it, under
+ * build/ so that its one external module (better-sqlite3) resolves from the
+ * repository's node_modules.
+ */
+export async function buildCoreWorkerBundle(name: string): Promise<string> {
+  const outfile = join(process.cwd(), 'build', 'test-bundles', `${name}.cjs`);
+  await build({
+    entryPoints: ['electron/worker/coreWorker.ts'],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['electron', 'better-sqlite3'],
+    logLevel: 'silent',
+  });
+  return outfile;
+}
