@@ -1,4 +1,5 @@
 import type { HostKind, Language, PathPurpose } from '../../shared/domain';
+import type { ExportOutcome, ExportRequest } from '../exchange/runExport';
 import type { ProjectSession } from '../session';
 import type { JobRegistry } from './jobs';
 import type { RecentProjects } from '../userdata/recentProjects';
@@ -17,6 +18,19 @@ export interface HostServices {
   onProjectChanged?: (title: string | null) => void;
 }
 
+/** Where long exports run when the core has threads to spare: on their own read-only connection. */
+export interface BackgroundExports {
+  export(job: {
+    path: string;
+    version: string;
+    request: ExportRequest;
+    /** Called once the job holds its snapshot: calls after it need not wait for it. */
+    onStarted: () => void;
+    /** Receives the job's stop, for jobs.cancel. */
+    onCancellable: (cancel: () => void) => void;
+  }): Promise<ExportOutcome>;
+}
+
 export interface HandlerContext {
   session: ProjectSession;
   /** Who codes: recorded on every coding (REFI-QDA users). */
@@ -25,4 +39,10 @@ export interface HandlerContext {
   settings: SettingsFile;
   host: HostServices;
   jobs: JobRegistry;
+  background?: BackgroundExports;
+  /**
+   * Set by the dispatcher just before it runs a handler: lets the calls queued
+   * behind it start. A handler that wants it reads it before its first await.
+   */
+  releaseQueue?: () => void;
 }

@@ -2,7 +2,7 @@ import { ProjectSession } from '../session';
 import type { LockOwner } from '../store/projectLock';
 import { RecentProjects } from '../userdata/recentProjects';
 import { SettingsFile } from '../userdata/settings';
-import type { HandlerContext, HostServices } from './context';
+import type { BackgroundExports, HandlerContext, HostServices } from './context';
 import { JobRegistry } from './jobs';
 import type { Dispatch } from './dispatcher';
 import { createDispatcher } from './dispatcher';
@@ -18,6 +18,8 @@ export interface CoreOptions {
   clock?: () => number;
   /** Named in a project's lock: the command line says it is the command line. */
   program?: LockOwner['program'];
+  /** Long exports on threads of their own; without it they run in the core's turn. */
+  background?: BackgroundExports;
 }
 
 /** Everything a host needs to serve the API: one per window in Electron, one per web host. */
@@ -35,6 +37,7 @@ export function createAppCore(
     settings,
     host,
     jobs: new JobRegistry(),
+    ...(options.background ? { background: options.background } : {}),
   };
   return {
     context,

@@ -60,8 +60,11 @@ export function createDispatcher(
     // Progress and cancel of a running job only read or flag memory: they must not wait for the job.
     if (typeof method === 'string' && unqueuedMethods.has(method))
       return dispatchOne(context, method, input, log);
-    const run = queue.then(() => dispatchOne(context, method, input, log));
-    queue = run.catch(() => undefined);
+    // A background job lets the next calls start once it holds its snapshot, before it ends.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const run = queue.then(() => dispatchOne(context, method, input, log, release));
+    queue = Promise.race([run.catch(() => undefined), released]);
     return run;
   };
 }
@@ -71,6 +74,7 @@ async function dispatchOne(
   method: unknown,
   input: unknown,
   log: (message: string, error: unknown) => void,
+  release?: () => void,
 ): Promise<Result<unknown>> {
   const name = checkMethodName(method);
   if (!name.ok) return name;
@@ -78,6 +82,7 @@ async function dispatchOne(
   if (!parsed.ok) return parsed;
   try {
     const handler = handlers[name.value] as (context: HandlerContext, input: unknown) => unknown;
+    context.releaseQueue = release;
     return { ok: true, value: await handler(context, parsed.value) };
   } catch (error) {
     if (error instanceof AxialError) return { ok: false, error: error.toApiError() };

@@ -7,12 +7,14 @@ export interface JobProgress {
 
 interface Job extends JobProgress {
   cancelled: boolean;
+  /** Stops a job that cannot look at its flag between steps: an export on its own thread. */
+  onCancel?: () => void;
 }
 
 /**
- * Long actions (a .qdpx import) report progress and can be cancelled while
- * they run: they yield between steps, and these two calls are answered
- * between them rather than queued behind the action.
+ * Long actions report progress and can be cancelled while they run: an import
+ * yields between steps, an export runs on its own thread, and these two calls
+ * are answered at once rather than queued behind the action.
  */
 export class JobRegistry {
   private readonly jobs = new Map<string, Job>();
@@ -30,7 +32,9 @@ export class JobRegistry {
 
   cancel(id: string): void {
     const job = this.jobs.get(id);
-    if (job) job.cancelled = true;
+    if (!job) return;
+    job.cancelled = true;
+    job.onCancel?.();
   }
 
   finish(id: string): void {

@@ -3,9 +3,10 @@ import type { exchangeContract } from '../../shared/contract/exchange';
 import type { ExportedFile } from '../../shared/exchange';
 import type { DomainHandlers } from '../api/handlers';
 import { codebookDocument } from '../exchange/codebookDocument';
-import { exportDataset } from '../exchange/dataset/datasetExport';
+import type { HandlerContext } from '../api/context';
 import { exportCodebookXml } from '../exchange/refi/exportCodebook';
-import { exportProjectArchive } from '../exchange/refi/exportProject';
+import type { ExportBytes, ExportOutcome, ExportRequest } from '../exchange/runExport';
+import { fileBaseName, runExport } from '../exchange/runExport';
 import { importCodebookInto } from '../exchange/refi/importCodebook';
 import { importProjectInto, readProjectArchive } from '../exchange/refi/importProject';
 import { decodeXml, parseCodebookXml } from '../exchange/refi/parseXml';
@@ -20,70 +21,65 @@ const base64 = (bytes: Uint8Array | string) =>
     : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   ).toString('base64');
 
-/** A file name from the project's title, safe on every system. */
-function baseName(title: string): string {
-  return (
-    title
-      .normalize('NFC')
-      // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '')
-      .trim()
-      .slice(0, 80) || 'project'
-  );
+/**
+ * Runs an export: on a thread and read-only connection of its own when the core
+ * has one (the calls behind it go on as soon as it holds its snapshot), in the
+ * core's turn otherwise.
+ */
+async function exportFor(
+  context: HandlerContext,
+  request: ExportRequest,
+  jobId: string | undefined,
+): Promise<ExportOutcome> {
+  const release = context.releaseQueue ?? (() => {});
+  const { db, path } = context.session.require();
+  const version = context.host.version;
+  if (!context.background) return runExport(db, path, version, request);
+  const job = jobId ? context.jobs.start(jobId, 0) : null;
+  try {
+    return await context.background.export({
+      path,
+      version,
+      request,
+      onStarted: release,
+      onCancellable: (cancel) => {
+        if (job) job.onCancel = cancel;
+      },
+    });
+  } finally {
+    if (jobId) context.jobs.finish(jobId);
+  }
 }
 
+const asFile = (file: ExportBytes): ExportedFile => ({
+  fileName: file.fileName,
+  data: base64(file.data),
+  mimeType: file.mimeType,
+});
+
 export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
-  'dataset.export': async (context, input) => {
-    const { db, path } = context.session.require();
-    const files = await exportDataset(db, {
-      format: input.format,
-      table: input.table,
-      values: input.values,
-      level: input.level,
-      scope: {
-        ...(input.codeIds ? { codeIds: input.codeIds } : {}),
-        ...(input.caseIds ? { caseIds: input.caseIds } : {}),
-        ...(input.documentIds ? { documentIds: input.documentIds } : {}),
-      },
-      csvStyle: input.csvStyle,
-      keepFormulas: input.keepFormulas,
-      columnNames: input.columnNames,
-      language: getProject(db, path).language,
-    });
-    return files.map((file): ExportedFile => ({
-      fileName: file.fileName,
-      data: base64(file.data),
-      mimeType: file.mimeType,
-    }));
-  },
+  'dataset.export': async (context, { jobId, ...input }) =>
+    (await exportFor(context, { kind: 'dataset', input }, jobId)).files.map(asFile),
 
   'codebook.exportDocument': (context) => {
     const { db, path } = context.session.require();
     const project = getProject(db, path);
     return {
-      fileName: `${baseName(project.title)} - codebook.html`,
+      fileName: `${fileBaseName(project.title)} - codebook.html`,
       data: base64(codebookDocument(db, project.title, project.language)),
       mimeType: 'text/html',
     };
   },
 
-  'refi.exportProject': async (context) => {
-    const { db, path } = context.session.require();
-    const archive = await exportProjectArchive(db, path, `Axial ${context.host.version}`);
-    return {
-      file: {
-        fileName: `${baseName(getProject(db, path).title)}.qdpx`,
-        data: base64(archive.bytes),
-        mimeType: 'application/zip',
-      },
-      notExported: archive.notExported,
-    };
+  'refi.exportProject': async (context, { jobId }) => {
+    const outcome = await exportFor(context, { kind: 'refiProject' }, jobId);
+    return { file: asFile(outcome.files[0]!), notExported: outcome.notExported };
   },
 
   'refi.exportCodebook': (context) => {
     const { db, path } = context.session.require();
     return {
-      fileName: `${baseName(getProject(db, path).title)}.qdc`,
+      fileName: `${fileBaseName(getProject(db, path).title)}.qdc`,
       data: base64(exportCodebookXml(db, `Axial ${context.host.version}`)),
       mimeType: 'application/xml',
     };

@@ -29,10 +29,14 @@ export const exchangeContract = {
       keepFormulas: z.boolean().default(false),
       /** The header row: readable names, or names R, Python and SPSS take as they are. */
       columnNames: z.enum(['readable', 'safe']).default('readable'),
+      /** Names the export for jobs.cancel while it runs. */
+      jobId: entityId.optional(),
     }),
   ),
   'codebook.exportDocument': method<ExportedFile>()(emptyInput),
-  'refi.exportProject': method<RefiExport>()(emptyInput),
+  'refi.exportProject': method<RefiExport>()(
+    z.strictObject({ jobId: entityId.optional() }).default({}),
+  ),
   'refi.exportCodebook': method<ExportedFile>()(emptyInput),
   'refi.importCodebook': method<{ added: number; matched: number; warnings: ExchangeWarning[] }>()(
     z.strictObject({ fileName, data: archiveBytes }),
