@@ -892,6 +892,18 @@ export const en = {
       dictionary: 'Dictionary',
     },
   },
+  jobs: {
+    heading: 'Background work',
+    running: '{{label}}: in progress. You can go on working; the file is saved when it is ready.',
+    done: '{{label}}: saved as {{files}}.',
+    failed: '{{label}}: not done.',
+    cancelled: '{{label}}: cancelled, nothing was saved.',
+    cancel: 'Cancel',
+    labels: {
+      dataset: 'Dataset export ({{format}})',
+      refiProject: 'Project export (.qdpx)',
+    },
+  },
   exchange: {
     exported: 'Exported: {{files}}.',
     dataset: {

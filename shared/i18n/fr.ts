@@ -917,6 +917,19 @@ export const fr: Messages = {
       dictionary: 'Dictionnaire',
     },
   },
+  jobs: {
+    heading: 'Travaux en arrière-plan',
+    running:
+      '{{label}} : en cours. Vous pouvez continuer à travailler ; le fichier est enregistré dès qu’il est prêt.',
+    done: '{{label}} : enregistré sous {{files}}.',
+    failed: '{{label}} : non effectué.',
+    cancelled: '{{label}} : annulé, rien n’a été enregistré.',
+    cancel: 'Annuler',
+    labels: {
+      dataset: 'Export du jeu de données ({{format}})',
+      refiProject: 'Export du projet (.qdpx)',
+    },
+  },
   exchange: {
     exported: 'Exporté : {{files}}.',
     dataset: {

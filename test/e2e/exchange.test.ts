@@ -70,7 +70,11 @@ describe('exchange', () => {
     expect(at(nantes, 'text')).toBe('Le maire décide seul');
     expect(at(nantes, 'case.Population')).toBe(320_732);
     expect(at(nantes, 'participant.Fonction')).toBe('technicien');
-    await page.getByRole('status').filter({ hasText: 'coded-dataset.xlsx' }).waitFor();
+    await page
+      .getByRole('main')
+      .getByRole('status')
+      .filter({ hasText: 'coded-dataset.xlsx' })
+      .waitFor();
 
     // CSV for French Excel: the passages and their dictionary, two files.
     await page.locator('select[name="dataset-format"]').selectOption('csv');

@@ -8,6 +8,7 @@ import type {
   DatasetValues,
   ExchangeWarning,
   ExportedFile,
+  NotCarriedByRefi,
 } from '../../../shared/exchange';
 import { datasetTables, datasetValues } from '../../../shared/exchange';
 import { useApi } from '../../api/context';
@@ -16,6 +17,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { readAsBase64 } from '../../components/files';
 import { useAction } from '../../components/useAction';
 import { flushPendingEdits } from '../project/pendingEdits';
+import { useBackgroundJobs } from '../jobs/BackgroundJobs';
 import { ImportWarnings } from './ImportWarnings';
 import { useProjectData } from '../project/ProjectData';
 
@@ -92,6 +94,7 @@ function ScopePicker({
 function DatasetExport() {
   const { t } = useTranslation();
   const api = useApi();
+  const jobs = useBackgroundJobs();
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const [table, setTable] = useState<DatasetTable>('passages');
   const [values, setValues] = useState<DatasetValues>('counts');
@@ -115,19 +118,23 @@ function DatasetExport() {
           event.preventDefault();
           void run(async () => {
             await flushPendingEdits();
-            const files = await api['dataset.export']({
-              format,
-              table,
-              values,
-              level,
-              csvStyle,
-              keepFormulas,
-              columnNames,
-              ...(scope.codeIds.length ? { codeIds: scope.codeIds } : {}),
-              ...(scope.caseIds.length ? { caseIds: scope.caseIds } : {}),
-              ...(scope.documentIds.length ? { documentIds: scope.documentIds } : {}),
-            });
-            files.forEach(download);
+            const files = await jobs.runExport(
+              t('jobs.labels.dataset', { format: format.toUpperCase() }),
+              (jobId) =>
+                api['dataset.export']({
+                  jobId,
+                  format,
+                  table,
+                  values,
+                  level,
+                  csvStyle,
+                  keepFormulas,
+                  columnNames,
+                  ...(scope.codeIds.length ? { codeIds: scope.codeIds } : {}),
+                  ...(scope.caseIds.length ? { caseIds: scope.caseIds } : {}),
+                  ...(scope.documentIds.length ? { documentIds: scope.documentIds } : {}),
+                }),
+            );
             setExported(files.map((file) => file.fileName));
           });
         }}
@@ -312,6 +319,7 @@ function CodebookExchange() {
 function ProjectExchange({ onImportProject }: { onImportProject: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
+  const jobs = useBackgroundJobs();
   const [notExported, setNotExported] = useState<string[] | null>(null);
   const [fileName, setFileName] = useState('');
   const { pending, error, run } = useAction();
@@ -326,10 +334,14 @@ function ProjectExchange({ onImportProject }: { onImportProject: () => void }) {
           onClick={() =>
             void run(async () => {
               await flushPendingEdits();
-              const result = await api['refi.exportProject']({});
-              download(result.file);
-              setFileName(result.file.fileName);
-              setNotExported(result.notExported);
+              let notCarried: NotCarriedByRefi[] = [];
+              const [file] = await jobs.runExport(t('jobs.labels.refiProject'), async (jobId) => {
+                const result = await api['refi.exportProject']({ jobId });
+                notCarried = result.notExported;
+                return [result.file];
+              });
+              setFileName(file?.fileName ?? '');
+              setNotExported(notCarried);
             })
           }
         >

@@ -1,0 +1,114 @@
+import type { ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../../shared/errors';
+import type { ExportedFile } from '../../../shared/exchange';
+import { useApi } from '../../api/context';
+import { downloadBase64 } from '../../components/download';
+import { ErrorMessage, toApiError } from '../../components/ErrorMessage';
+
+export interface BackgroundJob {
+  id: string;
+  label: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  files: string[];
+  error: ApiError | null;
+}
+
+interface BackgroundJobsValue {
+  jobs: BackgroundJob[];
+  /**
+   * Runs an export in the background: its files are saved when it ends, whichever
+   * view the researcher is in by then. Resolves with them; rejects as the call did.
+   */
+  runExport(
+    label: string,
+    work: (jobId: string) => Promise<ExportedFile[]>,
+  ): Promise<ExportedFile[]>;
+  cancel(id: string): void;
+  dismiss(id: string): void;
+}
+
+const BackgroundJobsContext = createContext<BackgroundJobsValue | null>(null);
+
+export function BackgroundJobsProvider({ children }: { children: ReactNode }) {
+  const api = useApi();
+  const [jobs, setJobs] = useState<BackgroundJob[]>([]);
+  const apiRef = useRef(api);
+  apiRef.current = api;
+  const update = (id: string, change: Partial<BackgroundJob>) =>
+    setJobs((current) => current.map((job) => (job.id === id ? { ...job, ...change } : job)));
+
+  const runExport = useCallback(
+    async (label: string, work: (jobId: string) => Promise<ExportedFile[]>) => {
+      const id = crypto.randomUUID();
+      setJobs((current) => [
+        ...current.filter((job) => job.state === 'running'),
+        { id, label, state: 'running', files: [], error: null },
+      ]);
+      try {
+        const files = await work(id);
+        for (const file of files) downloadBase64(file.fileName, file.data, file.mimeType);
+        update(id, { state: 'done', files: files.map((file) => file.fileName) });
+        return files;
+      } catch (caught) {
+        const error = toApiError(caught);
+        update(
+          id,
+          error.code === 'cancelled' ? { state: 'cancelled' } : { state: 'failed', error },
+        );
+        throw caught;
+      }
+    },
+    [],
+  );
+  const cancel = useCallback((id: string) => {
+    void apiRef.current['jobs.cancel']({ jobId: id });
+  }, []);
+  const dismiss = useCallback(
+    (id: string) => setJobs((current) => current.filter((job) => job.id !== id)),
+    [],
+  );
+  const value = useMemo(
+    () => ({ jobs, runExport, cancel, dismiss }),
+    [jobs, runExport, cancel, dismiss],
+  );
+  return <BackgroundJobsContext.Provider value={value}>{children}</BackgroundJobsContext.Provider>;
+}
+
+export function useBackgroundJobs(): BackgroundJobsValue {
+  const value = useContext(BackgroundJobsContext);
+  if (!value) throw new Error('useBackgroundJobs outside BackgroundJobsProvider');
+  return value;
+}
+
+/** The running and just-finished jobs, in the sidebar: in view whatever the researcher is doing. */
+export function JobsTray() {
+  const { t } = useTranslation();
+  const { jobs, cancel, dismiss } = useBackgroundJobs();
+  return (
+    <section className="jobs-tray" aria-label={t('jobs.heading')} role="status">
+      {jobs.map((job) => (
+        <div key={job.id} className={`job job-${job.state}`}>
+          <p>
+            {job.state === 'running' && t('jobs.running', { label: job.label })}
+            {job.state === 'done' &&
+              t('jobs.done', { label: job.label, files: job.files.join(', ') })}
+            {job.state === 'cancelled' && t('jobs.cancelled', { label: job.label })}
+            {job.state === 'failed' && t('jobs.failed', { label: job.label })}
+          </p>
+          {job.state === 'failed' && <ErrorMessage error={job.error} />}
+          {job.state === 'running' ? (
+            <button type="button" className="link" onClick={() => cancel(job.id)}>
+              {t('jobs.cancel')}
+            </button>
+          ) : (
+            <button type="button" className="link" onClick={() => dismiss(job.id)}>
+              {t('common.dismiss')}
+            </button>
+          )}
+        </div>
+      ))}
+    </section>
+  );
+}
