@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 export interface HostProcess {
   launchUrl: string;
   call<T>(method: string, input: unknown): Promise<T>;
+  /** A recording's bytes as the player asks for them, with the run's token. */
+  media(recordingId: string, range: string): Promise<{ status: number; bytes: number }>;
   /** The host's peak resident memory so far, in MB (Linux's VmHWM). */
   peakMb(): number;
   stop(): Promise<void>;
@@ -43,6 +45,12 @@ export async function startHostProcess(userDataDir: string): Promise<HostProcess
         { ok: true; value: T } | { ok: false; error: { message: string } };
       if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
       return result.value;
+    },
+    async media(recordingId, range) {
+      const response = await fetch(`${url.origin}/media/${recordingId}?token=${token}`, {
+        headers: { range },
+      });
+      return { status: response.status, bytes: (await response.arrayBuffer()).byteLength };
     },
     peakMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');

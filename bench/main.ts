@@ -11,6 +11,7 @@ import type { Measurement } from './measure';
 import { holds } from './measure';
 import { benchRetrieval } from './retrieval';
 import { benchTypingAtScale } from './typing';
+import { benchUnderLoad } from './underLoad';
 
 const RUNS = Number(process.env.AXIAL_BENCH_RUNS ?? 3);
 
@@ -30,6 +31,8 @@ console.log('Typing in a large project…');
 measurements.push(...(await benchTypingAtScale(RUNS)));
 console.log('Corpus (c)…');
 measurements.push(...(await benchExchange(RUNS)));
+console.log('Under load…');
+measurements.push(...(await benchUnderLoad()));
 
 const rows = measurements.map((measurement) => {
   const verdict = holds(measurement);

@@ -13,6 +13,7 @@ import { migration010TextBlocks } from './010-text-blocks';
 import { migration011RangesUnindexedStart } from './011-ranges-unindexed-start';
 import { migration012SearchSymbols } from './012-search-symbols';
 import { migration013ActivityDetail } from './013-activity-detail';
+import { migration014CodingCodeDocumentIndex } from './014-coding-code-document-index';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   migration011RangesUnindexedStart,
   migration012SearchSymbols,
   migration013ActivityDetail,
+  migration014CodingCodeDocumentIndex,
 ];
 
 export const latestSchemaVersion = migrations.length;

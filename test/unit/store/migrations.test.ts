@@ -25,6 +25,30 @@ function tables(db: Database.Database): string[] {
 }
 
 describe('migrations', () => {
+  it('13 → 14 counts the codebook from one index, without reading the codings', () => {
+    const db = new Database(join(folder.path, 'm14.axial'));
+    migrate(db, 13);
+    const plan = () =>
+      (
+        db
+          .prepare(
+            'EXPLAIN QUERY PLAN SELECT code_id, COUNT(*), COUNT(DISTINCT document_id) FROM coding GROUP BY code_id',
+          )
+          .all() as { detail: string }[]
+      )
+        .map((row) => row.detail)
+        .join('; ');
+    expect(plan()).not.toContain('COVERING INDEX');
+    migrate(db, 14);
+    expect(plan()).toContain('SCAN coding USING COVERING INDEX coding_code_document');
+    const indexes = (db.prepare('PRAGMA index_list(coding)').all() as { name: string }[]).map(
+      (row) => row.name,
+    );
+    expect(indexes).toContain('coding_code_document');
+    expect(indexes).not.toContain('coding_code');
+    db.close();
+  });
+
   it('are numbered 1, 2, 3… in order with no gap', () => {
     migrations.forEach((migration, index) => expect(migration.version).toBe(index + 1));
     expect(latestSchemaVersion).toBe(migrations.length);
