@@ -11,6 +11,7 @@ import type { Measurement } from './measure';
 import { holds } from './measure';
 import { benchRetrieval } from './retrieval';
 import { benchTypingAtScale } from './typing';
+import { benchScale } from './scale';
 import { benchUnderLoad } from './underLoad';
 
 const RUNS = Number(process.env.AXIAL_BENCH_RUNS ?? 3);
@@ -33,6 +34,11 @@ console.log('Corpus (c)…');
 measurements.push(...(await benchExchange(RUNS)));
 console.log('Under load…');
 measurements.push(...(await benchUnderLoad()));
+// Last, and long (about three minutes): AXIAL_BENCH_SCALE=0 leaves it out.
+if (process.env.AXIAL_BENCH_SCALE !== '0') {
+  console.log('Scale series…');
+  measurements.push(...(await benchScale(RUNS)));
+}
 
 const rows = measurements.map((measurement) => {
   const verdict = holds(measurement);
