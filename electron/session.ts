@@ -27,6 +27,8 @@ export interface OpenProject {
   lock: ProjectLock | null;
   /** Set when this is a read-only snapshot of a project open elsewhere, or not writable. */
   readOnlyCopy: ReadOnlyCopy | null;
+  /** Settles when the integrity check deferred at opening has run (at once where none was deferred). */
+  integrityChecked?: Promise<void>;
 }
 
 /** Who has the project open, for a copy's banner; unknown when its lock cannot be read. */
@@ -68,7 +70,10 @@ export class ProjectSession {
    * window or program is refused with where and since when; one left locked
    * by a crash on this computer is taken over.
    */
-  open(path: string, options: { takeOver?: boolean } = {}): OpenProject {
+  open(
+    path: string,
+    options: { takeOver?: boolean; deferIntegrityCheck?: boolean } = {},
+  ): OpenProject {
     const absolute = resolve(path);
     // Opening the open project again opens it afresh (its lock is this session's own).
     if (this.current?.path === absolute && this.current.lock) this.close();
@@ -79,7 +84,7 @@ export class ProjectSession {
     const lock = acquireLock(absolute, this.program, options);
     let db: Db | undefined;
     try {
-      db = openProjectDatabase(absolute);
+      db = openProjectDatabase(absolute, { integrityCheck: !options.deferIntegrityCheck });
       // Recordings removed in an earlier session (or uploads never finished) give back their space.
       collectOrphanChunks(db);
     } catch (error) {

@@ -18,8 +18,10 @@ export interface HostServices {
   onProjectChanged?: (title: string | null) => void;
 }
 
-/** Where long exports run when the core has threads to spare: on their own read-only connection. */
-export interface BackgroundExports {
+/** Long work on threads of its own, each with a read-only connection, when the core has them. */
+export interface BackgroundWork {
+  /** PRAGMA quick_check of the project: 'ok', or what it found. */
+  checkIntegrity(path: string): Promise<string>;
   export(job: {
     path: string;
     version: string;
@@ -39,7 +41,7 @@ export interface HandlerContext {
   settings: SettingsFile;
   host: HostServices;
   jobs: JobRegistry;
-  background?: BackgroundExports;
+  background?: BackgroundWork;
   /**
    * Set by the dispatcher just before it runs a handler: lets the calls queued
    * behind it start. A handler that wants it reads it before its first await.

@@ -2,7 +2,7 @@ import { ProjectSession } from '../session';
 import type { LockOwner } from '../store/projectLock';
 import { RecentProjects } from '../userdata/recentProjects';
 import { SettingsFile } from '../userdata/settings';
-import type { BackgroundExports, HandlerContext, HostServices } from './context';
+import type { BackgroundWork, HandlerContext, HostServices } from './context';
 import { JobRegistry } from './jobs';
 import type { Dispatch } from './dispatcher';
 import { createDispatcher } from './dispatcher';
@@ -18,8 +18,8 @@ export interface CoreOptions {
   clock?: () => number;
   /** Named in a project's lock: the command line says it is the command line. */
   program?: LockOwner['program'];
-  /** Long exports on threads of their own; without it they run in the core's turn. */
-  background?: BackgroundExports;
+  /** Long exports and the integrity check on threads of their own; without it they run in the core's turn. */
+  background?: BackgroundWork;
 }
 
 /** Everything a host needs to serve the API: one per window in Electron, one per web host. */

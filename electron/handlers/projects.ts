@@ -12,6 +12,7 @@ import { buildProjectFile } from '../store/projectFile';
 import { buildDemo } from '../demo/buildDemo';
 import { readDemoFiles } from '../demo/demoData';
 import { AxialError } from '../../shared/errors';
+import { corrupt } from '../store/database';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -49,8 +50,25 @@ export const projectsHandlers: DomainHandlers<typeof projectsContract> = {
       context.session.create(withProjectExtension(path), { title, description, language }),
     ),
 
-  'projects.open': (context, { path, takeOver }) =>
-    opened(context, context.session.open(path, { takeOver })),
+  'projects.open': (context, { path, takeOver }) => {
+    const background = context.background;
+    const project = context.session.open(path, { takeOver, deferIntegrityCheck: !!background });
+    // Checked on its own thread: a large project opens without reading every page first.
+    // Damage found then stops every write, with the same message the check at opening gives.
+    if (background) {
+      project.integrityChecked = background.checkIntegrity(project.path).then(
+        (found) => {
+          if (found !== 'ok') project.history.markDamaged(corrupt(project.path, found));
+        },
+        (error: unknown) => {
+          project.history.markDamaged(
+            corrupt(project.path, error instanceof Error ? error.message : String(error)),
+          );
+        },
+      );
+    }
+    return opened(context, project);
+  },
 
   'projects.openCopy': async (context, { path }) =>
     opened(context, await context.session.openCopy(path)),

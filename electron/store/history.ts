@@ -47,8 +47,16 @@ export class History {
     private readonly readOnlyCopy: ReadOnlyCopy | null = null,
   ) {}
 
+  /** Found after opening, by the check on its own thread: nothing more is written to the file. */
+  private damage: AxialError | null = null;
+
+  markDamaged(error: AxialError): void {
+    this.damage = error;
+  }
+
   private refuseWrites(): void {
     if (this.readOnlyCopy !== null) throw readOnly(this.readOnlyCopy);
+    if (this.damage) throw this.damage;
   }
 
   state(): HistoryState {

@@ -4,8 +4,10 @@ import { sessionMediaSource } from '../media/mediaResponse';
 import type { CoreWorkerData } from './coreMessages';
 import type { ExportThreadData } from './exportThread';
 import { runExportThread } from './exportThread';
+import type { IntegrityThreadData } from './integrityThread';
+import { runIntegrityThread } from './integrityThread';
 import { hostBridge, serveCore } from './serveCore';
-import { threadExports } from './threadExports';
+import { threadWork } from './threadWork';
 
 /**
  * The core's thread: the dispatcher, the project's connection and the exchange
@@ -23,16 +25,17 @@ function runCore(port: NonNullable<typeof parentPort>, data: CoreWorkerData): vo
       ...(data.demoDir ? { demoDir: data.demoDir } : {}),
       ...bridge.callbacks,
     },
-    // This bundle again, in the export role: a thread and a read-only connection per export.
-    { background: threadExports(__filename) },
+    // This bundle again, in another role: a thread and a read-only connection per job.
+    { background: threadWork(__filename) },
   );
   serveCore(port, core, sessionMediaSource(core.context.session), bridge.answer, () =>
     port.close(),
   );
 }
 
-const data = workerData as CoreWorkerData | ExportThreadData;
+const data = workerData as CoreWorkerData | ExportThreadData | IntegrityThreadData;
 if (parentPort) {
   if (data.role === 'export') void runExportThread(parentPort, data);
+  else if (data.role === 'integrity') runIntegrityThread(parentPort, data);
   else runCore(parentPort, data);
 }

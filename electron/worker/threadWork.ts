@@ -1,12 +1,29 @@
 import { Worker } from 'node:worker_threads';
 import { AxialError } from '../../shared/errors';
-import type { BackgroundExports } from '../api/context';
+import type { BackgroundWork } from '../api/context';
 import { cancelledError } from '../api/jobs';
 import type { ExportThreadData, FromExportThread } from './exportThread';
+import type { IntegrityThreadData } from './integrityThread';
 
-/** Exports on threads of their own, started from the core's bundle (it takes the role the data names). */
-export function threadExports(bundlePath: string): BackgroundExports {
+/**
+ * Long work on threads of their own, started from the core's bundle (it takes
+ * the role its data names): exports, and the integrity check after opening.
+ */
+export function threadWork(bundlePath: string): BackgroundWork {
   return {
+    checkIntegrity: (path) =>
+      new Promise((resolve) => {
+        const data: IntegrityThreadData = { role: 'integrity', path };
+        const worker = new Worker(bundlePath, { workerData: data });
+        let found: string | null = null;
+        worker.on('message', (message: { kind: string; found: string }) => {
+          found = message.found;
+        });
+        worker.on('error', (error) => {
+          found ??= error.message;
+        });
+        worker.on('exit', () => setImmediate(() => resolve(found ?? 'the check did not run')));
+      }),
     export: ({ path, version, request, onStarted, onCancellable }) =>
       new Promise((resolve, reject) => {
         const data: ExportThreadData = { role: 'export', path, version, request };
