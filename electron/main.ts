@@ -10,7 +10,12 @@ import { cliArguments } from './cli/detect';
 import { withProjectExtension } from './handlers/projects';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME } from './shell/appProtocol';
 import { appFileResponse } from './shell/appFiles';
-import { MEDIA_PATH, mediaStream, recordingIdFromPath } from './media/mediaResponse';
+import {
+  MEDIA_PATH,
+  mediaStream,
+  recordingIdFromPath,
+  releaseMediaBody,
+} from './media/mediaResponse';
 import { registerIpcHandlers } from './shell/ipc';
 import { buildMenuTemplate } from './shell/menu';
 import {
@@ -101,7 +106,9 @@ function lockDownSession(): void {
         ? await core.media(recordingId, request.headers.get('range'))
         : null;
       if (!media) return new Response(null, { status: 404 });
-      return new Response(media.status === 416 ? null : mediaStream(media.body), {
+      const bodiless = media.status === 404 || media.status === 416 || request.method === 'HEAD';
+      if (bodiless) await releaseMediaBody(media.body);
+      return new Response(bodiless ? null : mediaStream(media.body), {
         status: media.status,
         headers: media.headers,
       });

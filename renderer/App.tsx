@@ -17,6 +17,7 @@ import { flushPendingEdits } from './features/project/pendingEdits';
 import { runHistoryCommand } from './features/workspace/historyCommands';
 import { Workspace } from './features/workspace/Workspace';
 import { ImportProjectDialog } from './features/exchange/ImportProjectDialog';
+import { BackgroundJobsProvider } from './features/jobs/BackgroundJobs';
 
 type OpenDialog = 'properties' | 'saveCopy' | 'about' | 'importProject' | 'coder' | null;
 
@@ -95,89 +96,92 @@ export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
   );
 
   return (
-    <div className="app">
-      <header className="topbar">
-        <h1 className="brand">{t('app.name')}</h1>
-        {project && (
-          <div className="project-actions">
-            <span className="project-title" data-testid="project-title">
-              {project.title}
-            </span>
-            <button type="button" onClick={() => setDialog('properties')}>
-              {t('workspace.properties')}
+    // Above the workspace: a job outlives the project it was started in, and says how it ended.
+    <BackgroundJobsProvider>
+      <div className="app">
+        <header className="topbar">
+          <h1 className="brand">{t('app.name')}</h1>
+          {project && (
+            <div className="project-actions">
+              <span className="project-title" data-testid="project-title">
+                {project.title}
+              </span>
+              <button type="button" onClick={() => setDialog('properties')}>
+                {t('workspace.properties')}
+              </button>
+              <button type="button" onClick={() => setDialog('saveCopy')}>
+                {t('workspace.saveCopy')}
+              </button>
+              <button type="button" onClick={closeProject}>
+                {t('workspace.close')}
+              </button>
+            </div>
+          )}
+          {info && (
+            <button
+              type="button"
+              className={`link coder-name${info.coderName ? '' : ' unset'}`}
+              onClick={() => setDialog('coder')}
+            >
+              {info.coderName ? t('coder.named', { name: info.coderName }) : t('coder.unset')}
             </button>
-            <button type="button" onClick={() => setDialog('saveCopy')}>
-              {t('workspace.saveCopy')}
-            </button>
-            <button type="button" onClick={closeProject}>
-              {t('workspace.close')}
-            </button>
-          </div>
-        )}
-        {info && (
-          <button
-            type="button"
-            className={`link coder-name${info.coderName ? '' : ' unset'}`}
-            onClick={() => setDialog('coder')}
-          >
-            {info.coderName ? t('coder.named', { name: info.coderName }) : t('coder.unset')}
-          </button>
-        )}
-        <LanguageSwitch onChange={changeLanguage} />
-      </header>
-      <ProjectOpenError error={error} run={run} onOpened={setProject} />
-      {project?.readOnlyCopy && <ReadOnlyBanner copy={project.readOnlyCopy} />}
-      {!ready || !info ? (
-        !error && <p className="muted loading">{t('app.loading')}</p>
-      ) : project ? (
-        <Workspace
-          key={project.path}
-          project={project}
-          onImportProject={() => setDialog('importProject')}
-        />
-      ) : (
-        <StartScreen
-          info={info}
-          onCoderName={setCoderName}
-          onOpened={setProject}
-          onImportProject={() => setDialog('importProject')}
-        />
-      )}
-      {dialog === 'properties' && project && (
-        <ProjectPropertiesDialog
-          project={project}
-          onClose={() => setDialog(null)}
-          onSaved={(saved) => {
-            setProject(saved);
-            setDialog(null);
-          }}
-        />
-      )}
-      {dialog === 'saveCopy' && project && info && (
-        <SaveCopyDialog info={info} project={project} onClose={() => setDialog(null)} />
-      )}
-      {dialog === 'importProject' && info && (
-        <ImportProjectDialog info={info} onOpened={setProject} onClose={() => setDialog(null)} />
-      )}
-      {dialog === 'coder' && info && (
-        <Dialog title={t('coder.heading')} onClose={() => setDialog(null)}>
-          <CoderNameForm
-            current={info.coderName}
-            onSave={setCoderName}
-            onCancel={() => setDialog(null)}
+          )}
+          <LanguageSwitch onChange={changeLanguage} />
+        </header>
+        <ProjectOpenError error={error} run={run} onOpened={setProject} />
+        {project?.readOnlyCopy && <ReadOnlyBanner copy={project.readOnlyCopy} />}
+        {!ready || !info ? (
+          !error && <p className="muted loading">{t('app.loading')}</p>
+        ) : project ? (
+          <Workspace
+            key={project.path}
+            project={project}
+            onImportProject={() => setDialog('importProject')}
           />
-        </Dialog>
-      )}
-      {dialog === 'about' && (
-        <Dialog title={t('about.heading')} onClose={() => setDialog(null)}>
-          <p>{t('about.body', { version: info?.version ?? '' })}</p>
-          <div className="dialog-buttons">
-            <button type="button" onClick={() => setDialog(null)}>
-              {t('about.close')}
-            </button>
-          </div>
-        </Dialog>
-      )}
-    </div>
+        ) : (
+          <StartScreen
+            info={info}
+            onCoderName={setCoderName}
+            onOpened={setProject}
+            onImportProject={() => setDialog('importProject')}
+          />
+        )}
+        {dialog === 'properties' && project && (
+          <ProjectPropertiesDialog
+            project={project}
+            onClose={() => setDialog(null)}
+            onSaved={(saved) => {
+              setProject(saved);
+              setDialog(null);
+            }}
+          />
+        )}
+        {dialog === 'saveCopy' && project && info && (
+          <SaveCopyDialog info={info} project={project} onClose={() => setDialog(null)} />
+        )}
+        {dialog === 'importProject' && info && (
+          <ImportProjectDialog info={info} onOpened={setProject} onClose={() => setDialog(null)} />
+        )}
+        {dialog === 'coder' && info && (
+          <Dialog title={t('coder.heading')} onClose={() => setDialog(null)}>
+            <CoderNameForm
+              current={info.coderName}
+              onSave={setCoderName}
+              onCancel={() => setDialog(null)}
+            />
+          </Dialog>
+        )}
+        {dialog === 'about' && (
+          <Dialog title={t('about.heading')} onClose={() => setDialog(null)}>
+            <p>{t('about.body', { version: info?.version ?? '' })}</p>
+            <div className="dialog-buttons">
+              <button type="button" onClick={() => setDialog(null)}>
+                {t('about.close')}
+              </button>
+            </div>
+          </Dialog>
+        )}
+      </div>
+    </BackgroundJobsProvider>
   );
 }

@@ -20,6 +20,11 @@ export interface HostServices {
 
 /** Long work on threads of its own, each with a read-only connection, when the core has them. */
 export interface BackgroundWork {
+  /**
+   * Stops every job (a cancelled export, an unfinished check): the project is about
+   * to close, and SQLite folds its log back into the file only once no job reads it.
+   */
+  stopAll(): Promise<void>;
   /** PRAGMA quick_check of the project: 'ok', or what it found. */
   checkIntegrity(path: string): Promise<string>;
   export(job: {

@@ -36,10 +36,28 @@ export const handlers: Handlers = mergeHandlers(
   recordingsHandlers,
 );
 
+const unqueuedMethods = new Set(['jobs.progress', 'jobs.cancel']);
+
+/**
+ * Calls that close the open project (to open another, or none): the jobs reading
+ * it stop first, or closing would wait for them and leave its log beside the file.
+ */
+const closingMethods = new Set([
+  'projects.close',
+  'projects.open',
+  'projects.create',
+  'projects.openCopy',
+  'projects.openDemo',
+  'refi.importProject',
+]);
+
+const unknownClosing = [...closingMethods].filter(
+  (name) => !(methodNames as readonly string[]).includes(name),
+);
+if (unknownClosing.length > 0) throw new Error(`Not API methods: ${unknownClosing.join(', ')}`);
+
 const unhandled = missingHandlers(handlers, methodNames);
 if (unhandled.length > 0) throw new Error(`API methods without a handler: ${unhandled.join(', ')}`);
-
-const unqueuedMethods = new Set(['jobs.progress', 'jobs.cancel']);
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
 
@@ -81,6 +99,7 @@ async function dispatchOne(
   const parsed = parseMethodInput(name.value, input);
   if (!parsed.ok) return parsed;
   try {
+    if (closingMethods.has(name.value)) await context.background?.stopAll();
     const handler = handlers[name.value] as (context: HandlerContext, input: unknown) => unknown;
     context.releaseQueue = release;
     return { ok: true, value: await handler(context, parsed.value) };

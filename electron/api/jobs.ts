@@ -18,9 +18,11 @@ interface Job extends JobProgress {
  */
 export class JobRegistry {
   private readonly jobs = new Map<string, Job>();
+  /** Cancelled while still waiting its turn: the job starts as cancelled. */
+  private readonly cancelledEarly = new Set<string>();
 
   start(id: string, total: number): Job {
-    const job = { done: 0, total, cancelled: false };
+    const job = { done: 0, total, cancelled: this.cancelledEarly.delete(id) };
     this.jobs.set(id, job);
     return job;
   }
@@ -32,7 +34,13 @@ export class JobRegistry {
 
   cancel(id: string): void {
     const job = this.jobs.get(id);
-    if (!job) return;
+    if (!job) {
+      // Bounded: ids of jobs that never came are forgotten, oldest first.
+      this.cancelledEarly.add(id);
+      if (this.cancelledEarly.size > 100)
+        this.cancelledEarly.delete(this.cancelledEarly.values().next().value!);
+      return;
+    }
     job.cancelled = true;
     job.onCancel?.();
   }

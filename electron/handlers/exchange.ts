@@ -4,6 +4,7 @@ import type { ExportedFile } from '../../shared/exchange';
 import type { DomainHandlers } from '../api/handlers';
 import { codebookDocument } from '../exchange/codebookDocument';
 import type { HandlerContext } from '../api/context';
+import { cancelledError } from '../api/jobs';
 import { exportCodebookXml } from '../exchange/refi/exportCodebook';
 import type { ExportBytes, ExportOutcome, ExportRequest } from '../exchange/runExport';
 import { fileBaseName, runExport } from '../exchange/runExport';
@@ -37,6 +38,7 @@ async function exportFor(
   if (!context.background) return runExport(db, path, version, request);
   const job = jobId ? context.jobs.start(jobId, 0) : null;
   try {
+    if (job?.cancelled) throw cancelledError();
     return await context.background.export({
       path,
       version,

@@ -113,6 +113,13 @@ function asyncIteratorOf(
   return Symbol.asyncIterator in body ? body[Symbol.asyncIterator]() : body[Symbol.iterator]();
 }
 
+/** Lets go of a body that will not be read (a HEAD request, a 404 or 416): the core frees its stream. */
+export async function releaseMediaBody(
+  body: Iterable<Uint8Array> | AsyncIterable<Uint8Array> | undefined,
+): Promise<void> {
+  if (body && Symbol.asyncIterator in body) await body[Symbol.asyncIterator]().return?.();
+}
+
 /** The body as a web stream (Electron's protocol handlers answer with a fetch Response). */
 export function mediaStream(
   body: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,

@@ -6,7 +6,7 @@ import type { Result } from '../../shared/errors';
 import type { Dispatch } from '../api/dispatcher';
 import { browserSandboxPolicy, contentSecurityPolicy } from '../shell/csp';
 import type { MediaAnswerSource } from '../media/mediaResponse';
-import { MEDIA_PATH, recordingIdFromPath } from '../media/mediaResponse';
+import { MEDIA_PATH, recordingIdFromPath, releaseMediaBody } from '../media/mediaResponse';
 import { jsonPieces } from './jsonPieces';
 import { serveStatic } from './staticFiles';
 
@@ -148,13 +148,13 @@ async function serveMedia(
   const answer =
     recordingId && media ? await media(recordingId, request.headers.range ?? null) : null;
   if (!answer || answer.status === 404) {
-    await closeBody(answer?.body);
+    await releaseMediaBody(answer?.body);
     sendJson(response, 404, failure('invalid_input', 'There is no such recording.'));
     return;
   }
   response.writeHead(answer.status, { ...securityHeaders, ...answer.headers });
   if (request.method === 'HEAD') {
-    await closeBody(answer.body);
+    await releaseMediaBody(answer.body);
     response.end();
     return;
   }
@@ -169,12 +169,6 @@ async function serveMedia(
   } finally {
     response.end();
   }
-}
-
-async function closeBody(
-  body: Iterable<Uint8Array> | AsyncIterable<Uint8Array> | undefined,
-): Promise<void> {
-  if (body && Symbol.asyncIterator in body) await body[Symbol.asyncIterator]().return?.();
 }
 
 /** Serves the renderer and the API on 127.0.0.1 only; every API call needs this run's token. */

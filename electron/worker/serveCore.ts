@@ -1,4 +1,5 @@
 import type { PathPurpose } from '../../shared/domain';
+import type { Result } from '../../shared/errors';
 import type { AppCore } from '../api/core';
 import type { HostServices } from '../api/context';
 import type { MediaSource } from '../media/mediaResponse';
@@ -35,6 +36,19 @@ export function hostBridge(port: PortLike, nativeDialogs: boolean) {
   return { callbacks, answer };
 }
 
+const closingResult: Result<never> = {
+  ok: false,
+  error: { code: 'internal', message: 'Axial is closing: this action was not done.' },
+};
+const unsendable: Result<never> = {
+  ok: false,
+  error: {
+    code: 'internal',
+    message:
+      'Axial hit an unexpected problem and did not complete the action. Your project is unchanged; try again, and report the problem if it persists.',
+  },
+};
+
 /**
  * The core's end of the port: every call goes to the same dispatcher as IPC and
  * HTTP; a recording is sent chunk by chunk as the host asks for the next one,
@@ -48,6 +62,8 @@ export function serveCore(
   onClosed: () => void,
 ): void {
   const send = (message: FromCore, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer);
+  const inFlight = new Set<Promise<unknown>>();
+  let closing = false;
   const streams = new Map<number, Iterator<Uint8Array>>();
   const sendNextChunk = (id: number) => {
     const stream = streams.get(id);
@@ -71,11 +87,23 @@ export function serveCore(
   port.on('message', (raw) => {
     const message = raw as ToCore;
     switch (message.kind) {
-      case 'call':
-        void core
+      case 'call': {
+        if (closing) {
+          send({ kind: 'result', id: message.id, result: closingResult });
+          return;
+        }
+        const call: Promise<void> = core
           .dispatch(message.method, message.input)
-          .then((result) => send({ kind: 'result', id: message.id, result }));
+          .then((result) => send({ kind: 'result', id: message.id, result }))
+          .catch((error: unknown) => {
+            // An answer that cannot cross (it should never happen) is still an answer.
+            console.error('Axial: an answer could not be sent', error);
+            send({ kind: 'result', id: message.id, result: unsendable });
+          })
+          .finally(() => inFlight.delete(call));
+        inFlight.add(call);
         return;
+      }
       case 'media': {
         const answer = media(message.recordingId, message.range);
         streams.set(message.id, answer.body[Symbol.iterator]());
@@ -93,9 +121,15 @@ export function serveCore(
         answerHost(message.id, message.value);
         return;
       case 'shutdown':
-        core.shutdown();
-        send({ kind: 'closed' });
-        onClosed();
+        // The calls already made are answered, the jobs stopped, then the project closed.
+        closing = true;
+        void Promise.allSettled([...inFlight])
+          .then(() => core.context.background?.stopAll())
+          .finally(() => {
+            core.shutdown();
+            send({ kind: 'closed' });
+            onClosed();
+          });
         return;
     }
   });

@@ -19,6 +19,7 @@ export async function startCoreWorker(
 ): Promise<CoreWorker> {
   const worker = new Worker(bundlePath, { workerData: { ...data, role: 'core' } });
   const connection = connectCore(worker, handlers);
+  let readyCleanup = () => {};
   await new Promise<void>((resolve, reject) => {
     const onReady = (message: { kind?: unknown }) => {
       if (message.kind !== 'ready') return;
@@ -26,9 +27,14 @@ export async function startCoreWorker(
       worker.off('error', reject);
       resolve();
     };
+    const onEarlyExit = (code: number) =>
+      reject(new Error(`Axial's core stopped before it started (exit code ${code}).`));
     worker.on('message', onReady);
     worker.once('error', reject);
+    worker.once('exit', onEarlyExit);
+    readyCleanup = () => worker.off('exit', onEarlyExit);
   });
+  readyCleanup();
   // After start, a crash answers every waiting call instead of leaving the window hanging.
   worker.on('error', (error) => {
     console.error('Axial: the core stopped', error);

@@ -10,11 +10,32 @@ import type { IntegrityThreadData } from './integrityThread';
  * the role its data names): exports, and the integrity check after opening.
  */
 export function threadWork(bundlePath: string): BackgroundWork {
+  const running = new Set<Worker>();
+  /** A job's thread, counted until it has exited. */
+  const start = (data: ExportThreadData | IntegrityThreadData): Worker => {
+    const worker = new Worker(bundlePath, { workerData: data });
+    running.add(worker);
+    worker.once('exit', () => running.delete(worker));
+    return worker;
+  };
+  /** Threads stopped because the project closes: what they did not finish is not a failure. */
+  const stopped = new WeakSet<Worker>();
   return {
+    stopAll: async () => {
+      await Promise.all(
+        [...running].map(
+          (worker) =>
+            new Promise<void>((resolve) => {
+              stopped.add(worker);
+              worker.once('exit', () => resolve());
+              void worker.terminate();
+            }),
+        ),
+      );
+    },
     checkIntegrity: (path) =>
       new Promise((resolve) => {
-        const data: IntegrityThreadData = { role: 'integrity', path };
-        const worker = new Worker(bundlePath, { workerData: data });
+        const worker = start({ role: 'integrity', path });
         let found: string | null = null;
         worker.on('message', (message: { kind: string; found: string }) => {
           found = message.found;
@@ -22,12 +43,16 @@ export function threadWork(bundlePath: string): BackgroundWork {
         worker.on('error', (error) => {
           found ??= error.message;
         });
-        worker.on('exit', () => setImmediate(() => resolve(found ?? 'the check did not run')));
+        // Stopped because the project is being closed: nothing was found, nothing is said.
+        worker.on('exit', () =>
+          setImmediate(() =>
+            resolve(found ?? (stopped.has(worker) ? 'ok' : 'the check did not run')),
+          ),
+        );
       }),
     export: ({ path, version, request, onStarted, onCancellable }) =>
       new Promise((resolve, reject) => {
-        const data: ExportThreadData = { role: 'export', path, version, request };
-        const worker = new Worker(bundlePath, { workerData: data });
+        const worker = start({ role: 'export', path, version, request });
         let settled = false;
         let cancelled = false;
         const settle = (action: () => void) => {
@@ -72,7 +97,7 @@ export function threadWork(bundlePath: string): BackgroundWork {
           setImmediate(() =>
             settle(() =>
               reject(
-                cancelled
+                cancelled || stopped.has(worker)
                   ? cancelledError()
                   : new AxialError(
                       'internal',

@@ -135,6 +135,7 @@ function DatasetExport() {
                   ...(scope.documentIds.length ? { documentIds: scope.documentIds } : {}),
                 }),
             );
+            if (!files) return;
             setExported(files.map((file) => file.fileName));
           });
         }}
@@ -335,11 +336,13 @@ function ProjectExchange({ onImportProject }: { onImportProject: () => void }) {
             void run(async () => {
               await flushPendingEdits();
               let notCarried: NotCarriedByRefi[] = [];
-              const [file] = await jobs.runExport(t('jobs.labels.refiProject'), async (jobId) => {
+              const files = await jobs.runExport(t('jobs.labels.refiProject'), async (jobId) => {
                 const result = await api['refi.exportProject']({ jobId });
                 notCarried = result.notExported;
                 return [result.file];
               });
+              if (!files) return;
+              const [file] = files;
               setFileName(file?.fileName ?? '');
               setNotExported(notCarried);
             })

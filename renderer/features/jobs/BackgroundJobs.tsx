@@ -19,12 +19,13 @@ interface BackgroundJobsValue {
   jobs: BackgroundJob[];
   /**
    * Runs an export in the background: its files are saved when it ends, whichever
-   * view the researcher is in by then. Resolves with them; rejects as the call did.
+   * view the researcher is in by then. Resolves with them, or null when cancelled
+   * (the tray says so); rejects as the call did otherwise.
    */
   runExport(
     label: string,
     work: (jobId: string) => Promise<ExportedFile[]>,
-  ): Promise<ExportedFile[]>;
+  ): Promise<ExportedFile[] | null>;
   cancel(id: string): void;
   dismiss(id: string): void;
 }
@@ -53,10 +54,11 @@ export function BackgroundJobsProvider({ children }: { children: ReactNode }) {
         return files;
       } catch (caught) {
         const error = toApiError(caught);
-        update(
-          id,
-          error.code === 'cancelled' ? { state: 'cancelled' } : { state: 'failed', error },
-        );
+        if (error.code === 'cancelled') {
+          update(id, { state: 'cancelled' });
+          return null;
+        }
+        update(id, { state: 'failed', error });
         throw caught;
       }
     },

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BackgroundJobsProvider, JobsTray } from '../jobs/BackgroundJobs';
+import { JobsTray } from '../jobs/BackgroundJobs';
 import type { ProjectSummary } from '../../../shared/domain';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { AnalysisView } from '../analysis/AnalysisView';
@@ -121,43 +121,41 @@ export function Workspace({
   }, []);
   return (
     <ProjectDataProvider readOnly={project.readOnlyCopy !== null}>
-      <BackgroundJobsProvider>
-        <div className="workspace">
-          <nav className="sidebar" aria-label={project.title}>
-            <ul>
-              {workspaceSections.map((name) => (
-                <li key={name}>
-                  <button
-                    type="button"
-                    aria-current={section === name ? 'page' : undefined}
-                    onClick={() => setSection(name)}
-                  >
-                    {t(`workspace.sections.${name}`)}
-                  </button>
-                </li>
-              ))}
-            </ul>
-            <HistoryButtons />
-            <JobsTray />
-          </nav>
-          <main className="workspace-main">
-            <WorkspaceError place={`${section}/${target?.documentId ?? ''}`} />
-            {section === 'overview' && <ProjectOverview project={project} />}
-            {section === 'documents' && <DocumentsView target={target} onOpen={openDocument} />}
-            {section === 'codebook' && (
-              <div className="codebook-page">
-                <CodebookPanel canApply={false} onApply={() => undefined} />
-              </div>
-            )}
-            {section === 'passages' && <PassagesView onOpen={openDocument} />}
-            {section === 'cases' && <CasesView />}
-            {section === 'search' && <SearchView onOpen={openDocument} />}
-            {section === 'guides' && <GuidesView onOpen={openDocument} />}
-            {section === 'analysis' && <AnalysisView onOpen={openDocument} />}
-            {section === 'exchange' && <ExchangeView onImportProject={onImportProject} />}
-          </main>
-        </div>
-      </BackgroundJobsProvider>
+      <div className="workspace">
+        <nav className="sidebar" aria-label={project.title}>
+          <ul>
+            {workspaceSections.map((name) => (
+              <li key={name}>
+                <button
+                  type="button"
+                  aria-current={section === name ? 'page' : undefined}
+                  onClick={() => setSection(name)}
+                >
+                  {t(`workspace.sections.${name}`)}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <HistoryButtons />
+          <JobsTray />
+        </nav>
+        <main className="workspace-main">
+          <WorkspaceError place={`${section}/${target?.documentId ?? ''}`} />
+          {section === 'overview' && <ProjectOverview project={project} />}
+          {section === 'documents' && <DocumentsView target={target} onOpen={openDocument} />}
+          {section === 'codebook' && (
+            <div className="codebook-page">
+              <CodebookPanel canApply={false} onApply={() => undefined} />
+            </div>
+          )}
+          {section === 'passages' && <PassagesView onOpen={openDocument} />}
+          {section === 'cases' && <CasesView />}
+          {section === 'search' && <SearchView onOpen={openDocument} />}
+          {section === 'guides' && <GuidesView onOpen={openDocument} />}
+          {section === 'analysis' && <AnalysisView onOpen={openDocument} />}
+          {section === 'exchange' && <ExchangeView onImportProject={onImportProject} />}
+        </main>
+      </div>
     </ProjectDataProvider>
   );
 }

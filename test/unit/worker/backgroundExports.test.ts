@@ -128,7 +128,7 @@ describe('exports on their own thread', () => {
     await core.dispatch('history.undo', {});
   });
 
-  it('stops a cancelled export at once, says so, and leaves no thread or file behind', async () => {
+  it('stops a cancelled export at once, says so, and leaves no file behind', async () => {
     const filesBefore = readdirSync(folder.path).sort();
     const jobId = crypto.randomUUID();
     const exporting = core.dispatch('refi.exportProject', { jobId });
@@ -155,5 +155,27 @@ describe('exports on their own thread', () => {
       renameSync(moved, projectPath);
     }
     expect(await core.dispatch('projects.overview', {})).toMatchObject({ ok: true });
+  });
+
+  it('cancels an export still waiting its turn', async () => {
+    const first = core.dispatch('dataset.export', { format: 'csv', table: 'passages' });
+    const jobId = crypto.randomUUID();
+    const second = core.dispatch('dataset.export', { format: 'xlsx', jobId });
+    // Answered at once, while the second waits behind the first's start.
+    expect(await core.dispatch('jobs.cancel', { jobId })).toEqual({ ok: true, value: null });
+    expect(await second).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await first).toMatchObject({ ok: true });
+  });
+
+  it('stops a running export when the project closes, and the project is one file again', async () => {
+    const exporting = core.dispatch('dataset.export', { format: 'xlsx' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await core.dispatch('projects.close', {})).toMatchObject({ ok: true });
+    expect(await exporting).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    // The log was folded back: nothing of the project lives beside its file.
+    expect(existsSync(`${projectPath}-wal`)).toBe(false);
+    expect(await core.dispatch('projects.open', { path: projectPath })).toMatchObject({
+      ok: true,
+    });
   });
 });
