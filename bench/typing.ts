@@ -58,9 +58,10 @@ function fillProject(db: Db, templateId: string, random: () => number, codeIds: 
     )
     .all(templateId) as { start: number; text: string }[];
   const copy = db.prepare(
-    `INSERT INTO document (id, kind, title, date, place, description, memo, content, plain_text, length, turns, version,
-       source_name, position, created_at, modified_at, guide_id)
-     SELECT @id, kind, title || ' ' || @number, date, place, description, memo, content, plain_text, length, turns, 1,
+    `INSERT INTO document (id, kind, title, date, place, description, memo, content, plain_text, length, turns, speakers,
+       version, source_name, position, created_at, modified_at, guide_id)
+     SELECT @id, kind, title || ' ' || @number, date, place, description, memo, content, plain_text, length, turns,
+       speakers, 1,
        source_name, @number, created_at, modified_at, guide_id FROM document WHERE id = @template`,
   );
   const place = db.prepare('INSERT INTO text_block (document_id, start) VALUES (?, ?)');

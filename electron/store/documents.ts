@@ -29,7 +29,7 @@ interface DocumentRow {
   description: string;
   memo: string;
   length: number;
-  turns: string;
+  speakers: string;
   version: number;
   source_name: string | null;
   guide_id: string | null;
@@ -38,9 +38,15 @@ interface DocumentRow {
   coding_count: number;
 }
 
-const summaryColumns = `d.id, d.kind, d.title, d.date, d.place, d.description, d.memo, d.length, d.turns,
+// Every column here is in the document_summary index (migration 15): the list never reads the rows' text.
+export const summaryColumns = `d.id, d.kind, d.title, d.date, d.place, d.description, d.memo, d.length, d.speakers,
   d.version, d.source_name, d.guide_id, d.created_at, d.modified_at,
   (SELECT COUNT(*) FROM coding WHERE coding.document_id = d.id) AS coding_count`;
+
+/** Who speaks, in the order they first do: what the documents list shows. */
+export function speakersOf(turns: readonly TurnStart[]): string[] {
+  return [...new Set(turns.map((turn) => turn.speaker))];
+}
 
 function parseTurns(json: string): TurnStart[] {
   return JSON.parse(json) as TurnStart[];
@@ -58,7 +64,7 @@ function toSummary(row: DocumentRow, values: Record<string, AttributeValue> = {}
     length: row.length,
     version: row.version,
     codingCount: row.coding_count,
-    speakers: [...new Set(parseTurns(row.turns).map((turn) => turn.speaker))],
+    speakers: JSON.parse(row.speakers) as string[],
     sourceName: row.source_name,
     guideId: row.guide_id,
     values,
@@ -147,6 +153,7 @@ export function createDocument(db: Db, changes: ChangeSet, input: NewDocument): 
     plain_text: derived.index.text,
     length: derived.index.length,
     turns: JSON.stringify(derived.turns),
+    speakers: JSON.stringify(speakersOf(derived.turns)),
     version: 0,
     source_name: input.sourceName,
     guide_id: null,
@@ -260,13 +267,15 @@ function storeText(
   const content = serializeDocument(doc);
   statement(
     db,
-    `UPDATE document SET content = ?, plain_text = ?, length = ?, turns = ?, version = version + 1, modified_at = ?
+    `UPDATE document SET content = ?, plain_text = ?, length = ?, turns = ?, speakers = ?,
+       version = version + 1, modified_at = ?
      WHERE id = ?`,
   ).run(
     content,
     derived.index.text,
     derived.index.length,
     JSON.stringify(derived.turns),
+    JSON.stringify(speakersOf(derived.turns)),
     now(),
     id,
   );

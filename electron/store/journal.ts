@@ -25,6 +25,7 @@ export const journaledTables = {
     'plain_text',
     'length',
     'turns',
+    'speakers',
     'version',
     'source_name',
     'position',

@@ -5,6 +5,7 @@
  * as the editor does (ProseMirror steps made against the version the project
  * returned, undo steps applied back to the editor's own document).
  */
+import { speakersOf } from '../../electron/store/documents';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Step, Transform } from '@tiptap/pm/transform';
 import fc from 'fast-check';
@@ -642,6 +643,15 @@ export async function verify(model: Model, real: Real): Promise<void> {
     .prepare('SELECT version FROM document WHERE id = ?')
     .get(real.documentId) as { version: number };
   same('version', version, real.version);
+  // The speakers the documents list shows are those of the stored turns, whatever the edits did.
+  const stored = real.db
+    .prepare('SELECT turns, speakers FROM document WHERE id = ?')
+    .get(real.documentId) as { turns: string; speakers: string };
+  same(
+    'speakers',
+    JSON.parse(stored.speakers),
+    speakersOf(JSON.parse(stored.turns) as { start: number; speaker: string }[]),
+  );
   return Promise.resolve();
 }
 
@@ -649,7 +659,9 @@ export async function verify(model: Model, real: Real): Promise<void> {
 export function projectImage(real: Real): unknown {
   return {
     document: real.db
-      .prepare('SELECT content, plain_text, length, turns, memo FROM document WHERE id = ?')
+      .prepare(
+        'SELECT content, plain_text, length, turns, speakers, memo FROM document WHERE id = ?',
+      )
       .get(real.documentId),
     codes: real.db.prepare('SELECT * FROM code ORDER BY id').all(),
     codings: real.db

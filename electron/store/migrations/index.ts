@@ -14,6 +14,7 @@ import { migration011RangesUnindexedStart } from './011-ranges-unindexed-start';
 import { migration012SearchSymbols } from './012-search-symbols';
 import { migration013ActivityDetail } from './013-activity-detail';
 import { migration014CodingCodeDocumentIndex } from './014-coding-code-document-index';
+import { migration015DocumentSpeakers } from './015-document-speakers';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   migration012SearchSymbols,
   migration013ActivityDetail,
   migration014CodingCodeDocumentIndex,
+  migration015DocumentSpeakers,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -8,6 +8,7 @@ import {
   migrations,
   schemaVersion,
 } from '../../../electron/store/migrations';
+import { summaryColumns } from '../../../electron/store/documents';
 import { makeTempDir } from '../../support/tempDir';
 
 let folder: ReturnType<typeof makeTempDir>;
@@ -25,6 +26,38 @@ function tables(db: Database.Database): string[] {
 }
 
 describe('migrations', () => {
+  it('14 → 15 keeps each document’s speakers beside its turns, in the order they first speak', () => {
+    const db = new Database(join(folder.path, 'm15.axial'));
+    migrate(db, 14);
+    const turns = [
+      { start: 0, speaker: 'Enquêtrice' },
+      { start: 10, speaker: 'Élue 👩‍💼' },
+      { start: 20, speaker: 'Enquêtrice' },
+      { start: 30, speaker: 'DGS' },
+    ];
+    db.prepare(
+      "INSERT INTO document (id, kind, title, content, plain_text, length, turns, position, created_at, modified_at) VALUES ('d', 'transcript', 'T', '{}', 'abc', 3, ?, 0, 'a', 'a')",
+    ).run(JSON.stringify(turns));
+    db.prepare(
+      "INSERT INTO document (id, kind, title, content, plain_text, length, position, created_at, modified_at) VALUES ('e', 'secondary', 'Note', '{}', 'x', 1, 1, 'a', 'a')",
+    ).run();
+    migrate(db, 15);
+    const speakers = db.prepare('SELECT id, speakers FROM document ORDER BY id').all();
+    expect(speakers).toEqual([
+      { id: 'd', speakers: JSON.stringify(['Enquêtrice', 'Élue 👩‍💼', 'DGS']) },
+      { id: 'e', speakers: '[]' },
+    ]);
+    const plan = (
+      db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT ${summaryColumns} FROM document d ORDER BY d.position, d.created_at`,
+        )
+        .all() as { detail: string }[]
+    ).map((row) => row.detail);
+    expect(plan).toContain('SCAN d USING COVERING INDEX document_summary');
+    db.close();
+  });
+
   it('13 → 14 counts the codebook from one index, without reading the codings', () => {
     const db = new Database(join(folder.path, 'm14.axial'));
     migrate(db, 13);
