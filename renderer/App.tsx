@@ -17,7 +17,7 @@ import { flushPendingEdits } from './features/project/pendingEdits';
 import { runHistoryCommand } from './features/workspace/historyCommands';
 import { Workspace } from './features/workspace/Workspace';
 import { ImportProjectDialog } from './features/exchange/ImportProjectDialog';
-import { BackgroundJobsProvider } from './features/jobs/BackgroundJobs';
+import { BackgroundJobsProvider, JobsTray } from './features/jobs/BackgroundJobs';
 
 type OpenDialog = 'properties' | 'saveCopy' | 'about' | 'importProject' | 'coder' | null;
 
@@ -139,12 +139,16 @@ export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
             onImportProject={() => setDialog('importProject')}
           />
         ) : (
-          <StartScreen
-            info={info}
-            onCoderName={setCoderName}
-            onOpened={setProject}
-            onImportProject={() => setDialog('importProject')}
-          />
+          <>
+            {/* An export stopped by closing its project says so here too. */}
+            <JobsTray />
+            <StartScreen
+              info={info}
+              onCoderName={setCoderName}
+              onOpened={setProject}
+              onImportProject={() => setDialog('importProject')}
+            />
+          </>
         )}
         {dialog === 'properties' && project && (
           <ProjectPropertiesDialog

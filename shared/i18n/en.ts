@@ -894,11 +894,11 @@ export const en = {
   },
   jobs: {
     heading: 'Background work',
-    running: '{{label}}: in progress. You can go on working; the file is saved when it is ready.',
+    running: '{{label}}: in progress; you can go on working.',
     done: '{{label}}: saved as {{files}}.',
     failed: '{{label}}: not done.',
     cancelled: '{{label}}: cancelled, nothing was saved.',
-    cancel: 'Cancel',
+    cancel: 'Stop the export',
     labels: {
       dataset: 'Dataset export ({{format}})',
       refiProject: 'Project export (.qdpx)',

@@ -919,12 +919,11 @@ export const fr: Messages = {
   },
   jobs: {
     heading: 'Travaux en arrière-plan',
-    running:
-      '{{label}} : en cours. Vous pouvez continuer à travailler ; le fichier est enregistré dès qu’il est prêt.',
+    running: '{{label}} : en cours ; vous pouvez continuer à travailler.',
     done: '{{label}} : enregistré sous {{files}}.',
     failed: '{{label}} : non effectué.',
     cancelled: '{{label}} : annulé, rien n’a été enregistré.',
-    cancel: 'Annuler',
+    cancel: 'Arrêter l’export',
     labels: {
       dataset: 'Export du jeu de données ({{format}})',
       refiProject: 'Export du projet (.qdpx)',

@@ -51,7 +51,7 @@ describe('an export in the background', () => {
     await openSection(page, 'Exchange');
     const download = page.waitForEvent('download', { timeout: 120_000 });
     await page.getByRole('button', { name: 'Export the dataset' }).click();
-    await tray.getByText('Dataset export (XLSX): in progress').waitFor();
+    await tray.getByText('Dataset export (XLSX): in progress; you can go on working.').waitFor();
 
     // Meanwhile, in another view: a coding is made and drawn…
     await openSection(page, 'Documents');
@@ -61,7 +61,7 @@ describe('an export in the background', () => {
     await page.getByRole('button', { name: 'Apply Code 1.1.1 to the selection' }).click();
     await page.locator(`.transcript .coding[data-code-id="${codeId}"]`).first().waitFor();
     // …while the export is still running: the coding did not wait for it.
-    await expect(tray.getByText('Dataset export (XLSX): in progress').isVisible()).resolves.toBe(
+    await expect(tray.getByText(/Dataset export \(XLSX\): in progress/).isVisible()).resolves.toBe(
       true,
     );
     const stored = await apiCall<{ codeId: string; start: number; end: number }[]>(
@@ -88,11 +88,27 @@ describe('an export in the background', () => {
       downloaded = true;
     });
     await page.getByRole('button', { name: 'Export the project (.qdpx)' }).click();
-    await tray.getByText('Project export (.qdpx): in progress').waitFor();
-    await tray.getByRole('button', { name: 'Cancel' }).click();
+    await tray.getByText(/Project export \(\.qdpx\): in progress/).waitFor();
+    await tray.getByRole('button', { name: 'Stop the export' }).click();
     await tray.getByText('Project export (.qdpx): cancelled, nothing was saved.').waitFor();
     expect(downloaded).toBe(false);
     await openSection(page, 'Overview');
     await page.getByRole('heading', { name: 'Grande étude' }).first().waitFor();
+  });
+
+  it('says on the start screen that an export stopped by closing its project saved nothing', async () => {
+    const { page } = app;
+    await openSection(page, 'Exchange');
+    await page.getByRole('button', { name: 'Export the project (.qdpx)' }).click();
+    await page
+      .getByRole('status', { name: 'Background work' })
+      .getByText(/Project export \(\.qdpx\): in progress/)
+      .waitFor();
+    await page.getByRole('button', { name: 'Close project' }).click();
+    await page
+      .getByRole('status', { name: 'Background work' })
+      .getByText('Project export (.qdpx): cancelled, nothing was saved.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Create project' }).waitFor();
   });
 });
