@@ -25,8 +25,8 @@ export interface BackgroundWork {
    * to close, and SQLite folds its log back into the file only once no job reads it.
    */
   stopAll(): Promise<void>;
-  /** PRAGMA quick_check of the project: 'ok', or what it found. */
-  checkIntegrity(path: string): Promise<string>;
+  /** PRAGMA quick_check of the project: 'ok', what it found, or null when it could not run. */
+  checkIntegrity(path: string): Promise<string | null>;
   export(job: {
     path: string;
     version: string;

@@ -54,18 +54,13 @@ export const projectsHandlers: DomainHandlers<typeof projectsContract> = {
     const background = context.background;
     const project = context.session.open(path, { takeOver, deferIntegrityCheck: !!background });
     // Checked on its own thread: a large project opens without reading every page first.
-    // Damage found then stops every write, with the same message the check at opening gives.
+    // Damage found then stops every write, with the same message the check at opening gives;
+    // a check that could not run says nothing either way.
     if (background) {
-      project.integrityChecked = background.checkIntegrity(project.path).then(
-        (found) => {
-          if (found !== 'ok') project.history.markDamaged(corrupt(project.path, found));
-        },
-        (error: unknown) => {
-          project.history.markDamaged(
-            corrupt(project.path, error instanceof Error ? error.message : String(error)),
-          );
-        },
-      );
+      project.integrityChecked = background.checkIntegrity(project.path).then((found) => {
+        if (found !== null && found !== 'ok')
+          project.history.markDamaged(corrupt(project.path, found));
+      });
     }
     return opened(context, project);
   },

@@ -37,18 +37,12 @@ export function threadWork(bundlePath: string): BackgroundWork {
       new Promise((resolve) => {
         const worker = start({ role: 'integrity', path });
         let found: string | null = null;
-        worker.on('message', (message: { kind: string; found: string }) => {
+        worker.on('message', (message: { kind: string; found: string | null }) => {
           found = message.found;
         });
-        worker.on('error', (error) => {
-          found ??= error.message;
-        });
-        // Stopped because the project is being closed: nothing was found, nothing is said.
-        worker.on('exit', () =>
-          setImmediate(() =>
-            resolve(found ?? (stopped.has(worker) ? 'ok' : 'the check did not run')),
-          ),
-        );
+        worker.on('error', (error) => console.error('Axial: the integrity check stopped', error));
+        // Stopped (the project closes) or crashed: nothing was found, nothing is said.
+        worker.on('exit', () => setImmediate(() => resolve(found)));
       }),
     export: ({ path, version, request, onStarted, onCancellable }) =>
       new Promise((resolve, reject) => {

@@ -8,7 +8,6 @@ import type {
   DatasetValues,
   ExchangeWarning,
   ExportedFile,
-  NotCarriedByRefi,
 } from '../../../shared/exchange';
 import { datasetTables, datasetValues } from '../../../shared/exchange';
 import { useApi } from '../../api/context';
@@ -134,6 +133,7 @@ function DatasetExport() {
                   ...(scope.caseIds.length ? { caseIds: scope.caseIds } : {}),
                   ...(scope.documentIds.length ? { documentIds: scope.documentIds } : {}),
                 }),
+              (answer) => answer,
             );
             if (!files) return;
             setExported(files.map((file) => file.fileName));
@@ -335,16 +335,14 @@ function ProjectExchange({ onImportProject }: { onImportProject: () => void }) {
           onClick={() =>
             void run(async () => {
               await flushPendingEdits();
-              let notCarried: NotCarriedByRefi[] = [];
-              const files = await jobs.runExport(t('jobs.labels.refiProject'), async (jobId) => {
-                const result = await api['refi.exportProject']({ jobId });
-                notCarried = result.notExported;
-                return [result.file];
-              });
-              if (!files) return;
-              const [file] = files;
-              setFileName(file?.fileName ?? '');
-              setNotExported(notCarried);
+              const result = await jobs.runExport(
+                t('jobs.labels.refiProject'),
+                (jobId) => api['refi.exportProject']({ jobId }),
+                (answer) => [answer.file],
+              );
+              if (!result) return;
+              setFileName(result.file.fileName);
+              setNotExported(result.notExported);
             })
           }
         >

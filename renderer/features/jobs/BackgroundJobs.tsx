@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { createContext, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/errors';
 import type { ExportedFile } from '../../../shared/exchange';
@@ -19,13 +19,14 @@ interface BackgroundJobsValue {
   jobs: BackgroundJob[];
   /**
    * Runs an export in the background: its files are saved when it ends, whichever
-   * view the researcher is in by then. Resolves with them, or null when cancelled
-   * (the tray says so); rejects as the call did otherwise.
+   * view the researcher is in by then. Resolves with the call's answer, or null
+   * when cancelled (the tray says so); rejects as the call did otherwise.
    */
-  runExport(
+  runExport<Answer>(
     label: string,
-    work: (jobId: string) => Promise<ExportedFile[]>,
-  ): Promise<ExportedFile[] | null>;
+    work: (jobId: string) => Promise<Answer>,
+    filesOf: (answer: Answer) => ExportedFile[],
+  ): Promise<Answer | null>;
   cancel(id: string): void;
   dismiss(id: string): void;
 }
@@ -35,23 +36,26 @@ const BackgroundJobsContext = createContext<BackgroundJobsValue | null>(null);
 export function BackgroundJobsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const [jobs, setJobs] = useState<BackgroundJob[]>([]);
-  const apiRef = useRef(api);
-  apiRef.current = api;
   const update = (id: string, change: Partial<BackgroundJob>) =>
     setJobs((current) => current.map((job) => (job.id === id ? { ...job, ...change } : job)));
 
   const runExport = useCallback(
-    async (label: string, work: (jobId: string) => Promise<ExportedFile[]>) => {
+    async <Answer,>(
+      label: string,
+      work: (jobId: string) => Promise<Answer>,
+      filesOf: (answer: Answer) => ExportedFile[],
+    ) => {
       const id = crypto.randomUUID();
       setJobs((current) => [
         ...current.filter((job) => job.state === 'running'),
         { id, label, state: 'running', files: [], error: null },
       ]);
       try {
-        const files = await work(id);
+        const answer = await work(id);
+        const files = filesOf(answer);
         for (const file of files) downloadBase64(file.fileName, file.data, file.mimeType);
         update(id, { state: 'done', files: files.map((file) => file.fileName) });
-        return files;
+        return answer;
       } catch (caught) {
         const error = toApiError(caught);
         if (error.code === 'cancelled') {
@@ -64,9 +68,12 @@ export function BackgroundJobsProvider({ children }: { children: ReactNode }) {
     },
     [],
   );
-  const cancel = useCallback((id: string) => {
-    void apiRef.current['jobs.cancel']({ jobId: id });
-  }, []);
+  const cancel = useCallback(
+    (id: string) => {
+      void api['jobs.cancel']({ jobId: id });
+    },
+    [api],
+  );
   const dismiss = useCallback(
     (id: string) => setJobs((current) => current.filter((job) => job.id !== id)),
     [],

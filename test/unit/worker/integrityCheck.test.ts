@@ -81,4 +81,11 @@ describe('the integrity check after opening, on its own thread', () => {
     core = null;
     expect(readFileSync(path).equals(bytes)).toBe(true);
   });
+
+  it('says nothing of a project it could not read, rather than calling it damaged', async () => {
+    const work = threadWork(bundle);
+    expect(await work.checkIntegrity(join(folder.path, 'nowhere.axial'))).toBeNull();
+    const path = await projectWithTranscripts('lue.axial');
+    expect(await work.checkIntegrity(path)).toBe('ok');
+  });
 });
