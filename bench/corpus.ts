@@ -228,7 +228,7 @@ export async function studyCorpus(
     });
     const document = await call<{ id: string; length: number }>('documents.import', {
       fileName: `Entretien ${index + 1}.txt`,
-      data: Buffer.from(transcriptText(random, name, size.characters)).toString('base64'),
+      data: Buffer.from(transcriptText(random, name, size.characters)),
     });
     await call('documents.setLinks', { documentId: document.id, participantIds: [participant.id] });
     documents.push({ id: document.id, length: document.length });

@@ -35,7 +35,7 @@ async function once(characters: number, codingCount: number, title: string) {
     }
     const transcript = await call<{ id: string; length: number }>('documents.import', {
       fileName: `${title}.txt`,
-      data: Buffer.from(lines.join('\n')).toString('base64'),
+      data: Buffer.from(lines.join('\n')),
     });
     const axis = await call<{ id: string }>('codes.create', { name: 'Axis' });
     const codeIds: string[] = [];

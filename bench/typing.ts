@@ -92,7 +92,7 @@ async function transcriptProject(title: string, text: string) {
     );
   const document = await bench.call<{ id: string; length: number }>('documents.import', {
     fileName: 'Entretien 1.txt',
-    data: Buffer.from(text).toString('base64'),
+    data: Buffer.from(text),
   });
   const db = bench.core.context.session.require().db;
   insertCodings(db, seeded(11), [document], codeIds, CODINGS_EACH);

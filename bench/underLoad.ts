@@ -46,7 +46,7 @@ export async function benchUnderLoad(): Promise<Measurement[]> {
     for (let index = 0; index * RECORDING_CHUNK_BYTES < size; index += 1) {
       const chunk = Buffer.alloc(RECORDING_CHUNK_BYTES, index);
       if (index === 0) toneWav(0).copy(chunk);
-      await call('recordings.uploadChunk', { recordingId, index, data: chunk.toString('base64') });
+      await call('recordings.uploadChunk', { recordingId, index, data: chunk });
     }
     await call('recordings.attach', {
       recordingId,

@@ -1,3 +1,4 @@
+import type { ProjectChanges } from './projectChanges';
 /**
  * Errors that cross the API boundary. The `code` is stable and is what the
  * renderer translates; `message` is an English sentence a researcher can act
@@ -47,7 +48,9 @@ export interface ApiError {
   issues?: { path: string; message: string }[];
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+/** A call's answer; a write's carries what it changed in the project (`changes`). */
+export type Result<T> =
+  { ok: true; value: T; changes?: ProjectChanges } | { ok: false; error: ApiError };
 
 /** Thrown by handlers and stores; the dispatcher turns it into `{ ok: false, error }`. */
 export class AxialError extends Error {

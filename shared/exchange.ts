@@ -15,8 +15,7 @@ export interface DatasetScope {
 
 export interface ExportedFile {
   fileName: string;
-  /** Base64. */
-  data: string;
+  data: Uint8Array;
   mimeType: string;
 }
 

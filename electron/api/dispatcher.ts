@@ -17,6 +17,8 @@ import { recordingsHandlers } from '../handlers/recordings';
 import { searchHandlers } from '../handlers/search';
 import { diskFull, isDiskFull } from '../store/diskFull';
 import { readOnly } from '../store/history';
+import { projectChanges } from '../store/projectChanges';
+import type { ProjectChanges } from '../../shared/projectChanges';
 import type { HandlerContext } from './context';
 import type { Handlers } from './handlers';
 import { mergeHandlers, missingHandlers } from './handlers';
@@ -87,6 +89,14 @@ export function createDispatcher(
   };
 }
 
+/** What the call wrote, read from the project it left open (none after closing one). */
+function changesOf(context: HandlerContext): ProjectChanges | undefined {
+  const project = context.session.project;
+  const operations = project?.history.takeUnreported();
+  if (!project || !operations) return undefined;
+  return projectChanges(project.db, operations, project.history.state());
+}
+
 async function dispatchOne(
   context: HandlerContext,
   method: unknown,
@@ -101,8 +111,17 @@ async function dispatchOne(
   try {
     if (closingMethods.has(name.value)) await context.background?.stopAll();
     const handler = handlers[name.value] as (context: HandlerContext, input: unknown) => unknown;
-    context.releaseQueue = release;
-    return { ok: true, value: await handler(context, parsed.value) };
+    let released = false;
+    context.releaseQueue = release
+      ? () => {
+          released = true;
+          release();
+        }
+      : undefined;
+    const value = await handler(context, parsed.value);
+    // A call that let later ones run (an export) reads only: what they wrote is theirs to report.
+    const changes = released ? undefined : changesOf(context);
+    return changes ? { ok: true, value, changes } : { ok: true, value };
   } catch (error) {
     if (error instanceof AxialError) return { ok: false, error: error.toApiError() };
     const copy = context.session.project?.readOnlyCopy;

@@ -118,7 +118,7 @@ async function openProject(
 
 function writeExported(file: ExportedFile, path: string, output: CliOutput): void {
   try {
-    writeFileSync(path, Buffer.from(file.data, 'base64'));
+    writeFileSync(path, file.data);
   } catch (error) {
     if (!isDiskFull(error)) throw error;
     // What was cut short is no export; only a plain file is removed (never a device).
@@ -241,7 +241,7 @@ const commands: Record<string, Command> = {
         };
       }>(core, 'refi.importProject', {
         fileName: basename(file),
-        data: readFileSync(file).toString('base64'),
+        data: readFileSync(file),
         path: out,
         counting: flag(options, 'counting', offsetCountings),
       });
@@ -282,7 +282,7 @@ const commands: Record<string, Command> = {
       }
       const result = await call<{ added: number; matched: number }>(core, 'refi.importCodebook', {
         fileName: basename(file),
-        data: readFileSync(file).toString('base64'),
+        data: readFileSync(file),
       });
       output.out(`${result.added} codes added, ${result.matched} already present, in ${into}`);
     },

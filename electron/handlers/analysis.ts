@@ -80,14 +80,14 @@ export const analysisHandlers: DomainHandlers<typeof analysisContract> = {
     if (format === 'xlsx') {
       return {
         fileName: `${fileName}.xlsx`,
-        data: Buffer.from(await matrixToXlsx(matrix, labels)).toString('base64'),
+        data: await matrixToXlsx(matrix, labels),
         mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       };
     }
     const french = csvStyle === 'excel-fr';
     return {
       fileName: `${fileName}.csv`,
-      data: Buffer.from(matrixToCsv(matrix, labels, french ? ';' : ',', french)).toString('base64'),
+      data: Buffer.from(matrixToCsv(matrix, labels, french ? ';' : ',', french)),
       mimeType: 'text/csv',
     };
   },

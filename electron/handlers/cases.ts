@@ -50,9 +50,9 @@ function linksOf(db: Db, documentId: string): DocumentLinks {
   };
 }
 
-async function readForImport(context: HandlerContext, fileName: string, data: string) {
+async function readForImport(context: HandlerContext, fileName: string, data: Uint8Array) {
   const project = context.session.require();
-  return { project, table: await readTable(fileName, Buffer.from(data, 'base64')) };
+  return { project, table: await readTable(fileName, data) };
 }
 
 export const casesHandlers: DomainHandlers<typeof casesContract> = {
@@ -162,11 +162,6 @@ export const casesHandlers: DomainHandlers<typeof casesContract> = {
   'tables.export': async (context, { entityKind, format, csvStyle }) => {
     const { db, path } = context.session.require();
     const language = getProject(db, path).language;
-    const exported = await exportTable(db, entityKind, format, csvStyle, language);
-    return {
-      fileName: exported.fileName,
-      data: Buffer.from(exported.data).toString('base64'),
-      mimeType: exported.mimeType,
-    };
+    return exportTable(db, entityKind, format, csvStyle, language);
   },
 };

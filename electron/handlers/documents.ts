@@ -15,10 +15,6 @@ import { setDocumentLinks } from '../store/cases';
 import { importMatches } from '../store/importMatches';
 import { buildTextIndex } from '../../shared/text/textIndex';
 
-function bytesOf(base64: string): Uint8Array {
-  return Buffer.from(base64, 'base64');
-}
-
 export const documentsHandlers: DomainHandlers<typeof documentsContract> = {
   'documents.list': (context) => listDocuments(context.session.require().db),
 
@@ -26,7 +22,7 @@ export const documentsHandlers: DomainHandlers<typeof documentsContract> = {
 
   'documents.previewImport': async (context, { fileName, data }) => {
     const { db } = context.session.require();
-    const parsed = await parseImport(fileName, bytesOf(data));
+    const parsed = await parseImport(fileName, data);
     const preview = previewOf(fileName, parsed);
     const text = buildTextIndex(documentFromJson(blocksToDocument(parsed.blocks, {}))).text;
     return {
@@ -46,7 +42,7 @@ export const documentsHandlers: DomainHandlers<typeof documentsContract> = {
   ) => {
     const project = context.session.require();
     // Parse fully before touching the project: a failed file leaves nothing behind.
-    const parsed = await parseImport(fileName, bytesOf(data));
+    const parsed = await parseImport(fileName, data);
     const content = blocksToDocument(parsed.blocks, speakers);
     // The document and its links to the participants its speakers are: one step to undo.
     const id = project.history.run(project.db, 'importDocument', (changes) => {

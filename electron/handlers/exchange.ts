@@ -15,12 +15,8 @@ import { getProject } from '../store/project';
 import { buildProjectFile } from '../store/projectFile';
 import { opened, withProjectExtension } from './projects';
 
-// A view of the bytes, not a copy: an export may be tens of megabytes.
-const base64 = (bytes: Uint8Array | string) =>
-  (typeof bytes === 'string'
-    ? Buffer.from(bytes, 'utf8')
-    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  ).toString('base64');
+const bytesOf = (data: Uint8Array | string) =>
+  typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
 
 /**
  * Runs an export: on a thread and read-only connection of its own when the core
@@ -55,7 +51,7 @@ async function exportFor(
 
 const asFile = (file: ExportBytes): ExportedFile => ({
   fileName: file.fileName,
-  data: base64(file.data),
+  data: bytesOf(file.data),
   mimeType: file.mimeType,
 });
 
@@ -68,7 +64,7 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
     const project = getProject(db, path);
     return {
       fileName: `${fileBaseName(project.title)} - codebook.html`,
-      data: base64(codebookDocument(db, project.title, project.language)),
+      data: bytesOf(codebookDocument(db, project.title, project.language)),
       mimeType: 'text/html',
     };
   },
@@ -82,14 +78,14 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
     const { db, path } = context.session.require();
     return {
       fileName: `${fileBaseName(getProject(db, path).title)}.qdc`,
-      data: base64(exportCodebookXml(db, `Axial ${context.host.version}`)),
+      data: bytesOf(exportCodebookXml(db, `Axial ${context.host.version}`)),
       mimeType: 'application/xml',
     };
   },
 
   'refi.importCodebook': (context, { fileName, data }) => {
     const { db, history } = context.session.require();
-    const { codes, warnings } = parseCodebookXml(decodeXml(Buffer.from(data, 'base64')), fileName);
+    const { codes, warnings } = parseCodebookXml(decodeXml(data), fileName);
     const result = history.run(db, 'importCodebook', (changes) =>
       importCodebookInto(db, changes, codes),
     );
@@ -104,7 +100,7 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
 
   'refi.importProject': async (context, { fileName, data, path, jobId, counting }) => {
     // Everything that can be refused is refused before a file is created.
-    const read = readProjectArchive(Buffer.from(data, 'base64'), fileName);
+    const read = readProjectArchive(data, fileName);
     const target = resolve(withProjectExtension(path));
     let report;
     try {

@@ -104,7 +104,7 @@ export const guidesHandlers: DomainHandlers<typeof guidesContract> = {
     const safe = guide.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'guide';
     return {
       fileName: `${safe} v${guide.versionLabel}.docx`,
-      data: Buffer.from(data).toString('base64'),
+      data,
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     };
   },

@@ -12,7 +12,7 @@ export const recordingsHandlers: DomainHandlers<typeof recordingsContract> = {
   'recordings.list': (context, { documentId }) =>
     listRecordings(context.session.require().db, documentId),
   'recordings.uploadChunk': (context, { recordingId, index, data }) => {
-    writeChunk(context.session.require().db, recordingId, index, Buffer.from(data, 'base64'));
+    writeChunk(context.session.require().db, recordingId, index, data);
     return null;
   },
   'recordings.attach': (context, input) => {

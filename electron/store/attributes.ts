@@ -292,13 +292,18 @@ export function setAttributeValue(
 export function valuesByEntity(
   db: Db,
   entityKind: EntityKind,
+  /** Only these entities' values (a write's changes), otherwise every entity's. */
+  entityIds?: readonly string[],
 ): Map<string, Record<string, AttributeValue>> {
-  const rows = db
-    .prepare(
-      `SELECT v.entity_id, v.attribute_id, v.value, a.type FROM attribute_value v
-       JOIN attribute a ON a.id = v.attribute_id WHERE a.entity_kind = ?`,
-    )
-    .all(entityKind) as {
+  const select = `SELECT v.entity_id, v.attribute_id, v.value, a.type FROM attribute_value v
+       JOIN attribute a ON a.id = v.attribute_id WHERE a.entity_kind = ?`;
+  const rows = (
+    entityIds
+      ? db
+          .prepare(`${select} AND v.entity_id IN (SELECT value FROM json_each(?))`)
+          .all(entityKind, JSON.stringify(entityIds))
+      : db.prepare(select).all(entityKind)
+  ) as {
     entity_id: string;
     attribute_id: string;
     value: string;

@@ -23,21 +23,23 @@ const caseDocuments = `
   SELECT document_id FROM document_case WHERE case_id = c.id
   UNION SELECT dp.document_id FROM document_participant dp JOIN participant p ON p.id = dp.participant_id WHERE p.case_id = c.id`;
 
-export function listCases(db: Db): CaseRecord[] {
+/** Cases in the list's order, all of them or those among `ids` (a write's changes). */
+export function listCases(db: Db, ids?: readonly string[]): CaseRecord[] {
   const rows = db
     .prepare(
       `SELECT c.id, c.name, c.description, c.memo,
         (SELECT COUNT(*) FROM participant p WHERE p.case_id = c.id) AS participant_count,
         (SELECT COUNT(*) FROM (${caseDocuments})) AS document_count,
         (SELECT COUNT(*) FROM coding WHERE document_id IN (${caseDocuments})) AS passage_count
-       FROM study_case c ORDER BY c.position, c.name`,
+       FROM study_case c ${ids ? 'WHERE c.id IN (SELECT value FROM json_each(?))' : ''}
+       ORDER BY c.position, c.name`,
     )
-    .all() as (EntityRow & {
+    .all(...(ids ? [JSON.stringify(ids)] : [])) as (EntityRow & {
     participant_count: number;
     document_count: number;
     passage_count: number;
   })[];
-  const values = valuesByEntity(db, 'case');
+  const values = valuesByEntity(db, 'case', ids);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -50,16 +52,21 @@ export function listCases(db: Db): CaseRecord[] {
   }));
 }
 
-export function listParticipants(db: Db): ParticipantRecord[] {
+/** Participants in the list's order, all of them or those among `ids`. */
+export function listParticipants(db: Db, ids?: readonly string[]): ParticipantRecord[] {
   const rows = db
     .prepare(
       `SELECT p.id, p.name, p.case_id, p.description, p.memo,
         (SELECT COUNT(*) FROM document_participant WHERE participant_id = p.id) AS document_count,
         (SELECT COUNT(*) FROM coding WHERE document_id IN (SELECT document_id FROM document_participant WHERE participant_id = p.id)) AS passage_count
-       FROM participant p ORDER BY p.position, p.name`,
+       FROM participant p ${ids ? 'WHERE p.id IN (SELECT value FROM json_each(?))' : ''}
+       ORDER BY p.position, p.name`,
     )
-    .all() as (EntityRow & { document_count: number; passage_count: number })[];
-  const values = valuesByEntity(db, 'participant');
+    .all(...(ids ? [JSON.stringify(ids)] : [])) as (EntityRow & {
+    document_count: number;
+    passage_count: number;
+  })[];
+  const values = valuesByEntity(db, 'participant', ids);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

@@ -4,6 +4,7 @@ import { AxialError } from '../../shared/errors';
 import { paletteColour } from '../../shared/palette';
 import { now } from './clock';
 import type { Db } from './database';
+import { statement } from './statements';
 import type { ChangeSet } from './journal';
 import { deleteRow, insertRow, updateRow } from './journal';
 import { deleteRatingsOf } from './ratings';
@@ -72,6 +73,18 @@ export function listCodes(db: Db, options: { counts: boolean } = { counts: true 
   };
   visit(null);
   return ordered;
+}
+
+/** The codes among `ids` that exist, with their counts read through the index by code. */
+export function codesWithIds(db: Db, ids: readonly string[]): CodeNode[] {
+  const rows = statement(
+    db,
+    `SELECT c.id, c.parent_id, c.name, c.colour, c.description, c.memo, c.codable, c.position,
+       (SELECT COUNT(*) FROM coding WHERE code_id = c.id) AS coding_count,
+       (SELECT COUNT(DISTINCT document_id) FROM coding WHERE code_id = c.id) AS document_count
+     FROM code c WHERE c.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as CodeRow[];
+  return rows.map(toCodeNode);
 }
 
 export function getCode(db: Db, id: string): CodeNode {

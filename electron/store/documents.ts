@@ -90,6 +90,23 @@ export function listDocuments(db: Db): DocumentSummary[] {
   return rows.map((row) => toSummary(row, values.get(row.id)));
 }
 
+/** The documents among `ids` that exist, as the list shows them. */
+export function documentsWithIds(db: Db, ids: readonly string[]): DocumentSummary[] {
+  const rows = statement(
+    db,
+    `SELECT ${summaryColumns} FROM document d WHERE d.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as DocumentRow[];
+  const values = valuesByEntity(db, 'document', ids);
+  return rows.map((row) => toSummary(row, values.get(row.id)));
+}
+
+/** Every document's id in the list's order. */
+export function documentOrder(db: Db): string[] {
+  return statement(db, 'SELECT id FROM document ORDER BY position, created_at')
+    .pluck()
+    .all() as string[];
+}
+
 export function getDocumentSummary(db: Db, id: string): DocumentSummary {
   const row = statement(db, `SELECT ${summaryColumns} FROM document d WHERE d.id = ?`).get(id) as
     DocumentRow | undefined;

@@ -5,7 +5,7 @@ import type { HistoryAction } from '../../shared/history';
 import { recordHistoryActivity } from './activity';
 import type { Db } from './database';
 import { replayDocumentSteps } from './documents';
-import type { JournalEntry } from './journal';
+import type { JournalEntry, Operation } from './journal';
 import { ChangeSet, replayOperation } from './journal';
 
 const MAX_ENTRIES = 500;
@@ -46,6 +46,20 @@ export class History {
     /** Set when this session is a read-only copy: nothing may be written. */
     private readonly readOnlyCopy: ReadOnlyCopy | null = null,
   ) {}
+
+  /** Written, undone or redone since the dispatcher last asked: what the renderer is told. */
+  private unreported: Operation[] | null = null;
+
+  private report(operations: readonly Operation[]): void {
+    (this.unreported ??= []).push(...operations);
+  }
+
+  /** The operations since the last call, or null when nothing was written. */
+  takeUnreported(): Operation[] | null {
+    const operations = this.unreported;
+    this.unreported = null;
+    return operations;
+  }
 
   /** Found after opening, by the check on its own thread: nothing more is written to the file. */
   private damage: AxialError | null = null;
@@ -88,6 +102,7 @@ export class History {
       .immediate();
     changes.committed();
     if (changes.empty) return result;
+    this.report(changes.operations);
     const now = this.clock();
     const top = this.undoStack.at(-1);
     const groupKey = group?.key ?? null;
@@ -113,6 +128,7 @@ export class History {
     const recorded = this.undoStack.at(-1);
     if (!recorded) throw new AxialError('nothing_to_undo', 'There is nothing to undo.');
     const textChanges = this.replay(db, recorded.entry, 'undo');
+    this.report(recorded.entry.operations);
     this.undoStack.pop();
     this.redoStack.push(recorded.entry);
     return { label: recorded.entry.label, textChanges, ...this.state() };
@@ -122,6 +138,7 @@ export class History {
     const entry = this.redoStack.at(-1);
     if (!entry) throw new AxialError('nothing_to_undo', 'There is nothing to redo.');
     const textChanges = this.replay(db, entry, 'redo');
+    this.report(entry.operations);
     this.redoStack.pop();
     // A redone entry never joins later typing.
     this.undoStack.push({ entry, groupKey: null, at: 0 });

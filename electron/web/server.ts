@@ -7,11 +7,17 @@ import type { Dispatch } from '../api/dispatcher';
 import { browserSandboxPolicy, contentSecurityPolicy } from '../shell/csp';
 import type { MediaAnswerSource } from '../media/mediaResponse';
 import { MEDIA_PATH, recordingIdFromPath, releaseMediaBody } from '../media/mediaResponse';
+import {
+  decodeFrames,
+  encodeFrames,
+  FRAMES_CONTENT_TYPE,
+  holdsBytes,
+} from '../../shared/transport/byteFrames';
 import { jsonPieces } from './jsonPieces';
 import { serveStatic } from './staticFiles';
 
 export const API_PREFIX = '/api/';
-// The largest request is a file to import (a .docx of up to 200 MB, as base64).
+// The largest request is a file to import (a .docx of up to 200 MB), framed as bytes.
 const MAX_BODY_BYTES = 300 * 1024 * 1024;
 
 export interface WebHostOptions {
@@ -41,12 +47,18 @@ const securityHeaders = {
 };
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const framed = holdsBytes(body);
   response.writeHead(status, {
     ...securityHeaders,
-    'content-type': 'application/json; charset=utf-8',
+    'content-type': framed ? FRAMES_CONTENT_TYPE : 'application/json; charset=utf-8',
     'cache-control': 'no-store',
   });
-  const pieces = jsonPieces(body);
+  // An exported file goes as its bytes after the envelope, written as they are.
+  const pieces: Generator<string | Uint8Array> = framed
+    ? (function* () {
+        yield* encodeFrames(body);
+      })()
+    : jsonPieces(body);
   // Written as the socket takes them: an exported file is never held twice more as JSON.
   const writeMore = () => {
     for (let piece = pieces.next(); !piece.done; piece = pieces.next())
@@ -73,7 +85,7 @@ function hostAllowed(request: IncomingMessage, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
 }
 
-function readBody(request: IncomingMessage): Promise<string | null> {
+function readBody(request: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -86,7 +98,7 @@ function readBody(request: IncomingMessage): Promise<string | null> {
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
@@ -111,10 +123,15 @@ async function handleApi(
     return;
   }
   let input: unknown;
+  const framed = request.headers['content-type'] === FRAMES_CONTENT_TYPE;
   try {
-    input = body.length === 0 ? undefined : JSON.parse(body);
+    if (framed) input = decodeFrames(body);
+    else input = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
   } catch {
-    sendJson(response, 400, failure('invalid_input', 'The request body is not valid JSON.'));
+    const what = framed
+      ? 'The request body is not a valid framed request.'
+      : 'The request body is not valid JSON.';
+    sendJson(response, 400, failure('invalid_input', what));
     return;
   }
   const result = await dispatch(method, input);

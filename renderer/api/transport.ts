@@ -1,6 +1,12 @@
 import type { AxialBridge } from '../../shared/bridge';
 import type { Result } from '../../shared/errors';
 import type { Transport } from './client';
+import {
+  decodeFrames,
+  encodeFrames,
+  FRAMES_CONTENT_TYPE,
+  holdsBytes,
+} from '../../shared/transport/byteFrames';
 
 declare global {
   interface Window {
@@ -34,21 +40,29 @@ function networkFailure(): Result<never> {
   };
 }
 
-export function httpTransport(token: string | null): Transport {
+/** Calls to the web host; `base` is the page's own address unless given (tests in Node give it). */
+export function httpTransport(token: string | null, base = ''): Transport {
   return async (method, input) => {
     try {
-      const body = JSON.stringify(input);
-      const response = await fetch(`api/${encodeURIComponent(method)}`, {
+      // A file goes as its bytes beside the JSON, not as base64 inside it.
+      const framed = holdsBytes(input);
+      const body = framed
+        ? new Blob(encodeFrames(input) as Uint8Array<ArrayBuffer>[])
+        : JSON.stringify(input);
+      const response = await fetch(`${base}api/${encodeURIComponent(method)}`, {
         method: 'POST',
         headers: {
-          'content-type': 'application/json',
+          'content-type': framed ? FRAMES_CONTENT_TYPE : 'application/json',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
         body,
         // The last typing, flushed as the tab closes, must still arrive: keepalive lets the
         // request outlive the page (browsers allow it for bodies up to 64 KB).
-        keepalive: method === 'documents.applySteps' && body.length < 60_000,
+        keepalive:
+          method === 'documents.applySteps' && typeof body === 'string' && body.length < 60_000,
       });
+      if (response.headers.get('content-type') === FRAMES_CONTENT_TYPE)
+        return decodeFrames(new Uint8Array(await response.arrayBuffer())) as Result<unknown>;
       return (await response.json()) as Result<unknown>;
     } catch {
       return networkFailure();

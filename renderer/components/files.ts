@@ -1,10 +1,9 @@
-/** Reads a File as base64, the form file bytes take across the API. */
-export async function readAsBase64(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  const chunk = 0x8000;
-  for (let offset = 0; offset < bytes.length; offset += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(offset, offset + chunk));
-  }
-  return btoa(binary);
+/** A File's bytes, the form files take across the API. */
+export async function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/** Text as UTF-8 bytes, as if read from a file. */
+export function textBytes(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
 }

@@ -12,15 +12,13 @@ import type {
 import { attributeTypes, entityKinds } from '../cases';
 import { entityId } from './documents';
 import { method } from './method';
-import { emptyInput } from './schemas';
+import { emptyInput, fileBytes } from './schemas';
 
 const entityName = z.string().trim().min(1, 'Give a name (a pseudonym).').max(NAME_LIMIT);
 const attributeName = z.string().trim().min(1, 'Give the attribute a name.').max(NAME_LIMIT);
 const choices = z.array(z.string().max(200)).max(200);
 const value = z.union([z.string().max(VALUE_LIMIT), z.number(), z.boolean(), z.null()]);
-const fileBytes = z
-  .base64('The file data is not valid base64.')
-  .max(70_000_000, 'This file is too large.');
+const tableBytes = fileBytes(50 * 1024 * 1024, 'This file is too large.');
 const deletion = z.strictObject({ id: entityId });
 const impact = method<{ participants: string[]; documents: string[] }>();
 
@@ -94,7 +92,7 @@ export const casesContract = {
     z.strictObject({
       entityKind: z.enum(entityKinds),
       fileName: z.string().trim().min(1).max(255),
-      data: fileBytes,
+      data: tableBytes,
     }),
   ),
   /** Imports the table in one transaction; refused, with nothing written, while any row has a problem. */
@@ -102,7 +100,7 @@ export const casesContract = {
     z.strictObject({
       entityKind: z.enum(entityKinds),
       fileName: z.string().trim().min(1).max(255),
-      data: fileBytes,
+      data: tableBytes,
     }),
   ),
   'tables.export': method<ExportedFile>()(

@@ -3,16 +3,14 @@ import { DESCRIPTION_LIMIT, MEMO_LIMIT } from '../limits';
 import type { DocumentDetail, DocumentSummary, HistoryState, ImportPreview } from '../documents';
 import { documentKinds } from '../documents';
 import { method } from './method';
-import { emptyInput } from './schemas';
+import { emptyInput, fileBytes } from './schemas';
 
 export const entityId = z.uuid('Not a valid identifier.');
 /** The document version offsets or steps were computed on: those from another version are refused. */
 export const documentVersion = z.number().int().min(0);
 
-// Base64 of at most 200 MB (a large .docx with images); text limits are checked after decoding.
-const fileBytes = z
-  .base64('The file data is not valid base64.')
-  .max(280_000_000, 'This file is too large to import.');
+// At most 200 MB (a large .docx with images); text limits are checked after decoding.
+const importBytes = fileBytes(200 * 1024 * 1024);
 const fileName = z.string().trim().min(1).max(255);
 const optionalText = (max: number) => z.string().max(max);
 const isoDate = z
@@ -24,12 +22,14 @@ export const documentsContract = {
   'documents.list': method<DocumentSummary[]>()(emptyInput),
   'documents.get': method<DocumentDetail>()(z.strictObject({ id: entityId })),
   /** Reads a file and says what an import would bring (speakers, timestamps); stores nothing. */
-  'documents.previewImport': method<ImportPreview>()(z.strictObject({ fileName, data: fileBytes })),
+  'documents.previewImport': method<ImportPreview>()(
+    z.strictObject({ fileName, data: importBytes }),
+  ),
   /** Imports one file as one document, in one transaction: all of it or nothing. */
   'documents.import': method<DocumentSummary>()(
     z.strictObject({
       fileName,
-      data: fileBytes,
+      data: importBytes,
       kind: z.enum(documentKinds).default('transcript'),
       title: z.string().trim().min(1).max(300).optional(),
       /** Detected label → new name, or null when the label is not a speaker. */

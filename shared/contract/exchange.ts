@@ -5,12 +5,10 @@ import type { ExchangeImportReport, ExchangeWarning, ExportedFile, RefiExport } 
 import { datasetTables, datasetValues, offsetCountings } from '../exchange';
 import { entityId } from './documents';
 import { method } from './method';
-import { emptyInput, filePath } from './schemas';
+import { emptyInput, fileBytes, filePath } from './schemas';
 
 // A .qdpx holds every transcript (and, later, recordings): allow up to 1 GB of archive.
-const archiveBytes = z
-  .base64('The file data is not valid base64.')
-  .max(1_400_000_000, 'This file is too large to import.');
+const archiveBytes = fileBytes(1024 * 1024 * 1024);
 const fileName = z.string().trim().min(1).max(255);
 const ids = z.array(entityId).max(10_000).optional();
 

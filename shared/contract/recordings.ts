@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { Recording } from '../recordings';
 import { entityId } from './documents';
 import { method } from './method';
+import { fileBytes } from './schemas';
 
-// 1 MiB of bytes as base64.
-const chunkData = z.base64('The chunk data is not valid base64.').max(1_400_000);
+const chunkData = fileBytes(1024 * 1024, 'A chunk is at most 1 MiB.');
 
 export const recordingsContract = {
   'recordings.list': method<Recording[]>()(z.strictObject({ documentId: entityId })),

@@ -24,3 +24,15 @@ export const projectDescription = z
   .max(20000, 'A description is at most 20,000 characters.');
 
 export const language = z.enum(languages);
+
+/**
+ * A file's bytes, as IPC, the core's port and the web host's framed bodies carry
+ * them (Node's Buffer is a Uint8Array too).
+ */
+export function fileBytes(maxBytes: number, tooLarge = 'This file is too large to import.') {
+  return z
+    .custom<Uint8Array>((value) => value instanceof Uint8Array, {
+      message: 'The file data is missing or is not bytes.',
+    })
+    .refine((bytes) => bytes.byteLength <= maxBytes, tooLarge);
+}

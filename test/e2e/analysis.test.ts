@@ -12,7 +12,7 @@ afterEach(async () => {
   await app.stop();
 });
 
-const base64 = (text: string) => Buffer.from(text).toString('base64');
+const fileBytes = (text: string) => Buffer.from(text);
 
 /** Two cases with coded transcripts, made through the API: the matrix is what is tested here. */
 async function codedStudy() {
@@ -54,7 +54,7 @@ async function codedStudy() {
     });
     const document = await call<{ id: string; version: number }>('documents.import', {
       fileName: `${name}.txt`,
-      data: base64(text),
+      data: fileBytes(text),
     });
     await call('documents.setLinks', { documentId: document.id, participantIds: [person.id] });
     for (const [start, end, codeId] of codings)
@@ -167,7 +167,7 @@ describe('ratings and the 2×2 chart through the UI', () => {
       });
       const document = await call<{ id: string; version: number }>('documents.import', {
         fileName: `${name}.txt`,
-        data: base64(`P-${name} : Le maire porte le projet.`),
+        data: fileBytes(`P-${name} : Le maire porte le projet.`),
       });
       await call('documents.setLinks', { documentId: document.id, participantIds: [person.id] });
       const [coding] = await call<{ id: string }[]>('codings.create', {
@@ -367,7 +367,7 @@ describe('full-text search through the UI', () => {
     });
     const document = await call<{ id: string }>('documents.import', {
       fileName: 'entretien.txt',
-      data: base64(
+      data: fileBytes(
         'DGS : La réunion mensuelle.\nÉlue : La coopération avec les associations progresse.',
       ),
     });

@@ -31,7 +31,7 @@ beforeAll(async () => {
     fileName: 'Entretien témoin.txt',
     data: Buffer.from(
       'Enquêteur : Qui porte le projet ?\nDGS : Le maire porte le projet avec les habitants.',
-    ).toString('base64'),
+    ),
   });
   if (!imported.ok) throw new Error(imported.error.message);
   documentId = (imported.value as { id: string }).id;

@@ -116,7 +116,14 @@ describe('transcripts and coding through the UI', () => {
     const code = (name: string) => codes.find((candidate) => candidate.name === name)!;
     expect(code('Mayor drives').parentId).toBe(code('Political leadership').id);
 
-    // A passage coded from the keyboard palette…
+    // A passage coded from the keyboard palette… The write's answer says what changed: the
+    // codebook's count follows without any list read again.
+    const sent: string[] = [];
+    const listen = (request: { url(): string }) => {
+      const method = /\/api\/([^?]+)/.exec(request.url())?.[1];
+      if (method) sent.push(decodeURIComponent(method));
+    };
+    page.on('request', listen);
     await selectText(page, 'Le maire porte le projet');
     await page.keyboard.press('Control+k');
     const palette = page.getByRole('dialog', { name: 'Apply codes' });
@@ -126,6 +133,23 @@ describe('transcripts and coding through the UI', () => {
       .locator(`.coding[data-code-id="${code('Mayor drives').id}"]`)
       .first()
       .waitFor();
+    await page
+      .locator(`.code-row[data-code-id="${code('Mayor drives').id}"] .count`, { hasText: '1' })
+      .waitFor();
+    await page
+      .locator(`.code-row[data-code-id="${code('Proactivity').id}"] .count`, { hasText: '1' })
+      .waitFor();
+    page.off('request', listen);
+    expect(sent).toContain('codings.create');
+    const workspaceLists = [
+      'codes.list',
+      'documents.list',
+      'cases.list',
+      'participants.list',
+      'attributes.list',
+      'history.state',
+    ];
+    expect(sent.filter((method) => workspaceLists.includes(method))).toEqual([]);
 
     // …and an overlapping one from the codebook.
     await selectText(page, 'projet et la direction générale');

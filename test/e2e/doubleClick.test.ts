@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { base64 } from '../support/apiHarness';
+import { fileBytes } from '../support/apiHarness';
 import type { RunningApp } from './support/app';
 import { startApp } from './support/app';
 import { apiCall, createProject, openSection } from './support/workspace';
@@ -49,7 +49,7 @@ describe('a double-click', () => {
     });
     const document = await apiCall<{ id: string; version: number }>(app, 'documents.import', {
       fileName: 'entretien.txt',
-      data: base64('Enquêteur : Et le panel ?\nDGS : Il se réunit deux fois par an.'),
+      data: fileBytes('Enquêteur : Et le panel ?\nDGS : Il se réunit deux fois par an.'),
     });
     await apiCall(app, 'codings.create', {
       documentId: document.id,

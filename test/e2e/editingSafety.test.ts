@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sliceCodePoints } from '../../shared/text/codePoints';
-import { base64 } from '../support/apiHarness';
+import { fileBytes } from '../support/apiHarness';
 import type { AppOptions, RunningApp } from './support/app';
 import { startApp } from './support/app';
 import { dragSelect, placeCaretBefore, selectText } from './support/editor';
@@ -29,7 +29,7 @@ async function openInterview(options: AppOptions = {}) {
   const call = <T>(method: string, input: unknown) => apiCall<T>(running, method, input);
   const document = await call<{ id: string }>('documents.import', {
     fileName: 'entretien-a.txt',
-    data: base64(interview),
+    data: fileBytes(interview),
   });
   const axis = await call<{ id: string }>('codes.create', { name: 'Proactivité' });
   const code = await call<{ id: string }>('codes.create', { parentId: axis.id, name: 'Maire' });
@@ -149,7 +149,7 @@ describe('an answer shown after the text has changed', () => {
     const call = <T>(method: string, input: unknown) => apiCall<T>(running, method, input);
     const document = await call<{ id: string; version: number }>('documents.import', {
       fileName: 'entretien-a.txt',
-      data: base64(interview),
+      data: fileBytes(interview),
     });
     const guide = await call<{ id: string }>('guides.create', { title: 'Guide' });
     const { items } = await call<{ items: { id: string }[] }>('guides.addItem', {

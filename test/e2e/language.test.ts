@@ -75,7 +75,7 @@ describe('dates and files in French', () => {
     await page.getByRole('button', { name: 'Créer le projet' }).click();
     const created = await app.core.dispatch('documents.import', {
       fileName: 'Entretien A.txt',
-      data: Buffer.from('Enquêteur : Bonjour.\nDGS : Bonjour.').toString('base64'),
+      data: Buffer.from('Enquêteur : Bonjour.\nDGS : Bonjour.'),
     });
     if (!created.ok) throw new Error(created.error.message);
     const documentId = (created.value as { id: string }).id;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { base64 } from '../support/apiHarness';
+import { fileBytes } from '../support/apiHarness';
 import type { RunningApp } from './support/app';
 import { startApp } from './support/app';
 import { apiCall, createProject, openSection } from './support/workspace';
@@ -42,7 +42,7 @@ describe('the screen of a 13-inch laptop', () => {
       await apiCall(app, 'codes.create', { parentId: axis.id, name });
     await apiCall(app, 'documents.import', {
       fileName: 'entretien-dgs.txt',
-      data: base64(interview),
+      data: fileBytes(interview),
     });
     await page.reload();
     await openSection(page, 'Documents');
@@ -108,7 +108,7 @@ describe('the document workspace on real screens', () => {
       const imported = await apiCall<{ id: string; version: number; length: number }>(
         app,
         'documents.import',
-        { fileName: 'entretien-long.txt', data: base64(long) },
+        { fileName: 'entretien-long.txt', data: fileBytes(long) },
       );
       // A coding at the end of a line far right, where a popover would overflow.
       await apiCall(app, 'codings.create', {
@@ -195,7 +195,7 @@ describe('the document workspace on real screens', () => {
     await createProject(app, 'panneaux');
     await apiCall(app, 'documents.import', {
       fileName: 'entretien-dgs.txt',
-      data: base64(interview),
+      data: fileBytes(interview),
     });
     await page.reload();
     await openSection(page, 'Documents');
@@ -305,7 +305,7 @@ describe('a passage coded many times over', () => {
     await createProject(app, 'chevauchements');
     const imported = await apiCall<{ id: string; version: number }>(app, 'documents.import', {
       fileName: 'entretien.txt',
-      data: base64(interview),
+      data: fileBytes(interview),
     });
     const names = ['Maire', 'Direction', 'Appel à projets', 'Rapidité', 'Suivi', 'Leadership'];
     for (const name of names) {

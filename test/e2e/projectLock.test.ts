@@ -1,7 +1,7 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { base64 } from '../support/apiHarness';
+import { fileBytes } from '../support/apiHarness';
 import { bundleChildScript } from '../support/childScript';
 import type { RunningApp } from './support/app';
 import { startApp } from './support/app';
@@ -40,7 +40,7 @@ describe('a project open in another program', () => {
     await createProject(app, 'terrain');
     await apiCall(app, 'documents.import', {
       fileName: 'entretien-b.txt',
-      data: base64('Élue : Le comité citoyen se réunit chaque mois.'),
+      data: fileBytes('Élue : Le comité citoyen se réunit chaque mois.'),
     });
     await page.getByRole('button', { name: 'Close project' }).click();
     holder = await desktopAxial(path);

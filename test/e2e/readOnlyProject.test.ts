@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { base64 } from '../support/apiHarness';
+import { fileBytes } from '../support/apiHarness';
 import { makeUnwritable } from '../support/unwritable';
 import type { RunningApp } from './support/app';
 import { startApp } from './support/app';
@@ -26,7 +26,7 @@ describe('a project file that cannot be written', () => {
     await createProject(app, 'terrain');
     await apiCall(app, 'documents.import', {
       fileName: 'entretien-b.txt',
-      data: base64('Élue : Le comité citoyen se réunit chaque mois.'),
+      data: fileBytes('Élue : Le comité citoyen se réunit chaque mois.'),
     });
     await page.getByRole('button', { name: 'Close project' }).click();
     // Closed before the file is made unwritable: closing checkpoints the file, which a file

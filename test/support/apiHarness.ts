@@ -46,8 +46,7 @@ export async function openHarness(): Promise<Harness> {
   };
 }
 
-export function base64(text: string | Uint8Array): string {
-  return Buffer.from(typeof text === 'string' ? new TextEncoder().encode(text) : text).toString(
-    'base64',
-  );
+/** A file's bytes: text as UTF-8, bytes as they are. */
+export function fileBytes(text: string | Uint8Array): Uint8Array {
+  return typeof text === 'string' ? new TextEncoder().encode(text) : text;
 }

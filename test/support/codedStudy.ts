@@ -8,7 +8,7 @@ type Call = <Name extends MethodName>(
   input: MethodInput<Name>,
 ) => Promise<MethodOutput<Name>>;
 
-const encode = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+const encode = (text: string) => Buffer.from(text, 'utf8');
 
 /**
  * A small study with everything the exchange formats carry: a three-level

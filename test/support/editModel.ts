@@ -695,7 +695,7 @@ export async function openReal(folder: string, name: string, initial: string): P
   await call('projects.create', { path: join(folder, `${name}.axial`), title: name });
   const document = await call('documents.import', {
     fileName: 'entretien.txt',
-    data: Buffer.from(initial).toString('base64'),
+    data: Buffer.from(initial),
   });
   const detail = await call('documents.get', { id: document.id });
   const axis = await call('codes.create', { name: 'Axe' });

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   await core.dispatch('projects.create', { path: project, title: 'Projet' });
   await core.dispatch('codes.create', { name: 'Déjà là' });
   const before = await counts();
-  const data = readFileSync(path).toString('base64');
+  const data = readFileSync(path);
   const input: Record<string, unknown> = { fileName, data, ...(extra ? JSON.parse(extra) : {}) };
   if (method === 'refi.importProject') input.path = join(folder, 'nouveau.axial');
   const started = performance.now();

@@ -23,7 +23,7 @@ export function projectContents(db: Db): Record<string, string[]> {
         JSON.stringify(
           Object.entries(row).map(([column, value]) => [
             column,
-            Buffer.isBuffer(value) ? value.toString('base64') : value,
+            Buffer.isBuffer(value) ? value : value,
           ]),
         ),
       )

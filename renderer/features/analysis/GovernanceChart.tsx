@@ -5,7 +5,8 @@ import type { Passage } from '../../../shared/documents';
 import { useApi } from '../../api/context';
 import { DraftField } from '../../components/DraftField';
 import { PassageList } from '../../components/PassageList';
-import { downloadBase64 } from '../../components/download';
+import { downloadBytes } from '../../components/download';
+import { textBytes } from '../../components/files';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { useProjectData } from '../project/ProjectData';
 import { formatNumber } from '../../components/formatNumber';
@@ -31,18 +32,6 @@ const PALETTE = [
 ];
 const ON_LINE = '#666666';
 const FONT = 'sans-serif';
-
-function toBase64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  return bytesToBase64(bytes);
-}
-
-function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let offset = 0; offset < bytes.length; offset += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
-  return btoa(binary);
-}
 
 let measuring: CanvasRenderingContext2D | null = null;
 /** A label's width as the chart draws it (13 px sans-serif). */
@@ -210,7 +199,7 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
       const drawn = Uint8Array.from(atob(canvas.toDataURL('image/png').split(',')[1] ?? ''), (c) =>
         c.charCodeAt(0),
       );
-      downloadBase64('governance-chart.png', bytesToBase64(withDensity(drawn, DPI)), 'image/png');
+      downloadBytes('governance-chart.png', withDensity(drawn, DPI), 'image/png');
     } finally {
       URL.revokeObjectURL(url);
     }
@@ -253,7 +242,7 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
         <button
           type="button"
           onClick={() =>
-            downloadBase64('governance-chart.svg', toBase64(svgText()), 'image/svg+xml')
+            downloadBytes('governance-chart.svg', textBytes(svgText()), 'image/svg+xml')
           }
         >
           {t('chart.exportSvg')}

@@ -5,7 +5,7 @@ import { matrixLevels, matrixRowKinds } from '../../../shared/analysis';
 import type { Passage } from '../../../shared/documents';
 import { useApi } from '../../api/context';
 import { PassageList } from '../../components/PassageList';
-import { downloadBase64 } from '../../components/download';
+import { downloadBytes } from '../../components/download';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { useProjectData } from '../project/ProjectData';
 
@@ -63,7 +63,7 @@ export function MatrixView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
   };
   const exportAs = (format: 'xlsx' | 'csv') =>
     void api['matrix.export']({ rowKind, level, format, csvStyle: 'excel-fr' })
-      .then((exported) => downloadBase64(exported.fileName, exported.data, exported.mimeType))
+      .then((exported) => downloadBytes(exported.fileName, exported.data, exported.mimeType))
       .catch(showError);
 
   const rowName = (id: string) => matrix?.rows.find((row) => row.id === id)?.name ?? '';

@@ -3,8 +3,8 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttributeDefinition, AttributeValue, EntityKind } from '../../../shared/cases';
 import { useApi } from '../../api/context';
-import { downloadBase64 } from '../../components/download';
-import { readAsBase64 } from '../../components/files';
+import { downloadBytes } from '../../components/download';
+import { readBytes } from '../../components/files';
 import { useProjectData } from '../project/ProjectData';
 import { AttributeDialog } from './AttributeDialog';
 import type { EntityRow } from './EntityTable';
@@ -17,11 +17,11 @@ const tabs: EntityKind[] = ['case', 'participant', 'document'];
 export function CasesView() {
   const { t } = useTranslation();
   const api = useApi();
-  const { cases, participants, documents, attributes, refresh, showError } = useProjectData();
+  const { cases, participants, documents, attributes, showError } = useProjectData();
   const [tab, setTab] = useState<EntityKind>('case');
   const [newName, setNewName] = useState('');
   const [editing, setEditing] = useState<AttributeDefinition | 'new' | null>(null);
-  const [importing, setImporting] = useState<{ fileName: string; data: string } | null>(null);
+  const [importing, setImporting] = useState<{ fileName: string; data: Uint8Array } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   /** Whether the action was done: a refused value goes back to the stored one where it was typed. */
@@ -34,10 +34,9 @@ export function CasesView() {
         showError(error);
         done = false;
       }
-      await refresh();
       return done;
     },
-    [refresh, showError],
+    [showError],
   );
 
   const kindAttributes = attributes.filter((attribute) => attribute.entityKind === tab);
@@ -119,7 +118,7 @@ export function CasesView() {
   const exportAs = (format: 'csv' | 'xlsx', csvStyle: 'excel-fr' | 'rfc4180') =>
     void run(async () => {
       const exported = await api['tables.export']({ entityKind: tab, format, csvStyle });
-      downloadBase64(exported.fileName, exported.data, exported.mimeType);
+      downloadBytes(exported.fileName, exported.data, exported.mimeType);
     });
 
   return (
@@ -179,7 +178,7 @@ export function CasesView() {
             const file = event.target.files?.[0];
             event.target.value = '';
             if (file)
-              void readAsBase64(file)
+              void readBytes(file)
                 .then((data) => setImporting({ fileName: file.name, data }))
                 .catch(showError);
           }}
@@ -217,7 +216,6 @@ export function CasesView() {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            void refresh();
           }}
         />
       )}
@@ -228,7 +226,6 @@ export function CasesView() {
           onClose={() => setImporting(null)}
           onImported={() => {
             setImporting(null);
-            void refresh();
           }}
         />
       )}

@@ -14,7 +14,7 @@ export function TableImportDialog({
   onImported,
 }: {
   entityKind: EntityKind;
-  file: { fileName: string; data: string };
+  file: { fileName: string; data: Uint8Array };
   onClose: () => void;
   onImported: () => void;
 }) {

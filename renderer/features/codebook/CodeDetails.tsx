@@ -11,7 +11,7 @@ import { codePath } from './codeTree';
 export function CodeDetails({ code, onDeleted }: { code: CodeNode; onDeleted: () => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { codes, refresh, showError } = useProjectData();
+  const { codes, showError } = useProjectData();
   const [name, setName] = useState(code.name);
   const [description, setDescription] = useState(code.description);
   const [memo, setMemo] = useState(code.memo);
@@ -25,10 +25,12 @@ export function CodeDetails({ code, onDeleted }: { code: CodeNode; onDeleted: ()
   const run = async (action: () => Promise<unknown>) => {
     try {
       await action();
-      await refresh();
     } catch (error) {
       showError(error);
-      await refresh();
+      // Refused: the fields show what the project holds again.
+      setName(code.name);
+      setDescription(code.description);
+      setMemo(code.memo);
     }
   };
   // Merging or deleting twice, by a double-click, found the code gone the second time.

@@ -38,7 +38,7 @@ export function CodebookPanel({
 }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const { codes, refresh, showError, readOnly } = useProjectData();
+  const { codes, showError, readOnly } = useProjectData();
   const [filter, setFilter] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
@@ -53,7 +53,6 @@ export function CodebookPanel({
     } catch (error) {
       showError(error);
     }
-    await refresh();
   };
   // A double-click on Add made the code, then found its name taken.
   const once = useSingleFlight();

@@ -9,7 +9,7 @@ import { useProjectData } from '../project/ProjectData';
 export function DocumentLinksEditor({ document }: { document: DocumentSummary }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { participants, cases, attributes, refresh, showError } = useProjectData();
+  const { participants, cases, attributes, showError } = useProjectData();
   const [links, setLinks] = useState<{ participantIds: string[]; caseIds: string[] } | null>(null);
 
   useEffect(() => {
@@ -29,7 +29,6 @@ export function DocumentLinksEditor({ document }: { document: DocumentSummary })
     setLinks((current) => (current ? { ...current, ...next } : current));
     try {
       setLinks(await api['documents.setLinks']({ documentId: document.id, ...next }));
-      await refresh();
     } catch (error) {
       showError(error);
       setLinks(await api['documents.links']({ documentId: document.id }).catch(() => null));
@@ -94,7 +93,7 @@ export function DocumentLinksEditor({ document }: { document: DocumentSummary })
                   entityId: document.id,
                   value,
                 })
-                  .then(refresh)
+
                   .then(() => true)
                   .catch((error: unknown) => {
                     showError(error);

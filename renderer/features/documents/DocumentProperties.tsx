@@ -12,7 +12,7 @@ type Field = 'title' | 'place' | 'description' | 'memo';
 export function DocumentProperties({ document }: { document: DocumentSummary }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { refresh, showError } = useProjectData();
+  const { showError } = useProjectData();
   const [values, setValues] = useState(() => snapshot(document));
   useEffect(() => setValues(snapshot(document)), [document]);
 
@@ -26,7 +26,6 @@ export function DocumentProperties({ document }: { document: DocumentSummary }) 
   }) => {
     try {
       await api['documents.update']({ id: document.id, ...patch });
-      await refresh();
     } catch (error) {
       showError(error);
       setValues(snapshot(document));

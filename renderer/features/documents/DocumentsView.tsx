@@ -11,7 +11,7 @@ import { RecordingPanel } from '../recordings/RecordingPanel';
 import { useProjectData } from '../project/ProjectData';
 import { DocumentProperties } from './DocumentProperties';
 import type { ImportSource } from './ImportDialog';
-import { readAsBase64 } from '../../components/files';
+import { readBytes } from '../../components/files';
 import { ImportDialog } from './ImportDialog';
 import { PasteDialog } from './PasteDialog';
 import type { SideTab } from './SidePanels';
@@ -34,7 +34,7 @@ export function DocumentsView({
 }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const { documents, refresh, showError, readOnly } = useProjectData();
+  const { documents, showError, readOnly } = useProjectData();
   const [detail, setDetail] = useState<DocumentDetail | null>(null);
   const [reloads, setReloads] = useState(0);
   const [sources, setSources] = useState<ImportSource[] | null>(null);
@@ -145,10 +145,7 @@ export function DocumentsView({
                         ),
                       }),
                     })
-                      .then(async (created) => {
-                        await refresh();
-                        onOpen({ documentId: created.id, focus: null });
-                      })
+                      .then((created) => onOpen({ documentId: created.id, focus: null }))
                       .catch(showError),
                   )
                 }
@@ -168,7 +165,7 @@ export function DocumentsView({
                   void Promise.all(
                     files.map(async (file) => ({
                       fileName: file.name,
-                      data: await readAsBase64(file),
+                      data: await readBytes(file),
                     })),
                   )
                     .then(setSources)
@@ -234,10 +231,7 @@ export function DocumentsView({
                       )
                         return;
                       await api['documents.delete']({ id: summary.id })
-                        .then(async () => {
-                          onOpen(null);
-                          await refresh();
-                        })
+                        .then(() => onOpen(null))
                         .catch(showError);
                     })
                   }
@@ -282,12 +276,8 @@ export function DocumentsView({
       {sources && (
         <ImportDialog
           sources={sources}
-          onClose={() => {
-            setSources(null);
-            void refresh();
-          }}
+          onClose={() => setSources(null)}
           onImported={(documentId) => {
-            void refresh();
             onOpen({ documentId, focus: null });
           }}
         />

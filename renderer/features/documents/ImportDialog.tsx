@@ -9,7 +9,7 @@ import { ErrorMessage, toApiError } from '../../components/ErrorMessage';
 
 export interface ImportSource {
   fileName: string;
-  data: string;
+  data: Uint8Array;
 }
 
 interface FileState {

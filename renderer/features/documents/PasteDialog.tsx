@@ -1,16 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { textBytes } from '../../components/files';
 import type { ImportSource } from './ImportDialog';
-
-function toBase64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (let offset = 0; offset < bytes.length; offset += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
-  }
-  return btoa(binary);
-}
 
 /** Pasted text goes through the same import as a .txt file, speakers and timestamps included. */
 export function PasteDialog({
@@ -30,7 +22,7 @@ export function PasteDialog({
           event.preventDefault();
           onReady({
             fileName: `${title.trim() || t('import.pastedTitle')}.txt`,
-            data: toBase64(text),
+            data: textBytes(text),
           });
         }}
       >

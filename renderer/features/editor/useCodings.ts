@@ -37,7 +37,7 @@ export function useCodings(
   rememberCodes: (codeIds: string[]) => void,
 ) {
   const api = useApi();
-  const { refresh, showError } = useProjectData();
+  const { showError } = useProjectData();
   const [codings, setCodings] = useState<Map<string, Coding>>(new Map());
   const palette = useRef(colours);
   palette.current = colours;
@@ -116,12 +116,11 @@ export function useCodings(
         });
         if (!done) return;
         rememberCodes(ids);
-        await refresh();
       } catch (error) {
         showError(error);
       }
     },
-    [instance, api, documentId, withSelection, draw, rememberCodes, refresh, showError],
+    [instance, api, documentId, withSelection, draw, rememberCodes, showError],
   );
 
   const inVivo = useCallback(
@@ -140,12 +139,11 @@ export function useCodings(
         });
         if (!result) return;
         rememberCodes([result.code.id]);
-        await refresh();
       } catch (error) {
         showError(error);
       }
     },
-    [instance, api, documentId, withSelection, draw, rememberCodes, refresh, showError],
+    [instance, api, documentId, withSelection, draw, rememberCodes, showError],
   );
 
   const removeUnguarded = useCallback(
@@ -162,12 +160,11 @@ export function useCodings(
           editor.view.dispatch(
             highlightTransaction(editor.state, { type: 'remove', codingIds: [coding.id] }),
           );
-        await refresh();
       } catch (error) {
         showError(error);
       }
     },
-    [instance, api, refresh, showError],
+    [instance, api, showError],
   );
   // Removing a code twice, by a double-click, found the coding gone the second time.
   const once = useSingleFlight();
@@ -181,12 +178,11 @@ export function useCodings(
       try {
         const updated = await api['codings.update']({ id: coding.id, memo });
         setCodings((current) => new Map(current).set(updated.id, updated));
-        await refresh();
       } catch (error) {
         showError(error);
       }
     },
-    [api, refresh, showError],
+    [api, showError],
   );
 
   /**
@@ -227,12 +223,11 @@ export function useCodings(
             draw(editor, settled, [updated], 'add');
           },
         );
-        await refresh();
       } catch (error) {
         showError(error);
       }
     },
-    [instance, api, draw, refresh, showError],
+    [instance, api, draw, showError],
   );
 
   /** Moves one boundary of a passage to the next word boundary. */
@@ -275,12 +270,11 @@ export function useCodings(
           },
         );
         rememberCodes(codeIds);
-        await refresh();
       } catch (error) {
         showError(error);
       }
     },
-    [instance, api, documentId, draw, rememberCodes, refresh, showError],
+    [instance, api, documentId, draw, rememberCodes, showError],
   );
 
   return {

@@ -11,16 +11,16 @@ import type {
 } from '../../../shared/exchange';
 import { datasetTables, datasetValues } from '../../../shared/exchange';
 import { useApi } from '../../api/context';
-import { downloadBase64 } from '../../components/download';
+import { downloadBytes } from '../../components/download';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { readAsBase64 } from '../../components/files';
+import { readBytes } from '../../components/files';
 import { useAction } from '../../components/useAction';
 import { flushPendingEdits } from '../project/pendingEdits';
 import { useBackgroundJobs } from '../jobs/BackgroundJobs';
 import { ImportWarnings } from './ImportWarnings';
 import { useProjectData } from '../project/ProjectData';
 
-const download = (file: ExportedFile) => downloadBase64(file.fileName, file.data, file.mimeType);
+const download = (file: ExportedFile) => downloadBytes(file.fileName, file.data, file.mimeType);
 
 function selectedValues(select: HTMLSelectElement): string[] {
   return [...select.selectedOptions].map((option) => option.value);
@@ -252,7 +252,6 @@ function DatasetExport() {
 function CodebookExchange() {
   const { t } = useTranslation();
   const api = useApi();
-  const { refresh } = useProjectData();
   const [status, setStatus] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<ExchangeWarning[]>([]);
   const { pending, error, run } = useAction();
@@ -295,9 +294,8 @@ function CodebookExchange() {
             void run(async () => {
               const result = await api['refi.importCodebook']({
                 fileName: file.name,
-                data: await readAsBase64(file),
+                data: await readBytes(file),
               });
-              await refresh();
               setStatus(
                 t('exchange.codebook.imported', { count: result.added, matched: result.matched }),
               );

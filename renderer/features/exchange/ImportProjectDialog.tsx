@@ -7,7 +7,7 @@ import { offsetCountings } from '../../../shared/exchange';
 import { useApi } from '../../api/context';
 import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { readAsBase64 } from '../../components/files';
+import { readBytes } from '../../components/files';
 import { PathField } from '../../components/PathField';
 import { useAction } from '../../components/useAction';
 import { flushPendingEdits } from '../project/pendingEdits';
@@ -95,7 +95,7 @@ export function ImportProjectDialog({
               try {
                 const result = await api['refi.importProject']({
                   fileName: file.name,
-                  data: await readAsBase64(file),
+                  data: await readBytes(file),
                   path: shownPath,
                   jobId,
                   ...(counting ? { counting } : {}),

@@ -22,7 +22,7 @@ export function GuideEditor({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { codes, showError, refresh } = useProjectData();
+  const { codes, showError } = useProjectData();
   const [focusId, setFocusId] = useState<string | null>(null);
   const linkable = codes.filter((code) => {
     const parent = codes.find((candidate) => candidate.id === code.parentId);
@@ -32,7 +32,6 @@ export function GuideEditor({
   const apply = async (action: () => Promise<GuideDetail>) => {
     try {
       onChange(await action());
-      await refresh();
     } catch (error) {
       showError(error);
     }

@@ -27,7 +27,7 @@ export function GuidePane({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { refresh, showError, history } = useProjectData();
+  const { showError, history } = useProjectData();
   const [guides, setGuides] = useState<GuideSummary[]>([]);
   const [guide, setGuide] = useState<GuideDetail | null>(null);
   const [answers, setAnswers] = useState<Answer[]>([]);
@@ -63,7 +63,6 @@ export function GuidePane({
     try {
       await action();
       await load();
-      await refresh();
     } catch (error) {
       showError(error);
     }

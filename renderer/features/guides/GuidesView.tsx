@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Tabs } from '../../components/Tabs';
 import type { GuideDetail, GuideSummary } from '../../../shared/guides';
 import { useApi } from '../../api/context';
-import { downloadBase64 } from '../../components/download';
+import { downloadBytes } from '../../components/download';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { useProjectData } from '../project/ProjectData';
 import { AnswersByQuestion } from './AnswersByQuestion';
@@ -19,7 +19,7 @@ type Pane = (typeof panes)[number];
 export function GuidesView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { showError, refresh, history } = useProjectData();
+  const { showError, history } = useProjectData();
   const [guides, setGuides] = useState<GuideSummary[]>([]);
   const [guide, setGuide] = useState<GuideDetail | null>(null);
   const [pane, setPane] = useState<Pane>('editor');
@@ -47,7 +47,6 @@ export function GuidesView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
   const run = async (action: () => Promise<void>) => {
     try {
       await action();
-      await refresh();
     } catch (error) {
       showError(error);
     }
@@ -129,7 +128,7 @@ export function GuidesView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
               onClick={() =>
                 void run(async () => {
                   const exported = await api['guides.exportDocx']({ id: guide.id });
-                  downloadBase64(exported.fileName, exported.data, exported.mimeType);
+                  downloadBytes(exported.fileName, exported.data, exported.mimeType);
                 })
               }
             >

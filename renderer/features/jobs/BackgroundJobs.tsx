@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../shared/errors';
 import type { ExportedFile } from '../../../shared/exchange';
 import { useApi } from '../../api/context';
-import { downloadBase64 } from '../../components/download';
+import { downloadBytes } from '../../components/download';
 import { ErrorMessage, toApiError } from '../../components/ErrorMessage';
 
 export interface BackgroundJob {
@@ -53,7 +53,7 @@ export function BackgroundJobsProvider({ children }: { children: ReactNode }) {
       try {
         const answer = await work(id);
         const files = filesOf(answer);
-        for (const file of files) downloadBase64(file.fileName, file.data, file.mimeType);
+        for (const file of files) downloadBytes(file.fileName, file.data, file.mimeType);
         update(id, { state: 'done', files: files.map((file) => file.fileName) });
         return answer;
       } catch (caught) {

@@ -1,12 +1,23 @@
 import type { ReactNode } from 'react';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type {
   CodeNode,
   DocumentSummary,
   HistoryResult,
   HistoryState,
 } from '../../../shared/documents';
+import type { ProjectListName } from '../../../shared/projectChanges';
 import { useApi } from '../../api/context';
+import { useProjectChanges } from '../../api/projectChangesFeed';
+import { ProjectListsStore } from './projectLists';
 import { toApiError } from '../../components/ErrorMessage';
 import { withPendingEditsHeld } from './pendingEdits';
 import type { ApiError } from '../../../shared/errors';
@@ -25,8 +36,6 @@ export interface ProjectData {
   attributes: AttributeDefinition[];
   history: HistoryState;
   error: ApiError | null;
-  /** Reloads codes, documents and the undo state after any change. */
-  refresh(): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   onHistory(listener: HistoryListener): () => void;
@@ -52,36 +61,30 @@ export function ProjectDataProvider({
   children: ReactNode;
 }) {
   const api = useApi();
-  const [codes, setCodes] = useState<CodeNode[]>([]);
-  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
-  const [cases, setCases] = useState<CaseRecord[]>([]);
-  const [participants, setParticipants] = useState<ParticipantRecord[]>([]);
-  const [attributes, setAttributes] = useState<AttributeDefinition[]>([]);
-  const [history, setHistory] = useState<HistoryState>({ undoLabel: null, redoLabel: null });
+  const feed = useProjectChanges();
   const [error, setError] = useState<ApiError | null>(null);
   const [listeners] = useState(() => new Set<HistoryListener>());
+  const [store] = useState(
+    () =>
+      new ProjectListsStore(
+        (list: ProjectListName) => api[`${list}.list`]({}),
+        (caught) => setError(toApiError(caught)),
+      ),
+  );
+  const { codes, documents, cases, participants, attributes, history } = useSyncExternalStore(
+    store.subscribe,
+    store.snapshot,
+  );
 
-  const refresh = useCallback(async () => {
-    const [nextCodes, nextDocuments, nextHistory, nextCases, nextParticipants, nextAttributes] =
-      await Promise.all([
-        api['codes.list']({}),
-        api['documents.list']({}),
-        api['history.state']({}),
-        api['cases.list']({}),
-        api['participants.list']({}),
-        api['attributes.list']({}),
-      ]);
-    setCases(nextCases);
-    setParticipants(nextParticipants);
-    setAttributes(nextAttributes);
-    setCodes(nextCodes);
-    setDocuments(nextDocuments);
-    setHistory(nextHistory);
-  }, [api]);
-
+  // Every write's result says what it changed: the lists follow without being read again.
+  useEffect(() => feed.listen((changes) => store.apply(changes)), [feed, store]);
   useEffect(() => {
-    refresh().catch((caught: unknown) => setError(toApiError(caught)));
-  }, [refresh]);
+    Promise.all([
+      store.reload(),
+      api['history.state']({}).then((state) => store.setHistory(state)),
+    ]).catch((caught: unknown) => setError(toApiError(caught)));
+  }, [api, store]);
+  useEffect(() => () => store.close(), [store]);
 
   const step = useCallback(
     async (direction: 'undo' | 'redo') => {
@@ -94,16 +97,13 @@ export function ProjectDataProvider({
           for (const listener of listeners) listener(result);
           return true;
         });
-        if (done) {
-          // An earlier failure no longer describes the project once the researcher has moved on.
-          setError(null);
-          await refresh();
-        }
+        // An earlier failure no longer describes the project once the researcher has moved on.
+        if (done) setError(null);
       } catch (caught) {
         setError(toApiError(caught));
       }
     },
-    [api, listeners, refresh],
+    [api, listeners],
   );
 
   // Stable, so views that show errors from effects do not run them again after each refresh.
@@ -129,11 +129,10 @@ export function ProjectDataProvider({
       attributes,
       history,
       error,
-      refresh,
       undo: () => step('undo'),
       redo: () => step('redo'),
       onHistory,
-      historyChanged: setHistory,
+      historyChanged: (state: HistoryState) => store.setHistory(state),
       showError,
       clearError,
     }),
@@ -146,7 +145,7 @@ export function ProjectDataProvider({
       attributes,
       history,
       error,
-      refresh,
+      store,
       step,
       onHistory,
       showError,

@@ -32,7 +32,7 @@ export function RecordingPanel({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { history, refresh } = useProjectData();
+  const { history } = useProjectData();
   const [recordings, setRecordings] = useState<Recording[]>([]);
   const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
   const cancelUpload = useRef(false);
@@ -139,7 +139,6 @@ export function RecordingPanel({
         );
         if (attached) {
           await load();
-          await refresh();
         }
       } finally {
         setProgress(null);
@@ -279,7 +278,6 @@ export function RecordingPanel({
               void run(async () => {
                 await api['recordings.remove']({ id: recording.id });
                 await load();
-                await refresh();
               })
             }
           >

@@ -2,7 +2,7 @@ import type { Api } from '../../../shared/contract/api';
 import { ApiCallError } from '../../api/client';
 import { RECORDING_CHUNK_BYTES, recordingTypeOf } from '../../../shared/recordings';
 import type { Recording } from '../../../shared/recordings';
-import { readAsBase64 } from '../../components/files';
+import { readBytes } from '../../components/files';
 
 function refused(file: File, reason: 'notMedia'): ApiCallError {
   return new ApiCallError({
@@ -53,7 +53,7 @@ export async function uploadRecording(
         await api['recordings.discard']({ recordingId });
         return null;
       }
-      const data = await readAsBase64(file.slice(start, start + RECORDING_CHUNK_BYTES));
+      const data = await readBytes(file.slice(start, start + RECORDING_CHUNK_BYTES));
       await api['recordings.uploadChunk']({ recordingId, index, data });
       onProgress(Math.min(file.size, start + RECORDING_CHUNK_BYTES), file.size);
     }

@@ -12,7 +12,7 @@ import { useProjectData } from '../project/ProjectData';
 export function SearchView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { codes, showError, refresh } = useProjectData();
+  const { codes, showError } = useProjectData();
   // The search's own error, in place of its results: never old hits under a new error.
   const { error, run } = useAction();
   const [query, setQuery] = useState('');
@@ -108,7 +108,6 @@ export function SearchView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
                     })
                       .then(async () => {
                         setCoded((current) => new Set(current).add(key(hit)));
-                        await refresh();
                       })
                       .catch(showError)
                   }

@@ -5,7 +5,7 @@ import { parseCsv, readAsFormula, writeCsvBytes } from '../../../electron/exchan
 const writeCsv = (...input: Parameters<typeof writeCsvBytes>) =>
   Buffer.from(writeCsvBytes(...input)).toString('utf8');
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 
 let harness: Harness;
 beforeEach(async () => {
@@ -14,10 +14,10 @@ beforeEach(async () => {
 afterEach(() => harness.close());
 
 /** Every field of every CSV file: none may start as a spreadsheet formula. */
-function formulaCells(files: { fileName: string; data: string }[]): string[] {
+function formulaCells(files: { fileName: string; data: Uint8Array }[]): string[] {
   return files
     .filter((file) => file.fileName.endsWith('.csv'))
-    .flatMap((file) => parseCsv(Buffer.from(file.data, 'base64').toString('utf8')).rows.flat())
+    .flatMap((file) => parseCsv(Buffer.from(file.data).toString('utf8')).rows.flat())
     .filter(readAsFormula);
 }
 
@@ -72,7 +72,7 @@ describe('CSV exports and spreadsheet formulas', () => {
     const person = await call('participants.create', { name: '-DGS', caseId: collectivity.id });
     const document = await call('documents.import', {
       fileName: 'entretien.txt',
-      data: base64('- Oui, bien sûr.\n=SOMME(A1:A9) disait le tableau.'),
+      data: fileBytes('- Oui, bien sûr.\n=SOMME(A1:A9) disait le tableau.'),
     });
     await call('documents.setLinks', { documentId: document.id, participantIds: [person.id] });
     const [coding] = await call('codings.create', {
@@ -95,10 +95,10 @@ describe('CSV exports and spreadsheet formulas', () => {
     expect(exports.length).toBeGreaterThan(10);
     expect(formulaCells(exports)).toEqual([]);
     // Still there, to be read: an apostrophe before them.
-    const passages = Buffer.from(exports[0]!.data, 'base64').toString('utf8');
+    const passages = Buffer.from(exports[0]!.data).toString('utf8');
     expect(passages).toContain(`"'- Oui, b"`);
     expect(passages).toContain(`"'+important"`);
-    const dictionary = Buffer.from(exports[1]!.data, 'base64').toString('utf8');
+    const dictionary = Buffer.from(exports[1]!.data).toString('utf8');
     // In the project's language (French here).
     expect(dictionary).toContain('commencent par une apostrophe');
 
@@ -108,7 +108,7 @@ describe('CSV exports and spreadsheet formulas', () => {
       keepFormulas: true,
     });
     expect(formulaCells([kept!])).toContain('- Oui, b');
-    expect(Buffer.from(keptDictionary!.data, 'base64').toString('utf8')).toContain(
+    expect(Buffer.from(keptDictionary!.data).toString('utf8')).toContain(
       'Le texte est exactement celui du projet',
     );
   });

@@ -11,9 +11,9 @@ beforeEach(async () => {
 });
 afterEach(() => harness.close());
 
-async function workbook(data: string) {
+async function workbook(data: Uint8Array) {
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(data, 'base64') as unknown as ExcelJS.Buffer);
+  await book.xlsx.load(Buffer.from(data) as unknown as ExcelJS.Buffer);
   return book;
 }
 
@@ -102,7 +102,7 @@ describe('the coded dataset', () => {
       caseIds: [study.cases.lyon.id],
     });
     expect(files.map((file) => file.fileName)).toEqual(['passages.csv', 'passages-dictionary.csv']);
-    const bytes = Buffer.from(files[0]!.data, 'base64');
+    const bytes = Buffer.from(files[0]!.data);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const parsed = parseCsv(bytes.toString('utf8'));
     expect(parsed.delimiter).toBe(';');
@@ -123,7 +123,7 @@ describe('the coded dataset', () => {
       'code-by-participant-binary.csv',
       'code-by-participant-binary-dictionary.csv',
     ]);
-    const matrix = parseCsv(Buffer.from(binary[0]!.data, 'base64').toString('utf8')).rows;
+    const matrix = parseCsv(Buffer.from(binary[0]!.data).toString('utf8')).rows;
     expect(matrix[0]).toEqual(['code_id', 'code_path', 'Élue', 'DGS']);
     expect(matrix.slice(1).map((row) => row.slice(1))).toEqual([
       ['Proactivité', '1', '1'],
@@ -138,8 +138,8 @@ describe('the coded dataset', () => {
         format: 'csv',
         columnNames,
       });
-      const read = (file: { data: string }) =>
-        parseCsv(Buffer.from(file.data, 'base64').toString('utf8')).rows;
+      const read = (file: { data: Uint8Array }) =>
+        parseCsv(Buffer.from(file.data).toString('utf8')).rows;
       return { rows: read(data!), dictionary: read(dictionary!) };
     };
     const french = await exportCsv('readable');
@@ -174,7 +174,7 @@ describe('the coded dataset', () => {
   it('exports the codebook as a readable document with definitions and counts', async () => {
     await buildCodedStudy(harness.call);
     const file = await harness.call('codebook.exportDocument', {});
-    const html = Buffer.from(file.data, 'base64').toString('utf8');
+    const html = Buffer.from(file.data).toString('utf8');
     expect(file.fileName).toBe('Étude - codebook.html');
     expect(html).toContain('Maire moteur');
     expect(html).toContain('Le maire porte le projet lui-même.');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseHeaderDate } from '../../../electron/exchange/import/headerDate';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 
 const isoDates = fc
   .date({
@@ -60,17 +60,17 @@ describe('an imported transcript with a dated header', () => {
     ].join('\n');
     const preview = await harness.call('documents.previewImport', {
       fileName: 'entretien.txt',
-      data: base64(text),
+      data: fileBytes(text),
     });
     expect(preview.date).toBe('2024-03-14');
     const document = await harness.call('documents.import', {
       fileName: 'entretien.txt',
-      data: base64(text),
+      data: fileBytes(text),
     });
     expect(document.date).toBe('2024-03-14');
     const undated = await harness.call('documents.import', {
       fileName: 'notes.txt',
-      data: base64('Enquêteur : Bonjour.\nDGS : La date : on verra.'),
+      data: fileBytes('Enquêteur : Bonjour.\nDGS : La date : on verra.'),
     });
     expect(undated.date).toBeNull();
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 import { buildCodedStudy } from '../../support/codedStudy';
 
 const schemas = join(import.meta.dirname, '../../fixtures/refi-qda');
@@ -33,7 +33,7 @@ function validate(xml: string | Uint8Array, schema: string, name: string): void 
 
 async function exportArchive() {
   const exported = await harness.call('refi.exportProject', {});
-  return { ...exported, entries: unzipSync(Buffer.from(exported.file.data, 'base64')) };
+  return { ...exported, entries: unzipSync(Buffer.from(exported.file.data)) };
 }
 
 /** Everything the standard carries, in a form two projects can be compared by. */
@@ -161,7 +161,7 @@ describe('REFI-QDA export', () => {
     expect((await harness.fail('refi.exportCodebook', {})).params?.reason).toBe('emptyCodebook');
     await buildCodedStudy(harness.call);
     const file = await harness.call('refi.exportCodebook', {});
-    const xml = Buffer.from(file.data, 'base64');
+    const xml = Buffer.from(file.data);
     validate(xml, 'Codebook-mrt2019.xsd', 'codebook.qdc');
     expect(xml.toString()).toContain('name="Maire moteur"');
   });
@@ -195,7 +195,7 @@ describe('REFI-QDA round trip', () => {
 });
 
 /** A .qdpx written by hand, as other programs write them. */
-function archive(files: Record<string, string | Uint8Array>): string {
+function archive(files: Record<string, string | Uint8Array>): Uint8Array {
   return Buffer.from(
     zipSync(
       Object.fromEntries(
@@ -205,7 +205,7 @@ function archive(files: Record<string, string | Uint8Array>): string {
         ]),
       ),
     ),
-  ).toString('base64');
+  );
 }
 
 const G = {
@@ -230,7 +230,7 @@ function qde(
 <qda:Sources>${sources}</qda:Sources></qda:Project>`;
 }
 
-async function importArchive(data: string, name = 'nvivo.qdpx') {
+async function importArchive(data: Uint8Array, name = 'nvivo.qdpx') {
   return harness.call('refi.importProject', {
     fileName: name,
     data,
@@ -406,7 +406,7 @@ describe('REFI-QDA import of files from other programs', () => {
       </Code></Codes></CodeBook>`;
     const result = await harness.call('refi.importCodebook', {
       fileName: 'grille.qdc',
-      data: base64(qdc),
+      data: fileBytes(qdc),
     });
     expect(result).toEqual({ added: 1, matched: 1, warnings: [] });
     const codes = await harness.call('codes.list', {});
@@ -439,7 +439,7 @@ describe('REFI-QDA import of files from other programs', () => {
 });
 
 describe('hostile and broken archives', () => {
-  async function refusedWith(data: string, reason: string) {
+  async function refusedWith(data: Uint8Array, reason: string) {
     const target = join(harness.folder, 'hostile.axial');
     const before = await harness.call('projects.current', {});
     const error = await harness.fail('refi.importProject', {
@@ -468,7 +468,7 @@ describe('hostile and broken archives', () => {
       { 'project.qde': strToU8(qde('')), 'sources/big.txt': new Uint8Array(200 * 1024 * 1024) },
       { level: 9 },
     );
-    const error = await refusedWith(Buffer.from(bomb).toString('base64'), 'archiveBomb');
+    const error = await refusedWith(Buffer.from(bomb), 'archiveBomb');
     expect(error.message).toContain('"sources/big.txt" unpacks to more than 64 MB');
     const many: Record<string, string> = { 'project.qde': qde('') };
     for (let index = 0; index < 20_500; index += 1) many[`sources/${index}.txt`] = '';
@@ -480,14 +480,14 @@ describe('hostile and broken archives', () => {
     await refusedWith(archive({ 'project.qde': entity }), 'xmlEntities');
     await refusedWith(archive({ 'project.qde': '<Project name="x"><Sources>' }), 'badXml');
     await refusedWith(archive({ 'readme.txt': 'no project here' }), 'notQdpx');
-    await refusedWith(base64('just some text'), 'notQdpx');
+    await refusedWith(fileBytes('just some text'), 'notQdpx');
   });
 
   it('refuses a codebook that is not one, leaving the codebook as it was', async () => {
     await harness.call('codes.create', { name: 'Gouvernance' });
     const error = await harness.fail('refi.importCodebook', {
       fileName: 'x.qdc',
-      data: base64('<?xml version="1.0"?><Project name="x"/>'),
+      data: fileBytes('<?xml version="1.0"?><Project name="x"/>'),
     });
     expect(error.params?.reason).toBe('notQdc');
     expect((await harness.call('codes.list', {})).map((code) => code.name)).toEqual([

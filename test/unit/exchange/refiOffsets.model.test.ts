@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sliceCodePoints } from '../../../shared/text/codePoints';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 import { characters } from '../../support/editModel';
 
 /**
@@ -98,11 +98,11 @@ function foreignArchive(
 <CodeBook><Codes><Code guid="${codeGuids[0]}" name="0" isCodable="true"/><Code guid="${codeGuids[1]}" name="1" isCodable="true"/></Codes></CodeBook>
 <Sources>${xmlSources.join('')}</Sources></Project>`;
   files['project.qde'] = strToU8(qde);
-  return { data: Buffer.from(zipSync(files)).toString('base64'), expected: expected.sort() };
+  return { data: Buffer.from(zipSync(files)), expected: expected.sort() };
 }
 
 let imports = 0;
-async function placedWords(data: string) {
+async function placedWords(data: Uint8Array) {
   imports += 1;
   const { report } = await harness.call('refi.importProject', {
     fileName: 'autre.qdpx',
@@ -155,7 +155,7 @@ describe('REFI-QDA selections at arbitrary positions', () => {
           const text = `a${lines.join('\n')}`;
           const document = await harness.call('documents.import', {
             fileName: 'entretien.txt',
-            data: base64(text),
+            data: fileBytes(text),
           });
           const code = await harness.call('codes.create', { name: 'C', codable: true });
           const stored = (await harness.call('passages.list', {})).length;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 
 let harness: Harness;
 beforeEach(async () => {
@@ -19,7 +19,7 @@ async function study() {
   const { call } = harness;
   const document = await call('documents.import', {
     fileName: 'Entretien DGS A.txt',
-    data: base64(transcript),
+    data: fileBytes(transcript),
   });
   const openness = await call('codes.create', { name: 'Ouverture' });
   const panel = await call('codes.create', { parentId: openness.id, name: 'Comité citoyen' });
@@ -168,7 +168,10 @@ describe('the study overview', () => {
   it('counts documents, passages per axis with their subcodes, cases and the guides’ coverage', async () => {
     const { call } = harness;
     const { document, openness, panel, proactivity } = await study();
-    await call('documents.import', { fileName: 'Délibération.txt', data: base64('Le conseil.') });
+    await call('documents.import', {
+      fileName: 'Délibération.txt',
+      data: fileBytes('Le conseil.'),
+    });
     const budget = await call('codes.create', {
       parentId: openness.id,
       name: 'Budget participatif',

@@ -4,7 +4,7 @@ import { documentFromJson } from '../../../shared/editor/schema';
 import { sliceCodePoints } from '../../../shared/text/codePoints';
 import { buildTextIndex } from '../../../shared/text/textIndex';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 
 let harness: Harness;
 beforeEach(async () => {
@@ -104,7 +104,7 @@ describe('a proposed answer', () => {
         const guide = await guideWithQuestions();
         const document = await harness.call('documents.import', {
           fileName: 'entretien.txt',
-          data: base64(transcript(turns)),
+          data: fileBytes(transcript(turns)),
         });
         const proposals = await harness.call('answers.propose', {
           documentId: document.id,
@@ -178,7 +178,7 @@ describe('a proposed answer', () => {
     expect(text.length).toBeGreaterThan(50_000);
     const document = await harness.call('documents.import', {
       fileName: 'entretien-long.txt',
-      data: base64(text),
+      data: fileBytes(text),
     });
     const proposals = await harness.call('answers.propose', {
       documentId: document.id,
@@ -221,7 +221,7 @@ describe('a proposed answer, in transcripts as they come', () => {
     const marie = await call('participants.create', { name: 'Marie Dupont' });
     const document = await call('documents.import', {
       fileName: 'entretien.txt',
-      data: base64(
+      data: fileBytes(
         [
           'Enquêteur : Parlons des habitants, maintenant.',
           'Comment les habitants sont-ils associés au projet, selon vous ?',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 
 let harness: Harness;
 beforeEach(async () => {
@@ -30,7 +30,7 @@ describe('cases and attributes', () => {
     const preview = await call('tables.previewImport', {
       entityKind: 'case',
       fileName: 'cas.csv',
-      data: base64('\ufeff' + casesCsv),
+      data: fileBytes('\ufeff' + casesCsv),
     });
     expect(preview.delimiter).toBe(';');
     expect(preview.problems).toEqual([]);
@@ -59,7 +59,7 @@ describe('cases and attributes', () => {
     await call('tables.import', {
       entityKind: 'case',
       fileName: 'cas.csv',
-      data: base64('\ufeff' + casesCsv),
+      data: fileBytes('\ufeff' + casesCsv),
     });
     const attributes = await call('attributes.list', {});
     const byName = (name: string) => attributes.find((attribute) => attribute.name === name)!;
@@ -78,7 +78,7 @@ describe('cases and attributes', () => {
     const again = await call('tables.previewImport', {
       entityKind: 'case',
       fileName: 'cas.csv',
-      data: base64(casesCsv.replace('2018', '2019')),
+      data: fileBytes(casesCsv.replace('2018', '2019')),
     });
     expect(again.summary).toMatchObject({ newEntities: 0, updatedEntities: 1, newAttributes: 0 });
   });
@@ -88,7 +88,7 @@ describe('cases and attributes', () => {
     await call('tables.import', {
       entityKind: 'case',
       fileName: 'cas.csv',
-      data: base64(casesCsv),
+      data: fileBytes(casesCsv),
     });
     const before = await snapshot();
     const bad = [
@@ -103,7 +103,7 @@ describe('cases and attributes', () => {
     const preview = await call('tables.previewImport', {
       entityKind: 'case',
       fileName: 'mauvais.csv',
-      data: base64(bad),
+      data: fileBytes(bad),
     });
     expect(preview.problems.map((problem) => [problem.line, problem.kind])).toEqual([
       [7, 'unterminatedQuote'],
@@ -117,7 +117,7 @@ describe('cases and attributes', () => {
     const refused = await harness.fail('tables.import', {
       entityKind: 'case',
       fileName: 'mauvais.csv',
-      data: base64(bad),
+      data: fileBytes(bad),
     });
     expect(refused).toMatchObject({
       code: 'invalid_file',
@@ -130,7 +130,7 @@ describe('cases and attributes', () => {
     const report = await call('tables.previewImport', {
       entityKind: 'participant',
       fileName: 'p.csv',
-      data: base64(participants),
+      data: fileBytes(participants),
     });
     expect(report.problems).toEqual([{ line: 3, column: 'Cas', kind: 'unknownCase', value: 'Z' }]);
     expect(
@@ -138,7 +138,7 @@ describe('cases and attributes', () => {
         await harness.fail('tables.import', {
           entityKind: 'participant',
           fileName: 'p.csv',
-          data: base64(participants),
+          data: fileBytes(participants),
         })
       ).code,
     ).toBe('invalid_file');
@@ -148,7 +148,7 @@ describe('cases and attributes', () => {
         await harness.fail('tables.previewImport', {
           entityKind: 'case',
           fileName: 'cas.pdf',
-          data: base64('x'),
+          data: fileBytes('x'),
         })
       ).code,
     ).toBe('unsupported_format');
@@ -159,7 +159,7 @@ describe('cases and attributes', () => {
     await call('tables.import', {
       entityKind: 'case',
       fileName: 'cas.csv',
-      data: base64(casesCsv),
+      data: fileBytes(casesCsv),
     });
     const year = (await call('attributes.list', {})).find(
       (attribute) => attribute.name === 'Année de lancement',
@@ -200,7 +200,7 @@ describe('participants and links', () => {
     const elu = await call('participants.create', { name: 'Élu-A', caseId: caseA.id });
     const document = await call('documents.import', {
       fileName: 'entretien-a.txt',
-      data: base64(
+      data: fileBytes(
         'DGS-A : Le projet est porté par le maire.\nÉlu-A : Nous associons les habitants.',
       ),
     });
@@ -268,12 +268,12 @@ describe('participants and links', () => {
     await call('tables.import', {
       entityKind: 'case',
       fileName: 'cas.csv',
-      data: base64(casesCsv),
+      data: fileBytes(casesCsv),
     });
     await call('tables.import', {
       entityKind: 'participant',
       fileName: 'participants.csv',
-      data: base64(
+      data: fileBytes(
         'Participant;Cas;Groupe\nDGS-A;A;Dirigeants\nAgent-B;B;Agents\nElu-C;C;Dirigeants\n',
       ),
     });
@@ -290,7 +290,7 @@ describe('participants and links', () => {
     for (const participant of participants) {
       const document = await call('documents.import', {
         fileName: `${participant.name}.txt`,
-        data: base64(`${participant.name} : Le projet avance.`),
+        data: fileBytes(`${participant.name} : Le projet avance.`),
       });
       await call('documents.setLinks', {
         documentId: document.id,
@@ -337,14 +337,14 @@ describe('participants and links', () => {
     await call('tables.import', {
       entityKind: 'case',
       fileName: 'cas.csv',
-      data: base64(casesCsv),
+      data: fileBytes(casesCsv),
     });
     const csv = await call('tables.export', {
       entityKind: 'case',
       format: 'csv',
       csvStyle: 'excel-fr',
     });
-    const text = Buffer.from(csv.data, 'base64').toString('utf8');
+    const text = Buffer.from(csv.data).toString('utf8');
     expect(text.startsWith('\ufeffCas;Population ville-centre;')).toBe(true);
     expect(text).toContain('C;150000,5;oui;2014;Régie');
     const again = await call('tables.previewImport', {

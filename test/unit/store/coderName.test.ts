@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testCore } from '../../support/core';
 import { makeTempDir } from '../../support/tempDir';
-import { base64 } from '../../support/apiHarness';
+import { fileBytes } from '../../support/apiHarness';
 import type { AppCore } from '../../../electron/api/core';
 
 let folder: ReturnType<typeof makeTempDir>;
@@ -21,7 +21,7 @@ async function codeOnce(core: AppCore, name: string): Promise<string> {
   await call(core, 'projects.create', { path: join(folder.path, `${name}.axial`), title: name });
   const document = await call<{ id: string; version: number }>(core, 'documents.import', {
     fileName: 'entretien.txt',
-    data: base64('Élue : Le panel se réunit.'),
+    data: fileBytes('Élue : Le panel se réunit.'),
   });
   const code = await call<{ id: string }>(core, 'codes.create', { name: 'Panel', codable: true });
   const [coding] = await call<{ coder: string }[]>(core, 'codings.create', {

@@ -5,7 +5,7 @@ import { documentFromJson, documentSchema } from '../../../shared/editor/schema'
 import { sliceCodePoints } from '../../../shared/text/codePoints';
 import { buildTextIndex, offsetToPosition } from '../../../shared/text/textIndex';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 
 let harness: Harness;
 beforeEach(async () => {
@@ -23,7 +23,7 @@ async function setUp() {
   const { call } = harness;
   const document = await call('documents.import', {
     fileName: 'entretien-a.txt',
-    data: base64(transcript),
+    data: fileBytes(transcript),
   });
   const proactivity = await call('codes.create', { name: 'Proactivité' });
   const leadership = await call('codes.create', {
@@ -428,7 +428,7 @@ describe('the Passages view overview', () => {
     const documents = [];
     for (const name of ['a', 'b'])
       documents.push(
-        await call('documents.import', { fileName: `${name}.txt`, data: base64(text) }),
+        await call('documents.import', { fileName: `${name}.txt`, data: fileBytes(text) }),
       );
     for (const document of documents)
       for (let index = 0; index < 20; index += 1)

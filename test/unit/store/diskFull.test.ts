@@ -9,7 +9,7 @@ import { documentFromJson, documentSchema } from '../../../shared/editor/schema'
 import { RECORDING_CHUNK_BYTES } from '../../../shared/recordings';
 import { buildTextIndex, offsetToPosition } from '../../../shared/text/textIndex';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 import { projectContents } from '../../support/projectContents';
 
 let harness: Harness;
@@ -58,7 +58,7 @@ describe('a full disk', () => {
   it('refuses an action saying nothing was lost, leaves the project and its undo history as they were, and the action works once there is room', async () => {
     await harness.call('documents.import', {
       fileName: 'entretien-a.txt',
-      data: base64('Élue : Le maire porte le projet.'),
+      data: fileBytes('Élue : Le maire porte le projet.'),
     });
     await harness.call('codes.create', { name: 'Leadership' });
     // Something undone, to redo later: a refused action must not clear it either.
@@ -72,7 +72,7 @@ describe('a full disk', () => {
     const freeSpace = fillDisk(db);
     const refused = await harness.core.dispatch('documents.import', {
       fileName: 'entretien-b.txt',
-      data: base64(longInterview('DGS')),
+      data: fileBytes(longInterview('DGS')),
     });
     expectDiskFull(refused);
     expect(projectContents(db)).toEqual(before);
@@ -88,7 +88,7 @@ describe('a full disk', () => {
     freeSpace();
     const imported = await harness.call('documents.import', {
       fileName: 'entretien-b.txt',
-      data: base64(longInterview('DGS')),
+      data: fileBytes(longInterview('DGS')),
     });
     expect((await harness.call('documents.list', {})).map((document) => document.title)).toEqual(
       expect.arrayContaining(['entretien-a', imported.title]),
@@ -106,7 +106,7 @@ describe('a full disk', () => {
   it('refuses typing the disk cannot hold at its version, and takes the same steps once there is room', async () => {
     const document = await harness.call('documents.import', {
       fileName: 'entretien-a.txt',
-      data: base64('Élue : Le maire porte le projet.'),
+      data: fileBytes('Élue : Le maire porte le projet.'),
     });
     const detail = await harness.call('documents.get', { id: document.id });
     const doc = documentFromJson(detail.content);
@@ -145,7 +145,7 @@ describe('a full disk', () => {
   it('refuses an undo that needs room, keeping it in the history to undo once there is room', async () => {
     const document = await harness.call('documents.import', {
       fileName: 'entretien-a.txt',
-      data: base64(longInterview('Élue')),
+      data: fileBytes(longInterview('Élue')),
     });
     await harness.call('documents.delete', { id: document.id });
     // A recording on its way in takes the pages the deletion freed, and the rest of the disk.
@@ -158,7 +158,7 @@ describe('a full disk', () => {
       const sent = await harness.core.dispatch('recordings.uploadChunk', {
         recordingId,
         index: chunks,
-        data: Buffer.alloc(RECORDING_CHUNK_BYTES, chunks + 1).toString('base64'),
+        data: Buffer.alloc(RECORDING_CHUNK_BYTES, chunks + 1),
       });
       if (!sent.ok) {
         expectDiskFull(sent);
@@ -235,7 +235,7 @@ describe('a full disk', () => {
     try {
       const document = await harness.call('documents.import', {
         fileName: 'entretien-a.txt',
-        data: base64(longInterview('Élue')),
+        data: fileBytes(longInterview('Élue')),
       });
       const before = projectContents(projectDb());
       const refused = await harness.fail('projects.saveCopy', {

@@ -5,7 +5,7 @@ import { documentFromJson, documentSchema } from '../../../shared/editor/schema'
 import { sliceCodePoints } from '../../../shared/text/codePoints';
 import { buildTextIndex, offsetToPosition } from '../../../shared/text/textIndex';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 
 let harness: Harness;
 beforeEach(async () => {
@@ -127,7 +127,7 @@ describe('guides', () => {
     const { guide } = await buildGuide();
     const exported = await harness.call('guides.exportDocx', { id: guide.id });
     const { value } = await mammoth.extractRawText({
-      buffer: Buffer.from(exported.data, 'base64'),
+      buffer: Buffer.from(exported.data),
     });
     const positions = guide.items.map((item) => value.indexOf(item.text));
     expect(positions.every((position) => position >= 0)).toBe(true);
@@ -152,7 +152,7 @@ describe('answers', () => {
     const { call } = harness;
     const document = await call('documents.import', {
       fileName: 'entretien-a.txt',
-      data: base64(interviewA),
+      data: fileBytes(interviewA),
     });
     await call('documents.setGuide', { documentId: document.id, guideId: guide.id });
     const proposals = await call('answers.propose', { documentId: document.id, guideId: guide.id });
@@ -225,7 +225,7 @@ describe('answers', () => {
     const { call } = harness;
     const document = await call('documents.import', {
       fileName: 'entretien-a.txt',
-      data: base64(interviewA),
+      data: fileBytes(interviewA),
     });
     const [, second] = await call('answers.propose', {
       documentId: document.id,

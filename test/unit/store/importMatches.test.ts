@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 
 let harness: Harness;
 beforeEach(async () => {
@@ -21,7 +21,7 @@ describe('importing a file', () => {
     const dgs = await call('participants.create', { name: 'DGS de B' });
     const preview = await call('documents.previewImport', {
       fileName: 'entretien-b.txt',
-      data: base64(interview),
+      data: fileBytes(interview),
     });
     expect(preview.speakers.map((speaker) => speaker.label)).toEqual(['Enquêteur', 'DGS de B']);
     expect(preview.participantMatches).toEqual([
@@ -31,7 +31,7 @@ describe('importing a file', () => {
 
     const document = await call('documents.import', {
       fileName: 'entretien-b.txt',
-      data: base64(interview),
+      data: fileBytes(interview),
       participantIds: [dgs.id],
     });
     expect((await call('documents.links', { documentId: document.id })).participantIds).toEqual([
@@ -51,11 +51,11 @@ describe('importing a file', () => {
     const { call } = harness;
     const first = await call('documents.import', {
       fileName: 'entretien-b.txt',
-      data: base64(interview),
+      data: fileBytes(interview),
     });
     const again = await call('documents.previewImport', {
       fileName: 'copie.txt',
-      data: base64(interview),
+      data: fileBytes(interview),
     });
     expect(again.duplicate).toEqual({
       documentId: first.id,
@@ -64,12 +64,12 @@ describe('importing a file', () => {
     });
     const sameName = await call('documents.previewImport', {
       fileName: 'entretien-b.txt',
-      data: base64(`${interview}\nDGS de B : Et un comité de suivi.`),
+      data: fileBytes(`${interview}\nDGS de B : Et un comité de suivi.`),
     });
     expect(sameName.duplicate).toMatchObject({ documentId: first.id, match: 'sameFileName' });
     const other = await call('documents.previewImport', {
       fileName: 'entretien-c.txt',
-      data: base64('Élue : Autre chose.'),
+      data: fileBytes('Élue : Autre chose.'),
     });
     expect(other.duplicate).toBeNull();
   });

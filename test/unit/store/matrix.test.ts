@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 
 let harness: Harness;
 beforeEach(async () => {
@@ -22,11 +22,11 @@ async function study() {
   const dgs = await call('participants.create', { name: 'DGS-B', caseId: caseB.id });
   const documentA = await call('documents.import', {
     fileName: 'a.txt',
-    data: base64('Élu-A : Le maire porte le projet.\nÉlu-A : Les habitants participent.'),
+    data: fileBytes('Élu-A : Le maire porte le projet.\nÉlu-A : Les habitants participent.'),
   });
   const documentB = await call('documents.import', {
     fileName: 'b.txt',
-    data: base64('DGS-B : Le maire décide seul.'),
+    data: fileBytes('DGS-B : Le maire décide seul.'),
   });
   await call('documents.setLinks', { documentId: documentA.id, participantIds: [elu.id] });
   await call('documents.setLinks', { documentId: documentB.id, participantIds: [dgs.id] });
@@ -102,7 +102,7 @@ describe('the framework matrix', () => {
     ).toBe('Portage politique fort.');
     const xlsx = await call('matrix.export', { rowKind: 'case', level: 'axis', format: 'xlsx' });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(xlsx.data, 'base64') as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(Buffer.from(xlsx.data) as unknown as ExcelJS.Buffer);
     const [passages, documents, summaries] = workbook.worksheets;
     expect(passages!.getRow(1).values).toEqual([undefined, 'Cas', 'Proactivité', 'Ouverture']);
     expect(passages!.getRow(2).values).toEqual([undefined, 'A', 2, 1]);
@@ -117,7 +117,6 @@ describe('the framework matrix', () => {
           csvStyle: 'excel-fr',
         })
       ).data,
-      'base64',
     ).toString();
     expect(csv).toContain('A;Proactivité;2;1;Portage politique fort.');
     await call('history.undo', {});

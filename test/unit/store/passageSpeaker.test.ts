@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { codePointLength } from '../../../shared/text/codePoints';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 
 let harness: Harness;
 beforeEach(async () => {
@@ -14,7 +14,7 @@ async function codedInterview(lines: string[], participantIds: string[], caseIds
   const { call } = harness;
   const document = await call('documents.import', {
     fileName: 'entretien.txt',
-    data: base64(lines.join('\n')),
+    data: fileBytes(lines.join('\n')),
   });
   await call('documents.setLinks', { documentId: document.id, participantIds, caseIds });
   const code = await call('codes.create', { name: `Habitants ${document.id}`, codable: true });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { lockPathOf } from '../../../electron/store/projectLock';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 import { bundleChildScript } from '../../support/childScript';
 import { testCore } from '../../support/core';
 
@@ -161,7 +161,7 @@ describe('one writer per project file', () => {
   it('opens a read-only copy of a project open elsewhere: readable and exportable, never written', async () => {
     const document = await harness.call('documents.import', {
       fileName: 'entretien.txt',
-      data: base64('DGS : Le maire porte le projet.'),
+      data: fileBytes('DGS : Le maire porte le projet.'),
     });
     await harness.call('codes.create', { name: 'Leadership' });
     const other = testCore(join(harness.folder, 'second-window'));

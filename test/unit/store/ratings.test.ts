@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 
 let harness: Harness;
 beforeEach(async () => {
@@ -16,7 +16,7 @@ describe('intensity ratings', () => {
     const caseA = await call('cases.create', { name: 'A' });
     const document = await call('documents.import', {
       fileName: 'a.txt',
-      data: base64('Le maire porte le projet.'),
+      data: fileBytes('Le maire porte le projet.'),
     });
     const [coding] = await call('codings.create', {
       documentId: document.id,

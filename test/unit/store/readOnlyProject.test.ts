@@ -15,7 +15,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/commands';
 import { lockPathOf } from '../../../electron/store/projectLock';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 import { makeUnwritable } from '../../support/unwritable';
 
 let harness: Harness;
@@ -25,7 +25,7 @@ beforeEach(async () => {
   harness = await openHarness();
   await harness.call('documents.import', {
     fileName: 'entretien-a.txt',
-    data: base64('Élue : Le comité citoyen se réunit chaque mois.'),
+    data: fileBytes('Élue : Le comité citoyen se réunit chaque mois.'),
   });
   await harness.call('codes.create', { name: 'Ouverture' });
   await harness.call('projects.close', {});

@@ -4,7 +4,7 @@ import { toneWav } from '../../../electron/demo/toneWav';
 import { mediaResponse } from '../../../electron/media/mediaResponse';
 import { RECORDING_CHUNK_BYTES } from '../../../shared/recordings';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 
 let harness: Harness;
 beforeEach(async () => {
@@ -26,7 +26,7 @@ function generatedChunk(index: number, size: number): Buffer {
 async function transcript() {
   return harness.call('documents.import', {
     fileName: 'entretien.txt',
-    data: base64('[00:00:01] Élue : Le maire porte le projet.\n[00:00:04] DGS : Oui.'),
+    data: fileBytes('[00:00:01] Élue : Le maire porte le projet.\n[00:00:04] DGS : Oui.'),
   });
 }
 
@@ -39,7 +39,7 @@ async function upload(documentId: string, size: number, fileName = 'entretien.wa
     await harness.call('recordings.uploadChunk', {
       recordingId,
       index,
-      data: chunk.toString('base64'),
+      data: chunk,
     });
   }
   const recording = await harness.call('recordings.attach', {
@@ -113,7 +113,7 @@ describe('recordings', () => {
     await harness.call('recordings.uploadChunk', {
       recordingId,
       index: 0,
-      data: base64('%PDF-1.4 not a recording'),
+      data: fileBytes('%PDF-1.4 not a recording'),
     });
     const error = await harness.fail('recordings.attach', {
       recordingId,
@@ -128,7 +128,7 @@ describe('recordings', () => {
     await harness.call('recordings.uploadChunk', {
       recordingId: partial,
       index: 0,
-      data: generatedChunk(0, 2000).toString('base64'),
+      data: generatedChunk(0, 2000),
     });
     const incomplete = await harness.fail('recordings.attach', {
       recordingId: partial,
@@ -150,9 +150,7 @@ describe('recordings', () => {
         await harness.call('recordings.uploadChunk', {
           recordingId,
           index,
-          data: bytes
-            .subarray(index * RECORDING_CHUNK_BYTES, (index + 1) * RECORDING_CHUNK_BYTES)
-            .toString('base64'),
+          data: bytes.subarray(index * RECORDING_CHUNK_BYTES, (index + 1) * RECORDING_CHUNK_BYTES),
         });
       return {
         recordingId,

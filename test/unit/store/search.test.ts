@@ -4,7 +4,7 @@ import { documentFromJson, documentSchema } from '../../../shared/editor/schema'
 import { sliceCodePoints } from '../../../shared/text/codePoints';
 import { buildTextIndex, offsetToPosition } from '../../../shared/text/textIndex';
 import type { Harness } from '../../support/apiHarness';
-import { base64, openHarness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
 
 let harness: Harness;
 beforeEach(async () => {
@@ -16,13 +16,13 @@ async function corpus() {
   const { call } = harness;
   const a = await call('documents.import', {
     fileName: 'entretien-a.txt',
-    data: base64(
+    data: fileBytes(
       'DGS : La réunion du comité a lieu chaque mois 😀.\nÉlue : La coopération avec les habitants progresse.',
     ),
   });
   const b = await call('documents.import', {
     fileName: 'entretien-b.txt',
-    data: base64(
+    data: fileBytes(
       'Agent : Une réunion publique sans coopération.\nAgent : Le Comité de pilotage décide.',
     ),
   });
@@ -64,7 +64,7 @@ describe('full-text search', () => {
     const { call } = harness;
     const document = await call('documents.import', {
       fileName: 'entretien-c.txt',
-      data: base64(
+      data: fileBytes(
         'Maire : Le cœur du projet, c’est l’ex-æquo des quartiers 👏.\nDGS : Le coeur de la ﬁnance locale.\nDGS : Bravo 👩‍💻 !',
       ),
     });

@@ -8,6 +8,11 @@ import type { WebHost } from '../../../electron/web/server';
 import { startWebHost } from '../../../electron/web/server';
 import { resolveStaticPath } from '../../../electron/web/staticFiles';
 import { parseWebCliArguments } from '../../../electron/web/cliOptions';
+import {
+  decodeFrames,
+  encodeFrames,
+  FRAMES_CONTENT_TYPE,
+} from '../../../shared/transport/byteFrames';
 import { testCore } from '../../support/core';
 import { makeTempDir } from '../../support/tempDir';
 
@@ -33,32 +38,44 @@ afterEach(async () => {
 
 function call(
   path: string,
-  options: { body?: string; token?: string | null; method?: string; host?: string } = {},
+  options: {
+    body?: string | Uint8Array;
+    token?: string | null;
+    method?: string;
+    host?: string;
+    contentType?: string;
+  } = {},
 ) {
-  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
-    (resolve, reject) => {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      const token = options.token === undefined ? host.token : options.token;
-      if (token) headers.authorization = `Bearer ${token}`;
-      if (options.host) headers.host = options.host;
-      const outgoing = request(
-        { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'POST', headers },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              body: Buffer.concat(chunks).toString('utf8'),
-              headers: response.headers,
-            }),
-          );
-        },
-      );
-      outgoing.on('error', reject);
-      outgoing.end(options.body);
-    },
-  );
+  return new Promise<{
+    status: number;
+    body: string;
+    bytes: Buffer;
+    headers: Record<string, unknown>;
+  }>((resolve, reject) => {
+    const headers: Record<string, string> = {
+      'content-type': options.contentType ?? 'application/json',
+    };
+    const token = options.token === undefined ? host.token : options.token;
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (options.host) headers.host = options.host;
+    const outgoing = request(
+      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'POST', headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            bytes: Buffer.concat(chunks),
+            headers: response.headers,
+          }),
+        );
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(options.body);
+  });
 }
 
 describe('the web host', () => {
@@ -110,16 +127,16 @@ describe('the web host', () => {
     });
     // Past the megabyte the host writes in slices, with an emoji and accents on the cuts.
     const text = `${'Enquêteur : Bonjour 👩‍💻 '.repeat(60_000)}fin 😀`;
+    // The file goes up as its bytes beside the JSON, and the export comes back so.
     const imported = await call('/api/documents.import', {
-      body: JSON.stringify({
-        fileName: 'long.txt',
-        data: Buffer.from(text, 'utf8').toString('base64'),
-      }),
+      contentType: FRAMES_CONTENT_TYPE,
+      body: Buffer.concat(encodeFrames({ fileName: 'long.txt', data: Buffer.from(text, 'utf8') })),
     });
     const { id } = (JSON.parse(imported.body) as { value: { id: string } }).value;
     const exported = await call('/api/refi.exportProject', { body: '{}' });
-    const archive = (JSON.parse(exported.body) as { value: { file: { data: string } } }).value;
-    const files = unzipSync(Buffer.from(archive.file.data, 'base64'));
+    expect(exported.headers['content-type']).toBe(FRAMES_CONTENT_TYPE);
+    const archive = decodeFrames(exported.bytes) as { value: { file: { data: Uint8Array } } };
+    const files = unzipSync(archive.value.file.data);
     const source = Object.entries(files).find(([name]) => name.startsWith('sources/'))![1];
     expect(Buffer.from(source).toString('utf8')).toBe(text);
     const detail = await call('/api/documents.get', { body: JSON.stringify({ id }) });
@@ -135,6 +152,36 @@ describe('the web host', () => {
     collect(content);
     // The first words name the speaker of the turn; the rest is the text as imported.
     expect(texts.join('')).toBe(text.slice('Enquêteur : '.length));
+  });
+
+  it('refuses framed bodies that do not hold what they say, and bytes sent as JSON', async () => {
+    const path = join(folder.path, 'framed.axial');
+    await call('/api/projects.create', { body: JSON.stringify({ path, title: 'Framed' }) });
+    const framed = (value: unknown) =>
+      call('/api/documents.import', {
+        contentType: FRAMES_CONTENT_TYPE,
+        body: Buffer.concat(encodeFrames(value)),
+      });
+    const whole = Buffer.concat(
+      encodeFrames({ fileName: 'a.txt', data: Buffer.from('Élue : Oui.') }),
+    );
+    for (const body of [whole.subarray(0, whole.length - 1), Buffer.concat([whole, whole])]) {
+      const cut = await call('/api/documents.import', { contentType: FRAMES_CONTENT_TYPE, body });
+      expect(cut.status).toBe(400);
+      expect(cut.body).toContain('not a valid framed request');
+    }
+    // Base64 or a list of numbers is not a file.
+    for (const data of [Buffer.from('Élue : Oui.').toString('base64'), [1, 2, 3]]) {
+      const answer = await call('/api/documents.import', {
+        body: JSON.stringify({ fileName: 'a.txt', data }),
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.body).toContain('not bytes');
+    }
+    const imported = await framed({ fileName: 'a.txt', data: Buffer.from('Élue : Oui.') });
+    expect(imported.status).toBe(200);
+    const listed = await call('/api/documents.list', { body: '{}' });
+    expect((JSON.parse(listed.body) as { value: unknown[] }).value).toHaveLength(1);
   });
 
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {

@@ -63,7 +63,7 @@ const documentVersion = async () =>
   ).value.version;
 
 function passageRows(files: Files): number {
-  const text = Buffer.from(files[0]!.data, 'base64')
+  const text = Buffer.from(files[0]!.data)
     .toString('utf8')
     .replace(/^\uFEFF/, '');
   return Papa.parse(text, { header: true, skipEmptyLines: true }).data.length;
@@ -98,7 +98,7 @@ describe('exports on their own thread', () => {
     expect(finished).toEqual(['coding', 'overview', 'export']);
     expect(workbook.ok).toBe(true);
     if (!workbook.ok) return;
-    const bytes = Buffer.from(workbook.value[0]!.data, 'base64');
+    const bytes = Buffer.from(workbook.value[0]!.data);
     // A zip (XLSX) ending in its central directory: written whole.
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(bytes.subarray(-22, -18).readUInt32LE(0)).toBe(0x06054b50);

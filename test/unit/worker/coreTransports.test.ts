@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { MessageChannel, threadId } from 'node:worker_threads';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,8 @@ import { connectCore } from '../../../electron/worker/connectCore';
 import { hostBridge, serveCore } from '../../../electron/worker/serveCore';
 import { startCoreWorker } from '../../../electron/worker/startCoreWorker';
 import { RECORDING_CHUNK_BYTES } from '../../../shared/recordings';
+import type { MethodName } from '../../../shared/contract/api';
+import { httpTransport } from '../../../renderer/api/transport';
 import { toneWav } from '../../../electron/demo/toneWav';
 import { buildCoreWorkerBundle } from '../../support/coreWorkerBundle';
 import { testCore } from '../../support/core';
@@ -33,28 +34,6 @@ afterEach(async () => {
   folder.remove();
 });
 
-function httpCall(port: number, token: string, method: string, input: unknown) {
-  return new Promise<unknown>((resolve, reject) => {
-    const body = input === undefined ? '' : JSON.stringify(input);
-    const outgoing = request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: `/api/${encodeURIComponent(method)}`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8'))));
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
-}
-
 /** The same API through each way a host reaches the core. */
 const transports: Record<string, (userData: string) => Promise<Transport>> = {
   'the dispatcher, in process': (userData) => {
@@ -68,8 +47,8 @@ const transports: Record<string, (userData: string) => Promise<Transport>> = {
     const core = testCore(userData);
     const host = await startWebHost({ dispatch: core.dispatch, rendererDir: userData });
     return {
-      dispatch: (method, input) =>
-        httpCall(host.port, host.token, String(method), input) as ReturnType<Dispatch>,
+      // The renderer's own client: files go up and come back as framed bytes.
+      dispatch: (method, input) => httpTransport(host.token, host.url)(method as MethodName, input),
       stop: async () => {
         await host.close();
         core.shutdown();
@@ -141,7 +120,7 @@ describe.each(Object.keys(transports))('the API through %s', (name) => {
     const text = 'Comment faites-vous ?\n\nAinsi 👩‍👩‍👧, voilà.';
     const document = (await dispatch('documents.import', {
       fileName: 'entretien-a.txt',
-      data: Buffer.from(text, 'utf8').toString('base64'),
+      data: Buffer.from(text, 'utf8'),
     })) as { ok: true; value: { id: string; version: number } };
     expect(document.ok).toBe(true);
     const axis = (await dispatch('codes.create', { name: 'Proactivité' })) as {
@@ -171,6 +150,22 @@ describe.each(Object.keys(transports))('the API through %s', (name) => {
     expect(codings.value).toHaveLength(0);
     const codes = await dispatch('codes.list', {});
     expect(JSON.stringify(codes)).toContain('Proactivité');
+    // A file comes back as bytes, whatever carried it.
+    const codebook = (await dispatch('refi.exportCodebook', {})) as {
+      ok: true;
+      value: { data: unknown };
+    };
+    expect(codebook.value.data).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(codebook.value.data as Uint8Array).toString('utf8')).toContain(
+      'Anticipation',
+    );
+    // Bytes as base64 text are not a file, on every transport.
+    expect(
+      await dispatch('documents.import', {
+        fileName: 'b.txt',
+        data: Buffer.from(text).toString('base64'),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
 
@@ -253,7 +248,7 @@ describe('the core’s worker thread', () => {
     await core.dispatch('projects.create', { path: join(folder.path, 'son.axial'), title: 'Son' });
     const document = (await core.dispatch('documents.import', {
       fileName: 'entretien.txt',
-      data: Buffer.from('Élue : Le maire porte le projet.', 'utf8').toString('base64'),
+      data: Buffer.from('Élue : Le maire porte le projet.', 'utf8'),
     })) as { ok: true; value: { id: string } };
     const size = 2 * RECORDING_CHUNK_BYTES + 4321;
     const file = Buffer.alloc(size);
@@ -264,9 +259,7 @@ describe('the core’s worker thread', () => {
       await core.dispatch('recordings.uploadChunk', {
         recordingId,
         index,
-        data: file
-          .subarray(index * RECORDING_CHUNK_BYTES, (index + 1) * RECORDING_CHUNK_BYTES)
-          .toString('base64'),
+        data: file.subarray(index * RECORDING_CHUNK_BYTES, (index + 1) * RECORDING_CHUNK_BYTES),
       });
     expect(
       await core.dispatch('recordings.attach', {

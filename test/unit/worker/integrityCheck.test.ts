@@ -34,7 +34,7 @@ async function projectWithTranscripts(name: string): Promise<string> {
     ).join('\n');
     await builder.dispatch('documents.import', {
       fileName: `Entretien ${index}.txt`,
-      data: Buffer.from(text).toString('base64'),
+      data: Buffer.from(text),
     });
   }
   builder.shutdown();

@@ -35,7 +35,7 @@ beforeAll(async () => {
   });
   const document = (await connection.dispatch('documents.import', {
     fileName: 'entretien.txt',
-    data: Buffer.from('Élue : Le maire porte le projet.').toString('base64'),
+    data: Buffer.from('Élue : Le maire porte le projet.'),
   })) as { ok: true; value: { id: string } };
   const file = Buffer.alloc(SIZE);
   for (let offset = 0; offset + 4 <= SIZE; offset += 4)
@@ -46,9 +46,7 @@ beforeAll(async () => {
     await connection.dispatch('recordings.uploadChunk', {
       recordingId,
       index,
-      data: file
-        .subarray(index * RECORDING_CHUNK_BYTES, (index + 1) * RECORDING_CHUNK_BYTES)
-        .toString('base64'),
+      data: file.subarray(index * RECORDING_CHUNK_BYTES, (index + 1) * RECORDING_CHUNK_BYTES),
     });
   await connection.dispatch('recordings.attach', {
     recordingId,
