@@ -141,6 +141,8 @@ export interface TextChange {
 export interface HistoryState {
   undoLabel: HistoryAction | null;
   redoLabel: HistoryAction | null;
+  /** The session's writes so far: a count that moved without this client's writes means another client wrote. */
+  writes: number;
 }
 
 export interface HistoryResult extends HistoryState {

@@ -18,6 +18,8 @@ export interface ListChange<Row> {
  */
 export interface ProjectChanges {
   history: HistoryState;
+  /** How many of the session's writes this call made (history.writes counts them all). */
+  written: number;
   codes?: ListChange<CodeNode>;
   documents?: ListChange<DocumentSummary>;
   cases?: ListChange<CaseRecord>;
@@ -25,7 +27,7 @@ export interface ProjectChanges {
   attributes?: ListChange<AttributeDefinition>;
 }
 
-export type ProjectListName = Exclude<keyof ProjectChanges, 'history'>;
+export type ProjectListName = Exclude<keyof ProjectChanges, 'history' | 'written'>;
 
 /**
  * The list with a change applied, or null when the change names a row the list

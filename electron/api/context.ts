@@ -1,5 +1,6 @@
 import type { HostKind, Language, PathPurpose } from '../../shared/domain';
 import type { ExportOutcome, ExportRequest } from '../exchange/runExport';
+import type { Parsed, ParseRequest } from '../exchange/readForImport';
 import type { ProjectSession } from '../session';
 import type { JobRegistry } from './jobs';
 import type { RecentProjects } from '../userdata/recentProjects';
@@ -36,6 +37,22 @@ export interface BackgroundWork {
     /** Receives the job's stop, for jobs.cancel. */
     onCancellable: (cancel: () => void) => void;
   }): Promise<ExportOutcome>;
+  /** Reads a file to import (a document or a table); nothing is stored. */
+  parse<Request extends ParseRequest>(
+    request: Request,
+    onCancellable: (cancel: () => void) => void,
+  ): Promise<Parsed<Request>>;
+}
+
+/** The dispatcher's hold on one call, for a handler whose long part needs no turn. */
+export interface CallControl {
+  /** Lets the calls queued behind this one start (its long part reads no project, or a snapshot). */
+  release(): void;
+  /**
+   * Runs `work` in the call's turn: at once while the call holds it, after the
+   * calls queued meanwhile once it has let them go (a write after a long read).
+   */
+  inTurn<T>(work: () => T | Promise<T>): Promise<T>;
 }
 
 export interface HandlerContext {
@@ -48,8 +65,8 @@ export interface HandlerContext {
   jobs: JobRegistry;
   background?: BackgroundWork;
   /**
-   * Set by the dispatcher just before it runs a handler: lets the calls queued
-   * behind it start. A handler that wants it reads it before its first await.
+   * Set by the dispatcher just before it runs a handler: the handler's hold on
+   * its turn. A handler that wants it reads it before its first await.
    */
-  releaseQueue?: () => void;
+  call?: CallControl;
 }

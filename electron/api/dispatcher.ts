@@ -19,7 +19,8 @@ import { diskFull, isDiskFull } from '../store/diskFull';
 import { readOnly } from '../store/history';
 import { projectChanges } from '../store/projectChanges';
 import type { ProjectChanges } from '../../shared/projectChanges';
-import type { HandlerContext } from './context';
+import type { CallControl, HandlerContext } from './context';
+import type { Operation } from '../store/journal';
 import type { Handlers } from './handlers';
 import { mergeHandlers, missingHandlers } from './handlers';
 
@@ -79,22 +80,51 @@ export function createDispatcher(
   return (method, input) => {
     // Progress and cancel of a running job only read or flag memory: they must not wait for the job.
     if (typeof method === 'string' && unqueuedMethods.has(method))
-      return dispatchOne(context, method, input, log);
-    // A background job lets the next calls start once it holds its snapshot, before it ends.
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const run = queue.then(() => dispatchOne(context, method, input, log, release));
+      return dispatchOne(context, method, input, log, null);
+    // A background job lets the next calls start once its long part needs no turn, before it ends.
+    let letGo = () => {};
+    const released = new Promise<void>((resolve) => (letGo = resolve));
+    const hold: CallHold = {
+      released: false,
+      writes: [],
+      release: () => {
+        hold.released = true;
+        letGo();
+      },
+      inTurn: (work) => {
+        if (!hold.released) return Promise.resolve().then(work);
+        // Back in line behind the calls that started meanwhile; what it writes is this call's.
+        const turn = queue.then(async () => {
+          const value = await work();
+          hold.writes.push(...(context.session.project?.history.takeUnreported() ?? []));
+          return value;
+        });
+        queue = turn.catch(() => undefined);
+        return turn;
+      },
+    };
+    const run = queue.then(() => dispatchOne(context, method, input, log, hold));
     queue = Promise.race([run.catch(() => undefined), released]);
     return run;
   };
 }
 
-/** What the call wrote, read from the project it left open (none after closing one). */
-function changesOf(context: HandlerContext): ProjectChanges | undefined {
+interface CallHold extends CallControl {
+  released: boolean;
+  /** What the call wrote in the turns it came back for, once it had let the queue go. */
+  writes: Operation[][];
+}
+
+/**
+ * What the call wrote, read from the project it left open (none after closing
+ * one). A call that let the queue go reports only what it wrote in its turns:
+ * the rest is other calls' to report.
+ */
+function changesOf(context: HandlerContext, hold: CallHold | null): ProjectChanges | undefined {
   const project = context.session.project;
-  const operations = project?.history.takeUnreported();
-  if (!project || !operations) return undefined;
-  return projectChanges(project.db, operations, project.history.state());
+  const writes = hold?.released ? hold.writes : (project?.history.takeUnreported() ?? []);
+  if (!project || writes.length === 0) return undefined;
+  return projectChanges(project.db, writes, project.history.state());
 }
 
 async function dispatchOne(
@@ -102,7 +132,7 @@ async function dispatchOne(
   method: unknown,
   input: unknown,
   log: (message: string, error: unknown) => void,
-  release?: () => void,
+  hold: CallHold | null,
 ): Promise<Result<unknown>> {
   const name = checkMethodName(method);
   if (!name.ok) return name;
@@ -111,16 +141,10 @@ async function dispatchOne(
   try {
     if (closingMethods.has(name.value)) await context.background?.stopAll();
     const handler = handlers[name.value] as (context: HandlerContext, input: unknown) => unknown;
-    let released = false;
-    context.releaseQueue = release
-      ? () => {
-          released = true;
-          release();
-        }
-      : undefined;
+    if (hold) context.call = hold;
+    else delete context.call;
     const value = await handler(context, parsed.value);
-    // A call that let later ones run (an export) reads only: what they wrote is theirs to report.
-    const changes = released ? undefined : changesOf(context);
+    const changes = changesOf(context, hold);
     return changes ? { ok: true, value, changes } : { ok: true, value };
   } catch (error) {
     if (error instanceof AxialError) return { ok: false, error: error.toApiError() };

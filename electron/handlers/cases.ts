@@ -1,10 +1,10 @@
 import type { casesContract } from '../../shared/contract/cases';
 import type { DocumentLinks } from '../../shared/cases';
 import { AxialError } from '../../shared/errors';
-import type { HandlerContext } from '../api/context';
 import type { DomainHandlers } from '../api/handlers';
 import { exportTable } from '../exchange/tables/exportTable';
-import { planImport, readTable } from '../exchange/tables/importTable';
+import { planImport } from '../exchange/tables/importTable';
+import { importAfterReading } from './importAfterReading';
 import {
   createAttribute,
   deleteAttribute,
@@ -48,11 +48,6 @@ function linksOf(db: Db, documentId: string): DocumentLinks {
     ...documentLinks(db, documentId),
     values: valuesByEntity(db, 'document').get(documentId) ?? {},
   };
-}
-
-async function readForImport(context: HandlerContext, fileName: string, data: Uint8Array) {
-  const project = context.session.require();
-  return { project, table: await readTable(fileName, data) };
 }
 
 export const casesHandlers: DomainHandlers<typeof casesContract> = {
@@ -138,27 +133,33 @@ export const casesHandlers: DomainHandlers<typeof casesContract> = {
     return linksOf(db, documentId);
   },
 
-  'tables.previewImport': async (context, { entityKind, fileName, data }) => {
-    const { project, table } = await readForImport(context, fileName, data);
-    return planImport(project.db, entityKind, table).preview;
-  },
-  'tables.import': async (context, { entityKind, fileName, data }) => {
-    const { project, table } = await readForImport(context, fileName, data);
-    const { db, history } = project;
-    return history.run(db, 'importTable', (changes) => {
-      // Planned again inside the transaction, so the check and the writes see the same project.
-      const plan = planImport(db, entityKind, table);
-      if (plan.preview.problems.length > 0) {
-        throw new AxialError(
-          'invalid_file',
-          `"${fileName}" has ${plan.preview.problems.length} problems; nothing was imported. Correct the rows listed in the preview and import again.`,
-          { file: fileName, reason: 'tableProblems', count: plan.preview.problems.length },
-        );
-      }
-      plan.apply(db, changes);
-      return plan.preview;
-    });
-  },
+  'tables.previewImport': (context, { entityKind, fileName, data }) =>
+    importAfterReading(
+      context,
+      { what: 'table', fileName, bytes: data },
+      undefined,
+      (table, project) => planImport(project.db, entityKind, table).preview,
+    ),
+  'tables.import': (context, { entityKind, fileName, data }) =>
+    importAfterReading(
+      context,
+      { what: 'table', fileName, bytes: data },
+      undefined,
+      (table, { db, history }) =>
+        history.run(db, 'importTable', (changes) => {
+          // Planned again inside the transaction, so the check and the writes see the same project.
+          const plan = planImport(db, entityKind, table);
+          if (plan.preview.problems.length > 0) {
+            throw new AxialError(
+              'invalid_file',
+              `"${fileName}" has ${plan.preview.problems.length} problems; nothing was imported. Correct the rows listed in the preview and import again.`,
+              { file: fileName, reason: 'tableProblems', count: plan.preview.problems.length },
+            );
+          }
+          plan.apply(db, changes);
+          return plan.preview;
+        }),
+    ),
   'tables.export': async (context, { entityKind, format, csvStyle }) => {
     const { db, path } = context.session.require();
     const language = getProject(db, path).language;

@@ -1,7 +1,7 @@
 import type { documentsContract } from '../../shared/contract/documents';
 import { documentFromJson, emptyDocument } from '../../shared/editor/schema';
 import type { DomainHandlers } from '../api/handlers';
-import { blocksToDocument, parseImport, previewOf } from '../exchange/import/importDocument';
+import { blocksToDocument, previewOf } from '../exchange/import/importDocument';
 import {
   applyDocumentSteps,
   createDocument,
@@ -13,6 +13,7 @@ import {
 } from '../store/documents';
 import { setDocumentLinks } from '../store/cases';
 import { importMatches } from '../store/importMatches';
+import { importAfterReading } from './importAfterReading';
 import { buildTextIndex } from '../../shared/text/textIndex';
 
 export const documentsHandlers: DomainHandlers<typeof documentsContract> = {
@@ -20,44 +21,53 @@ export const documentsHandlers: DomainHandlers<typeof documentsContract> = {
 
   'documents.get': (context, { id }) => getDocument(context.session.require().db, id),
 
-  'documents.previewImport': async (context, { fileName, data }) => {
-    const { db } = context.session.require();
-    const parsed = await parseImport(fileName, data);
-    const preview = previewOf(fileName, parsed);
-    const text = buildTextIndex(documentFromJson(blocksToDocument(parsed.blocks, {}))).text;
-    return {
-      ...preview,
-      ...importMatches(
-        db,
-        fileName,
-        text,
-        preview.speakers.map((speaker) => speaker.label),
-      ),
-    };
-  },
+  'documents.previewImport': (context, { fileName, data, jobId }) =>
+    importAfterReading(
+      context,
+      { what: 'document', fileName, bytes: data },
+      jobId,
+      (parsed, { db }) => {
+        const preview = previewOf(fileName, parsed);
+        const text = buildTextIndex(documentFromJson(blocksToDocument(parsed.blocks, {}))).text;
+        return {
+          ...preview,
+          ...importMatches(
+            db,
+            fileName,
+            text,
+            preview.speakers.map((speaker) => speaker.label),
+          ),
+        };
+      },
+    ),
 
   'documents.import': async (
     context,
-    { fileName, data, kind, title, speakers, participantIds },
-  ) => {
-    const project = context.session.require();
-    // Parse fully before touching the project: a failed file leaves nothing behind.
-    const parsed = await parseImport(fileName, data);
-    const content = blocksToDocument(parsed.blocks, speakers);
-    // The document and its links to the participants its speakers are: one step to undo.
-    const id = project.history.run(project.db, 'importDocument', (changes) => {
-      const created = createDocument(project.db, changes, {
-        kind,
-        title: title ?? parsed.title,
-        content,
-        sourceName: fileName,
-        date: parsed.date,
-      });
-      if (participantIds.length) setDocumentLinks(project.db, changes, created, { participantIds });
-      return created;
-    });
-    return getDocumentSummary(project.db, id);
-  },
+    { fileName, data, kind, title, speakers, participantIds, jobId },
+  ) =>
+    // Parsed fully before the project is touched: a failed file leaves nothing behind.
+    importAfterReading(
+      context,
+      { what: 'document', fileName, bytes: data },
+      jobId,
+      (parsed, project) => {
+        const content = blocksToDocument(parsed.blocks, speakers);
+        // The document and its links to the participants its speakers are: one step to undo.
+        const id = project.history.run(project.db, 'importDocument', (changes) => {
+          const created = createDocument(project.db, changes, {
+            kind,
+            title: title ?? parsed.title,
+            content,
+            sourceName: fileName,
+            date: parsed.date,
+          });
+          if (participantIds.length)
+            setDocumentLinks(project.db, changes, created, { participantIds });
+          return created;
+        });
+        return getDocumentSummary(project.db, id);
+      },
+    ),
 
   'documents.update': (context, { id, ...patch }) => {
     const project = context.session.require();

@@ -28,7 +28,8 @@ async function exportFor(
   request: ExportRequest,
   jobId: string | undefined,
 ): Promise<ExportOutcome> {
-  const release = context.releaseQueue ?? (() => {});
+  const call = context.call;
+  const release = () => call?.release();
   const { db, path } = context.session.require();
   const version = context.host.version;
   if (!context.background) return runExport(db, path, version, request);

@@ -47,18 +47,21 @@ export class History {
     private readonly readOnlyCopy: ReadOnlyCopy | null = null,
   ) {}
 
-  /** Written, undone or redone since the dispatcher last asked: what the renderer is told. */
-  private unreported: Operation[] | null = null;
+  /** Written, undone or redone since the dispatcher last asked, one batch per write: what the renderer is told. */
+  private unreported: Operation[][] = [];
+  /** Every write of this session, counted: a client that sees the count jump knows another wrote. */
+  private writes = 0;
 
   private report(operations: readonly Operation[]): void {
-    (this.unreported ??= []).push(...operations);
+    this.unreported.push([...operations]);
+    this.writes += 1;
   }
 
-  /** The operations since the last call, or null when nothing was written. */
-  takeUnreported(): Operation[] | null {
-    const operations = this.unreported;
-    this.unreported = null;
-    return operations;
+  /** The writes since the last call, one batch of operations each. */
+  takeUnreported(): Operation[][] {
+    const batches = this.unreported;
+    this.unreported = [];
+    return batches;
   }
 
   /** Found after opening, by the check on its own thread: nothing more is written to the file. */
@@ -77,6 +80,7 @@ export class History {
     return {
       undoLabel: this.undoStack.at(-1)?.entry.label ?? null,
       redoLabel: this.redoStack.at(-1)?.label ?? null,
+      writes: this.writes,
     };
   }
 

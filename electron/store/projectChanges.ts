@@ -148,11 +148,11 @@ function listChange<Row extends { id: string }>(
 /** What the operations changed in the workspace's lists, read after they committed. */
 export function projectChanges(
   db: Db,
-  operations: readonly Operation[],
+  writes: readonly (readonly Operation[])[],
   history: HistoryState,
 ): ProjectChanges {
-  const touched = touchedBy(db, operations);
-  const changes: ProjectChanges = { history };
+  const touched = touchedBy(db, writes.flat());
+  const changes: ProjectChanges = { history, written: writes.length };
   const codes = listChange(
     touched.codes,
     false,

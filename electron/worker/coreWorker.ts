@@ -5,6 +5,8 @@ import type { CoreWorkerData } from './coreMessages';
 import type { ExportThreadData } from './exportThread';
 import { runExportThread } from './exportThread';
 import type { IntegrityThreadData } from './integrityThread';
+import type { ParseThreadData } from './parseThread';
+import { runParseThread } from './parseThread';
 import { runIntegrityThread } from './integrityThread';
 import { hostBridge, serveCore } from './serveCore';
 import { threadWork } from './threadWork';
@@ -33,9 +35,11 @@ function runCore(port: NonNullable<typeof parentPort>, data: CoreWorkerData): vo
   );
 }
 
-const data = workerData as CoreWorkerData | ExportThreadData | IntegrityThreadData;
+const data = workerData as
+  CoreWorkerData | ExportThreadData | IntegrityThreadData | ParseThreadData;
 if (parentPort) {
   if (data.role === 'export') void runExportThread(parentPort, data);
+  else if (data.role === 'parse') void runParseThread(parentPort, data);
   else if (data.role === 'integrity') runIntegrityThread(parentPort, data);
   else runCore(parentPort, data);
 }

@@ -14,7 +14,7 @@ export interface ExportThreadData {
 
 export type FromExportThread =
   | { kind: 'started' }
-  | { kind: 'done'; outcome: ExportOutcome }
+  | { kind: 'done'; value: ExportOutcome }
   | { kind: 'failed'; error: ApiError };
 
 /**
@@ -53,7 +53,7 @@ export async function runExportThread(port: PortLike, data: ExportThreadData): P
     send({ kind: 'started' });
     const outcome = await runExport(db, data.path, data.version, data.request);
     db.exec('COMMIT');
-    send({ kind: 'done', outcome }, movable(outcome.files.map((file) => file.data)));
+    send({ kind: 'done', value: outcome }, movable(outcome.files.map((file) => file.data)));
   } catch (error) {
     send({
       kind: 'failed',

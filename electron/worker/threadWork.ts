@@ -1,29 +1,106 @@
 import { Worker } from 'node:worker_threads';
+import type { ApiError } from '../../shared/errors';
 import { AxialError } from '../../shared/errors';
 import type { BackgroundWork } from '../api/context';
 import { cancelledError } from '../api/jobs';
-import type { ExportThreadData, FromExportThread } from './exportThread';
+import type { ExportOutcome } from '../exchange/runExport';
+import type { ExportThreadData } from './exportThread';
 import type { IntegrityThreadData } from './integrityThread';
+import type { Parsed, ParseRequest } from '../exchange/readForImport';
+import type { ParseThreadData } from './parseThread';
+
+type JobThreadData = ExportThreadData | ParseThreadData;
+
+type FromJobThread<T> =
+  { kind: 'started' } | { kind: 'done'; value: T } | { kind: 'failed'; error: ApiError };
+
+interface JobOptions {
+  /** Called once the job no longer needs the calls behind it to wait (an export's snapshot taken). */
+  onStarted?: () => void;
+  /** Receives the job's stop, for jobs.cancel. */
+  onCancellable: (cancel: () => void) => void;
+  /** What the researcher is told when the thread itself stops on a fault. */
+  crashed: string;
+}
 
 /**
  * Long work on threads of their own, started from the core's bundle (it takes
- * the role its data names): exports, and the integrity check after opening.
+ * the role its data names): exports, files read for import, and the integrity
+ * check after opening.
  */
 export function threadWork(bundlePath: string): BackgroundWork {
-  const running = new Set<Worker>();
-  /** A job's thread, counted until it has exited. */
-  const start = (data: ExportThreadData | IntegrityThreadData): Worker => {
-    const worker = new Worker(bundlePath, { workerData: data });
-    running.add(worker);
-    worker.once('exit', () => running.delete(worker));
+  /** Threads reading the open project: they stop before it closes. */
+  const reading = new Set<Worker>();
+  const start = (data: JobThreadData | IntegrityThreadData, readsProject: boolean): Worker => {
+    const worker = new Worker(bundlePath, {
+      workerData: data,
+      // A file that a reader cannot cope with ends its own thread, not the core.
+      ...(data.role === 'parse' ? { resourceLimits: { maxOldGenerationSizeMb: 2048 } } : {}),
+    });
+    if (readsProject) {
+      reading.add(worker);
+      worker.once('exit', () => reading.delete(worker));
+    }
     return worker;
   };
   /** Threads stopped because the project closes: what they did not finish is not a failure. */
   const stopped = new WeakSet<Worker>();
+
+  const job = <T>(data: JobThreadData, readsProject: boolean, options: JobOptions): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const worker = start(data, readsProject);
+      let settled = false;
+      let cancelled = false;
+      const settle = (action: () => void) => {
+        if (settled) return;
+        settled = true;
+        // The calls behind the job go on whatever happened to it.
+        options.onStarted?.();
+        action();
+      };
+      options.onCancellable(() => {
+        cancelled = true;
+        void worker.terminate();
+      });
+      worker.on('message', (message: FromJobThread<T>) => {
+        if (message.kind === 'started') options.onStarted?.();
+        else if (message.kind === 'done') settle(() => resolve(message.value));
+        else
+          settle(() =>
+            reject(
+              new AxialError(
+                message.error.code,
+                message.error.message,
+                message.error.params,
+                message.error.issues,
+              ),
+            ),
+          );
+      });
+      worker.on('error', (error) =>
+        settle(() => {
+          console.error('Axial: a background job stopped', error);
+          reject(new AxialError('internal', options.crashed));
+        }),
+      );
+      // After the thread's last message has been handled.
+      worker.on('exit', () =>
+        setImmediate(() =>
+          settle(() =>
+            reject(
+              cancelled || stopped.has(worker)
+                ? cancelledError()
+                : new AxialError('internal', options.crashed),
+            ),
+          ),
+        ),
+      );
+    });
+
   return {
     stopAll: async () => {
       await Promise.all(
-        [...running].map(
+        [...reading].map(
           (worker) =>
             new Promise<void>((resolve) => {
               stopped.add(worker);
@@ -35,7 +112,7 @@ export function threadWork(bundlePath: string): BackgroundWork {
     },
     checkIntegrity: (path) =>
       new Promise((resolve) => {
-        const worker = start({ role: 'integrity', path });
+        const worker = start({ role: 'integrity', path }, true);
         let found: string | null = null;
         worker.on('message', (message: { kind: string; found: string | null }) => {
           found = message.found;
@@ -45,62 +122,20 @@ export function threadWork(bundlePath: string): BackgroundWork {
         worker.on('exit', () => setImmediate(() => resolve(found)));
       }),
     export: ({ path, version, request, onStarted, onCancellable }) =>
-      new Promise((resolve, reject) => {
-        const worker = start({ role: 'export', path, version, request });
-        let settled = false;
-        let cancelled = false;
-        const settle = (action: () => void) => {
-          if (settled) return;
-          settled = true;
-          // The calls behind the job go on whatever happened to it.
-          onStarted();
-          action();
-        };
-        onCancellable(() => {
-          cancelled = true;
-          void worker.terminate();
-        });
-        worker.on('message', (message: FromExportThread) => {
-          if (message.kind === 'started') onStarted();
-          else if (message.kind === 'done') settle(() => resolve(message.outcome));
-          else
-            settle(() =>
-              reject(
-                new AxialError(
-                  message.error.code,
-                  message.error.message,
-                  message.error.params,
-                  message.error.issues,
-                ),
-              ),
-            );
-        });
-        worker.on('error', (error) =>
-          settle(() => {
-            console.error('Axial: an export thread stopped', error);
-            reject(
-              new AxialError(
-                'internal',
-                'The export stopped on an unexpected problem and wrote nothing. Your project is unchanged; try again.',
-              ),
-            );
-          }),
-        );
-        // After the thread's last message has been handled.
-        worker.on('exit', () =>
-          setImmediate(() =>
-            settle(() =>
-              reject(
-                cancelled || stopped.has(worker)
-                  ? cancelledError()
-                  : new AxialError(
-                      'internal',
-                      'The export stopped before it ended and wrote nothing.',
-                    ),
-              ),
-            ),
-          ),
-        );
+      job<ExportOutcome>({ role: 'export', path, version, request }, true, {
+        onStarted,
+        onCancellable,
+        crashed:
+          'The export stopped on an unexpected problem and wrote nothing. Your project is unchanged; try again.',
+      }),
+    // A copy goes to the thread: the caller's bytes may be a view of a larger buffer.
+    parse: <Request extends ParseRequest>(
+      request: Request,
+      onCancellable: (cancel: () => void) => void,
+    ) =>
+      job<Parsed<Request>>({ role: 'parse', ...request }, false, {
+        onCancellable,
+        crashed: `"${request.fileName}" could not be read because of an unexpected problem; nothing was imported.`,
       }),
   };
 }

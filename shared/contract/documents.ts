@@ -23,7 +23,7 @@ export const documentsContract = {
   'documents.get': method<DocumentDetail>()(z.strictObject({ id: entityId })),
   /** Reads a file and says what an import would bring (speakers, timestamps); stores nothing. */
   'documents.previewImport': method<ImportPreview>()(
-    z.strictObject({ fileName, data: importBytes }),
+    z.strictObject({ fileName, data: importBytes, jobId: entityId.optional() }),
   ),
   /** Imports one file as one document, in one transaction: all of it or nothing. */
   'documents.import': method<DocumentSummary>()(
@@ -36,6 +36,8 @@ export const documentsContract = {
       speakers: z.record(z.string(), z.string().max(100).nullable()).default({}),
       /** Participants to link the new document to (its speakers named like them). */
       participantIds: z.array(entityId).max(1000).default([]),
+      /** Names the import for jobs.cancel while its file is read. */
+      jobId: entityId.optional(),
     }),
   ),
   'documents.update': method<DocumentSummary>()(

@@ -418,6 +418,7 @@ export const en = {
     continue: 'Continue',
     reading: 'Reading file {{done, number}} of {{total, number}}…',
     importing: 'Importing {{done, number}} of {{total, number}}…',
+    stop: 'Stop the import',
     status: { ready: 'Ready', imported: 'Imported', failed: 'Not imported' },
     summary:
       '{{paragraphs}} paragraphs, {{characters}} characters, {{timestamps}} timestamps ({{format}})',

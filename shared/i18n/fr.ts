@@ -433,6 +433,7 @@ export const fr: Messages = {
     continue: 'Continuer',
     reading: 'Lecture du fichier {{done, number}} sur {{total, number}}…',
     importing: 'Import {{done, number}} sur {{total, number}}…',
+    stop: 'Arrêter l’import',
     status: { ready: 'Prêt', imported: 'Importé', failed: 'Non importé' },
     summary:
       '{{paragraphs}} paragraphes, {{characters}} caractères, {{timestamps}} horodatages ({{format}})',

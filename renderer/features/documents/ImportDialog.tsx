@@ -1,5 +1,5 @@
 import { formatAttributeValue } from '../../components/formatAttributeValue';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentKind, ImportPreview } from '../../../shared/documents';
 import type { ApiError } from '../../../shared/errors';
@@ -56,6 +56,13 @@ export function ImportDialog({
   const [speakers, setSpeakers] = useState<Record<string, string | null>>({});
   // Speakers named like a participant: linked to them unless the researcher unticks it.
   const [unlinked, setUnlinked] = useState<Set<string>>(new Set());
+  // The file being read or imported, stopped at once when the researcher stops or closes.
+  const running = useRef<string | null>(null);
+  const stopping = useRef(false);
+  const stopRunning = useCallback(() => {
+    stopping.current = true;
+    if (running.current) void api['jobs.cancel']({ jobId: running.current }).catch(() => {});
+  }, [api]);
   useEffect(() => {
     let cancelled = false;
     void (async () => {
@@ -63,7 +70,11 @@ export function ImportDialog({
       for (const [index, source] of sources.entries()) {
         if (cancelled) return;
         try {
-          const preview = await api['documents.previewImport'](source);
+          running.current = crypto.randomUUID();
+          const preview = await api['documents.previewImport']({
+            ...source,
+            jobId: running.current,
+          });
           states.push({
             source,
             preview,
@@ -84,14 +95,16 @@ export function ImportDialog({
         }
         if (!cancelled) setProgress({ done: index + 1, total: sources.length, phase: 'reading' });
       }
+      running.current = null;
       if (cancelled) return;
       setFiles(states);
       setProgress(null);
     })();
     return () => {
       cancelled = true;
+      stopRunning();
     };
-  }, [api, sources]);
+  }, [api, sources, stopRunning]);
 
   const detected = new Map<string, number>();
   const matches = new Map<string, { participantId: string; name: string }>();
@@ -116,11 +129,19 @@ export function ImportDialog({
     let failures = 0;
     let lastId: string | null = null;
     setProgress({ done, total: ready.length, phase: 'importing' });
+    stopping.current = false;
     for (const [index, file] of files.entries()) {
       if (file.status !== 'ready') continue;
+      // Stopped: what was imported stays (each file is its own step to undo), the rest is not.
+      if (stopping.current) {
+        update(index, { status: 'failed', error: null });
+        continue;
+      }
       try {
+        running.current = crypto.randomUUID();
         const imported = await api['documents.import']({
           ...file.source,
+          jobId: running.current,
           kind: file.kind,
           title: file.title.trim() || undefined,
           speakers,
@@ -137,6 +158,7 @@ export function ImportDialog({
       done += 1;
       setProgress({ done, total: ready.length, phase: 'importing' });
     }
+    running.current = null;
     setProgress(null);
     if (lastId) onImported(lastId);
     // Everything went in: nothing left to read in the dialog.
@@ -281,14 +303,20 @@ export function ImportDialog({
         </>
       )}
       <div className="dialog-buttons">
-        <button
-          type="button"
-          onClick={() => {
-            if (performance.now() - openedAt.current > DOUBLE_CLICK_MS) onClose();
-          }}
-        >
-          {finished ? t('common.close') : t('common.cancel')}
-        </button>
+        {progress?.phase === 'importing' ? (
+          <button type="button" onClick={stopRunning}>
+            {t('import.stop')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            onClick={() => {
+              if (performance.now() - openedAt.current > DOUBLE_CLICK_MS) onClose();
+            }}
+          >
+            {finished ? t('common.close') : t('common.cancel')}
+          </button>
+        )}
         {!finished && (
           <button
             type="button"

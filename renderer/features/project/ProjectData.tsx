@@ -43,6 +43,8 @@ export interface ProjectData {
   historyChanged(state: HistoryState): void;
   showError(error: unknown): void;
   clearError(): void;
+  /** Asks whether another client wrote (another tab, a script): if so every list is read again. */
+  checkForWrites(): void;
 }
 
 const ProjectDataContext = createContext<ProjectData | null>(null);
@@ -79,12 +81,33 @@ export function ProjectDataProvider({
   // Every write's result says what it changed: the lists follow without being read again.
   useEffect(() => feed.listen((changes) => store.apply(changes)), [feed, store]);
   useEffect(() => {
-    Promise.all([
-      store.reload(),
-      api['history.state']({}).then((state) => store.setHistory(state)),
-    ]).catch((caught: unknown) => setError(toApiError(caught)));
+    // The write count first, then the lists: a write in between shows as a jump at the next check.
+    api['history.state']({})
+      .then((state) => {
+        store.setHistory(state);
+        return store.reload();
+      })
+      .catch((caught: unknown) => setError(toApiError(caught)));
   }, [api, store]);
   useEffect(() => () => store.close(), [store]);
+
+  const checkForWrites = useCallback(() => {
+    api['history.state']({})
+      .then((state) => store.setHistory(state))
+      .catch(() => {});
+  }, [api, store]);
+  // Coming back to the window is when another tab's or program's writes may have happened.
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') checkForWrites();
+    };
+    window.addEventListener('focus', checkForWrites);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.removeEventListener('focus', checkForWrites);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [checkForWrites]);
 
   const step = useCallback(
     async (direction: 'undo' | 'redo') => {
@@ -135,6 +158,7 @@ export function ProjectDataProvider({
       historyChanged: (state: HistoryState) => store.setHistory(state),
       showError,
       clearError,
+      checkForWrites,
     }),
     [
       readOnly,
@@ -150,6 +174,7 @@ export function ProjectDataProvider({
       onHistory,
       showError,
       clearError,
+      checkForWrites,
     ],
   );
 

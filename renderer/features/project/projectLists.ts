@@ -28,7 +28,7 @@ const empty: ProjectLists = {
   cases: [],
   participants: [],
   attributes: [],
-  history: { undoLabel: null, redoLabel: null },
+  history: { undoLabel: null, redoLabel: null, writes: 0 },
 };
 
 /**
@@ -84,12 +84,27 @@ export class ProjectListsStore {
     );
   }
 
+  /** The session's write count as last seen: a jump is another client's writes. */
+  private seenWrites: number | null = null;
+
+  /**
+   * The undo history as the project gives it. Writes this client did not make
+   * (another tab on the web host, a script through the API) moved the count:
+   * every list is read again.
+   */
   setHistory(history: HistoryState): void {
+    const foreign = this.seenWrites !== null && history.writes !== this.seenWrites;
+    this.seenWrites = Math.max(this.seenWrites ?? 0, history.writes);
     this.emit({ ...this.current, history });
+    if (foreign) this.reload().catch(this.onError);
   }
 
   /** Applies what a write changed; lists it puts out of step are read again. */
   apply(changes: ProjectChanges): void {
+    // Writes between this client's last and this one were another client's.
+    const foreign =
+      this.seenWrites !== null && changes.history.writes - changes.written !== this.seenWrites;
+    this.seenWrites = Math.max(this.seenWrites ?? 0, changes.history.writes);
     const next: ProjectLists = { ...this.current, history: changes.history };
     const outOfStep: ProjectListName[] = [];
     for (const list of projectListNames) {
@@ -101,7 +116,8 @@ export class ProjectListsStore {
       else outOfStep.push(list);
     }
     this.emit(next);
-    if (outOfStep.length) this.reload(outOfStep).catch(this.onError);
+    if (foreign) this.reload().catch(this.onError);
+    else if (outOfStep.length) this.reload(outOfStep).catch(this.onError);
   }
 
   close(): void {

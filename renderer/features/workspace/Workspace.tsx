@@ -105,6 +105,13 @@ function WorkspaceError({ place }: { place: string }) {
 }
 
 /** The project's workspace: a sidebar of areas, each filled by its feature. */
+/** Each move to another section asks whether another client wrote meanwhile. */
+function CheckForWritesOn({ section }: { section: WorkspaceSection }) {
+  const { checkForWrites } = useProjectData();
+  useEffect(() => checkForWrites(), [section, checkForWrites]);
+  return null;
+}
+
 export function Workspace({
   project,
   onImportProject,
@@ -121,6 +128,7 @@ export function Workspace({
   }, []);
   return (
     <ProjectDataProvider readOnly={project.readOnlyCopy !== null}>
+      <CheckForWritesOn section={section} />
       <div className="workspace">
         <nav className="sidebar" aria-label={project.title}>
           <ul>
