@@ -1,6 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { httpTransport } from '../renderer/api/transport';
+import type { MethodName } from '../shared/contract/api';
 
 export interface HostProcess {
   launchUrl: string;
@@ -33,18 +35,14 @@ export async function startHostProcess(userDataDir: string): Promise<HostProcess
   });
   const url = new URL(launchUrl);
   const token = /token=([^&]+)/.exec(url.hash)![1]!;
+  const transport = httpTransport(token, `${url.origin}/`);
   return {
     launchUrl,
     async call<T>(method: string, input: unknown): Promise<T> {
-      const response = await fetch(`${url.origin}/api/${encodeURIComponent(method)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(input),
-      });
-      const result = (await response.json()) as
-        { ok: true; value: T } | { ok: false; error: { message: string } };
+      // The page's own client: files go up and come back as framed bytes.
+      const result = await transport(method as MethodName, input);
       if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-      return result.value;
+      return result.value as T;
     },
     async media(recordingId, range) {
       const response = await fetch(`${url.origin}/media/${recordingId}?token=${token}`, {

@@ -20,7 +20,6 @@ import { readOnly } from '../store/history';
 import { projectChanges } from '../store/projectChanges';
 import type { ProjectChanges } from '../../shared/projectChanges';
 import type { CallControl, HandlerContext } from './context';
-import type { Operation } from '../store/journal';
 import type { Handlers } from './handlers';
 import { mergeHandlers, missingHandlers } from './handlers';
 
@@ -86,7 +85,6 @@ export function createDispatcher(
     const released = new Promise<void>((resolve) => (letGo = resolve));
     const hold: CallHold = {
       released: false,
-      writes: [],
       release: () => {
         hold.released = true;
         letGo();
@@ -96,7 +94,8 @@ export function createDispatcher(
         // Back in line behind the calls that started meanwhile; what it writes is this call's.
         const turn = queue.then(async () => {
           const value = await work();
-          hold.writes.push(...(context.session.project?.history.takeUnreported() ?? []));
+          // Read in the turn, before the next call writes or opens another project.
+          hold.changes = changesOf(context, null) ?? hold.changes;
           return value;
         });
         queue = turn.catch(() => undefined);
@@ -111,8 +110,8 @@ export function createDispatcher(
 
 interface CallHold extends CallControl {
   released: boolean;
-  /** What the call wrote in the turns it came back for, once it had let the queue go. */
-  writes: Operation[][];
+  /** What the call wrote in the turn it came back for, once it had let the queue go. */
+  changes?: ProjectChanges;
 }
 
 /**
@@ -121,8 +120,9 @@ interface CallHold extends CallControl {
  * the rest is other calls' to report.
  */
 function changesOf(context: HandlerContext, hold: CallHold | null): ProjectChanges | undefined {
+  if (hold?.released) return hold.changes;
   const project = context.session.project;
-  const writes = hold?.released ? hold.writes : (project?.history.takeUnreported() ?? []);
+  const writes = project?.history.takeUnreported() ?? [];
   if (!project || writes.length === 0) return undefined;
   return projectChanges(project.db, writes, project.history.state());
 }

@@ -133,18 +133,18 @@ export const casesHandlers: DomainHandlers<typeof casesContract> = {
     return linksOf(db, documentId);
   },
 
-  'tables.previewImport': (context, { entityKind, fileName, data }) =>
+  'tables.previewImport': (context, { entityKind, fileName, data, jobId }) =>
     importAfterReading(
       context,
       { what: 'table', fileName, bytes: data },
-      undefined,
+      jobId,
       (table, project) => planImport(project.db, entityKind, table).preview,
     ),
-  'tables.import': (context, { entityKind, fileName, data }) =>
+  'tables.import': (context, { entityKind, fileName, data, jobId }) =>
     importAfterReading(
       context,
       { what: 'table', fileName, bytes: data },
-      undefined,
+      jobId,
       (table, { db, history }) =>
         history.run(db, 'importTable', (changes) => {
           // Planned again inside the transaction, so the check and the writes see the same project.

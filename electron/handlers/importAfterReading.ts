@@ -22,24 +22,25 @@ export async function importAfterReading<Request extends ParseRequest, T>(
   const call = context.call;
   const background = context.background;
   if (!background || !call) return write(await readForImport(request), project);
+  // The job lasts until the write: a Stop while the write waits its turn still stops it.
   const job = jobId ? context.jobs.start(jobId, 0) : null;
-  let parsed: Parsed<Request>;
   try {
     if (job?.cancelled) throw cancelledError();
     call.release();
-    parsed = await background.parse(request, (cancel) => {
+    const parsed = await background.parse(request, (cancel) => {
       if (job) job.onCancel = cancel;
+    });
+    return await call.inTurn(() => {
+      if (job?.cancelled) throw cancelledError();
+      if (context.session.project !== project)
+        throw new AxialError(
+          'invalid_operation',
+          `The project was closed while "${request.fileName}" was being read: nothing was imported. Open the project and import the file again.`,
+          { file: request.fileName, reason: 'closedDuringImport' },
+        );
+      return write(parsed, project);
     });
   } finally {
     if (jobId) context.jobs.finish(jobId);
   }
-  return call.inTurn(() => {
-    if (context.session.project !== project)
-      throw new AxialError(
-        'invalid_operation',
-        `The project was closed while "${request.fileName}" was being read: nothing was imported. Open the project and import the file again.`,
-        { file: request.fileName, reason: 'closedDuringImport' },
-      );
-    return write(parsed, project);
-  });
 }

@@ -49,6 +49,12 @@ function casesOfParticipant(db: Db, participantId: string): string[] {
     .all(participantId) as string[];
 }
 
+function entityOfValue(db: Db, valueId: string): string[] {
+  return statement(db, 'SELECT entity_id FROM attribute_value WHERE id = ?')
+    .pluck()
+    .all(valueId) as string[];
+}
+
 /** Which rows of which lists the operations can have changed (counts included). */
 function touchedBy(db: Db, operations: readonly Operation[]): Touched {
   const touched: Touched = {
@@ -112,12 +118,17 @@ function touchedBy(db: Db, operations: readonly Operation[]): Touched {
         for (const list of ['attributes', 'documents', 'cases', 'participants'] as const)
           touched.whole.add(list);
         break;
-      case 'attribute_value':
+      case 'attribute_value': {
+        // An update's images hold only the changed value: the row (there after it, and after
+        // its undo) says whose it is.
+        const entities = column(images, 'entity_id');
+        if (entities.length === 0) entities.push(...entityOfValue(db, operation.id));
         // The entity is a document, a case or a participant: each list keeps only its own.
-        for (const entity of column(images, 'entity_id'))
+        for (const entity of entities)
           for (const list of ['documents', 'cases', 'participants'] as const)
             touched[list].add(entity);
         break;
+      }
       default:
         // Guides, answers, ratings, recordings and summaries are in none of the workspace's lists.
         break;

@@ -31,9 +31,14 @@ interface JobOptions {
 export function threadWork(bundlePath: string): BackgroundWork {
   /** Threads reading the open project: they stop before it closes. */
   const reading = new Set<Worker>();
-  const start = (data: JobThreadData | IntegrityThreadData, readsProject: boolean): Worker => {
+  const start = (
+    data: JobThreadData | IntegrityThreadData,
+    readsProject: boolean,
+    transferList: ArrayBuffer[] = [],
+  ): Worker => {
     const worker = new Worker(bundlePath, {
       workerData: data,
+      transferList,
       // A file that a reader cannot cope with ends its own thread, not the core.
       ...(data.role === 'parse' ? { resourceLimits: { maxOldGenerationSizeMb: 2048 } } : {}),
     });
@@ -46,9 +51,14 @@ export function threadWork(bundlePath: string): BackgroundWork {
   /** Threads stopped because the project closes: what they did not finish is not a failure. */
   const stopped = new WeakSet<Worker>();
 
-  const job = <T>(data: JobThreadData, readsProject: boolean, options: JobOptions): Promise<T> =>
+  const job = <T>(
+    data: JobThreadData,
+    readsProject: boolean,
+    options: JobOptions,
+    transferList: ArrayBuffer[] = [],
+  ): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      const worker = start(data, readsProject);
+      const worker = start(data, readsProject, transferList);
       let settled = false;
       let cancelled = false;
       const settle = (action: () => void) => {
@@ -128,14 +138,24 @@ export function threadWork(bundlePath: string): BackgroundWork {
         crashed:
           'The export stopped on an unexpected problem and wrote nothing. Your project is unchanged; try again.',
       }),
-    // A copy goes to the thread: the caller's bytes may be a view of a larger buffer.
+    // The file moves to the thread when it is a buffer of its own (as IPC and the port deliver
+    // it): the core keeps no copy while the thread reads. A view of a larger buffer is copied.
     parse: <Request extends ParseRequest>(
       request: Request,
       onCancellable: (cancel: () => void) => void,
-    ) =>
-      job<Parsed<Request>>({ role: 'parse', ...request }, false, {
-        onCancellable,
-        crashed: `"${request.fileName}" could not be read because of an unexpected problem; nothing was imported.`,
-      }),
+    ) => {
+      const { buffer, byteOffset, byteLength } = request.bytes;
+      const movable =
+        buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength;
+      return job<Parsed<Request>>(
+        { role: 'parse', ...request },
+        false,
+        {
+          onCancellable,
+          crashed: `"${request.fileName}" could not be read because of an unexpected problem; nothing was imported.`,
+        },
+        movable ? [buffer] : [],
+      );
+    },
   };
 }

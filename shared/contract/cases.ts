@@ -93,6 +93,8 @@ export const casesContract = {
       entityKind: z.enum(entityKinds),
       fileName: z.string().trim().min(1).max(255),
       data: tableBytes,
+      /** Names the import for jobs.cancel while its file is read. */
+      jobId: entityId.optional(),
     }),
   ),
   /** Imports the table in one transaction; refused, with nothing written, while any row has a problem. */
@@ -101,6 +103,8 @@ export const casesContract = {
       entityKind: z.enum(entityKinds),
       fileName: z.string().trim().min(1).max(255),
       data: tableBytes,
+      /** Names the import for jobs.cancel while its file is read. */
+      jobId: entityId.optional(),
     }),
   ),
   'tables.export': method<ExportedFile>()(

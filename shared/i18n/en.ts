@@ -268,6 +268,8 @@ export const en = {
     notXlsx:
       '{{file}} is not a readable Excel workbook. Save it again from your spreadsheet as .xlsx or .csv.',
     tableFormat: '{{file}} cannot be imported as a table: Axial reads .csv and .xlsx files.',
+    closedDuringImport:
+      'The project was closed while {{file}} was being read: nothing was imported. Open the project and import the file again.',
     tableProblems:
       '{{file}} has {{count, number}} problems; nothing was imported. Correct the lines listed and import again.',
     unconvertible:

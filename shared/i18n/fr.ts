@@ -280,6 +280,8 @@ export const fr: Messages = {
       '{{file}} n’est pas un classeur Excel lisible. Enregistrez-le de nouveau depuis votre tableur en .xlsx ou .csv.',
     tableFormat:
       '{{file}} ne peut pas être importé comme tableau : Axial lit les fichiers .csv et .xlsx.',
+    closedDuringImport:
+      'Le projet a été fermé pendant la lecture de {{file}} : rien n’a été importé. Ouvrez le projet et importez le fichier de nouveau.',
     tableProblems:
       '{{file}} présente {{count, number}} problèmes ; rien n’a été importé. Corrigez les lignes indiquées et importez de nouveau.',
     unconvertible:

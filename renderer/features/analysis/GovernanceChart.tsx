@@ -50,7 +50,7 @@ function measure(text: string): number {
 export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const { cases, codes, attributes, showError } = useProjectData();
+  const { cases, codes, attributes, history, showError } = useProjectData();
   const [colourBy, setColourBy] = useState('');
   const [ratings, setRatings] = useState<Ratings | null>(null);
   const [settings, setSettings] = useState<ChartSettings | null>(null);
@@ -64,7 +64,8 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
         setSettings(loadedSettings);
       })
       .catch(showError);
-  }, [api, showError, codes]);
+    // Read again after every write: an undo of a rating or a setting changes none of the lists.
+  }, [api, showError, codes, history.writes]);
 
   const axes = codes.filter((code) => code.parentId === null);
   const xAxis = codes.find((code) => code.id === settings?.xCodeId) ?? axes[0];

@@ -22,7 +22,7 @@ interface Selected {
 export function MatrixView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { showError, codes, documents } = useProjectData();
+  const { showError, codes, documents, history } = useProjectData();
   const [rowKind, setRowKind] = useState<MatrixRowKind>('case');
   const [level, setLevel] = useState<MatrixLevel>('axis');
   const [matrix, setMatrix] = useState<Matrix | null>(null);
@@ -34,7 +34,8 @@ export function MatrixView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
   const load = useCallback(() => {
     api['matrix.get']({ rowKind, level }).then(setMatrix).catch(showError);
   }, [api, rowKind, level, showError]);
-  useEffect(load, [load, codes, documents]);
+  // Read again after every write: an undo of a cell's summary changes none of the lists.
+  useEffect(load, [load, codes, documents, history.writes]);
 
   const cellOf = (rowId: string, codeId: string) =>
     matrix?.cells.find((cell) => cell.rowId === rowId && cell.codeId === codeId);

@@ -9,11 +9,12 @@ import { useProjectData } from '../project/ProjectData';
 export function RatingsView() {
   const { t } = useTranslation();
   const api = useApi();
-  const { cases, codes, showError } = useProjectData();
+  const { cases, codes, history, showError } = useProjectData();
   const [ratings, setRatings] = useState<Ratings | null>(null);
   useEffect(() => {
     api['ratings.list']({}).then(setRatings).catch(showError);
-  }, [api, showError, codes]);
+    // Read again after every write: an undo of a rating changes none of the lists.
+  }, [api, showError, codes, history.writes]);
   const axes = codes.filter((code) => code.parentId === null);
   if (!ratings) return null;
   const values = Array.from(

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentKind, DocumentSummary } from '../../../shared/documents';
 import { useApi } from '../../api/context';
@@ -7,6 +7,7 @@ import { useProjectData } from '../project/ProjectData';
 import { DocumentLinksEditor } from './DocumentLinksEditor';
 
 type Field = 'title' | 'place' | 'description' | 'memo';
+const fields: readonly Field[] = ['title', 'place', 'description', 'memo'];
 
 /** A document's title, kind, date, place, description and memo; each saved when the field is left. */
 export function DocumentProperties({ document }: { document: DocumentSummary }) {
@@ -14,7 +15,25 @@ export function DocumentProperties({ document }: { document: DocumentSummary }) 
   const api = useApi();
   const { showError } = useProjectData();
   const [values, setValues] = useState(() => snapshot(document));
-  useEffect(() => setValues(snapshot(document)), [document]);
+  // The document comes again after every save of its text: only a field whose stored value
+  // changed (or another document) replaces what is shown, so a draft being typed stays.
+  const shown = useRef({ id: document.id, stored: snapshot(document) });
+  useEffect(() => {
+    const stored = snapshot(document);
+    const previous = shown.current;
+    shown.current = { id: document.id, stored };
+    if (previous.id !== document.id) {
+      setValues(stored);
+      return;
+    }
+    const changed = fields.filter((field) => stored[field] !== previous.stored[field]);
+    if (changed.length)
+      setValues((current) => {
+        const next = { ...current };
+        for (const field of changed) next[field] = stored[field];
+        return next;
+      });
+  }, [document]);
 
   const save = async (patch: {
     title?: string;

@@ -15,11 +15,11 @@ export function AnswersByQuestion({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { showError, documents } = useProjectData();
+  const { showError, documents, history } = useProjectData();
   const [answers, setAnswers] = useState<AnswerPassage[]>([]);
   useEffect(() => {
     api['answers.byQuestion']({ guideId: guide.id }).then(setAnswers).catch(showError);
-  }, [api, guide.id, showError, documents]);
+  }, [api, guide.id, showError, documents, history.writes]);
   const questions = guide.items.filter((item) => item.kind !== 'section');
   return (
     <div className="answers-by-question">

@@ -16,11 +16,11 @@ export function CoverageGrid({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const { showError, documents } = useProjectData();
+  const { showError, documents, history } = useProjectData();
   const [coverage, setCoverage] = useState<Coverage | null>(null);
   useEffect(() => {
     api['guides.coverage']({ guideId }).then(setCoverage).catch(showError);
-  }, [api, guideId, showError, documents]);
+  }, [api, guideId, showError, documents, history.writes]);
   if (!coverage) return null;
   if (coverage.documents.length === 0)
     return <p className="muted empty-state">{t('guides.noInterviews')}</p>;

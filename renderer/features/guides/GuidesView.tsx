@@ -42,7 +42,7 @@ export function GuidesView({ onOpen }: { onOpen: (target: DocumentTarget) => voi
     load(guide?.id).catch(showError);
     // Reload after undo and redo too: the history labels change with them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [load, showError, history.undoLabel, history.redoLabel]);
+  }, [load, showError, history.writes]);
 
   const run = async (action: () => Promise<void>) => {
     try {

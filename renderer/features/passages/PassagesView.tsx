@@ -29,7 +29,8 @@ function reference(passage: Passage): string {
 export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const { codes, documents, cases, participants, attributes, showError } = useProjectData();
+  const { codes, documents, cases, participants, attributes, history, showError } =
+    useProjectData();
   const [query, setQuery] = useState<PassageQuery>({ codeMatch: 'any' });
   const [groupBy, setGroupBy] = useState<GroupBy>('axis');
   const [conditions, setConditions] = useState<DraftCondition[]>([]);
@@ -54,7 +55,7 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
         setAnswers(loadedAnswers);
       })
       .catch(showError);
-  }, [api, groupBy, guideId, showError, documents]);
+  }, [api, groupBy, guideId, showError, documents, history.writes]);
   const complete = useMemo(
     () => completeConditions(conditions, attributes),
     [conditions, attributes],
@@ -100,7 +101,7 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
     };
     // conditionKey stands for the conditions' content.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, query, showError, codes, conditionKey, groupBy]);
+  }, [api, query, showError, codes, conditionKey, groupBy, history.writes]);
 
   /** Every passage of one code, replacing the first page's share of them. */
   const showAll = (codeId: string) =>

@@ -78,6 +78,10 @@ export function ProjectDataProvider({
     store.snapshot,
   );
 
+  useEffect(() => {
+    store.open();
+    return () => store.close();
+  }, [store]);
   // Every write's result says what it changed: the lists follow without being read again.
   useEffect(() => feed.listen((changes) => store.apply(changes)), [feed, store]);
   useEffect(() => {
@@ -89,7 +93,6 @@ export function ProjectDataProvider({
       })
       .catch((caught: unknown) => setError(toApiError(caught)));
   }, [api, store]);
-  useEffect(() => () => store.close(), [store]);
 
   const checkForWrites = useCallback(() => {
     api['history.state']({})

@@ -120,8 +120,12 @@ export class ProjectListsStore {
     else if (outOfStep.length) this.reload(outOfStep).catch(this.onError);
   }
 
+  /** Reads that land while the workspace is gone are dropped (React may mount it again). */
+  open(): void {
+    this.closed = false;
+  }
+
   close(): void {
     this.closed = true;
-    this.listeners.clear();
   }
 }

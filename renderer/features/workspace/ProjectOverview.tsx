@@ -26,7 +26,7 @@ export function ProjectOverview({ project }: { project: ProjectSummary }) {
       setOverview(state);
     });
     // The history labels change with every action, undo and redo: the counts and the log follow.
-  }, [api, run, project.modifiedAt, history.undoLabel, history.redoLabel]);
+  }, [api, run, project.modifiedAt, history.writes]);
   return (
     <section className="overview" aria-labelledby="overview-heading">
       <h2 id="overview-heading">{project.title}</h2>
