@@ -1,5 +1,7 @@
 import { build } from 'esbuild';
 import { join } from 'node:path';
+import type { CoreWorker } from '../../electron/worker/startCoreWorker';
+import { startCoreWorker } from '../../electron/worker/startCoreWorker';
 
 /**
  * The core's worker bundle as scripts/build-electron.mjs writes it, under
@@ -19,4 +21,19 @@ export async function buildCoreWorkerBundle(name: string): Promise<string> {
     logLevel: 'silent',
   });
   return outfile;
+}
+
+/** The core's worker from that bundle, as the web host starts it (no native dialogs). */
+export function startTestCoreWorker(
+  bundle: string,
+  userDataDir: string,
+  defaultProjectFolder = userDataDir,
+): Promise<CoreWorker> {
+  return startCoreWorker(bundle, {
+    userDataDir,
+    kind: 'web',
+    version: '0.0.0-test',
+    defaultProjectFolder,
+    nativeDialogs: false,
+  });
 }

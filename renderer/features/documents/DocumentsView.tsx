@@ -70,8 +70,12 @@ export function DocumentsView({
   }, []);
 
   const summary = documents.find((document) => document.id === openId) ?? null;
+  // Whether the list has held the open document: a document just made reaches the list a
+  // frame after its answer, and is not gone meanwhile.
+  const listed = useRef<string | null>(null);
+  if (summary) listed.current = summary.id;
   // The open document went away (deleted elsewhere, its import undone): close it quietly.
-  const gone = openId !== null && detail !== null && summary === null;
+  const gone = openId !== null && detail !== null && summary === null && listed.current === openId;
   useEffect(() => {
     if (gone) onOpen(null);
   }, [gone, onOpen]);

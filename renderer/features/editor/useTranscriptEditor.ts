@@ -53,12 +53,10 @@ export function useTranscriptEditor(
   callbacks: EditorCallbacks,
 ): { editor: Editor; sync: StepSync } | null {
   const api = useApi();
-  const { readOnly, onHistory, historyChanged } = useProjectData();
+  const { readOnly, onHistory } = useProjectData();
   const latest = useRef(callbacks);
   latest.current = callbacks;
   // The editor is made once per document version; a reloaded detail of the same version keeps it.
-  const saved = useRef(historyChanged);
-  saved.current = historyChanged;
   const opened = useRef(detail);
   opened.current = detail;
   const [instance, setInstance] = useState<{ editor: Editor; sync: StepSync } | null>(null);
@@ -75,8 +73,8 @@ export function useTranscriptEditor(
       version,
       () => (editor && !editor.isDestroyed ? state : null),
       (transaction) => editor?.view.dispatch(transaction),
+      // The undo history a save changed comes with the save's changes, to the project's lists.
       (error) => call.current.failed(error),
-      (history) => saved.current(history),
     );
     editor = new Editor({
       extensions: [

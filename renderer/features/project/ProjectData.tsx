@@ -8,39 +8,26 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import type {
-  CodeNode,
-  DocumentSummary,
-  HistoryResult,
-  HistoryState,
-} from '../../../shared/documents';
+import type { HistoryResult } from '../../../shared/documents';
 import type { ProjectListName } from '../../../shared/projectChanges';
 import { useApi } from '../../api/context';
 import { useProjectChanges } from '../../api/projectChangesFeed';
+import type { ProjectLists } from './projectLists';
 import { ProjectListsStore } from './projectLists';
 import { toApiError } from '../../components/ErrorMessage';
 import { withPendingEditsHeld } from './pendingEdits';
 import type { ApiError } from '../../../shared/errors';
-import type { AttributeDefinition, CaseRecord, ParticipantRecord } from '../../../shared/cases';
 
 /** Listens for an undo or redo, to put text changes into an open editor. */
 type HistoryListener = (result: HistoryResult) => void;
 
-export interface ProjectData {
+export interface ProjectData extends ProjectLists {
   /** A read-only copy of a project open elsewhere: nothing can be changed. */
   readOnly: boolean;
-  codes: CodeNode[];
-  documents: DocumentSummary[];
-  cases: CaseRecord[];
-  participants: ParticipantRecord[];
-  attributes: AttributeDefinition[];
-  history: HistoryState;
   error: ApiError | null;
   undo(): Promise<void>;
   redo(): Promise<void>;
   onHistory(listener: HistoryListener): () => void;
-  /** The undo history as a write that changed it (a typing save) returned it. */
-  historyChanged(state: HistoryState): void;
   showError(error: unknown): void;
   clearError(): void;
   /** Asks whether another client wrote (another tab, a script): if so every list is read again. */
@@ -158,7 +145,6 @@ export function ProjectDataProvider({
       undo: () => step('undo'),
       redo: () => step('redo'),
       onHistory,
-      historyChanged: (state: HistoryState) => store.setHistory(state),
       showError,
       clearError,
       checkForWrites,
@@ -172,7 +158,6 @@ export function ProjectDataProvider({
       attributes,
       history,
       error,
-      store,
       step,
       onHistory,
       showError,

@@ -4,8 +4,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { studyCorpus } from '../../../bench/corpus';
 import type { CoreWorker } from '../../../electron/worker/startCoreWorker';
-import { startCoreWorker } from '../../../electron/worker/startCoreWorker';
-import { buildCoreWorkerBundle } from '../../support/coreWorkerBundle';
+import { buildCoreWorkerBundle, startTestCoreWorker } from '../../support/coreWorkerBundle';
 import { testCore } from '../../support/core';
 import { makeTempDir } from '../../support/tempDir';
 
@@ -41,13 +40,7 @@ beforeAll(async () => {
     .get() as number;
   builder.shutdown();
   const bundle = await buildCoreWorkerBundle('core-worker-exports');
-  core = await startCoreWorker(bundle, {
-    userDataDir: join(folder.path, 'user-data'),
-    kind: 'web',
-    version: '0.0.0-test',
-    defaultProjectFolder: folder.path,
-    nativeDialogs: false,
-  });
+  core = await startTestCoreWorker(bundle, join(folder.path, 'user-data'), folder.path);
   expect(await core.dispatch('projects.open', { path: projectPath })).toMatchObject({ ok: true });
 }, 120_000);
 afterAll(async () => {

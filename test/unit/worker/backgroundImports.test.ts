@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreWorker } from '../../../electron/worker/startCoreWorker';
-import { startCoreWorker } from '../../../electron/worker/startCoreWorker';
 import type { ProjectChanges } from '../../../shared/projectChanges';
-import { buildCoreWorkerBundle } from '../../support/coreWorkerBundle';
+import { buildCoreWorkerBundle, startTestCoreWorker } from '../../support/coreWorkerBundle';
 import { docxFile } from '../../support/docx';
 import { makeTempDir } from '../../support/tempDir';
 
@@ -38,13 +37,7 @@ beforeAll(async () => {
   folder = makeTempDir();
   projectPath = join(folder.path, 'etude.axial');
   const bundle = await buildCoreWorkerBundle('core-worker-imports');
-  core = await startCoreWorker(bundle, {
-    userDataDir: join(folder.path, 'user-data'),
-    kind: 'web',
-    version: '0.0.0-test',
-    defaultProjectFolder: folder.path,
-    nativeDialogs: false,
-  });
+  core = await startTestCoreWorker(bundle, join(folder.path, 'user-data'), folder.path);
   await call('projects.create', { path: projectPath, title: 'Étude', language: 'fr' });
 }, 60_000);
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { RECORDING_CHUNK_BYTES } from '../../../shared/recordings';
 import type { MethodName } from '../../../shared/contract/api';
 import { httpTransport } from '../../../renderer/api/transport';
 import { toneWav } from '../../../electron/demo/toneWav';
-import { buildCoreWorkerBundle } from '../../support/coreWorkerBundle';
+import { buildCoreWorkerBundle, startTestCoreWorker } from '../../support/coreWorkerBundle';
 import { testCore } from '../../support/core';
 import { makeTempDir } from '../../support/tempDir';
 
@@ -72,13 +72,7 @@ const transports: Record<string, (userData: string) => Promise<Transport>> = {
     });
   },
   'the core’s worker thread': async (userData) => {
-    const core = await startCoreWorker(bundle, {
-      userDataDir: userData,
-      kind: 'web',
-      version: '0.0.0-test',
-      defaultProjectFolder: userData,
-      nativeDialogs: false,
-    });
+    const core = await startTestCoreWorker(bundle, userData);
     return { dispatch: core.dispatch, stop: core.shutdown };
   },
 };
@@ -173,13 +167,7 @@ describe('the core’s worker thread', () => {
   it('runs on a thread of its own and releases the project’s lock when it shuts down', async () => {
     folder = makeTempDir();
     const userData = join(folder.path, 'user-data');
-    const core = await startCoreWorker(bundle, {
-      userDataDir: userData,
-      kind: 'web',
-      version: '0.0.0-test',
-      defaultProjectFolder: userData,
-      nativeDialogs: false,
-    });
+    const core = await startTestCoreWorker(bundle, userData);
     expect(core.threadId).not.toBe(threadId);
     const path = join(folder.path, 'verrou.axial');
     expect(await core.dispatch('projects.create', { path, title: 'Verrou' })).toMatchObject({
@@ -237,13 +225,7 @@ describe('the core’s worker thread', () => {
   it('streams a recording by ranges, chunk by chunk, and lets go of one the host stops reading', async () => {
     folder = makeTempDir();
     const userData = join(folder.path, 'user-data');
-    const core = await startCoreWorker(bundle, {
-      userDataDir: userData,
-      kind: 'web',
-      version: '0.0.0-test',
-      defaultProjectFolder: userData,
-      nativeDialogs: false,
-    });
+    const core = await startTestCoreWorker(bundle, userData);
     transport = { dispatch: core.dispatch, stop: core.shutdown };
     await core.dispatch('projects.create', { path: join(folder.path, 'son.axial'), title: 'Son' });
     const document = (await core.dispatch('documents.import', {
