@@ -1,6 +1,8 @@
 import type { HostKind, Language, PathPurpose } from '../../shared/domain';
 import type { ExportOutcome, ExportRequest } from '../exchange/runExport';
 import type { Parsed, ParseRequest } from '../exchange/readForImport';
+import type { ProjectImportRequest } from '../exchange/refi/buildImportedProject';
+import type { ExchangeImportReport } from '../../shared/exchange';
 import type { ProjectSession } from '../session';
 import type { JobRegistry } from './jobs';
 import type { RecentProjects } from '../userdata/recentProjects';
@@ -37,6 +39,14 @@ export interface BackgroundWork {
     /** Receives the job's stop, for jobs.cancel. */
     onCancellable: (cancel: () => void) => void;
   }): Promise<ExportOutcome>;
+  /** Makes a .qdpx into a new project file, which the core then opens. */
+  importProject(
+    request: ProjectImportRequest,
+    job: {
+      onProgress: (done: number, total: number) => void;
+      onCancellable: (cancel: () => void) => void;
+    },
+  ): Promise<ExchangeImportReport>;
   /** Reads a file to import (a document or a table); nothing is stored. */
   parse<Request extends ParseRequest>(
     request: Request,

@@ -50,7 +50,6 @@ const closingMethods = new Set([
   'projects.create',
   'projects.openCopy',
   'projects.openDemo',
-  'refi.importProject',
 ]);
 
 const unknownClosing = [...closingMethods].filter(

@@ -1,6 +1,9 @@
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { exchangeContract } from '../../shared/contract/exchange';
-import type { ExportedFile } from '../../shared/exchange';
+import type { ExchangeImportReport, ExportedFile } from '../../shared/exchange';
+import type { ProjectImportRequest } from '../exchange/refi/buildImportedProject';
+import { buildImportedProject } from '../exchange/refi/buildImportedProject';
 import type { DomainHandlers } from '../api/handlers';
 import { codebookDocument } from '../exchange/codebookDocument';
 import type { HandlerContext } from '../api/context';
@@ -9,10 +12,8 @@ import { exportCodebookXml } from '../exchange/refi/exportCodebook';
 import type { ExportBytes, ExportOutcome, ExportRequest } from '../exchange/runExport';
 import { fileBaseName, runExport } from '../exchange/runExport';
 import { importCodebookInto } from '../exchange/refi/importCodebook';
-import { importProjectInto, readProjectArchive } from '../exchange/refi/importProject';
 import { decodeXml, parseCodebookXml } from '../exchange/refi/parseXml';
 import { getProject } from '../store/project';
-import { buildProjectFile } from '../store/projectFile';
 import { opened, withProjectExtension } from './projects';
 
 const bytesOf = (data: Uint8Array | string) =>
@@ -100,32 +101,62 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
   },
 
   'refi.importProject': async (context, { fileName, data, path, jobId, counting }) => {
-    // Everything that can be refused is refused before a file is created.
-    const read = readProjectArchive(data, fileName);
     const target = resolve(withProjectExtension(path));
-    let report;
+    const request: ProjectImportRequest = {
+      fileName,
+      bytes: data,
+      path: target,
+      language: context.settings.language('en'),
+      coder: context.coder,
+      ...(counting ? { counting } : {}),
+    };
+    const call = context.call;
+    const background = context.background;
+    const job = jobId ? context.jobs.start(jobId, 0) : null;
+    const onProgress = (done: number, total: number) => {
+      if (job) Object.assign(job, { done, total });
+    };
     try {
-      report = await buildProjectFile(
-        target,
-        {
-          title: read.project.name.slice(0, 200),
-          description: read.project.description.slice(0, 20_000),
-          language: context.settings.language('en'),
-        },
-        (db) => {
-          const job = jobId ? context.jobs.start(jobId, read.project.sources.length) : null;
-          return importProjectInto(db, read, context.coder, {
-            counting,
-            onProgress: (done, total) => {
-              if (job) Object.assign(job, { done, total });
-            },
-            isCancelled: () => job?.cancelled ?? false,
-          });
-        },
-      );
+      if (!background || !call) {
+        const report = await buildImportedProject(request, {
+          onProgress,
+          isCancelled: () => job?.cancelled ?? false,
+        });
+        return { project: opened(context, context.session.open(target)), report };
+      }
+      // A file already there is another project: whatever happens, it is never removed.
+      const existed = existsSync(target);
+      const removeHalfWritten = () => {
+        if (!existed)
+          for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true });
+      };
+      if (job?.cancelled) throw cancelledError();
+      // The new file is the thread's alone: the open project's calls go on meanwhile.
+      call.release();
+      let report: ExchangeImportReport;
+      try {
+        report = await background.importProject(request, {
+          onProgress,
+          onCancellable: (cancel) => {
+            if (job) job.onCancel = cancel;
+          },
+        });
+      } catch (error) {
+        // A thread stopped half-way (cancelled, crashed) leaves what it had written.
+        removeHalfWritten();
+        throw error;
+      }
+      // Opened in the call's turn, after the calls that started meanwhile.
+      return await call.inTurn(async () => {
+        if (job?.cancelled) {
+          removeHalfWritten();
+          throw cancelledError();
+        }
+        await background.stopAll();
+        return { project: opened(context, context.session.open(target)), report };
+      });
     } finally {
       if (jobId) context.jobs.finish(jobId);
     }
-    return { project: opened(context, context.session.open(target)), report };
   },
 };

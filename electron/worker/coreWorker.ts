@@ -6,6 +6,8 @@ import type { ExportThreadData } from './exportThread';
 import { runExportThread } from './exportThread';
 import type { IntegrityThreadData } from './integrityThread';
 import type { ParseThreadData } from './parseThread';
+import type { ImportProjectThreadData } from './importProjectThread';
+import { runImportProjectThread } from './importProjectThread';
 import { runParseThread } from './parseThread';
 import { runIntegrityThread } from './integrityThread';
 import { hostBridge, serveCore } from './serveCore';
@@ -36,10 +38,15 @@ function runCore(port: NonNullable<typeof parentPort>, data: CoreWorkerData): vo
 }
 
 const data = workerData as
-  CoreWorkerData | ExportThreadData | IntegrityThreadData | ParseThreadData;
+  | CoreWorkerData
+  | ExportThreadData
+  | IntegrityThreadData
+  | ParseThreadData
+  | ImportProjectThreadData;
 if (parentPort) {
   if (data.role === 'export') void runExportThread(parentPort, data);
   else if (data.role === 'parse') void runParseThread(parentPort, data);
+  else if (data.role === 'importProject') void runImportProjectThread(parentPort, data);
   else if (data.role === 'integrity') runIntegrityThread(parentPort, data);
   else runCore(parentPort, data);
 }

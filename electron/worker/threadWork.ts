@@ -8,17 +8,24 @@ import type { ExportThreadData } from './exportThread';
 import type { IntegrityThreadData } from './integrityThread';
 import type { Parsed, ParseRequest } from '../exchange/readForImport';
 import type { ParseThreadData } from './parseThread';
+import type { ImportProjectThreadData } from './importProjectThread';
+import type { ExchangeImportReport } from '../../shared/exchange';
 
-type JobThreadData = ExportThreadData | ParseThreadData;
+type JobThreadData = ExportThreadData | ParseThreadData | ImportProjectThreadData;
 
 type FromJobThread<T> =
-  { kind: 'started' } | { kind: 'done'; value: T } | { kind: 'failed'; error: ApiError };
+  | { kind: 'started' }
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'done'; value: T }
+  | { kind: 'failed'; error: ApiError };
 
 interface JobOptions {
   /** Called once the job no longer needs the calls behind it to wait (an export's snapshot taken). */
   onStarted?: () => void;
   /** Receives the job's stop, for jobs.cancel. */
   onCancellable: (cancel: () => void) => void;
+  /** How far the job is, as it says. */
+  onProgress?: (done: number, total: number) => void;
   /** What the researcher is told when the thread itself stops on a fault. */
   crashed: string;
 }
@@ -74,6 +81,7 @@ export function threadWork(bundlePath: string): BackgroundWork {
       });
       worker.on('message', (message: FromJobThread<T>) => {
         if (message.kind === 'started') options.onStarted?.();
+        else if (message.kind === 'progress') options.onProgress?.(message.done, message.total);
         else if (message.kind === 'done') settle(() => resolve(message.value));
         else
           settle(() =>
@@ -157,5 +165,11 @@ export function threadWork(bundlePath: string): BackgroundWork {
         movable ? [buffer] : [],
       );
     },
+    importProject: (request, { onProgress, onCancellable }) =>
+      job<ExchangeImportReport>({ role: 'importProject', ...request }, false, {
+        onProgress,
+        onCancellable,
+        crashed: `"${request.fileName}" could not be imported because of an unexpected problem; no project was created.`,
+      }),
   };
 }

@@ -283,10 +283,11 @@ describe('exchange', () => {
   it('shows the progress of a long import, which the researcher can cancel', async () => {
     const { page } = app;
     await createProject(app, 'Courant');
-    // A .qdpx of 3,000 short interviews: long enough to be cancelled half-way.
+    // A .qdpx of 12,000 short interviews: long enough to be cancelled half-way (about 4 s on
+    // the import's own thread).
     const files: Record<string, Uint8Array> = {};
     const sources: string[] = [];
-    for (let index = 0; index < 3000; index += 1) {
+    for (let index = 0; index < 12_000; index += 1) {
       const guid = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
       files[`sources/${guid}.txt`] = strToU8(`Entretien ${index} : le maire porte le projet.`);
       sources.push(
@@ -305,8 +306,8 @@ describe('exchange', () => {
     const target = app.projectPath('gros.axial');
     await dialog.locator('input[name="imported-project-path"]').fill(target);
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    // Counts as English writes them: 3,000.
-    await dialog.getByText(/Importing… [\d,]+ of 3,000 documents/).waitFor();
+    // Counts as English writes them: 12,000.
+    await dialog.getByText(/Importing… [\d,]+ of 12,000 documents/).waitFor();
     await dialog.getByRole('button', { name: 'Cancel the import' }).click();
     await dialog.getByText('Cancelled: nothing was changed.').waitFor();
     expect(existsSync(target)).toBe(false);

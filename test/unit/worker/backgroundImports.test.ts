@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CoreWorker } from '../../../electron/worker/startCoreWorker';
@@ -137,5 +138,47 @@ describe('imports read on their own thread', () => {
     })) as Outcome<{ rows: unknown[] }>;
     expect(table).toMatchObject({ ok: true });
     expect(await documentCount()).toBe(before);
+  });
+
+  it('makes a .qdpx into a new project on its own thread while the open project answers, then opens it', async () => {
+    const exported = await call<{ file: { data: Uint8Array } }>('refi.exportProject', {});
+    const before = await documentCount();
+    const target = join(folder.path, 'depuis-qdpx.axial');
+    const finished: string[] = [];
+    const importing = core
+      .dispatch('refi.importProject', {
+        fileName: 'etude.qdpx',
+        data: exported.file.data,
+        path: target,
+      })
+      .then((result) => {
+        finished.push('import');
+        return result as Outcome<{ project: { path: string } }>;
+      });
+    const listing = core.dispatch('documents.list', {}).then(() => finished.push('list'));
+    const [imported] = await Promise.all([importing, listing]);
+    expect(finished).toEqual(['list', 'import']);
+    expect(imported).toMatchObject({ ok: true, value: { project: { path: target } } });
+    expect(await documentCount()).toBe(before);
+    await call('projects.open', { path: projectPath });
+  });
+
+  it('stops a .qdpx import at once and leaves no file behind', async () => {
+    const exported = await call<{ file: { data: Uint8Array } }>('refi.exportProject', {});
+    const target = join(folder.path, 'arrete.axial');
+    const jobId = crypto.randomUUID();
+    const importing = core.dispatch('refi.importProject', {
+      fileName: 'etude.qdpx',
+      data: exported.file.data,
+      path: target,
+      jobId,
+    }) as Promise<Outcome<unknown>>;
+    expect(await core.dispatch('jobs.cancel', { jobId })).toEqual({ ok: true, value: null });
+    expect(await importing).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    for (const suffix of ['', '-wal', '-shm']) expect(existsSync(target + suffix)).toBe(false);
+    // The open project is still the one it was.
+    expect(await call<{ path: string }>('projects.current', {})).toMatchObject({
+      path: projectPath,
+    });
   });
 });
