@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { docxFile } from '../support/docx';
 import type { RunningApp } from './support/app';
 import { startApp } from './support/app';
 import { apiCall, createProject, openSection } from './support/workspace';
@@ -51,5 +53,38 @@ describe('the workspace after a write that changes none of its lists', () => {
     // The typing's save has come back and been applied: the undo button names it.
     await page.locator('.history-buttons button[title="Undo: typing"]').waitFor();
     expect(await memo.inputValue()).toBe('Entretien important');
+  });
+});
+
+describe('stopping an import of several long transcripts', () => {
+  it('stops the file being read at once and imports no more', async () => {
+    const { page } = app;
+    await createProject(app, 'arret');
+    await openSection(page, 'Documents');
+    // Three long .docx: each takes its thread about a second to read.
+    const paths = ['a', 'b', 'c'].map((name) => {
+      const path = app.projectPath(`entretien-${name}.docx`);
+      writeFileSync(
+        path,
+        docxFile(
+          Array.from({ length: 12_000 }, (_, index) => ({
+            runs: [
+              { text: `${index % 2 ? 'DGS' : 'Enquêteur'} : Le comité se réunit (${index}).` },
+            ],
+          })),
+        ),
+      );
+      return path;
+    });
+    await page.locator('input[type=file]').setInputFiles(paths);
+    const dialog = page.getByRole('dialog', { name: 'Import documents' });
+    await dialog.getByRole('button', { name: 'Import 3 files' }).click();
+    await dialog.getByRole('button', { name: 'Stop the import' }).click();
+    await dialog.getByRole('button', { name: 'Close' }).waitFor();
+    // The first file was still being read when Stop came: it says so, and nothing went in.
+    await dialog.getByText('Cancelled: nothing was changed.').waitFor();
+    expect(await call<unknown[]>('documents.list', {})).toEqual([]);
+    expect(await dialog.locator('.import-file.failed').count()).toBe(3);
+    expect(await dialog.locator('.import-file.imported').count()).toBe(0);
   });
 });
