@@ -73,6 +73,8 @@ describe('dates and files in French', () => {
     await page.locator('input[name="title"]').fill('Dates');
     await page.locator('input[name="path"]').fill(app.projectPath('dates.axial'));
     await page.getByRole('button', { name: 'Créer le projet' }).click();
+    // The project exists once its workspace shows: only then can another client add to it.
+    await page.getByTestId('project-title').waitFor();
     const created = await app.core.dispatch('documents.import', {
       fileName: 'Entretien A.txt',
       data: Buffer.from('Enquêteur : Bonjour.\nDGS : Bonjour.'),
