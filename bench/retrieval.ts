@@ -1,8 +1,6 @@
-import { buildCodeTree } from '../renderer/features/codebook/codeTree';
-import { groupPassages } from '../renderer/features/passages/groupPassages';
-import type { CodeNode, Passage, PassageOverview } from '../shared/documents';
 import { join } from 'node:path';
 import { benchCore, studyCorpus } from './corpus';
+import { passagesView } from './passagesView';
 import { exportPeakInOwnHost } from './hostProcess';
 import type { Measurement } from './measure';
 import { peakRss, timed } from './measure';
@@ -30,7 +28,7 @@ export async function benchRetrieval(runs: number): Promise<Measurement[]> {
         db.prepare(sql).all(...parameters);
 
     const firstAxis = corpus.axisIds[0]!;
-    const tree = buildCodeTree(await call<CodeNode[]>('codes.list', {}));
+    const view = await passagesView(call);
     const results: Measurement[] = [];
     const measure = async (
       name: string,
@@ -54,18 +52,6 @@ export async function benchRetrieval(runs: number): Promise<Measurement[]> {
     const allCodingRows = raw(
       `SELECT c.*, d.title FROM coding c JOIN document d ON d.id = c.document_id ORDER BY d.position, c.start`,
     );
-    /** What the Passages view asks for, grouped by axis: the counts and the first page. */
-    const view = async (query: Record<string, unknown>) => {
-      const [list, overview] = await Promise.all([
-        call<Passage[]>('passages.list', { ...query, limit: 300 }),
-        call<PassageOverview>('passages.overview', query),
-      ]);
-      return groupPassages(
-        tree,
-        list,
-        new Map(overview.codes.map((entry) => [entry.codeId, entry])),
-      );
-    };
     await measure(
       'Passages view grouped by axis (all 50,000 codings)',
       () => view({}),

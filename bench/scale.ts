@@ -1,8 +1,6 @@
 import { join } from 'node:path';
-import { buildCodeTree } from '../renderer/features/codebook/codeTree';
-import { groupPassages } from '../renderer/features/passages/groupPassages';
-import type { CodeNode, Passage, PassageOverview } from '../shared/documents';
 import { benchCore, studyCorpus } from './corpus';
+import { passagesView } from './passagesView';
 import { startHostProcess } from './hostProcess';
 import type { Measurement } from './measure';
 import { timed } from './measure';
@@ -40,18 +38,7 @@ async function measureAt(transcripts: number, runs: number): Promise<Point> {
     console.log(
       `  ${transcripts} transcripts generated in ${Math.round((performance.now() - setup) / 1000)} s`,
     );
-    const tree = buildCodeTree(await call<CodeNode[]>('codes.list', {}));
-    const view = async (query: Record<string, unknown>) => {
-      const [list, overview] = await Promise.all([
-        call<Passage[]>('passages.list', { ...query, limit: 300 }),
-        call<PassageOverview>('passages.overview', query),
-      ]);
-      return groupPassages(
-        tree,
-        list,
-        new Map(overview.codes.map((entry) => [entry.codeId, entry])),
-      );
-    };
+    const view = await passagesView(call);
     const measure = async (name: string, action: () => unknown) =>
       values.set(name, await timed(runs, action));
     await measure('Passages view grouped by axis (first page and counts)', () => view({}));
