@@ -3,6 +3,7 @@ import { methodNames } from '../../shared/contract/api';
 import type { MethodName } from '../../shared/contract/api';
 import type { Result } from '../../shared/errors';
 import { AxialError } from '../../shared/errors';
+import { agreementHandlers } from '../handlers/agreement';
 import { analysisHandlers } from '../handlers/analysis';
 import { appHandlers } from '../handlers/app';
 import { casesHandlers } from '../handlers/cases';
@@ -33,6 +34,7 @@ export const handlers: Handlers = mergeHandlers(
   casesHandlers,
   guidesHandlers,
   analysisHandlers,
+  agreementHandlers,
   searchHandlers,
   exchangeHandlers,
   recordingsHandlers,

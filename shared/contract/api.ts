@@ -1,3 +1,4 @@
+import { agreementContract } from './agreement';
 import { analysisContract } from './analysis';
 import { appContract } from './app';
 import { casesContract } from './cases';
@@ -24,6 +25,7 @@ export const contract = mergeContracts(
   casesContract,
   guidesContract,
   analysisContract,
+  agreementContract,
   searchContract,
   exchangeContract,
   recordingsContract,

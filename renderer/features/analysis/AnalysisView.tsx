@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Tabs } from '../../components/Tabs';
+import { AgreementView } from '../agreement/AgreementView';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { GovernanceChart } from './GovernanceChart';
 import { MatrixView } from './MatrixView';
 import { RatingsView } from './RatingsView';
 import { StatisticsView } from './StatisticsView';
 
-const panes = ['matrix', 'ratings', 'chart', 'statistics'] as const;
+const panes = ['matrix', 'ratings', 'chart', 'statistics', 'agreement'] as const;
 
-/** Analysis by axis: the framework matrix, the intensity ratings, and the 2×2 chart. */
+/** Analysis by axis: the framework matrix, the intensity ratings, the 2×2 chart, the statistics, and the coders' agreement. */
 export function AnalysisView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
   const [pane, setPane] = useState<(typeof panes)[number]>('matrix');
   return (
@@ -23,6 +24,7 @@ export function AnalysisView({ onOpen }: { onOpen: (target: DocumentTarget) => v
       {pane === 'ratings' && <RatingsView />}
       {pane === 'chart' && <GovernanceChart onOpen={onOpen} />}
       {pane === 'statistics' && <StatisticsView onOpen={onOpen} />}
+      {pane === 'agreement' && <AgreementView />}
     </div>
   );
 }

@@ -1,0 +1,30 @@
+import type { agreementContract } from '../../shared/contract/agreement';
+import type { DomainHandlers } from '../api/handlers';
+import { agreementToCsv, agreementToXlsx } from '../exchange/agreementExport';
+import { agreementBetween, listCoders } from '../store/agreement';
+import { getProject } from '../store/project';
+
+export const agreementHandlers: DomainHandlers<typeof agreementContract> = {
+  'agreement.coders': (context) => listCoders(context.session.require().db),
+
+  'agreement.compute': (context, request) =>
+    agreementBetween(context.session.require().db, request),
+
+  'agreement.export': async (context, { format, csvStyle, ...request }) => {
+    const { db, path } = context.session.require();
+    const report = agreementBetween(db, request);
+    const language = getProject(db, path).language;
+    const fileName = `agreement-${report.coders.join('-')}`.replace(/[\\/:*?"<>|]+/g, '_');
+    if (format === 'xlsx')
+      return {
+        fileName: `${fileName}.xlsx`,
+        data: await agreementToXlsx(report, language),
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      };
+    return {
+      fileName: `${fileName}.csv`,
+      data: agreementToCsv(report, language, csvStyle === 'excel-fr'),
+      mimeType: 'text/csv',
+    };
+  },
+};

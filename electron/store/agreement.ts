@@ -1,0 +1,121 @@
+import { computeAgreement } from '../../shared/agreement/agreement';
+import type { AgreementReport, CoderSummary } from '../../shared/agreement/report';
+import type { Span } from '../../shared/agreement/units';
+import { AxialError } from '../../shared/errors';
+import { listCodes } from './codes';
+import type { Db } from './database';
+
+export interface AgreementRequest {
+  coders: readonly [string, string];
+  /** The documents to compare; by default those both coders coded. */
+  documentIds?: readonly string[];
+  threshold: number;
+}
+
+/** Everyone who has coded in the project, by name, with how much. */
+export function listCoders(db: Db): CoderSummary[] {
+  return db
+    .prepare(
+      `SELECT coder AS name, COUNT(*) AS codings, COUNT(DISTINCT document_id) AS documents
+       FROM coding GROUP BY coder ORDER BY coder COLLATE NOCASE, coder`,
+    )
+    .all() as CoderSummary[];
+}
+
+/**
+ * Agreement between two coders over the documents both coded (or those
+ * chosen), per code either of them applied, in the codebook's order.
+ */
+export function agreementBetween(db: Db, request: AgreementRequest): AgreementReport {
+  const [first, second] = request.coders;
+  if (first === second)
+    throw new AxialError('invalid_input', 'Choose two different coders to compare.', {
+      reason: 'sameCoder',
+    });
+  const known = new Set(listCoders(db).map((coder) => coder.name));
+  for (const name of request.coders)
+    if (!known.has(name))
+      throw new AxialError('not_found', `"${name}" has no codings in this project.`, {
+        reason: 'unknownCoder',
+        name,
+      });
+  const chosen = request.documentIds ? [...new Set(request.documentIds)] : null;
+  const documents = (
+    chosen
+      ? db
+          .prepare(
+            `SELECT id, title, length FROM document WHERE id IN (SELECT value FROM json_each(?))
+             ORDER BY position, created_at`,
+          )
+          .all(JSON.stringify(chosen))
+      : db
+          .prepare(
+            `SELECT id, title, length FROM document d
+             WHERE EXISTS (SELECT 1 FROM coding WHERE document_id = d.id AND coder = ?)
+               AND EXISTS (SELECT 1 FROM coding WHERE document_id = d.id AND coder = ?)
+             ORDER BY position, created_at`,
+          )
+          .all(first, second)
+  ) as { id: string; title: string; length: number }[];
+  if (chosen && documents.length < chosen.length)
+    throw new AxialError('not_found', 'One of the chosen documents no longer exists.', {
+      reason: 'documentGone',
+    });
+
+  const spans = new Map(
+    documents.map((document) => [
+      document.id,
+      { first: new Map<string, Span[]>(), second: new Map<string, Span[]>() },
+    ]),
+  );
+  const used = new Set<string>();
+  const rows = db
+    .prepare(
+      `SELECT document_id, code_id, coder, start, "end" FROM coding
+       WHERE coder IN (?, ?) AND document_id IN (SELECT value FROM json_each(?))`,
+    )
+    .raw()
+    .all(first, second, JSON.stringify(documents.map((document) => document.id))) as [
+    string,
+    string,
+    string,
+    number,
+    number,
+  ][];
+  for (const [documentId, codeId, coder, start, end] of rows) {
+    const side = spans.get(documentId)![coder === first ? 'first' : 'second'];
+    let list = side.get(codeId);
+    if (!list) side.set(codeId, (list = []));
+    list.push({ start, end });
+    used.add(codeId);
+  }
+
+  const codes = listCodes(db, { counts: false });
+  const byId = new Map(codes.map((code) => [code.id, code]));
+  const pathOf = (id: string): string[] => {
+    const path: string[] = [];
+    for (let code = byId.get(id); code; code = code.parentId ? byId.get(code.parentId) : undefined)
+      path.unshift(code.name);
+    return path;
+  };
+  const reported = codes.filter((code) => used.has(code.id));
+  const result = computeAgreement({
+    documents: documents.map((document) => ({
+      id: document.id,
+      length: document.length,
+      ...spans.get(document.id)!,
+    })),
+    codeIds: reported.map((code) => code.id),
+    threshold: request.threshold,
+  });
+  return {
+    coders: [first, second],
+    threshold: request.threshold,
+    documents,
+    codes: result.codes.map((figures, index) => {
+      const code = reported[index]!;
+      return { ...figures, name: code.name, path: pathOf(code.id), colour: code.colour };
+    }),
+    overall: result.overall,
+  };
+}

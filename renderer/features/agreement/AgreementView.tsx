@@ -1,0 +1,122 @@
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/context';
+import { downloadBytes } from '../../components/download';
+import { useProjectData } from '../project/ProjectData';
+import { AgreementTable } from './AgreementTable';
+import { useAgreement } from './useAgreement';
+
+/** Intercoder agreement: two coders, the documents compared, the figures and their export. */
+export function AgreementView() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { documents, showError } = useProjectData();
+  const { coders, choice, setChoice, report } = useAgreement();
+  if (!coders) return null;
+  if (coders.length < 2)
+    return (
+      <div className="agreement-view">
+        <h3>{t('agreement.heading')}</h3>
+        <p className="muted">{t('agreement.needTwoCoders')}</p>
+      </div>
+    );
+
+  const chosen = new Set(choice.documentIds ?? report?.documents.map((document) => document.id));
+  const toggleDocument = (id: string, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    setChoice({ ...choice, documentIds: [...next] });
+  };
+  const exportAs = (format: 'xlsx' | 'csv') =>
+    void api['agreement.export']({
+      coders: [choice.first, choice.second],
+      threshold: choice.threshold / 100,
+      ...(choice.documentIds ? { documentIds: choice.documentIds } : {}),
+      format,
+      csvStyle: 'excel-fr',
+    })
+      .then((exported) => downloadBytes(exported.fileName, exported.data, exported.mimeType))
+      .catch(showError);
+  const coderSelect = (which: 'first' | 'second') => (
+    <label>
+      {t(which === 'first' ? 'agreement.firstCoder' : 'agreement.secondCoder')}
+      <select
+        value={choice[which]}
+        onChange={(event) => setChoice({ ...choice, [which]: event.target.value })}
+      >
+        {coders.map((coder) => (
+          <option key={coder.name} value={coder.name}>
+            {coder.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <div className="agreement-view">
+      <h3>{t('agreement.heading')}</h3>
+      <p className="muted">{t('agreement.intro')}</p>
+      <div className="toolbar">
+        {coderSelect('first')}
+        {coderSelect('second')}
+        <label>
+          {t('agreement.threshold')}
+          <input
+            type="number"
+            min={1}
+            max={100}
+            value={choice.threshold}
+            onChange={(event) => setChoice({ ...choice, threshold: Number(event.target.value) })}
+          />
+        </label>
+        <button type="button" onClick={() => exportAs('xlsx')} disabled={!report}>
+          {t('agreement.exportXlsx')}
+        </button>
+        <button type="button" onClick={() => exportAs('csv')} disabled={!report}>
+          {t('agreement.exportCsv')}
+        </button>
+      </div>
+      <details className="agreement-documents">
+        <summary>
+          {report
+            ? t('agreement.compared', { count: report.documents.length })
+            : t('agreement.documents')}
+        </summary>
+        <label>
+          <input
+            type="checkbox"
+            checked={choice.documentIds === null}
+            onChange={(event) =>
+              setChoice({ ...choice, documentIds: event.target.checked ? null : [...chosen] })
+            }
+          />
+          {t('agreement.allBothCoded')}
+        </label>
+        <ul>
+          {documents.map((document) => (
+            <li key={document.id}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={chosen.has(document.id)}
+                  onChange={(event) => toggleDocument(document.id, event.target.checked)}
+                />
+                {document.title}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </details>
+      {report && report.documents.length === 0 && (
+        <p className="muted">{t('agreement.noCommonDocument')}</p>
+      )}
+      {report && report.documents.length > 0 && (
+        <>
+          <AgreementTable report={report} />
+          <p className="muted">{t('agreement.caution')}</p>
+        </>
+      )}
+    </div>
+  );
+}

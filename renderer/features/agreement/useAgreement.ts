@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import type { AgreementReport, CoderSummary } from '../../../shared/agreement/report';
+import { useApi } from '../../api/context';
+import { useProjectData } from '../project/ProjectData';
+
+export interface AgreementChoice {
+  first: string;
+  second: string;
+  /** Percent, as the researcher types it. */
+  threshold: number;
+  /** Null: every document both coded. */
+  documentIds: string[] | null;
+}
+
+/** The coders, the researcher's choice of what to compare, and the report, kept current with every write. */
+export function useAgreement() {
+  const api = useApi();
+  const { history, showError } = useProjectData();
+  const [coders, setCoders] = useState<CoderSummary[] | null>(null);
+  const [choice, setChoice] = useState<AgreementChoice>({
+    first: '',
+    second: '',
+    threshold: 90,
+    documentIds: null,
+  });
+  const [report, setReport] = useState<AgreementReport | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    api['agreement.coders']({})
+      .then((list) => {
+        if (!current) return;
+        setCoders(list);
+        // The first two coders by default; a choice still valid is kept.
+        setChoice((previous) => {
+          const names = list.map((coder) => coder.name);
+          const first = names.includes(previous.first) ? previous.first : (names[0] ?? '');
+          const second =
+            names.includes(previous.second) && previous.second !== first
+              ? previous.second
+              : (names.find((name) => name !== first) ?? '');
+          return { ...previous, first, second };
+        });
+      })
+      .catch(showError);
+    return () => {
+      current = false;
+    };
+  }, [api, showError, history.writes]);
+
+  const ready =
+    choice.first !== '' &&
+    choice.second !== '' &&
+    choice.first !== choice.second &&
+    choice.threshold >= 1 &&
+    choice.threshold <= 100 &&
+    (choice.documentIds === null || choice.documentIds.length > 0);
+  useEffect(() => {
+    if (!ready) {
+      setReport(null);
+      return;
+    }
+    let current = true;
+    api['agreement.compute']({
+      coders: [choice.first, choice.second],
+      threshold: choice.threshold / 100,
+      ...(choice.documentIds ? { documentIds: choice.documentIds } : {}),
+    })
+      .then((found) => {
+        if (current) setReport(found);
+      })
+      .catch(showError);
+    return () => {
+      current = false;
+    };
+  }, [api, showError, ready, choice, history.writes]);
+
+  return { coders, choice, setChoice, report };
+}

@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readXlsx } from '../../../electron/exchange/tables/xlsx';
+import type { Harness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
+
+let harness: Harness;
+beforeEach(async () => {
+  harness = await openHarness();
+});
+afterEach(() => harness.close());
+
+// 100 code points, an emoji among them, so that offsets are code points and not UTF-16 units.
+const text = `DGS : Le comité citoyen 😀 est tiré au sort chaque année et rend un avis sur le budget voté. Oui !`;
+
+async function twoCoders() {
+  const { call } = harness;
+  const interview = await call('documents.import', {
+    fileName: 'Entretien DGS A.txt',
+    data: fileBytes(text),
+  });
+  const other = await call('documents.import', {
+    fileName: 'Entretien élu B.txt',
+    data: fileBytes(text),
+  });
+  const openness = await call('codes.create', { name: 'Ouverture' });
+  const panel = await call('codes.create', { parentId: openness.id, name: 'Comité citoyen' });
+  const budget = await call('codes.create', { name: 'Budget', codable: true });
+  const code = async (documentId: string, start: number, end: number, codeId: string) => {
+    const current = await call('documents.get', { id: documentId });
+    await call('codings.create', {
+      documentId,
+      start,
+      end,
+      version: current.version,
+      codeIds: [codeId],
+    });
+  };
+  await call('app.setCoderName', { name: 'Amélie' });
+  await code(interview.id, 0, 20, panel.id);
+  await code(other.id, 0, 5, budget.id);
+  await call('app.setCoderName', { name: 'Bruno' });
+  await code(interview.id, 2, 20, panel.id);
+  await code(interview.id, 30, 40, budget.id);
+  const length = (await call('documents.get', { id: interview.id })).length;
+  return { interview, other, panel, budget, length };
+}
+
+describe('agreement between two coders, on a real project', () => {
+  it('lists the coders and compares them on the documents both coded, per code in the codebook’s order', async () => {
+    const { interview, panel, budget, length } = await twoCoders();
+    expect(await harness.call('agreement.coders', {})).toEqual([
+      { name: 'Amélie', codings: 2, documents: 2 },
+      { name: 'Bruno', codings: 2, documents: 1 },
+    ]);
+    const report = await harness.call('agreement.compute', { coders: ['Amélie', 'Bruno'] });
+    // The second interview was coded by Amélie only: it is not compared.
+    expect(report.documents.map((document) => document.id)).toEqual([interview.id]);
+    expect(report.codes.map((code) => [code.codeId, code.path])).toEqual([
+      [panel.id, ['Ouverture', 'Comité citoyen']],
+      [budget.id, ['Budget']],
+    ]);
+    const [onPanel, onBudget] = report.codes;
+    expect(onPanel!.units).toEqual({ both: 18, firstOnly: 2, secondOnly: 0, neither: length - 20 });
+    expect(onPanel!.percentAgreement).toBeCloseTo((length - 2) / length, 10);
+    // 0–20 against 2–20: 18 of 20 shared, a match at 90 %.
+    expect(onPanel!.segments).toEqual({ matched: 2, unmatched: 0 });
+    expect(onBudget!.units).toEqual({
+      both: 0,
+      firstOnly: 0,
+      secondOnly: 10,
+      neither: length - 10,
+    });
+    // Amélie never coded Budget here: no agreement beyond chance, a kappa of 0.
+    expect(onBudget!.kappa).toBeCloseTo(0, 10);
+    expect(onBudget!.segments).toEqual({ matched: 0, unmatched: 1 });
+    expect(report.overall.units).toEqual({
+      both: 18,
+      firstOnly: 2,
+      secondOnly: 10,
+      neither: 2 * length - 30,
+    });
+
+    const stricter = await harness.call('agreement.compute', {
+      coders: ['Amélie', 'Bruno'],
+      threshold: 0.95,
+    });
+    expect(stricter.codes[0]!.segments).toEqual({ matched: 0, unmatched: 2 });
+  });
+
+  it('compares on the documents chosen, and refuses what it cannot compare', async () => {
+    const { other } = await twoCoders();
+    const chosen = await harness.call('agreement.compute', {
+      coders: ['Amélie', 'Bruno'],
+      documentIds: [other.id],
+    });
+    expect(chosen.documents.map((document) => document.title)).toEqual(['Entretien élu B']);
+    expect(chosen.codes.map((code) => code.name)).toEqual(['Budget']);
+    expect(chosen.codes[0]!.units.firstOnly).toBe(5);
+
+    const same = await harness.fail('agreement.compute', { coders: ['Amélie', 'Amélie'] });
+    expect([same.code, same.params?.reason]).toEqual(['invalid_input', 'sameCoder']);
+    const unknown = await harness.fail('agreement.compute', { coders: ['Amélie', 'Chloé'] });
+    expect([unknown.code, unknown.params?.name]).toEqual(['not_found', 'Chloé']);
+    const threshold = await harness.fail('agreement.compute', {
+      coders: ['Amélie', 'Bruno'],
+      threshold: 0,
+    });
+    expect(threshold.code).toBe('invalid_input');
+  });
+
+  it('exports the report for a methods section: CSV in French Excel’s dialect, and XLSX', async () => {
+    await twoCoders();
+    const csv = await harness.call('agreement.export', {
+      coders: ['Amélie', 'Bruno'],
+      format: 'csv',
+      csvStyle: 'excel-fr',
+    });
+    expect(csv.fileName).toBe('agreement-Amélie-Bruno.csv');
+    const lines = new TextDecoder()
+      .decode(csv.data)
+      .replace(/^\ufeff/, '')
+      .split('\r\n');
+    // The project was made in French: French headers, decimal commas, one line per code and the pool.
+    expect(lines[0]).toContain('Pourcentage d’accord (caractères)');
+    expect(lines[1]).toMatch(/^Ouverture \/ Comité citoyen;Comité citoyen;0,9\d+;/);
+    expect(lines[3]).toMatch(/^Tous les codes \(cumulés\);;/);
+
+    const xlsx = await harness.call('agreement.export', {
+      coders: ['Amélie', 'Bruno'],
+      format: 'xlsx',
+    });
+    const rows = await readXlsx(xlsx.data, xlsx.fileName);
+    expect(rows[0]![0]).toBe('Chemin du code');
+    expect(rows[1]!.slice(0, 2)).toEqual(['Ouverture / Comité citoyen', 'Comité citoyen']);
+    expect(typeof rows[1]![2]).toBe('number');
+    expect(rows[1]![6]).toBe(2);
+  });
+});
