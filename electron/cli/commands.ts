@@ -1,136 +1,26 @@
-import { lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import type { MethodName } from '../../shared/contract/api';
-import type { ApiError } from '../../shared/errors';
 import type { CountingDecision, ExportedFile } from '../../shared/exchange';
 import { offsetCountings } from '../../shared/exchange';
-import type { AppCore } from '../api/core';
 import { createAppCore } from '../api/core';
-import { isDiskFull } from '../store/diskFull';
 import { describeHolder } from '../store/projectLock';
+import { agreementCommand } from './agreementCommand';
+import type { CliOutput, Command, ParsedArguments } from './cliSupport';
+import {
+  call,
+  flag,
+  openProject,
+  parseArguments,
+  RefusedError,
+  required,
+  requiredFlag,
+  UsageError,
+  writeExported,
+} from './cliSupport';
 
-/** Where a command writes: the tests pass their own. */
-export interface CliOutput {
-  out(line: string): void;
-  error(line: string): void;
-}
-
-interface Command {
-  usage: string;
-  summary: string;
-  run(core: AppCore, options: ParsedArguments, output: CliOutput): Promise<void>;
-}
-
-export interface ParsedArguments {
-  positional: string[];
-  flags: Map<string, string>;
-}
-
-class UsageError extends Error {}
-
-/** Flags that take no value. */
-const switches = new Set(['help', 'json', 'keep-text']);
-
-/** `--name value` and `--name=value`; `--help` alone. */
-export function parseArguments(args: readonly string[]): ParsedArguments {
-  const positional: string[] = [];
-  const flags = new Map<string, string>();
-  for (let index = 0; index < args.length; index += 1) {
-    const arg = args[index]!;
-    if (arg === '-h' || (arg.startsWith('--') && switches.has(arg.slice(2))))
-      flags.set(arg === '-h' ? 'help' : arg.slice(2), 'true');
-    else if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-      if (inline !== undefined) flags.set(name, inline);
-      else {
-        const value = args[index + 1];
-        if (value === undefined || value.startsWith('--'))
-          throw new UsageError(`--${name} needs a value.`);
-        flags.set(name, value);
-        index += 1;
-      }
-    } else positional.push(arg);
-  }
-  return { positional, flags };
-}
-
-class RefusedError extends Error {
-  constructor(readonly error: ApiError) {
-    super(error.message);
-  }
-}
-
-async function call<T>(core: AppCore, method: MethodName, input: unknown): Promise<T> {
-  const result = await core.dispatch(method, input);
-  if (!result.ok) throw new RefusedError(result.error);
-  return result.value as T;
-}
-
-function required(options: ParsedArguments, index: number, what: string): string {
-  const value = options.positional[index];
-  if (!value) throw new UsageError(`Give ${what}.`);
-  return value;
-}
-
-function flag(
-  options: ParsedArguments,
-  name: string,
-  allowed?: readonly string[],
-): string | undefined {
-  const value = options.flags.get(name);
-  if (value !== undefined && allowed && !allowed.includes(value))
-    throw new UsageError(`--${name} is one of: ${allowed.join(', ')}.`);
-  return value;
-}
-
-function requiredFlag(options: ParsedArguments, name: string, allowed?: readonly string[]): string {
-  const value = flag(options, name, allowed);
-  if (value === undefined) throw new UsageError(`Give --${name}.`);
-  return value;
-}
-
-/**
- * Opens a project to read from. One open in Axial is read from a snapshot
- * taken now (the command never writes into it), and says so.
- */
-async function openProject(
-  core: AppCore,
-  options: ParsedArguments,
-  output: CliOutput,
-): Promise<void> {
-  const path = resolve(required(options, 0, 'the project file'));
-  try {
-    await call(core, 'projects.open', { path });
-  } catch (error) {
-    if (!(error instanceof RefusedError)) throw error;
-    if (error.error.code === 'project_locked')
-      output.error(
-        `"${path}" is open ${describeHolder(error.error.params ?? {})}: reading a snapshot of it taken now.`,
-      );
-    // A read-only file, folder or disk: the command only reads, so a snapshot does.
-    else if (error.error.code === 'not_writable')
-      output.error(`"${path}" cannot be written: reading a snapshot of it taken now.`);
-    else throw error;
-    await call(core, 'projects.openCopy', { path });
-  }
-}
-
-function writeExported(file: ExportedFile, path: string, output: CliOutput): void {
-  try {
-    writeFileSync(path, file.data);
-  } catch (error) {
-    if (!isDiskFull(error)) throw error;
-    // What was cut short is no export; only a plain file is removed (never a device).
-    if (lstatSync(path, { throwIfNoEntry: false })?.isFile()) rmSync(path, { force: true });
-    throw new Error(
-      `The disk of "${path}" is full: nothing was written, and the project is unchanged. Free some space on that disk, or give another --out, then run the command again.`,
-      { cause: error },
-    );
-  }
-  output.out(`Wrote ${path}`);
-}
-
+export type { CliOutput, ParsedArguments } from './cliSupport';
+export { parseArguments } from './cliSupport';
 /** Why an import counted selections as it did, in the command line's words. */
 function countingWhy(decision: CountingDecision): string {
   switch (decision.basis) {
@@ -287,6 +177,7 @@ const commands: Record<string, Command> = {
       output.out(`${result.added} codes added, ${result.matched} already present, in ${into}`);
     },
   },
+  agreement: agreementCommand,
 };
 
 export const cliCommandNames = Object.keys(commands);

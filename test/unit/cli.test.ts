@@ -145,4 +145,96 @@ describe('the command line', () => {
     expect(cliArguments(['/opt/Axial/axial'], false)).toBeNull();
     expect(cliArguments(['/opt/Axial/axial', '--no-sandbox'], false)).toBeNull();
   });
+  it('reports two coders’ agreement per code and overall, as JSON or as a table', async () => {
+    const { call } = harness;
+    const interview = await call('documents.import', {
+      fileName: 'Entretien DGS A.txt',
+      data: new TextEncoder().encode('DGS : Le comité citoyen 😀 est tiré au sort chaque année.'),
+    });
+    const openness = await call('codes.create', { name: 'Ouverture' });
+    const panel = await call('codes.create', { parentId: openness.id, name: 'Comité citoyen' });
+    const code = async (start: number, end: number) => {
+      const { version } = await call('documents.get', { id: interview.id });
+      await call('codings.create', {
+        documentId: interview.id,
+        start,
+        end,
+        version,
+        codeIds: [panel.id],
+      });
+    };
+    await call('app.setCoderName', { name: 'Amélie' });
+    await code(6, 26);
+    await call('app.setCoderName', { name: 'Bruno' });
+    await code(8, 26);
+    // The text as stored: "DGS : " became the turn's speaker.
+    const { length } = await call('documents.get', { id: interview.id });
+    await call('projects.close', {});
+    const project = harness.projectPath;
+
+    const json = await axial(
+      'agreement',
+      project,
+      '--coder',
+      'Amélie',
+      '--coder',
+      'Bruno',
+      '--json',
+    );
+    expect(json.error).toBe('');
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.out) as {
+      codes: {
+        code: string;
+        path: string;
+        percentAgreement: number;
+        kappa: number;
+        alpha: number;
+        segmentAgreement: number;
+      }[];
+      overall: { percentAgreement: number };
+      documents: string[];
+    };
+    expect(report.documents).toEqual(['Entretien DGS A']);
+    expect(report.codes.map((entry) => [entry.code, entry.path])).toEqual([
+      ['Comité citoyen', 'Ouverture / Comité citoyen'],
+    ]);
+    const [figures] = report.codes;
+    // 2 of the text's code points coded by Amélie alone; 20 against 18 is a 90 % overlap.
+    expect(figures!.percentAgreement).toBeCloseTo((length - 2) / length, 10);
+    expect(figures!.segmentAgreement).toBe(1);
+    expect(report.overall.percentAgreement).toBeCloseTo(figures!.percentAgreement, 10);
+    const stricter = await axial(
+      'agreement',
+      project,
+      '--coder',
+      'Amélie',
+      '--coder',
+      'Bruno',
+      '--threshold',
+      '95',
+      '--json',
+    );
+    expect((JSON.parse(stricter.out) as typeof report).codes[0]!.segmentAgreement).toBe(0);
+
+    const table = await axial(
+      'agreement',
+      project,
+      '--coder=Amélie',
+      '--coder=Bruno',
+      '--documents',
+      'Entretien DGS A',
+    );
+    expect(table.code).toBe(0);
+    expect(table.out).toMatch(/Ouverture \/ Comité citoyen\s+0\.9\d\d/);
+    expect(table.out).toContain('All codes (pooled)');
+
+    const one = await axial('agreement', project, '--coder', 'Amélie');
+    expect([one.code, one.error]).toEqual([2, expect.stringContaining('Give two coders')]);
+    const unknown = await axial('agreement', project, '--coder', 'Amélie', '--coder', 'Chloé');
+    expect([unknown.code, unknown.error]).toEqual([
+      2,
+      expect.stringContaining('Coders: Amélie, Bruno'),
+    ]);
+  });
 });
