@@ -70,12 +70,6 @@ export function AgreementView() {
             onChange={(event) => setChoice({ ...choice, threshold: Number(event.target.value) })}
           />
         </label>
-        <button type="button" onClick={() => exportAs('xlsx')} disabled={!report}>
-          {t('agreement.exportXlsx')}
-        </button>
-        <button type="button" onClick={() => exportAs('csv')} disabled={!report}>
-          {t('agreement.exportCsv')}
-        </button>
       </div>
       <details className="agreement-documents">
         <summary>
@@ -115,6 +109,14 @@ export function AgreementView() {
         <>
           <AgreementTable report={report} />
           <p className="muted">{t('agreement.caution')}</p>
+          <div className="agreement-exports">
+            <button type="button" onClick={() => exportAs('xlsx')}>
+              {t('agreement.exportXlsx')}
+            </button>
+            <button type="button" onClick={() => exportAs('csv')}>
+              {t('agreement.exportCsv')}
+            </button>
+          </div>
         </>
       )}
     </div>
