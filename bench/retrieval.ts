@@ -94,6 +94,13 @@ export async function benchRetrieval(runs: number): Promise<Measurement[]> {
       ),
       50,
     );
+    // The corpus's codings are Camille's and Dominique's, half each, on every document.
+    await measure(
+      'Agreement of two coders over every document (50,000 codings)',
+      () => call('agreement.compute', { coders: ['Camille', 'Dominique'] }),
+      raw('SELECT document_id, code_id, coder, start, "end" FROM coding'),
+      1000,
+    );
     await measure(
       'Dataset export, CSV (50,000 rows)',
       () => call('dataset.export', { format: 'csv' }),
