@@ -310,20 +310,27 @@ export function mergeCodes(
   let moved = 0;
   let collapsed = 0;
   const codings = db
-    .prepare('SELECT id, document_id, start, "end", memo FROM coding WHERE code_id = ?')
+    .prepare('SELECT id, document_id, start, "end", memo, coder FROM coding WHERE code_id = ?')
     .all(sourceId) as {
     id: string;
     document_id: string;
     start: number;
     end: number;
     memo: string;
+    coder: string;
   }[];
+  // A twin is the same coder's: another coder's coding of the same words stays theirs.
   const existing = db.prepare(
-    'SELECT id, memo FROM coding WHERE code_id = ? AND document_id = ? AND start = ? AND "end" = ?',
+    'SELECT id, memo FROM coding WHERE code_id = ? AND document_id = ? AND start = ? AND "end" = ? AND coder = ?',
   );
   for (const coding of codings) {
-    const twin = existing.get(targetId, coding.document_id, coding.start, coding.end) as
-      { id: string; memo: string } | undefined;
+    const twin = existing.get(
+      targetId,
+      coding.document_id,
+      coding.start,
+      coding.end,
+      coding.coder,
+    ) as { id: string; memo: string } | undefined;
     if (twin) {
       if (coding.memo.trim() && coding.memo !== twin.memo) {
         updateRow(db, changes, 'coding', twin.id, {

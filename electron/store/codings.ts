@@ -65,7 +65,7 @@ function checkRange(db: Db, documentId: string, start: number, end: number): voi
   }
 }
 
-/** Codes a passage; a code already on exactly this passage is left as it is. */
+/** Codes a passage; a code this coder already put on exactly this passage is left as it is. */
 export function createCodings(
   db: Db,
   changes: ChangeSet,
@@ -78,8 +78,9 @@ export function createCodings(
   checkRange(db, documentId, start, end);
   const created: Coding[] = [];
   const timestamp = now();
+  // Another coder's coding of the same words is theirs: double coding keeps both.
   const existing = db.prepare(
-    'SELECT id FROM coding WHERE document_id = ? AND code_id = ? AND start = ? AND "end" = ?',
+    'SELECT id FROM coding WHERE document_id = ? AND code_id = ? AND start = ? AND "end" = ? AND coder = ?',
   );
   for (const codeId of new Set(codeIds)) {
     const code = getCode(db, codeId);
@@ -90,7 +91,7 @@ export function createCodings(
         { reason: 'notCodable', name: code.name },
       );
     }
-    if (existing.get(documentId, codeId, start, end)) continue;
+    if (existing.get(documentId, codeId, start, end, coder)) continue;
     const id = randomUUID();
     insertRow(db, changes, 'coding', {
       id,
@@ -159,9 +160,9 @@ export function updateCoding(
     if (
       db
         .prepare(
-          'SELECT 1 FROM coding WHERE document_id = ? AND code_id = ? AND start = ? AND "end" = ? AND id != ?',
+          'SELECT 1 FROM coding WHERE document_id = ? AND code_id = ? AND start = ? AND "end" = ? AND coder = ? AND id != ?',
         )
-        .get(coding.documentId, coding.codeId, start, end, id)
+        .get(coding.documentId, coding.codeId, start, end, coding.coder, id)
     )
       throw new AxialError(
         'invalid_operation',

@@ -332,12 +332,14 @@ function touchedStretch(
   };
 }
 
-const rangeOwner = { coding: 'code_id', answer: 'item_id' } as const;
+// What may not be twice on the same words: a code by one coder (two coders' codings of one
+// passage are the point of double coding), a question's answer.
+const rangeOwner = { coding: 'json_array(code_id, coder)', answer: 'json_array(item_id)' } as const;
 
 /**
  * Carries one table's ranges through an edit: those after it in one shift,
  * those it touches one by one (deleted when their text is gone, or when two of
- * one code, or one question, end on the same words).
+ * one code by one coder, or of one question, end on the same words).
  */
 function carryRanges(
   db: Db,

@@ -320,11 +320,13 @@ export async function importProjectInto(
           warnings.add('unknownCode', source.name);
           return;
         }
-        const key = `${codeId}:${start}:${end}`;
-        if (done.has(key)) return;
-        done.add(key);
         const created = coding.created ?? timestamp;
         const userGuid = coding.userGuid;
+        const codingCoder = (userGuid && project.users.get(userGuid)) || coder;
+        // Once per code and coder on the same words: two users' selections of them are both kept.
+        const key = JSON.stringify([codeId, codingCoder, start, end]);
+        if (done.has(key)) return;
+        done.add(key);
         insertCoding.run(
           idFor(index === 0 ? selectionGuid : derivedGuid(selectionGuid, String(index)), 'coding'),
           id,
@@ -337,7 +339,7 @@ export async function importProjectInto(
                 .filter(Boolean)
                 .join('\n\n')
             : '',
-          (userGuid && project.users.get(userGuid)) || coder,
+          codingCoder,
           created,
           created,
         );
