@@ -43,5 +43,6 @@ export const historyActions = [
   'importCodebook',
   'attachRecording',
   'removeRecording',
+  'resolveDisagreement',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

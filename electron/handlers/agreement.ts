@@ -2,6 +2,7 @@ import type { agreementContract } from '../../shared/contract/agreement';
 import type { DomainHandlers } from '../api/handlers';
 import { agreementToCsv, agreementToXlsx } from '../exchange/agreementExport';
 import { agreementBetween, listCoders } from '../store/agreement';
+import { listDisagreements, resolveDisagreement } from '../store/disagreements';
 import { getProject } from '../store/project';
 
 export const agreementHandlers: DomainHandlers<typeof agreementContract> = {
@@ -9,6 +10,15 @@ export const agreementHandlers: DomainHandlers<typeof agreementContract> = {
 
   'agreement.compute': (context, request) =>
     agreementBetween(context.session.require().db, request),
+
+  'agreement.disagreements': (context, request) =>
+    listDisagreements(context.session.require().db, request),
+
+  'agreement.resolve': (context, request) => {
+    const { db, history } = context.session.require();
+    history.run(db, 'resolveDisagreement', (changes) => resolveDisagreement(db, changes, request));
+    return null;
+  },
 
   'agreement.export': async (context, { format, csvStyle, ...request }) => {
     const { db, path } = context.session.require();

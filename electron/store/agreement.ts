@@ -1,6 +1,7 @@
 import { computeAgreement } from '../../shared/agreement/agreement';
 import type { AgreementReport, CoderSummary } from '../../shared/agreement/report';
 import type { Span } from '../../shared/agreement/units';
+import type { CodeNode } from '../../shared/documents';
 import { AxialError } from '../../shared/errors';
 import { listCodes } from './codes';
 import type { Db } from './database';
@@ -28,39 +29,8 @@ export function listCoders(db: Db): CoderSummary[] {
  */
 export function agreementBetween(db: Db, request: AgreementRequest): AgreementReport {
   const [first, second] = request.coders;
-  if (first === second)
-    throw new AxialError('invalid_input', 'Choose two different coders to compare.', {
-      reason: 'sameCoder',
-    });
-  const known = new Set(listCoders(db).map((coder) => coder.name));
-  for (const name of request.coders)
-    if (!known.has(name))
-      throw new AxialError('not_found', `"${name}" has no codings in this project.`, {
-        reason: 'unknownCoder',
-        name,
-      });
-  const chosen = request.documentIds ? [...new Set(request.documentIds)] : null;
-  const documents = (
-    chosen
-      ? db
-          .prepare(
-            `SELECT id, title, length FROM document WHERE id IN (SELECT value FROM json_each(?))
-             ORDER BY position, created_at`,
-          )
-          .all(JSON.stringify(chosen))
-      : db
-          .prepare(
-            `SELECT id, title, length FROM document d
-             WHERE EXISTS (SELECT 1 FROM coding WHERE document_id = d.id AND coder = ?)
-               AND EXISTS (SELECT 1 FROM coding WHERE document_id = d.id AND coder = ?)
-             ORDER BY position, created_at`,
-          )
-          .all(first, second)
-  ) as { id: string; title: string; length: number }[];
-  if (chosen && documents.length < chosen.length)
-    throw new AxialError('not_found', 'One of the chosen documents no longer exists.', {
-      reason: 'documentGone',
-    });
+  checkCoders(db, request);
+  const documents = comparedDocuments(db, request);
 
   const spans = new Map(
     documents.map((document) => [
@@ -91,13 +61,7 @@ export function agreementBetween(db: Db, request: AgreementRequest): AgreementRe
   }
 
   const codes = listCodes(db, { counts: false });
-  const byId = new Map(codes.map((code) => [code.id, code]));
-  const pathOf = (id: string): string[] => {
-    const path: string[] = [];
-    for (let code = byId.get(id); code; code = code.parentId ? byId.get(code.parentId) : undefined)
-      path.unshift(code.name);
-    return path;
-  };
+  const pathOf = pathFinder(codes);
   const reported = codes.filter((code) => used.has(code.id));
   const result = computeAgreement({
     documents: documents.map((document) => ({
@@ -117,5 +81,63 @@ export function agreementBetween(db: Db, request: AgreementRequest): AgreementRe
       return { ...figures, name: code.name, path: pathOf(code.id), colour: code.colour };
     }),
     overall: result.overall,
+  };
+}
+
+/** The documents both coders coded, or those chosen (all of which must exist), in the list's order. */
+export function comparedDocuments(
+  db: Db,
+  request: AgreementRequest,
+): { id: string; title: string; length: number }[] {
+  const [first, second] = request.coders;
+  const chosen = request.documentIds ? [...new Set(request.documentIds)] : null;
+  const documents = (
+    chosen
+      ? db
+          .prepare(
+            `SELECT id, title, length FROM document WHERE id IN (SELECT value FROM json_each(?))
+             ORDER BY position, created_at`,
+          )
+          .all(JSON.stringify(chosen))
+      : db
+          .prepare(
+            `SELECT id, title, length FROM document d
+             WHERE EXISTS (SELECT 1 FROM coding WHERE document_id = d.id AND coder = ?)
+               AND EXISTS (SELECT 1 FROM coding WHERE document_id = d.id AND coder = ?)
+             ORDER BY position, created_at`,
+          )
+          .all(first, second)
+  ) as { id: string; title: string; length: number }[];
+  if (chosen && documents.length < chosen.length)
+    throw new AxialError('not_found', 'One of the chosen documents no longer exists.', {
+      reason: 'documentGone',
+    });
+  return documents;
+}
+
+/** Two coders, different, both with codings in the project. */
+export function checkCoders(db: Db, request: Pick<AgreementRequest, 'coders'>): void {
+  const [first, second] = request.coders;
+  if (first === second)
+    throw new AxialError('invalid_input', 'Choose two different coders to compare.', {
+      reason: 'sameCoder',
+    });
+  const known = new Set(listCoders(db).map((coder) => coder.name));
+  for (const name of request.coders)
+    if (!known.has(name))
+      throw new AxialError('not_found', `"${name}" has no codings in this project.`, {
+        reason: 'unknownCoder',
+        name,
+      });
+}
+
+/** A code's names from its axis down, as reports show it. */
+export function pathFinder(codes: readonly CodeNode[]): (id: string) => string[] {
+  const byId = new Map(codes.map((code) => [code.id, code]));
+  return (id) => {
+    const path: string[] = [];
+    for (let code = byId.get(id); code; code = code.parentId ? byId.get(code.parentId) : undefined)
+      path.unshift(code.name);
+    return path;
   };
 }

@@ -1,4 +1,5 @@
 import type { AgreementFigures } from './agreement';
+import type { CodedSpan } from './disagreements';
 
 /** A coder as the project knows them: the name recorded with their codings. */
 export interface CoderSummary {
@@ -16,4 +17,23 @@ export interface AgreementReport {
   documents: { id: string; title: string; length: number }[];
   codes: ({ codeId: string; name: string; path: string[]; colour: string } & AgreementFigures)[];
   overall: AgreementFigures;
+}
+
+/** Where two coders disagree, one code in one document at a time. */
+export interface Disagreements {
+  /** How many there are; `items` holds the first of them. */
+  total: number;
+  items: {
+    documentId: string;
+    documentTitle: string;
+    codeId: string;
+    codePath: string[];
+    colour: string;
+    /** The words all the passages cover together. */
+    start: number;
+    end: number;
+    /** Each coder's passages there, with their words (shortened in the middle when long). */
+    first: (CodedSpan & { text: string })[];
+    second: (CodedSpan & { text: string })[];
+  }[];
 }

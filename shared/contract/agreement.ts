@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { AgreementReport, CoderSummary } from '../agreement/report';
+import { resolutions } from '../agreement/disagreements';
+import type { AgreementReport, CoderSummary, Disagreements } from '../agreement/report';
 import type { ExportedFile } from '../exchange';
 import { entityId } from './documents';
 import { method } from './method';
@@ -16,6 +17,24 @@ const agreementQuery = {
 export const agreementContract = {
   'agreement.coders': method<CoderSummary[]>()(z.strictObject({})),
   'agreement.compute': method<AgreementReport>()(z.strictObject(agreementQuery)),
+  'agreement.disagreements': method<Disagreements>()(
+    z.strictObject({
+      ...agreementQuery,
+      /** One code's only. */
+      codeId: entityId.optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+  ),
+  /** Both coders end with the same codings on the disagreement's words: one undo step. */
+  'agreement.resolve': method<null>()(
+    z.strictObject({
+      coders: agreementQuery.coders,
+      documentId: entityId,
+      codeId: entityId,
+      codingIds: z.array(entityId).min(1).max(1000),
+      resolution: z.enum(resolutions),
+    }),
+  ),
   'agreement.export': method<ExportedFile>()(
     z.strictObject({
       ...agreementQuery,

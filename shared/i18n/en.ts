@@ -201,6 +201,8 @@ export const en = {
     times_other: '{{what}} ({{count, number}} times)',
   },
   errorReasons: {
+    disagreementChanged:
+      'These passages changed since the list was made. The list is up to date again: choose once more.',
     sameCoder: 'Choose two different coders to compare.',
     unknownCoder: '“{{name}}” has no codings in this project.',
     documentGone: 'One of the chosen documents no longer exists. Choose the documents again.',
@@ -362,6 +364,7 @@ export const en = {
       importCodebook: 'import a codebook',
       attachRecording: 'attach a recording',
       removeRecording: 'remove a recording',
+      resolveDisagreement: 'settle a disagreement',
     },
   },
   documents: {
@@ -846,6 +849,24 @@ export const en = {
       'κ and α are low for a rare code even where the coders agree on most of the text: report them with the agreement and the segments. Units are pooled over the documents compared.',
     exportXlsx: 'Export XLSX',
     exportCsv: 'Export CSV (French Excel)',
+    disagreements: {
+      heading: 'Disagreements',
+      headingCount_one: '{{count, number}} disagreement',
+      headingCount_other: '{{count, number}} disagreements',
+      headingFor_one: '{{count, number}} disagreement on “{{code}}”',
+      headingFor_other: '{{count, number}} disagreements on “{{code}}”',
+      showFor: 'Show this code’s disagreements',
+      allCodes: 'Show every code’s',
+      warning:
+        'Settling a disagreement changes both coders’ codings on those words, so the figures above rise: export the report first if you need them as they were before discussion. Each settlement can be undone.',
+      none: 'Not coded here',
+      open: 'Open at these words',
+      keep: 'Keep {{coder}}’s',
+      keepBoth: 'Keep both',
+      merge: 'One passage over all',
+      more_one: 'And {{count, number}} more: settle these, or choose a code, to see it.',
+      more_other: 'And {{count, number}} more: settle these, or choose a code, to see them.',
+    },
     report: {
       sheet: 'Agreement',
       aboutSheet: 'Method',

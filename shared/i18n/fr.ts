@@ -209,6 +209,8 @@ export const fr: Messages = {
     times_other: '{{what}} ({{count, number}} fois)',
   },
   errorReasons: {
+    disagreementChanged:
+      'Ces passages ont changé depuis que la liste a été faite. La liste est de nouveau à jour : choisissez à nouveau.',
     sameCoder: 'Choisissez deux codeurs différents à comparer.',
     unknownCoder: '« {{name}} » n’a aucun codage dans ce projet.',
     documentGone: 'L’un des documents choisis n’existe plus. Choisissez à nouveau les documents.',
@@ -377,6 +379,7 @@ export const fr: Messages = {
       importCodebook: 'importer un livre de codes',
       attachRecording: 'joindre un enregistrement',
       removeRecording: 'retirer un enregistrement',
+      resolveDisagreement: 'régler un désaccord',
     },
   },
   documents: {
@@ -866,6 +869,25 @@ export const fr: Messages = {
       'κ et α sont faibles pour un code rare même quand les codeurs s’accordent sur l’essentiel du texte : donnez-les avec l’accord et les segments. Les unités sont cumulées sur les documents comparés.',
     exportXlsx: 'Exporter en XLSX',
     exportCsv: 'Exporter en CSV (Excel français)',
+    disagreements: {
+      heading: 'Désaccords',
+      headingCount_one: '{{count, number}} désaccord',
+      headingCount_other: '{{count, number}} désaccords',
+      headingFor_one: '{{count, number}} désaccord sur « {{code}} »',
+      headingFor_other: '{{count, number}} désaccords sur « {{code}} »',
+      showFor: 'Voir les désaccords sur ce code',
+      allCodes: 'Voir ceux de tous les codes',
+      warning:
+        'Régler un désaccord modifie les codages des deux codeurs sur ces mots, et les chiffres ci-dessus montent : exportez d’abord le rapport s’il vous les faut tels qu’avant la discussion. Chaque règlement peut être annulé.',
+      none: 'Rien de codé ici',
+      open: 'Ouvrir à ces mots',
+      keep: 'Garder ceux de {{coder}}',
+      keepBoth: 'Garder les deux',
+      merge: 'Un seul passage pour tout',
+      more_one: 'Et {{count, number}} autre : réglez ceux-ci, ou choisissez un code, pour le voir.',
+      more_other:
+        'Et {{count, number}} autres : réglez ceux-ci, ou choisissez un code, pour les voir.',
+    },
     report: {
       sheet: 'Accord',
       aboutSheet: 'Méthode',

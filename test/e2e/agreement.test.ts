@@ -21,7 +21,7 @@ const transcript = [
 ].join('\n');
 
 describe('intercoder agreement through the UI', () => {
-  it('compares two coders who coded through the UI, follows the threshold and an undo, and exports the report', async () => {
+  it('compares two coders who coded through the UI, follows the threshold, exports the report, settles a disagreement and undoes it', async () => {
     const { page } = app;
     await page.setViewportSize({ width: 1280, height: 800 });
     const first = page.getByRole('region', { name: 'Your name as a coder' });
@@ -83,8 +83,25 @@ describe('intercoder agreement through the UI', () => {
     expect(String(sheet.getRow(1).getCell(6).value)).toContain('95');
     expect(workbook.worksheets[1]!.getRow(1).getCell(2).value).toBe('Amélie · Bruno');
 
-    // Bruno's coding undone: one coder is left, and the view says what it needs.
-    await page.getByRole('navigation').getByRole('button', { name: 'Undo' }).click();
+    // The disagreement side by side, settled with Amélie's passage: the figures rise at once.
+    const list = view.getByRole('region', { name: 'Disagreements' });
+    await list.getByRole('heading', { name: '1 disagreement' }).waitFor();
+    const item = list.locator('.disagreement');
+    expect(
+      await item.locator('.disagreement-side').first().locator('blockquote').textContent(),
+    ).toBe('Le comité citoyen est tiré au sort');
+    expect(
+      await item.locator('.disagreement-side').nth(1).locator('blockquote').textContent(),
+    ).toBe('comité citoyen est tiré au sort');
+    await item.getByRole('button', { name: 'Keep Amélie’s' }).click();
+    await row.getByText('2 of 2 (100%)').waitFor();
+    expect((await row.locator('td').allTextContents())[0]).toBe('100%');
+    await list.getByRole('heading', { name: '0 disagreements' }).waitFor();
+    // Undone: the disagreement is back; undone again, Bruno's coding goes and one coder is left.
+    const undo = page.getByRole('navigation').getByRole('button', { name: 'Undo' });
+    await undo.click();
+    await row.getByText('0 of 2 (0%)').waitFor();
+    await undo.click();
     await view.getByText('Agreement needs codings by two coders', { exact: false }).waitFor();
   });
 });

@@ -57,7 +57,14 @@ function FigureCells({ figures }: { figures: AgreementFigures }) {
 }
 
 /** Per code and pooled, as a methods section reports them. */
-export function AgreementTable({ report }: { report: AgreementReport }) {
+export function AgreementTable({
+  report,
+  onPick,
+}: {
+  report: AgreementReport;
+  /** Shows one code's disagreements. */
+  onPick: (codeId: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <table className="agreement-table">
@@ -78,7 +85,14 @@ export function AgreementTable({ report }: { report: AgreementReport }) {
             <tr key={code.codeId} data-code={code.path.join(' › ')}>
               <th scope="row">
                 <span className="swatch" style={{ background: code.colour }} aria-hidden="true" />
-                {code.path.join(' › ')}
+                <button
+                  type="button"
+                  className="link"
+                  title={t('agreement.disagreements.showFor')}
+                  onClick={() => onPick(code.codeId)}
+                >
+                  {code.path.join(' › ')}
+                </button>
                 {oneCoder && <span className="muted note"> · {t('agreement.onlyOne')}</span>}
               </th>
               <FigureCells figures={code} />

@@ -1,16 +1,22 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/context';
 import { downloadBytes } from '../../components/download';
 import { useProjectData } from '../project/ProjectData';
 import { AgreementTable } from './AgreementTable';
+import { DisagreementList } from './DisagreementList';
+import type { DocumentTarget } from '../documents/DocumentsView';
 import { useAgreement } from './useAgreement';
+import { useDisagreements } from './useDisagreements';
 
-/** Intercoder agreement: two coders, the documents compared, the figures and their export. */
-export function AgreementView() {
+/** Intercoder agreement: two coders, the documents compared, the figures, their export, and the disagreements to settle. */
+export function AgreementView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const { documents, showError } = useProjectData();
-  const { coders, choice, setChoice, report } = useAgreement();
+  const { coders, choice, setChoice, report, ready } = useAgreement();
+  const [codeId, setCodeId] = useState<string | null>(null);
+  const { found, resolve } = useDisagreements(choice, ready, codeId);
   if (!coders) return null;
   if (coders.length < 2)
     return (
@@ -107,7 +113,7 @@ export function AgreementView() {
       )}
       {report && report.documents.length > 0 && (
         <>
-          <AgreementTable report={report} />
+          <AgreementTable report={report} onPick={setCodeId} />
           <p className="muted">{t('agreement.caution')}</p>
           <div className="agreement-exports">
             <button type="button" onClick={() => exportAs('xlsx')}>
@@ -117,6 +123,18 @@ export function AgreementView() {
               {t('agreement.exportCsv')}
             </button>
           </div>
+          {found && (
+            <DisagreementList
+              found={found}
+              coders={[choice.first, choice.second]}
+              codeName={
+                codeId ? (report.codes.find((code) => code.codeId === codeId)?.name ?? null) : null
+              }
+              onOpen={onOpen}
+              onResolve={resolve}
+              onShowAllCodes={() => setCodeId(null)}
+            />
+          )}
         </>
       )}
     </div>

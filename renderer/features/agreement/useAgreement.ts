@@ -75,5 +75,5 @@ export function useAgreement() {
     };
   }, [api, showError, ready, choice, history.writes]);
 
-  return { coders, choice, setChoice, report };
+  return { coders, choice, setChoice, report, ready };
 }

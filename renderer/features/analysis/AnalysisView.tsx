@@ -24,7 +24,7 @@ export function AnalysisView({ onOpen }: { onOpen: (target: DocumentTarget) => v
       {pane === 'ratings' && <RatingsView />}
       {pane === 'chart' && <GovernanceChart onOpen={onOpen} />}
       {pane === 'statistics' && <StatisticsView onOpen={onOpen} />}
-      {pane === 'agreement' && <AgreementView />}
+      {pane === 'agreement' && <AgreementView onOpen={onOpen} />}
     </div>
   );
 }

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readXlsx } from '../../../electron/exchange/tables/xlsx';
+import { documentFromJson } from '../../../shared/editor/schema';
+import { sliceCodePoints } from '../../../shared/text/codePoints';
+import { buildTextIndex } from '../../../shared/text/textIndex';
 import type { Harness } from '../../support/apiHarness';
 import { fileBytes, openHarness } from '../../support/apiHarness';
 
@@ -134,5 +137,96 @@ describe('agreement between two coders, on a real project', () => {
     expect(rows[1]!.slice(0, 2)).toEqual(['Ouverture / Comité citoyen', 'Comité citoyen']);
     expect(typeof rows[1]![2]).toBe('number');
     expect(rows[1]![6]).toBe(2);
+  });
+});
+
+describe('disagreements between two coders, settled', () => {
+  it('lists where codings do not match, with each coder’s words, and settles one in one undo step', async () => {
+    const { call } = harness;
+    const { interview, panel, budget } = await twoCoders();
+    const coders: [string, string] = ['Amélie', 'Bruno'];
+    // At 90 % the passages on the panel match; Budget was coded by Bruno alone.
+    const found = await call('agreement.disagreements', { coders });
+    expect(found.total).toBe(1);
+    const [only] = found.items;
+    expect([only!.codeId, only!.documentTitle, only!.start, only!.end]).toEqual([
+      budget.id,
+      'Entretien DGS A',
+      30,
+      40,
+    ]);
+    expect(only!.first).toEqual([]);
+    // The words as stored: "DGS : " became the turn's speaker.
+    const stored = buildTextIndex(
+      documentFromJson((await call('documents.get', { id: interview.id })).content),
+    ).text;
+    expect(only!.second.map((span) => span.text)).toEqual([sliceCodePoints(stored, 30, 40)]);
+
+    await call('agreement.resolve', {
+      coders,
+      documentId: interview.id,
+      codeId: budget.id,
+      codingIds: only!.second.map((span) => span.id),
+      resolution: 'second',
+    });
+    expect((await call('agreement.disagreements', { coders })).total).toBe(0);
+    const after = await call('agreement.compute', { coders });
+    expect(after.codes.find((code) => code.codeId === budget.id)!.units.both).toBe(10);
+    // Amélie now holds Bruno's passage, under her own name.
+    const budgetCodings = (await call('codings.forDocument', { documentId: interview.id }))
+      .filter((coding) => coding.codeId === budget.id)
+      .map((coding) => [coding.coder, coding.start, coding.end])
+      .sort();
+    expect(budgetCodings).toEqual([
+      ['Amélie', 30, 40],
+      ['Bruno', 30, 40],
+    ]);
+    const history = await call('history.state', {});
+    expect(history.undoLabel).toBe('resolveDisagreement');
+    await call('history.undo', {});
+    expect((await call('agreement.disagreements', { coders })).total).toBe(1);
+
+    // Stricter, the panel's passages disagree; one passage over all keeps Amélie's, which covers them.
+    const strict = await call('agreement.disagreements', {
+      coders,
+      threshold: 0.95,
+      codeId: panel.id,
+    });
+    expect(strict.total).toBe(1);
+    const [onPanel] = strict.items;
+    const ameliesId = onPanel!.first[0]!.id;
+    await call('agreement.resolve', {
+      coders,
+      documentId: interview.id,
+      codeId: panel.id,
+      codingIds: [...onPanel!.first, ...onPanel!.second].map((span) => span.id),
+      resolution: 'merged',
+    });
+    const panelCodings = (await call('codings.forDocument', { documentId: interview.id })).filter(
+      (coding) => coding.codeId === panel.id,
+    );
+    expect(panelCodings.map((coding) => [coding.coder, coding.start, coding.end]).sort()).toEqual([
+      ['Amélie', 0, 20],
+      ['Bruno', 0, 20],
+    ]);
+    expect(panelCodings.some((coding) => coding.id === ameliesId)).toBe(true);
+  });
+
+  it('refuses to settle from a list that changed, and changes nothing', async () => {
+    const { call } = harness;
+    const { interview, budget } = await twoCoders();
+    const coders: [string, string] = ['Amélie', 'Bruno'];
+    const [only] = (await call('agreement.disagreements', { coders })).items;
+    await call('codings.delete', { id: only!.second[0]!.id });
+    const before = await call('codings.forDocument', { documentId: interview.id });
+    const refused = await harness.fail('agreement.resolve', {
+      coders,
+      documentId: interview.id,
+      codeId: budget.id,
+      codingIds: [only!.second[0]!.id],
+      resolution: 'second',
+    });
+    expect([refused.code, refused.params?.reason]).toEqual(['out_of_date', 'disagreementChanged']);
+    expect(await call('codings.forDocument', { documentId: interview.id })).toEqual(before);
   });
 });

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeAgreement } from '../../../../shared/agreement/agreement';
 import { nominalAlpha } from '../../../../shared/agreement/alpha';
+import type { Resolution } from '../../../../shared/agreement/disagreements';
+import { disagreementsIn, resolvedSpans } from '../../../../shared/agreement/disagreements';
+import { segmentTally } from '../../../../shared/agreement/segments';
 import type { Span } from '../../../../shared/agreement/units';
 
 const seed = process.env.AXIAL_PROPERTY_SEED ? Number(process.env.AXIAL_PROPERTY_SEED) : 20261202;
@@ -108,6 +111,49 @@ describe('agreement on generated codings, against a unit-by-unit computation', (
         expect(units.both + units.firstOnly + units.secondOnly + units.neither).toBe(total);
       }),
       { seed, numRuns: 300 },
+    );
+  });
+});
+
+describe('disagreements on generated codings', () => {
+  const withIds = (spans: readonly Span[], prefix: string) =>
+    spans.map((span, index) => ({ ...span, id: `${prefix}${index}` }));
+
+  it('hold exactly the codings segment agreement leaves unmatched, and none once each is resolved', () => {
+    fc.assert(
+      fc.property(
+        spansWithin(30),
+        spansWithin(30),
+        threshold,
+        fc.constantFrom<Resolution>('first', 'second', 'both', 'merged'),
+        (firstSpans, secondSpans, limit, resolution) => {
+          const first = withIds(firstSpans, 'a');
+          const second = withIds(secondSpans, 'b');
+          const clusters = disagreementsIn(first, second, limit);
+          const tally = segmentTally(first, second, limit);
+          // Every unmatched coding is in a disagreement; a disagreement's codings are all listed once.
+          const listed = clusters.flatMap((cluster) => [...cluster.first, ...cluster.second]);
+          expect(new Set(listed.map((span) => span.id)).size).toBe(listed.length);
+          const unmatchedListed = clusters.reduce(
+            (sum, cluster) => sum + segmentTally(cluster.first, cluster.second, limit).unmatched,
+            0,
+          );
+          expect(unmatchedListed).toBe(tally.unmatched);
+          // Settled: both coders hold the same spans where each disagreement was.
+          const inCluster = new Set(listed.map((span) => span.id));
+          const settled = clusters.flatMap((cluster) => resolvedSpans(cluster, resolution));
+          const keptFirst = [
+            ...first.filter((span) => !inCluster.has(span.id)),
+            ...withIds(settled, 'x'),
+          ];
+          const keptSecond = [
+            ...second.filter((span) => !inCluster.has(span.id)),
+            ...withIds(settled, 'y'),
+          ];
+          expect(disagreementsIn(keptFirst, keptSecond, limit)).toEqual([]);
+        },
+      ),
+      { seed, numRuns: 500 },
     );
   });
 });
