@@ -136,6 +136,7 @@ export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
           <Workspace
             key={project.path}
             project={project}
+            coderName={info.coderName}
             onImportProject={() => setDialog('importProject')}
           />
         ) : (

@@ -1,3 +1,4 @@
+import { codingCountsOf } from '../store/codings';
 import type { codesContract } from '../../shared/contract/codes';
 import type { DomainHandlers } from '../api/handlers';
 import {
@@ -14,6 +15,7 @@ import {
 
 export const codesHandlers: DomainHandlers<typeof codesContract> = {
   'codes.list': (context) => listCodes(context.session.require().db),
+  'codes.countsOf': (context, { coder }) => codingCountsOf(context.session.require().db, coder),
 
   'codes.create': (context, { inVivoGroup: intoGroup, ...input }) => {
     const project = context.session.require();

@@ -15,8 +15,8 @@ import { speakerTurns } from '../store/speakerTurns';
 import type { Coding } from '../../shared/documents';
 
 export const codingsHandlers: DomainHandlers<typeof codingsContract> = {
-  'codings.forDocument': (context, { documentId }) =>
-    listCodings(context.session.require().db, documentId),
+  'codings.forDocument': (context, { documentId, coders }) =>
+    listCodings(context.session.require().db, documentId, coders),
 
   'codings.create': (context, { documentId, start, end, version, codeIds }) => {
     const project = context.session.require();

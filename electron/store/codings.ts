@@ -35,12 +35,31 @@ export function toCoding(row: CodingRow): Coding {
   };
 }
 
-export function listCodings(db: Db, documentId: string): Coding[] {
+/** A document's codings, everyone's or only the coders named. */
+export function listCodings(db: Db, documentId: string, coders?: readonly string[]): Coding[] {
   getDocumentText(db, documentId);
-  const rows = db
-    .prepare('SELECT * FROM coding WHERE document_id = ? ORDER BY start, "end"')
-    .all(documentId) as CodingRow[];
+  const rows = (
+    coders
+      ? db
+          .prepare(
+            `SELECT * FROM coding WHERE document_id = ? AND coder IN (SELECT value FROM json_each(?))
+             ORDER BY start, "end"`,
+          )
+          .all(documentId, JSON.stringify(coders))
+      : db
+          .prepare('SELECT * FROM coding WHERE document_id = ? ORDER BY start, "end"')
+          .all(documentId)
+  ) as CodingRow[];
   return rows.map(toCoding);
+}
+
+/** How many codings one coder made with each code (codes without any are left out). */
+export function codingCountsOf(db: Db, coder: string): Record<string, number> {
+  const rows = db
+    .prepare('SELECT code_id, COUNT(*) FROM coding WHERE coder = ? GROUP BY code_id')
+    .raw()
+    .all(coder) as [string, number][];
+  return Object.fromEntries(rows);
 }
 
 export function getCoding(db: Db, id: string): Coding {

@@ -14,6 +14,10 @@ const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #0072B2.
 
 export const codesContract = {
   'codes.list': method<CodeNode[]>()(emptyInput),
+  /** One coder's codings per code, for the codebook of a view by coder (blind coding). */
+  'codes.countsOf': method<Record<string, number>>()(
+    z.strictObject({ coder: z.string().min(1).max(100) }),
+  ),
   'codes.create': method<CodeNode>()(
     z.strictObject({
       parentId: entityId.nullable().default(null),

@@ -34,8 +34,14 @@ const passageQuery = z.strictObject({
 });
 
 export const codingsContract = {
-  'codings.forDocument': method<Coding[]>()(z.strictObject({ documentId: entityId })),
-  /** Codes a passage with one or more codes; a code already on exactly that passage is skipped. */
+  'codings.forDocument': method<Coding[]>()(
+    z.strictObject({
+      documentId: entityId,
+      /** Only these coders' (a view by coder, blind coding); everyone's without. */
+      coders: z.array(z.string().max(100)).max(1000).optional(),
+    }),
+  ),
+  /** Codes a passage with one or more codes; a code this coder already put on exactly that passage is skipped. */
   'codings.create': method<Coding[]>()(
     z
       .strictObject({ ...range, codeIds: z.array(entityId).min(1).max(50) })

@@ -396,6 +396,15 @@ export const en = {
     named: 'Coder: {{name}}',
     unset: 'Set your coder name',
   },
+  coderView: {
+    label: 'Codings shown',
+    everyone: 'Everyone’s',
+    mine: 'Only mine (blind coding)',
+    coder: '{{name}}’s only',
+    blindNote:
+      'Blind coding: others’ codings and counts are hidden here and in Passages until you show everyone’s.',
+    coderNote: 'Only {{name}}’s codings are shown and counted here and in Passages.',
+  },
   layout: {
     sidePanels: 'Recording and guide',
     tabs: {

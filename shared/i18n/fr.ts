@@ -411,6 +411,15 @@ export const fr: Messages = {
     named: 'Codeur : {{name}}',
     unset: 'Indiquer votre nom de codeur',
   },
+  coderView: {
+    label: 'Codages affichés',
+    everyone: 'Ceux de tous',
+    mine: 'Les miens seulement (codage à l’aveugle)',
+    coder: 'Ceux de {{name}} seulement',
+    blindNote:
+      'Codage à l’aveugle : les codages et les comptes des autres sont masqués ici et dans Passages jusqu’à ce que vous affichiez ceux de tous.',
+    coderNote: 'Seuls les codages de {{name}} sont affichés et comptés ici et dans Passages.',
+  },
   layout: {
     sidePanels: 'Enregistrement et guide',
     tabs: {

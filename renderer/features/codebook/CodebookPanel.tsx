@@ -9,6 +9,8 @@ import { useProjectData } from '../project/ProjectData';
 import { CodeDetails } from './CodeDetails';
 import type { CodeTreeNode } from './codeTree';
 import { buildCodeTree, foldForFilter } from './codeTree';
+import { CoderViewSelect } from '../coders/CoderViewSelect';
+import { useShownCounts } from '../coders/useShownCounts';
 
 /** Matches the filter itself or through a descendant, so the path to a match stays visible. */
 function visibleIds(tree: CodeTreeNode[], needle: string): Set<string> | null {
@@ -43,7 +45,8 @@ export function CodebookPanel({
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [adding, setAdding] = useState<{ parentId: string | null; name: string } | null>(null);
-  const tree = useMemo(() => buildCodeTree(codes), [codes]);
+  const counted = useShownCounts(codes);
+  const tree = useMemo(() => buildCodeTree(counted), [counted]);
   const visible = useMemo(() => visibleIds(tree, foldForFilter(filter.trim())), [tree, filter]);
   const selected = codes.find((code) => code.id === selectedId) ?? null;
 
@@ -227,6 +230,7 @@ export function CodebookPanel({
           </button>
         )}
       </div>
+      <CoderViewSelect />
       <input
         type="search"
         className="codebook-filter"

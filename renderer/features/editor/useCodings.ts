@@ -6,6 +6,7 @@ import type { TextIndex } from '../../../shared/text/textIndex';
 import { positionToOffset } from '../../../shared/text/textIndex';
 import { useApi } from '../../api/context';
 import { useProjectData } from '../project/ProjectData';
+import { useCoderView } from '../coders/CoderView';
 import type { PaletteChoice } from './CodePalette';
 import { newCodePlace } from './useNewCodeParent';
 import type { Edge } from './CodingPopover';
@@ -38,6 +39,7 @@ export function useCodings(
 ) {
   const api = useApi();
   const { showError } = useProjectData();
+  const { shown } = useCoderView();
   const [codings, setCodings] = useState<Map<string, Coding>>(new Map());
   const palette = useRef(colours);
   palette.current = colours;
@@ -64,11 +66,14 @@ export function useCodings(
     await sync.withSettled(
       () => true,
       async (_value, settled) => {
-        const list = await api['codings.forDocument']({ documentId });
+        const list = await api['codings.forDocument']({
+          documentId,
+          ...(shown ? { coders: [shown] } : {}),
+        });
         draw(editor, settled, list, 'set');
       },
     );
-  }, [instance, api, documentId, draw]);
+  }, [instance, api, documentId, draw, shown]);
 
   useEffect(() => {
     load().catch(showError);

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PassageOverview, Passage, PassageQuery } from '../../../shared/documents';
 import { useApi } from '../../api/context';
+import { useCoderView } from '../coders/CoderView';
 import { buildCodeTree, codePath } from '../codebook/codeTree';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { useLayoutFlag } from '../../components/usePaneSize';
@@ -77,7 +78,13 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
   // group's other passages come when the researcher asks. Other groupings need every passage.
   const [counts, setCounts] = useState<Map<string, PassageOverview['codes'][number]> | null>(null);
   const [total, setTotal] = useState<number | null>(null);
-  const fullQuery = { ...query, ...(complete.length ? { conditions: complete } : {}) };
+  // A view by coder (blind coding) shows that coder's passages only, whatever the filters say.
+  const { shown } = useCoderView();
+  const fullQuery = {
+    ...query,
+    ...(complete.length ? { conditions: complete } : {}),
+    ...(shown ? { coders: [shown] } : {}),
+  };
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(() => {
@@ -101,7 +108,7 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
     };
     // conditionKey stands for the conditions' content.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, query, showError, codes, conditionKey, groupBy, history.writes]);
+  }, [api, query, showError, codes, conditionKey, groupBy, history.writes, shown]);
 
   /** Every passage of one code, replacing the first page's share of them. */
   const showAll = (codeId: string) =>

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { AnalysisView } from '../analysis/AnalysisView';
 import { CasesView } from '../cases/CasesView';
 import { CodebookPanel } from '../codebook/CodebookPanel';
+import { CoderViewProvider } from '../coders/CoderView';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { DocumentsView } from '../documents/DocumentsView';
 import { ExchangeView } from '../exchange/ExchangeView';
@@ -114,9 +115,12 @@ function CheckForWritesOn({ section }: { section: WorkspaceSection }) {
 
 export function Workspace({
   project,
+  coderName,
   onImportProject,
 }: {
   project: ProjectSummary;
+  /** The researcher's name as a coder: "only mine" shows their codings. */
+  coderName: string | null;
   onImportProject: () => void;
 }) {
   const { t } = useTranslation();
@@ -128,42 +132,44 @@ export function Workspace({
   }, []);
   return (
     <ProjectDataProvider readOnly={project.readOnlyCopy !== null}>
-      <CheckForWritesOn section={section} />
-      <div className="workspace">
-        <nav className="sidebar" aria-label={project.title}>
-          <ul>
-            {workspaceSections.map((name) => (
-              <li key={name}>
-                <button
-                  type="button"
-                  aria-current={section === name ? 'page' : undefined}
-                  onClick={() => setSection(name)}
-                >
-                  {t(`workspace.sections.${name}`)}
-                </button>
-              </li>
-            ))}
-          </ul>
-          <HistoryButtons />
-          <JobsTray />
-        </nav>
-        <main className="workspace-main">
-          <WorkspaceError place={`${section}/${target?.documentId ?? ''}`} />
-          {section === 'overview' && <ProjectOverview project={project} />}
-          {section === 'documents' && <DocumentsView target={target} onOpen={openDocument} />}
-          {section === 'codebook' && (
-            <div className="codebook-page">
-              <CodebookPanel canApply={false} onApply={() => undefined} />
-            </div>
-          )}
-          {section === 'passages' && <PassagesView onOpen={openDocument} />}
-          {section === 'cases' && <CasesView />}
-          {section === 'search' && <SearchView onOpen={openDocument} />}
-          {section === 'guides' && <GuidesView onOpen={openDocument} />}
-          {section === 'analysis' && <AnalysisView onOpen={openDocument} />}
-          {section === 'exchange' && <ExchangeView onImportProject={onImportProject} />}
-        </main>
-      </div>
+      <CoderViewProvider projectId={project.id} me={coderName}>
+        <CheckForWritesOn section={section} />
+        <div className="workspace">
+          <nav className="sidebar" aria-label={project.title}>
+            <ul>
+              {workspaceSections.map((name) => (
+                <li key={name}>
+                  <button
+                    type="button"
+                    aria-current={section === name ? 'page' : undefined}
+                    onClick={() => setSection(name)}
+                  >
+                    {t(`workspace.sections.${name}`)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <HistoryButtons />
+            <JobsTray />
+          </nav>
+          <main className="workspace-main">
+            <WorkspaceError place={`${section}/${target?.documentId ?? ''}`} />
+            {section === 'overview' && <ProjectOverview project={project} />}
+            {section === 'documents' && <DocumentsView target={target} onOpen={openDocument} />}
+            {section === 'codebook' && (
+              <div className="codebook-page">
+                <CodebookPanel canApply={false} onApply={() => undefined} />
+              </div>
+            )}
+            {section === 'passages' && <PassagesView onOpen={openDocument} />}
+            {section === 'cases' && <CasesView />}
+            {section === 'search' && <SearchView onOpen={openDocument} />}
+            {section === 'guides' && <GuidesView onOpen={openDocument} />}
+            {section === 'analysis' && <AnalysisView onOpen={openDocument} />}
+            {section === 'exchange' && <ExchangeView onImportProject={onImportProject} />}
+          </main>
+        </div>
+      </CoderViewProvider>
     </ProjectDataProvider>
   );
 }

@@ -124,4 +124,29 @@ describe('two coders on the same words', () => {
       ['Bruno', panel.id, 0, length],
     ]);
   });
+
+  it('gives one coder’s codings and counts for a view by coder', async () => {
+    const { document, panel, draw, length } = await codedTwice();
+    const { version } = await harness.call('documents.get', { id: document.id });
+    // Bruno, the last name set, codes once more with another code.
+    await harness.call('codings.create', {
+      documentId: document.id,
+      start: 0,
+      end: 5,
+      version,
+      codeIds: [draw.id],
+    });
+    const only = await harness.call('codings.forDocument', {
+      documentId: document.id,
+      coders: ['Amélie'],
+    });
+    expect(only.map((coding) => [coding.coder, coding.start, coding.end])).toEqual([
+      ['Amélie', 0, length],
+    ]);
+    expect(await harness.call('codes.countsOf', { coder: 'Bruno' })).toEqual({
+      [panel.id]: 1,
+      [draw.id]: 1,
+    });
+    expect(await harness.call('codes.countsOf', { coder: 'Chloé' })).toEqual({});
+  });
 });
