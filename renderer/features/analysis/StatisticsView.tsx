@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CodeStatistics } from '../../../shared/analysis';
 import type { Passage } from '../../../shared/documents';
 import { useApi } from '../../api/context';
+import { formatNumber } from '../../components/formatNumber';
 import { PassageList } from '../../components/PassageList';
 import { codePath } from '../codebook/codeTree';
 import type { DocumentTarget } from '../documents/DocumentsView';
@@ -10,7 +11,7 @@ import { useProjectData } from '../project/ProjectData';
 
 /** Each code's frequency (passages, documents, cases) as a bar chart, and the codes that meet on the same words. */
 export function StatisticsView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { codes, showError } = useProjectData();
   const [statistics, setStatistics] = useState<CodeStatistics | null>(null);
@@ -51,9 +52,9 @@ export function StatisticsView({ onOpen }: { onOpen: (target: DocumentTarget) =>
                   {name(row.codeId)}
                 </button>
               </th>
-              <td className="number">{row.passages}</td>
-              <td className="number">{row.documents}</td>
-              <td className="number">{row.cases}</td>
+              <td className="number">{formatNumber(row.passages, i18n.language)}</td>
+              <td className="number">{formatNumber(row.documents, i18n.language)}</td>
+              <td className="number">{formatNumber(row.cases, i18n.language)}</td>
               <td className="bar-cell">
                 <span
                   className="bar"
@@ -96,7 +97,7 @@ export function StatisticsView({ onOpen }: { onOpen: (target: DocumentTarget) =>
                     {name(pair.firstId)} + {name(pair.secondId)}
                   </button>
                 </th>
-                <td className="number">{pair.count}</td>
+                <td className="number">{formatNumber(pair.count, i18n.language)}</td>
               </tr>
             ))}
           </tbody>
