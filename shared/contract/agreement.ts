@@ -4,8 +4,7 @@ import type { AgreementReport, CoderSummary, Disagreements } from '../agreement/
 import type { ExportedFile } from '../exchange';
 import { entityId } from './documents';
 import { method } from './method';
-
-const coderName = z.string().min(1).max(100);
+import { coderName } from './schemas';
 
 const agreementQuery = {
   coders: z.tuple([coderName, coderName]),

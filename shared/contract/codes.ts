@@ -3,7 +3,7 @@ import { NAME_LIMIT, DESCRIPTION_LIMIT, MEMO_LIMIT } from '../limits';
 import type { CodeNode } from '../documents';
 import { entityId } from './documents';
 import { method } from './method';
-import { emptyInput } from './schemas';
+import { coderName, emptyInput } from './schemas';
 
 const codeName = z
   .string()
@@ -15,9 +15,7 @@ const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #0072B2.
 export const codesContract = {
   'codes.list': method<CodeNode[]>()(emptyInput),
   /** One coder's codings per code, for the codebook of a view by coder (blind coding). */
-  'codes.countsOf': method<Record<string, number>>()(
-    z.strictObject({ coder: z.string().min(1).max(100) }),
-  ),
+  'codes.countsOf': method<Record<string, number>>()(z.strictObject({ coder: coderName })),
   'codes.create': method<CodeNode>()(
     z.strictObject({
       parentId: entityId.nullable().default(null),

@@ -4,6 +4,7 @@ import type { PassageOverview, CodeNode, Coding, Passage } from '../documents';
 import { conditionOperators } from '../cases';
 import { documentVersion, entityId } from './documents';
 import { method } from './method';
+import { coderName } from './schemas';
 
 const offset = z.number().int().min(0);
 const range = { documentId: entityId, start: offset, end: offset, version: documentVersion };
@@ -16,7 +17,7 @@ const passageQuery = z.strictObject({
   exactCodes: z.boolean().optional(),
   documentIds: z.array(entityId).max(10000).optional(),
   speakers: z.array(z.string().max(100)).max(1000).optional(),
-  coders: z.array(z.string().max(100)).max(1000).optional(),
+  coders: z.array(coderName).max(1000).optional(),
   text: z.string().max(500).optional(),
   participantIds: z.array(entityId).max(10000).optional(),
   caseIds: z.array(entityId).max(10000).optional(),
@@ -38,7 +39,7 @@ export const codingsContract = {
     z.strictObject({
       documentId: entityId,
       /** Only these coders' (a view by coder, blind coding); everyone's without. */
-      coders: z.array(z.string().max(100)).max(1000).optional(),
+      coders: z.array(coderName).max(1000).optional(),
     }),
   ),
   /** Codes a passage with one or more codes; a code this coder already put on exactly that passage is skipped. */

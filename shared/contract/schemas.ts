@@ -26,6 +26,17 @@ export const projectDescription = z
 export const language = z.enum(languages);
 
 /**
+ * A coder's name, in Unicode's composed form: "Amélie" typed with a combining
+ * accent is the same coder as "Amélie" typed with an é, not a second one.
+ */
+export const coderName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .transform((name) => name.normalize('NFC'));
+
+/**
  * A file's bytes, as IPC, the core's port and the web host's framed bodies carry
  * them (Node's Buffer is a Uint8Array too).
  */

@@ -837,6 +837,7 @@ export const en = {
       'Two coders compared on the same documents. Each character is a unit: a coder coded it with a code when it lies inside one of their passages with that code.',
     firstCoder: 'First coder',
     secondCoder: 'Second coder',
+    thresholdRange: 'The overlap is a whole percent from 1 to 100.',
     threshold: 'Segments match from an overlap of (%)',
     documents: 'Documents',
     allBothCoded: 'Every document both coded',
@@ -855,7 +856,7 @@ export const en = {
     notDefined: 'Not defined: on these documents one of the coders never varies for this code.',
     onlyOne: 'Applied by one coder only',
     caution:
-      'κ and α are low for a rare code even where the coders agree on most of the text: report them with the agreement and the segments. Units are pooled over the documents compared.',
+      'Text neither coder coded counts as agreement, so the agreement is high for any rare code; κ and α discount what chance gives, and the segments count passages. Report them together. Units are pooled over the documents compared.',
     exportXlsx: 'Export XLSX',
     exportCsv: 'Export CSV (French Excel)',
     disagreements: {

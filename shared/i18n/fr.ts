@@ -857,6 +857,7 @@ export const fr: Messages = {
       'Deux codeurs comparés sur les mêmes documents. Chaque caractère est une unité : un codeur l’a codé avec un code quand il se trouve dans l’un de ses passages portant ce code.',
     firstCoder: 'Premier codeur',
     secondCoder: 'Second codeur',
+    thresholdRange: 'Le recouvrement est un pourcentage entier de 1 à 100.',
     threshold: 'Les segments concordent à partir d’un recouvrement de (%)',
     documents: 'Documents',
     allBothCoded: 'Tous les documents codés par les deux',
@@ -875,7 +876,7 @@ export const fr: Messages = {
     notDefined: 'Non défini : sur ces documents, l’un des codeurs ne varie jamais pour ce code.',
     onlyOne: 'Appliqué par un seul codeur',
     caution:
-      'κ et α sont faibles pour un code rare même quand les codeurs s’accordent sur l’essentiel du texte : donnez-les avec l’accord et les segments. Les unités sont cumulées sur les documents comparés.',
+      'Le texte qu’aucun codeur n’a codé compte comme accord : l’accord est donc élevé pour tout code rare ; κ et α retirent ce que le hasard donne, et les segments comptent les passages. Donnez-les ensemble. Les unités sont cumulées sur les documents comparés.',
     exportXlsx: 'Exporter en XLSX',
     exportCsv: 'Exporter en CSV (Excel français)',
     disagreements: {

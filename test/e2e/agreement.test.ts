@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app';
 import { startApp } from './support/app';
-import { selectText } from './support/editor';
+import { codeWords } from './support/editor';
 import { addCode, createProject, openSection, pasteTranscript } from './support/workspace';
 
 let app: RunningApp;
@@ -35,14 +35,7 @@ describe('intercoder agreement through the UI', () => {
     await addCode(page, null, 'Ouverture');
     await addCode(page, 'Ouverture', 'Comité citoyen');
 
-    const code = async (words: string) => {
-      await selectText(page, words);
-      await page.keyboard.press('Control+k');
-      const palette = page.getByRole('dialog', { name: 'Apply codes' });
-      await palette.getByRole('textbox').fill('Comité');
-      await palette.getByRole('textbox').press('Enter');
-      await palette.waitFor({ state: 'detached' });
-    };
+    const code = (words: string) => codeWords(page, words, 'Comité');
     // Amélie codes the whole sentence; Bruno, on the same computer later, most of it.
     await code('Le comité citoyen est tiré au sort');
     await page.getByRole('button', { name: 'Coder: Amélie' }).click();
@@ -66,6 +59,11 @@ describe('intercoder agreement through the UI', () => {
     expect(Number(cells[1])).toBeGreaterThan(0.9);
     expect(Number(cells[2])).toBeGreaterThan(0.9);
     await view.getByText('Compared on 1 document').waitFor();
+    // The same coder twice says so instead of leaving the pane empty.
+    await view.getByLabel('Second coder').selectOption('Amélie');
+    await view.getByText('Choose two different coders to compare.').waitFor();
+    await view.getByLabel('Second coder').selectOption('Bruno');
+    await row.waitFor();
 
     await view.getByLabel('Segments match from an overlap of (%)').fill('95');
     await row.getByText('0 of 2 (0%)').waitFor();

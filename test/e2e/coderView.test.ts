@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningApp } from './support/app';
 import { startApp } from './support/app';
-import { selectText } from './support/editor';
+import { codeWords } from './support/editor';
 import { addCode, createProject, openSection, pasteTranscript } from './support/workspace';
 
 let app: RunningApp;
@@ -31,15 +31,7 @@ describe('codings by coder, and blind coding', () => {
     await page.locator('.transcript p[data-speaker="DGS"]').first().waitFor();
     await addCode(page, null, 'Ouverture');
     await addCode(page, 'Ouverture', 'Participation');
-    const code = async (words: string) => {
-      await selectText(page, words);
-      await page.keyboard.press('Control+k');
-      const palette = page.getByRole('dialog', { name: 'Apply codes' });
-      await palette.getByRole('textbox').fill('Particip');
-      await palette.getByRole('textbox').press('Enter');
-      await palette.waitFor({ state: 'detached' });
-      await page.locator('.coding', { hasText: words }).first().waitFor();
-    };
+    const code = (words: string) => codeWords(page, words, 'Particip');
     await code('Le comité citoyen est tiré au sort');
     await page.getByRole('button', { name: 'Coder: Amélie' }).click();
     const dialog = page.getByRole('dialog', { name: 'Your name as a coder' });

@@ -6,7 +6,7 @@ import { useProjectData } from '../project/ProjectData';
 import { AgreementTable } from './AgreementTable';
 import { DisagreementList } from './DisagreementList';
 import type { DocumentTarget } from '../documents/DocumentsView';
-import { useAgreement } from './useAgreement';
+import { agreementQuery, useAgreement } from './useAgreement';
 import { useDisagreements } from './useDisagreements';
 
 /** Intercoder agreement: two coders, the documents compared, the figures, their export, and the disagreements to settle. */
@@ -35,9 +35,7 @@ export function AgreementView({ onOpen }: { onOpen: (target: DocumentTarget) => 
   };
   const exportAs = (format: 'xlsx' | 'csv') =>
     void api['agreement.export']({
-      coders: [choice.first, choice.second],
-      threshold: choice.threshold / 100,
-      ...(choice.documentIds ? { documentIds: choice.documentIds } : {}),
+      ...agreementQuery(choice),
       format,
       csvStyle: 'excel-fr',
     })
@@ -72,8 +70,12 @@ export function AgreementView({ onOpen }: { onOpen: (target: DocumentTarget) => 
             type="number"
             min={1}
             max={100}
+            step={1}
             value={choice.threshold}
-            onChange={(event) => setChoice({ ...choice, threshold: Number(event.target.value) })}
+            // Whole percents: the reports write them so.
+            onChange={(event) =>
+              setChoice({ ...choice, threshold: Math.round(Number(event.target.value)) })
+            }
           />
         </label>
       </div>
@@ -108,6 +110,16 @@ export function AgreementView({ onOpen }: { onOpen: (target: DocumentTarget) => 
           ))}
         </ul>
       </details>
+      {choice.first === choice.second && (
+        <p className="muted" role="status">
+          {t('errorReasons.sameCoder')}
+        </p>
+      )}
+      {!(choice.threshold >= 1 && choice.threshold <= 100) && (
+        <p className="muted" role="status">
+          {t('agreement.thresholdRange')}
+        </p>
+      )}
       {report && report.documents.length === 0 && (
         <p className="muted">{t('agreement.noCommonDocument')}</p>
       )}

@@ -12,6 +12,15 @@ export interface AgreementChoice {
   documentIds: string[] | null;
 }
 
+/** The choice as the API asks for it (the threshold from percent to a share). */
+export function agreementQuery(choice: AgreementChoice) {
+  return {
+    coders: [choice.first, choice.second] as [string, string],
+    threshold: choice.threshold / 100,
+    ...(choice.documentIds ? { documentIds: choice.documentIds } : {}),
+  };
+}
+
 /** The coders, the researcher's choice of what to compare, and the report, kept current with every write. */
 export function useAgreement() {
   const api = useApi();
@@ -61,11 +70,7 @@ export function useAgreement() {
       return;
     }
     let current = true;
-    api['agreement.compute']({
-      coders: [choice.first, choice.second],
-      threshold: choice.threshold / 100,
-      ...(choice.documentIds ? { documentIds: choice.documentIds } : {}),
-    })
+    api['agreement.compute'](agreementQuery(choice))
       .then((found) => {
         if (current) setReport(found);
       })

@@ -4,6 +4,7 @@ import type { Disagreements } from '../../../shared/agreement/report';
 import { useApi } from '../../api/context';
 import { useProjectData } from '../project/ProjectData';
 import type { AgreementChoice } from './useAgreement';
+import { agreementQuery } from './useAgreement';
 
 /** The disagreements of the choice (one code's, when one is picked), kept current with every write. */
 export function useDisagreements(choice: AgreementChoice, ready: boolean, codeId: string | null) {
@@ -16,12 +17,7 @@ export function useDisagreements(choice: AgreementChoice, ready: boolean, codeId
       return;
     }
     let current = true;
-    api['agreement.disagreements']({
-      coders: [choice.first, choice.second],
-      threshold: choice.threshold / 100,
-      ...(choice.documentIds ? { documentIds: choice.documentIds } : {}),
-      ...(codeId ? { codeId } : {}),
-    })
+    api['agreement.disagreements']({ ...agreementQuery(choice), ...(codeId ? { codeId } : {}) })
       .then((list) => {
         if (current) setFound(list);
       })

@@ -104,3 +104,14 @@ export async function dragSelect(page: Page, text: string): Promise<void> {
   await page.mouse.move(box.to.x, box.to.y, { steps: 5 });
   await page.mouse.up();
 }
+
+/** Codes the first occurrence of `words` from the keyboard palette, with the code `search` finds, and waits for its highlight. */
+export async function codeWords(page: Page, words: string, search: string): Promise<void> {
+  await selectText(page, words);
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Apply codes' });
+  await palette.getByRole('textbox').fill(search);
+  await palette.getByRole('textbox').press('Enter');
+  await palette.waitFor({ state: 'detached' });
+  await page.locator('.coding', { hasText: words }).first().waitFor();
+}

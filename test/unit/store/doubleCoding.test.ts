@@ -149,4 +149,25 @@ describe('two coders on the same words', () => {
     });
     expect(await harness.call('codes.countsOf', { coder: 'Chloé' })).toEqual({});
   });
+
+  it('takes a name typed with a combining accent for the same coder', async () => {
+    const { document } = await codedTwice();
+    // "Ame\u0301lie": the e and its accent as two code points, as some keyboards type it.
+    await harness.call('app.setCoderName', { name: 'Ame\u0301lie' });
+    const { version } = await harness.call('documents.get', { id: document.id });
+    const codes = await harness.call('codes.list', {});
+    await harness.call('codings.create', {
+      documentId: document.id,
+      start: 0,
+      end: 3,
+      version,
+      codeIds: [codes.find((code) => code.name === 'Tirage au sort')!.id],
+    });
+    expect((await harness.call('agreement.coders', {})).map((coder) => coder.name)).toEqual([
+      'Amélie',
+      'Bruno',
+    ]);
+    const report = await harness.call('agreement.compute', { coders: ['Ame\u0301lie', 'Bruno'] });
+    expect(report.coders).toEqual(['Amélie', 'Bruno']);
+  });
 });
