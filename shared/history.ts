@@ -44,5 +44,6 @@ export const historyActions = [
   'attachRecording',
   'removeRecording',
   'resolveDisagreement',
+  'mergeCopy',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

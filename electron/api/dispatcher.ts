@@ -9,6 +9,7 @@ import { appHandlers } from '../handlers/app';
 import { casesHandlers } from '../handlers/cases';
 import { codesHandlers } from '../handlers/codes';
 import { codingsHandlers } from '../handlers/codings';
+import { copyMergeHandlers } from '../handlers/copyMerge';
 import { documentsHandlers } from '../handlers/documents';
 import { exchangeHandlers } from '../handlers/exchange';
 import { guidesHandlers } from '../handlers/guides';
@@ -37,6 +38,7 @@ export const handlers: Handlers = mergeHandlers(
   agreementHandlers,
   searchHandlers,
   exchangeHandlers,
+  copyMergeHandlers,
   recordingsHandlers,
 );
 

@@ -30,7 +30,7 @@ export interface ParsedArguments {
 export class UsageError extends Error {}
 
 /** Flags that take no value. */
-export const switches = new Set(['help', 'json', 'keep-text']);
+export const switches = new Set(['help', 'json', 'keep-text', 'theirs', 'dry-run']);
 
 /** `--name value` and `--name=value`; `--help` alone. */
 export function parseArguments(args: readonly string[]): ParsedArguments {

@@ -6,6 +6,7 @@ import { offsetCountings } from '../../shared/exchange';
 import { createAppCore } from '../api/core';
 import { describeHolder } from '../store/projectLock';
 import { agreementCommand } from './agreementCommand';
+import { mergeCommand } from './mergeCommand';
 import type { CliOutput, Command, ParsedArguments } from './cliSupport';
 import {
   call,
@@ -178,6 +179,7 @@ const commands: Record<string, Command> = {
     },
   },
   agreement: agreementCommand,
+  merge: mergeCommand,
 };
 
 export const cliCommandNames = Object.keys(commands);

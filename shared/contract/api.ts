@@ -7,6 +7,7 @@ import { codingsContract } from './codings';
 import { documentsContract } from './documents';
 import { exchangeContract } from './exchange';
 import { guidesContract } from './guides';
+import { mergeContract } from './merge';
 import { historyContract } from './history';
 import type { InputOf, OutputOf, ParsedInputOf } from './method';
 import { mergeContracts } from './method';
@@ -28,6 +29,7 @@ export const contract = mergeContracts(
   agreementContract,
   searchContract,
   exchangeContract,
+  mergeContract,
   recordingsContract,
 );
 

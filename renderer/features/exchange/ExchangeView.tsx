@@ -18,6 +18,7 @@ import { useAction } from '../../components/useAction';
 import { flushPendingEdits } from '../project/pendingEdits';
 import { useBackgroundJobs } from '../jobs/BackgroundJobs';
 import { ImportWarnings } from './ImportWarnings';
+import { MergeCopy } from './MergeCopy';
 import { useProjectData } from '../project/ProjectData';
 
 const download = (file: ExportedFile) => downloadBytes(file.fileName, file.data, file.mimeType);
@@ -374,6 +375,7 @@ export function ExchangeView({ onImportProject }: { onImportProject: () => void 
       <DatasetExport />
       <CodebookExchange />
       <ProjectExchange onImportProject={onImportProject} />
+      <MergeCopy />
     </div>
   );
 }

@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { MergeSummary } from '../../shared/merge';
+import type { Command, CliOutput } from './cliSupport';
+import { call, required, requiredFlag, UsageError } from './cliSupport';
+
+const kindNames: Record<keyof MergeSummary['added'], string> = {
+  documents: 'documents',
+  codes: 'codes',
+  codings: 'codings',
+  cases: 'cases',
+  participants: 'participants',
+  attributes: 'attributes',
+  values: 'attribute values',
+  ratings: 'ratings',
+  summaries: 'matrix summaries',
+  memos: 'memos',
+};
+
+const cut = (text: string, length = 60) => {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  const points = [...flat];
+  return points.length > length ? `${points.slice(0, length - 1).join('')}…` : flat;
+};
+
+function printSummary(summary: MergeSummary, output: CliOutput, dryRun: boolean): void {
+  const added = Object.entries(summary.added)
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${count} ${kindNames[kind as keyof MergeSummary['added']]}`);
+  output.out(
+    `${dryRun ? 'Would bring in' : 'Brought in'}: ${added.length ? added.join(', ') : 'nothing new'}.`,
+  );
+  if (!summary.sameProject)
+    output.out(
+      'This file is not a copy of this project: documents were matched by identical text, codes, cases and people by name.',
+    );
+  if (summary.coders.length) output.out(`Their codings are by: ${summary.coders.join(', ')}.`);
+  if (summary.sharedCoders.length)
+    output.out(
+      `Warning: ${summary.sharedCoders.join(', ')} also coded in this project under the same name: agreement cannot tell the two apart.`,
+    );
+  if (summary.alreadyHere) output.out(`${summary.alreadyHere} of their codings were already here.`);
+  if (summary.approximate)
+    output.out(
+      `${summary.approximate} of their codings were placed on words that differ a little here.`,
+    );
+  if (summary.unplacedCount) {
+    output.out(
+      `${summary.unplacedCount} of their codings could not be placed (their words are no longer in this project's text):`,
+    );
+    for (const coding of summary.unplaced)
+      output.out(
+        `  ${coding.documentTitle} · ${coding.codePath.join(' › ')} · ${coding.coder}: “${cut(coding.text)}”`,
+      );
+  }
+  if (summary.conflicts.length) {
+    const side = summary.taken > 0 ? 'theirs taken' : "this project's kept";
+    output.out(`${summary.conflicts.length} differences (${side}):`);
+    for (const conflict of summary.conflicts)
+      output.out(
+        `  ${conflict.subject} ${conflict.field} · ${cut(conflict.name, 40)}: here “${cut(conflict.mine)}”, theirs “${cut(conflict.theirs)}”`,
+      );
+  }
+  if (summary.notMerged.length)
+    output.out(`Not merged (merge them by hand): ${summary.notMerged.join(', ')}.`);
+}
+
+export const mergeCommand: Command = {
+  usage: 'merge <project.axial> --from <copy.axial> [--theirs] [--dry-run] [--json]',
+  summary:
+    "Brings a colleague's copy into the project: their codings (on their words, through a text diff where the text differs), codes, cases, people, values, memos and ratings. Where both changed the same thing, the project's version is kept (--theirs takes theirs). A copy of the project as it was is saved beside it first.",
+  async run(core, options, output) {
+    const target = resolve(required(options, 0, 'the project file'));
+    const from = resolve(requiredFlag(options, 'from'));
+    if (from === target)
+      throw new UsageError('--from names the project itself: give the copy to merge.');
+    let data: Uint8Array;
+    try {
+      data = new Uint8Array(readFileSync(from));
+    } catch {
+      throw new UsageError(`There is no file at "${from}".`);
+    }
+    await call(core, 'projects.open', { path: target });
+    const copy = { fileName: basename(from), data };
+    const preview = await call<MergeSummary>(core, 'merge.preview', copy);
+    const dryRun = options.flags.has('dry-run');
+    let summary = preview;
+    if (!dryRun) {
+      const stamp = new Date().toISOString().slice(0, 10);
+      const base = join(
+        dirname(target),
+        `${basename(target, extname(target))} before merge ${stamp}`,
+      );
+      let backup = `${base}.axial`;
+      for (let count = 2; existsSync(backup); count += 1) backup = `${base} (${count}).axial`;
+      await call(core, 'projects.saveCopy', { path: backup });
+      output.error(`The project as it was is saved at ${backup}`);
+      const choice = options.flags.has('theirs') ? 'theirs' : 'mine';
+      summary = await call<MergeSummary>(core, 'merge.apply', {
+        ...copy,
+        choices: preview.conflicts.map(({ key }) => ({ key, choice })),
+      });
+    }
+    if (options.flags.has('json')) output.out(JSON.stringify(summary));
+    else printSummary(summary, output, dryRun);
+  },
+};

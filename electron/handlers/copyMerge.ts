@@ -1,0 +1,30 @@
+import type { mergeContract } from '../../shared/contract/merge';
+import type { DomainHandlers } from '../api/handlers';
+import { journalWrites, previewWrites } from '../merge/mergeContext';
+import { mergeCopy } from '../merge/mergeCopy';
+import { openMergeSource } from '../merge/mergeSource';
+
+export const copyMergeHandlers: DomainHandlers<typeof mergeContract> = {
+  'merge.preview': async (context, { fileName, data }) => {
+    const { db } = context.session.require();
+    const source = await openMergeSource({ fileName, data });
+    try {
+      return mergeCopy(db, source.db, previewWrites, { fileName, choices: new Map() });
+    } finally {
+      source.close();
+    }
+  },
+
+  'merge.apply': async (context, { fileName, data, choices }) => {
+    const { db, history } = context.session.require();
+    const source = await openMergeSource({ fileName, data });
+    try {
+      const chosen = new Map(choices.map(({ key, choice }) => [key, choice]));
+      return history.run(db, 'mergeCopy', (changes) =>
+        mergeCopy(db, source.db, journalWrites(db, changes), { fileName, choices: chosen }),
+      );
+    } finally {
+      source.close();
+    }
+  },
+};

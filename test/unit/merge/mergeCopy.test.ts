@@ -1,0 +1,288 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Transform } from '@tiptap/pm/transform';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AppCore } from '../../../electron/api/core';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/api';
+import { documentFromJson, documentSchema } from '../../../shared/editor/schema';
+import { sliceCodePoints } from '../../../shared/text/codePoints';
+import { buildTextIndex, offsetToPosition } from '../../../shared/text/textIndex';
+import type { Harness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
+import { testCore } from '../../support/core';
+import { projectContents } from '../../support/projectContents';
+
+let harness: Harness;
+beforeEach(async () => {
+  harness = await openHarness();
+});
+afterEach(() => harness.close());
+
+const interview = [
+  'DGS : La commune 😀 anticipe les besoins des habitants.',
+  'Élu : Le comité citoyen est tiré au sort chaque année.',
+  'DGS : Nous publions les données ouvertes.',
+].join('\n');
+
+/** The words a coding covers, as stored. */
+async function codedWords(call: Harness['call'], documentId: string) {
+  const { content } = await call('documents.get', { id: documentId });
+  const text = buildTextIndex(documentFromJson(content)).text;
+  return (await call('codings.forDocument', { documentId }))
+    .map((coding) => `${coding.coder}:${sliceCodePoints(text, coding.start, coding.end)}`)
+    .sort();
+}
+
+async function codeWordsAs(
+  call: Harness['call'],
+  coder: string,
+  documentId: string,
+  codeId: string,
+  words: string,
+) {
+  await call('app.setCoderName', { name: coder });
+  const { content, version } = await call('documents.get', { id: documentId });
+  const text = buildTextIndex(documentFromJson(content)).text;
+  const start = [...text.slice(0, text.indexOf(words))].length;
+  await call('codings.create', {
+    documentId,
+    start,
+    end: start + [...words].length,
+    version,
+    codeIds: [codeId],
+  });
+}
+
+/** Types `words` into the document at the place of `before` (an edit made in the editor). */
+async function typeBefore(
+  call: Harness['call'],
+  documentId: string,
+  before: string,
+  words: string,
+) {
+  const detail = await call('documents.get', { id: documentId });
+  const doc = documentFromJson(detail.content);
+  const index = buildTextIndex(doc);
+  const at = [...index.text.slice(0, index.text.indexOf(before))].length;
+  const transform = new Transform(doc);
+  transform.insert(offsetToPosition(index, at), documentSchema.text(words));
+  await call('documents.applySteps', {
+    id: documentId,
+    version: detail.version,
+    steps: transform.steps.map((step) => step.toJSON()),
+  });
+}
+
+/** A colleague's copy of the project, opened in an Axial of their own. */
+async function colleagueCopy(): Promise<{
+  path: string;
+  call: Harness['call'];
+  close(): void;
+}> {
+  const path = join(harness.folder, 'copie Bruno.axial');
+  await harness.call('projects.saveCopy', { path });
+  const core: AppCore = testCore(join(harness.folder, 'bruno-data'));
+  const call = async <Name extends MethodName>(method: Name, input: MethodInput<Name>) => {
+    const result = await core.dispatch(method, input);
+    if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+    return result.value as MethodOutput<Name>;
+  };
+  await call('projects.open', { path });
+  await call('app.setCoderName', { name: 'Bruno' });
+  return { path, call, close: () => core.shutdown() };
+}
+
+/** The project's rows but its activity log and documents' edit counters, which an undo does not rewind. */
+function contents(path: string) {
+  const db = new Database(path, { readonly: true });
+  try {
+    const all = projectContents(db);
+    delete all.activity;
+    all.document = all.document!.map((row) =>
+      JSON.stringify(
+        (JSON.parse(row) as [string, unknown][]).filter(
+          ([column]) => column !== 'version' && column !== 'modified_at',
+        ),
+      ),
+    );
+    return all;
+  } finally {
+    db.close();
+  }
+}
+
+describe('merging a colleague’s copy', () => {
+  it('brings in their codings, codes, cases and values on their words, keeps conflicts as here unless chosen, and undoes as one step', async () => {
+    const { call } = harness;
+    const document = await call('documents.import', {
+      fileName: 'Entretien A.txt',
+      data: fileBytes(interview),
+    });
+    const axis = await call('codes.create', { name: 'Ouverture' });
+    const panel = await call('codes.create', { parentId: axis.id, name: 'Comité citoyen' });
+    const place = await call('cases.create', { name: 'Collectivité A' });
+    const size = await call('attributes.create', {
+      entityKind: 'case',
+      name: 'Taille',
+      type: 'text',
+    });
+    await call('attributes.setValue', {
+      attributeId: size.id,
+      entityId: place.id,
+      value: 'petite',
+    });
+    await codeWordsAs(call, 'Amélie', document.id, panel.id, 'Le comité citoyen est tiré au sort');
+
+    const bruno = await colleagueCopy();
+    // Bruno codes, adds a code and a case, renames a code Amélie renames too, and edits the text.
+    const data = await bruno.call('codes.create', { parentId: axis.id, name: 'Données ouvertes' });
+    await typeBefore(bruno.call, document.id, 'La commune', 'Oui. ');
+    await codeWordsAs(
+      bruno.call,
+      'Bruno',
+      document.id,
+      data.id,
+      'Nous publions les données ouvertes',
+    );
+    await codeWordsAs(bruno.call, 'Bruno', document.id, panel.id, 'comité citoyen');
+    await bruno.call('codes.update', { id: axis.id, name: 'Ouverture démocratique' });
+    await bruno.call('codes.update', { id: panel.id, memo: 'Vu aussi en B.' });
+    await bruno.call('attributes.setValue', {
+      attributeId: size.id,
+      entityId: place.id,
+      value: 'moyenne',
+    });
+    await bruno.call('cases.create', { name: 'Collectivité B' });
+    bruno.close();
+    // Meanwhile Amélie edits the same document elsewhere and renames the axis her way.
+    await typeBefore(call, document.id, 'Nous publions', 'En 2021, ');
+    await call('codes.update', { id: axis.id, name: 'Ouverture (axe 2)' });
+    const before = contents(harness.projectPath);
+
+    const copy = { fileName: 'copie Bruno.axial', data: new Uint8Array(readFileSync(bruno.path)) };
+    const preview = await call('merge.preview', copy);
+    expect(contents(harness.projectPath)).toEqual(before);
+    expect(preview.sameProject).toBe(true);
+    expect(preview.added).toMatchObject({ codes: 1, codings: 2, cases: 1, memos: 1 });
+    expect(preview.coders).toEqual(['Bruno']);
+    expect(preview.sharedCoders).toEqual([]);
+    const conflicts = Object.fromEntries(
+      preview.conflicts.map((conflict) => [`${conflict.subject}.${conflict.field}`, conflict]),
+    );
+    expect(Object.keys(conflicts).sort()).toEqual(['code.name', 'document.text', 'value.value']);
+    expect(conflicts['code.name']).toMatchObject({
+      mine: 'Ouverture (axe 2)',
+      theirs: 'Ouverture démocratique',
+    });
+    expect(conflicts['value.value']).toMatchObject({
+      name: 'Taille · Collectivité A',
+      mine: 'petite',
+      theirs: 'moyenne',
+    });
+    expect(conflicts['document.text']!.unplaced).toEqual({ theirs: 0, mine: 0 });
+
+    const merged = await call('merge.apply', {
+      ...copy,
+      choices: [{ key: conflicts['value.value']!.key, choice: 'theirs' }],
+    });
+    expect(merged.taken).toBe(1);
+    expect(merged.unplacedCount).toBe(0);
+    // This project's text is kept (with Amélie's edit); Bruno's codings sit on his words in it.
+    expect(await codedWords(call, document.id)).toEqual([
+      'Amélie:Le comité citoyen est tiré au sort',
+      'Bruno:Nous publions les données ouvertes',
+      'Bruno:comité citoyen',
+    ]);
+    const codes = await call('codes.list', {});
+    expect(codes.find((code) => code.id === axis.id)?.name).toBe('Ouverture (axe 2)');
+    expect(codes.find((code) => code.id === panel.id)?.memo).toBe('Vu aussi en B.');
+    expect(codes.map((code) => code.name)).toContain('Données ouvertes');
+    expect((await call('cases.list', {})).map((item) => item.name).sort()).toEqual([
+      'Collectivité A',
+      'Collectivité B',
+    ]);
+    const history = await call('history.state', {});
+    expect(history.undoLabel).toBe('mergeCopy');
+
+    await call('history.undo', {});
+    expect(contents(harness.projectPath)).toEqual(before);
+  });
+
+  it('takes their text when chosen, and carries this project’s codings onto it', async () => {
+    const { call } = harness;
+    const document = await call('documents.import', {
+      fileName: 'Entretien A.txt',
+      data: fileBytes(interview),
+    });
+    const axis = await call('codes.create', { name: 'Proactivité' });
+    const code = await call('codes.create', { parentId: axis.id, name: 'Anticipation' });
+    await codeWordsAs(call, 'Amélie', document.id, code.id, 'anticipe les besoins');
+    const bruno = await colleagueCopy();
+    await typeBefore(bruno.call, document.id, 'La commune', 'Bon. ');
+    bruno.close();
+    const copy = { fileName: 'copie.axial', data: new Uint8Array(readFileSync(bruno.path)) };
+    const preview = await call('merge.preview', copy);
+    const text = preview.conflicts.find((conflict) => conflict.field === 'text')!;
+    await call('merge.apply', { ...copy, choices: [{ key: text.key, choice: 'theirs' }] });
+    const { content } = await call('documents.get', { id: document.id });
+    expect(buildTextIndex(documentFromJson(content)).text).toContain('Bon. La commune 😀');
+    expect(await codedWords(call, document.id)).toEqual(['Amélie:anticipe les besoins']);
+  });
+
+  it('lists their codings whose words are gone here, and adds nothing twice', async () => {
+    const { call } = harness;
+    const document = await call('documents.import', {
+      fileName: 'Entretien A.txt',
+      data: fileBytes(interview),
+    });
+    const axis = await call('codes.create', { name: 'Ouverture' });
+    const code = await call('codes.create', { parentId: axis.id, name: 'Données' });
+    const bruno = await colleagueCopy();
+    await codeWordsAs(
+      bruno.call,
+      'Bruno',
+      document.id,
+      code.id,
+      'Nous publions les données ouvertes',
+    );
+    await codeWordsAs(bruno.call, 'Bruno', document.id, code.id, 'anticipe');
+    bruno.close();
+    // Amélie deletes the last turn before merging.
+    const detail = await call('documents.get', { id: document.id });
+    const doc = documentFromJson(detail.content);
+    const index = buildTextIndex(doc);
+    const from = [...index.text.slice(0, index.text.indexOf('\nNous'))].length;
+    const transform = new Transform(doc);
+    transform.delete(
+      offsetToPosition(index, from),
+      offsetToPosition(index, [...index.text].length),
+    );
+    await call('documents.applySteps', {
+      id: document.id,
+      version: detail.version,
+      steps: transform.steps.map((step) => step.toJSON()),
+    });
+    const copy = { fileName: 'copie.axial', data: new Uint8Array(readFileSync(bruno.path)) };
+    const merged = await call('merge.apply', { ...copy, choices: [] });
+    expect(merged.unplacedCount).toBe(1);
+    expect(merged.unplaced[0]).toMatchObject({
+      coder: 'Bruno',
+      text: 'Nous publions les données ouvertes',
+      codePath: ['Ouverture', 'Données'],
+    });
+    expect(await codedWords(call, document.id)).toEqual(['Bruno:anticipe']);
+    const again = await call('merge.apply', { ...copy, choices: [] });
+    expect(again.added.codings).toBe(0);
+    expect(again.conflicts.map((conflict) => conflict.field)).toEqual(['text']);
+    expect(await codedWords(call, document.id)).toEqual(['Bruno:anticipe']);
+  });
+
+  it('refuses a file that is not an Axial project, and writes nothing', async () => {
+    const error = await harness.fail('merge.preview', {
+      fileName: 'notes.axial',
+      data: fileBytes('not a project'),
+    });
+    expect(error.params?.reason).toBe('mergeNotAxial');
+  });
+});
