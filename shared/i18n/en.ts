@@ -207,6 +207,8 @@ export const en = {
     unknownCoder: '“{{name}}” has no codings in this project.',
     documentGone: 'One of the chosen documents no longer exists. Choose the documents again.',
     selectAnswerFirst: 'Select the answer in the transcript first, then mark it.',
+    mergeNotAxial:
+      '{{file}} is not an Axial project. Merge a copy saved by Axial (a file ending in .axial), or a .qdpx exported by another program.',
     xlsxTooLarge:
       '{{file}} unpacks to far more data than a table of cases or people holds. Nothing was imported.',
     tooDeep:

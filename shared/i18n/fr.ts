@@ -215,6 +215,8 @@ export const fr: Messages = {
     unknownCoder: '« {{name}} » n’a aucun codage dans ce projet.',
     documentGone: 'L’un des documents choisis n’existe plus. Choisissez à nouveau les documents.',
     selectAnswerFirst: 'Sélectionnez d’abord la réponse dans la transcription, puis marquez-la.',
+    mergeNotAxial:
+      '{{file}} n’est pas un projet Axial. Fusionnez une copie enregistrée par Axial (un fichier en .axial), ou un .qdpx exporté par un autre logiciel.',
     xlsxTooLarge:
       '{{file}} se décompresse en bien plus de données qu’un tableau de cas ou de personnes. Rien n’a été importé.',
     tooDeep:

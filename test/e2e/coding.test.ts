@@ -276,7 +276,9 @@ describe('transcripts and coding through the UI', () => {
     const link = dialog.getByRole('checkbox', { name: 'Link to the participant “Élue”' });
     await expect.poll(() => link.isChecked()).toBe(true);
     await dialog.getByRole('button', { name: 'Import 2 files' }).click();
-    await expect.poll(async () => (await call<unknown[]>('documents.list', {})).length).toBe(3);
+    // A batch imported whole closes its dialog: the test waits for what the researcher sees.
+    await dialog.waitFor({ state: 'detached' });
+    expect(await call<unknown[]>('documents.list', {})).toHaveLength(3);
     const linked = await call<{ id: string; title: string }[]>('documents.list', {});
     for (const document of linked.slice(1))
       expect(
