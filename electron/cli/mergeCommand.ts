@@ -66,7 +66,7 @@ function printSummary(summary: MergeSummary, output: CliOutput, dryRun: boolean)
 }
 
 export const mergeCommand: Command = {
-  usage: 'merge <project.axial> --from <copy.axial> [--theirs] [--dry-run] [--json]',
+  usage: 'merge <project.axial> --from <copy.axial|export.qdpx> [--theirs] [--dry-run] [--json]',
   summary:
     "Brings a colleague's copy into the project: their codings (on their words, through a text diff where the text differs), codes, cases, people, values, memos and ratings. Where both changed the same thing, the project's version is kept (--theirs takes theirs). A copy of the project as it was is saved beside it first.",
   async run(core, options, output) {

@@ -7,7 +7,7 @@ import { openMergeSource } from '../merge/mergeSource';
 export const copyMergeHandlers: DomainHandlers<typeof mergeContract> = {
   'merge.preview': async (context, { fileName, data }) => {
     const { db } = context.session.require();
-    const source = await openMergeSource({ fileName, data });
+    const source = await openMergeSource({ fileName, data }, context.settings.language('en'));
     try {
       return mergeCopy(db, source.db, previewWrites, { fileName, choices: new Map() });
     } finally {
@@ -17,7 +17,7 @@ export const copyMergeHandlers: DomainHandlers<typeof mergeContract> = {
 
   'merge.apply': async (context, { fileName, data, choices }) => {
     const { db, history } = context.session.require();
-    const source = await openMergeSource({ fileName, data });
+    const source = await openMergeSource({ fileName, data }, context.settings.language('en'));
     try {
       const chosen = new Map(choices.map(({ key, choice }) => [key, choice]));
       return history.run(db, 'mergeCopy', (changes) =>

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { UnplacedCoding } from '../../shared/merge';
 import { sliceCodePoints } from '../../shared/text/codePoints';
 import type { MergeContext, Row } from './mergeContext';
+import { nameKey } from './mergeContext';
 import type { TextMapping } from './textMapping';
 import { textMapping } from './textMapping';
 
@@ -70,7 +71,7 @@ function differingExcerpts(mine: string, theirs: string): [string, string] {
 
 /**
  * Their documents into this project: matched by id, else by the same text,
- * else added (with their links to cases and people). A document both hold
+ * else by the same title (the only one here), else added (with their links to cases and people). A document both hold
  * whose text differs is a conflict: this project's text is kept and their
  * codings are carried onto it through a diff, or (their text taken) this
  * project's codings and answers are carried onto theirs.
@@ -98,6 +99,18 @@ export function mergeDocuments(context: MergeContext): Map<string, PlacedDocumen
     }
     return mineByText;
   };
+  // Another program's export of the same interview: its text may differ (labels, line ends), its title rarely.
+  const titles = new Map<string, string[]>();
+  for (const [documentId, row] of mineById) {
+    const key = nameKey(row.title);
+    titles.set(key, [...(titles.get(key) ?? []), documentId]);
+  }
+  const matched = new Set<string>();
+  const byTitle = (title: string) => {
+    const candidates = titles.get(nameKey(title)) ?? [];
+    const only = candidates.length === 1 ? candidates[0]! : undefined;
+    return only && !matched.has(only) ? only : undefined;
+  };
   const readMine = context.db.prepare(
     `SELECT ${textColumns.join(', ')} FROM document WHERE id = ?`,
   );
@@ -109,7 +122,9 @@ export function mergeDocuments(context: MergeContext): Map<string, PlacedDocumen
   for (const row of theirs) {
     const id = String(row.id);
     const theirText = String(row.plain_text);
-    const matchedId = mineById.has(id) ? id : byText().get(digest(theirText));
+    const matchedId = mineById.has(id)
+      ? id
+      : (byText().get(digest(theirText)) ?? byTitle(String(row.title)));
     if (!matchedId) {
       const newId = context.freeId('document', id);
       context.writes.insert('document', {
@@ -131,6 +146,7 @@ export function mergeDocuments(context: MergeContext): Map<string, PlacedDocumen
       continue;
     }
     const here = mineById.get(matchedId)!;
+    matched.add(matchedId);
     context.documents.set(id, matchedId);
     context.compare('document', 'document', String(here.title), here, row, documentFields);
     const mineText = readMine.get(matchedId) as Row;

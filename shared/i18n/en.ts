@@ -1003,8 +1003,8 @@ export const en = {
   merge: {
     heading: 'Merge a colleague’s copy',
     explanation:
-      'A colleague coded a copy of this project (saved with “Save a copy” or sent as .axial): their codings, memos, new codes, cases, people and attribute values come into this project, matched by the ids both files share. Nothing here is overwritten: what both of you changed differently is listed, and this project’s version is kept unless you take theirs. The merge is one step that Undo takes back.',
-    choose: 'Choose a copy (.axial)…',
+      'A colleague coded a copy of this project (saved with “Save a copy” or sent as .axial): their codings, memos, new codes, cases, people and attribute values come into this project, matched by the ids both files share. Nothing here is overwritten: what both of you changed differently is listed, and this project’s version is kept unless you take theirs. The merge is one step that Undo takes back. A .qdpx exported by another program for the same interviews merges too: interviews are matched by title or text, codes by their path.',
+    choose: 'Choose a copy (.axial or .qdpx)…',
     previewHeading: 'Merging {{file}}',
     merge: 'Merge',
     doneHeading: 'Merged',

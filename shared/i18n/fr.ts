@@ -1024,8 +1024,8 @@ export const fr: Messages = {
   merge: {
     heading: 'Fusionner la copie d’un collègue',
     explanation:
-      'Un collègue a codé une copie de ce projet (enregistrée avec « Enregistrer une copie » ou envoyée en .axial) : ses codages, mémos, nouveaux codes, cas, personnes et valeurs d’attributs entrent dans ce projet, reconnus par les identifiants que les deux fichiers partagent. Rien n’est écrasé ici : ce que vous avez changé tous deux différemment est listé, et la version de ce projet est gardée, sauf si vous prenez la sienne. La fusion est une seule étape, qu’Annuler reprend.',
-    choose: 'Choisir une copie (.axial)…',
+      'Un collègue a codé une copie de ce projet (enregistrée avec « Enregistrer une copie » ou envoyée en .axial) : ses codages, mémos, nouveaux codes, cas, personnes et valeurs d’attributs entrent dans ce projet, reconnus par les identifiants que les deux fichiers partagent. Rien n’est écrasé ici : ce que vous avez changé tous deux différemment est listé, et la version de ce projet est gardée, sauf si vous prenez la sienne. La fusion est une seule étape, qu’Annuler reprend. Un .qdpx exporté par un autre logiciel pour les mêmes entretiens se fusionne aussi : les entretiens sont reconnus à leur titre ou à leur texte, les codes à leur chemin.',
+    choose: 'Choisir une copie (.axial ou .qdpx)…',
     previewHeading: 'Fusion de {{file}}',
     merge: 'Fusionner',
     doneHeading: 'Fusion faite',

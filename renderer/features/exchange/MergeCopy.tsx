@@ -36,7 +36,7 @@ export function MergeCopy() {
         <FileButton
           label={t('merge.choose')}
           name="merge-file"
-          accept=".axial"
+          accept=".axial,.qdpx"
           onFiles={([file]) => {
             if (!file) return;
             void run(async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Transform } from '@tiptap/pm/transform';
 import Database from 'better-sqlite3';
+import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../../electron/api/core';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/api';
@@ -284,5 +285,43 @@ describe('merging a colleague’s copy', () => {
       data: fileBytes('not a project'),
     });
     expect(error.params?.reason).toBe('mergeNotAxial');
+  });
+});
+
+describe('merging another program’s export of the same sources', () => {
+  it('matches the interview by its title and the codes by their path, and places the coder’s selections on their words', async () => {
+    const { call } = harness;
+    const document = await call('documents.import', {
+      fileName: 'Entretien A.txt',
+      data: fileBytes(interview),
+    });
+    const axis = await call('codes.create', { name: 'Ouverture' });
+    await call('codes.create', { parentId: axis.id, name: 'Comité citoyen' });
+    // As NVivo writes it: its own GUIDs, the transcript with CRLF, positions in UTF-16 units.
+    const text = interview.replaceAll('\n', '\r\n');
+    const words = 'Le comité citoyen est tiré au sort';
+    const start = text.indexOf(words);
+    const guid = (digit: string) =>
+      `${digit.repeat(8)}-${digit.repeat(4)}-4${digit.repeat(3)}-8${digit.repeat(3)}-${digit.repeat(12)}`;
+    const xml = `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Étude" origin="NVivo 14">
+<Users><User guid="${guid('1')}" name="Chloé"/></Users>
+<CodeBook><Codes><Code guid="${guid('2')}" name="Ouverture" isCodable="false">
+<Code guid="${guid('3')}" name="Comité citoyen" isCodable="true"/></Code></Codes></CodeBook>
+<Sources><TextSource guid="${guid('4')}" name="Entretien A" plainTextPath="internal://${guid('4')}.txt">
+<PlainTextSelection guid="${guid('5')}" startPosition="${start}" endPosition="${start + words.length}" creatingUser="${guid('1')}">
+<Coding guid="${guid('6')}" creatingUser="${guid('1')}"><CodeRef targetGUID="${guid('3')}"/></Coding>
+</PlainTextSelection></TextSource></Sources>
+</Project>`;
+    const data = zipSync({
+      'project.qde': strToU8(xml),
+      [`sources/${guid('4')}.txt`]: strToU8(text),
+    });
+    const merged = await call('merge.apply', { fileName: 'export NVivo.qdpx', data, choices: [] });
+    expect(merged.sameProject).toBe(false);
+    expect(merged.added).toMatchObject({ documents: 0, codes: 0, codings: 1 });
+    expect(merged.coders).toEqual(['Chloé']);
+    expect(await codedWords(call, document.id)).toEqual([`Chloé:${words}`]);
+    expect(await call('documents.list', {})).toHaveLength(1);
   });
 });
