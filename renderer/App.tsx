@@ -5,6 +5,7 @@ import type { MenuCommand } from '../shared/menu';
 import { isMenuCommand } from '../shared/menu';
 import { useApi } from './api/context';
 import { CoderNameForm } from './components/CoderNameForm';
+import { ProjectCoders } from './features/coders/ProjectCoders';
 import { Dialog } from './components/Dialog';
 import { ReadOnlyBanner } from './features/workspace/ReadOnlyBanner';
 import { ProjectOpenError } from './features/start/ProjectOpenError';
@@ -174,6 +175,7 @@ export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
               onSave={setCoderName}
               onCancel={() => setDialog(null)}
             />
+            {project && <ProjectCoders />}
           </Dialog>
         )}
         {dialog === 'about' && (

@@ -36,6 +36,8 @@ export interface Rating {
   codeId: string;
   value: number | null;
   justification: string;
+  /** Who last judged it ('' for a rating made before coders were recorded). */
+  coder: string;
   /** Codings given as evidence (those still in the project). */
   evidence: string[];
 }

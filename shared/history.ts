@@ -45,5 +45,6 @@ export const historyActions = [
   'removeRecording',
   'resolveDisagreement',
   'mergeCopy',
+  'changeCoderColour',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

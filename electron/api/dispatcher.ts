@@ -7,6 +7,7 @@ import { agreementHandlers } from '../handlers/agreement';
 import { analysisHandlers } from '../handlers/analysis';
 import { appHandlers } from '../handlers/app';
 import { casesHandlers } from '../handlers/cases';
+import { codersHandlers } from '../handlers/coders';
 import { codesHandlers } from '../handlers/codes';
 import { codingsHandlers } from '../handlers/codings';
 import { copyMergeHandlers } from '../handlers/copyMerge';
@@ -36,6 +37,7 @@ export const handlers: Handlers = mergeHandlers(
   guidesHandlers,
   analysisHandlers,
   agreementHandlers,
+  codersHandlers,
   searchHandlers,
   exchangeHandlers,
   copyMergeHandlers,

@@ -48,7 +48,7 @@ export const analysisHandlers: DomainHandlers<typeof analysisContract> = {
   'ratings.set': (context, { caseId, codeId, value, justification }) => {
     const { db, history } = context.session.require();
     history.run(db, 'rate', (changes) =>
-      setRating(db, changes, caseId, codeId, { value, justification }),
+      setRating(db, changes, caseId, codeId, { value, justification }, context.coder),
     );
     return listRatings(db);
   },

@@ -81,6 +81,15 @@ function mergeRatingsAndSummaries(context: MergeContext, codePath: (id: string) 
   }
 }
 
+/** Their coders' colours, for coders this project has given none (a colour here stays). */
+function mergeCoderColours(context: MergeContext): void {
+  const here = context.db.prepare('SELECT 1 FROM coder WHERE name = ?');
+  for (const row of context.source.prepare('SELECT * FROM coder').all() as Row[]) {
+    if (here.get(row.name)) continue;
+    context.writes.insert('coder', { ...row, id: context.freeId('coder', row.id) });
+  }
+}
+
 /** What the file holds that a merge leaves out, to say so. */
 function notMerged(db: Db, source: Db): MergeSummary['notMerged'] {
   const missing = (table: string) => {
@@ -125,6 +134,7 @@ export function mergeCopy(
   mergeValues(context);
   const tally = mergeCodings(context, documents, codePath);
   mergeRatingsAndSummaries(context, codePath);
+  mergeCoderColours(context);
   const coders = [...tally.coders].sort((left, right) => left.localeCompare(right));
   return {
     fileName: options.fileName,

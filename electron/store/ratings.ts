@@ -41,13 +41,14 @@ export function setScale(db: Db, changes: ChangeSet, scale: RatingScale): void {
 
 export function listRatings(db: Db): Ratings {
   const rows = db
-    .prepare('SELECT id, case_id, code_id, value, justification FROM rating')
+    .prepare('SELECT id, case_id, code_id, value, justification, coder FROM rating')
     .all() as {
     id: string;
     case_id: string;
     code_id: string;
     value: number | null;
     justification: string;
+    coder: string;
   }[];
   const evidence = db
     .prepare(
@@ -63,6 +64,7 @@ export function listRatings(db: Db): Ratings {
     codeId: row.code_id,
     value: row.value,
     justification: row.justification,
+    coder: row.coder,
     evidence: byRating.get(row.id) ?? [],
   }));
   return { scale: getScale(db), ratings };
@@ -85,6 +87,7 @@ function ratingFor(db: Db, changes: ChangeSet, caseId: string, codeId: string): 
     code_id: codeId,
     value: null,
     justification: '',
+    coder: '',
     created_at: timestamp,
     modified_at: timestamp,
   });
@@ -98,6 +101,8 @@ export function setRating(
   caseId: string,
   codeId: string,
   patch: { value?: number | null; justification?: string },
+  /** Who judges: recorded with the rating, the last to change it. */
+  coder = '',
 ): void {
   const scale = getScale(db);
   if (
@@ -115,6 +120,7 @@ export function setRating(
   const row: Record<string, unknown> = { modified_at: now() };
   if (patch.value !== undefined) row.value = patch.value;
   if (patch.justification !== undefined) row.justification = patch.justification;
+  if (coder) row.coder = coder;
   updateRow(db, changes, 'rating', id, row);
 }
 

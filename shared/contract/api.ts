@@ -2,6 +2,7 @@ import { agreementContract } from './agreement';
 import { analysisContract } from './analysis';
 import { appContract } from './app';
 import { casesContract } from './cases';
+import { codersContract } from './coders';
 import { codesContract } from './codes';
 import { codingsContract } from './codings';
 import { documentsContract } from './documents';
@@ -27,6 +28,7 @@ export const contract = mergeContracts(
   guidesContract,
   analysisContract,
   agreementContract,
+  codersContract,
   searchContract,
   exchangeContract,
   mergeContract,

@@ -368,6 +368,7 @@ export const en = {
       removeRecording: 'remove a recording',
       resolveDisagreement: 'settle a disagreement',
       mergeCopy: 'merge a copy',
+      changeCoderColour: 'change a coder’s colour',
     },
   },
   documents: {
@@ -394,10 +395,19 @@ export const en = {
   coder: {
     heading: 'Your name as a coder',
     label: 'Name',
-    help: 'Recorded with each coding, memo and rating you make, so that a team can tell who coded what. It stays on this computer and in the projects you code.',
+    help: 'Recorded with each coding and rating you make, so that a team can tell who coded what. It stays on this computer and in the projects you code.',
     save: 'Save',
     named: 'Coder: {{name}}',
     unset: 'Set your coder name',
+  },
+  coders: {
+    heading: 'Coders in this project',
+    none: 'Nobody has coded in this project yet.',
+    colour: 'Colour of {{name}}',
+    counts_one: '{{codings}} coding in {{documents}}',
+    counts_other: '{{codings}} codings in {{documents}}',
+    documents_one: '{{count, number}} document',
+    documents_other: '{{count, number}} documents',
   },
   coderView: {
     label: 'Codings shown',

@@ -383,6 +383,7 @@ export const fr: Messages = {
       removeRecording: 'retirer un enregistrement',
       resolveDisagreement: 'régler un désaccord',
       mergeCopy: 'fusionner une copie',
+      changeCoderColour: 'changer la couleur d’un codeur',
     },
   },
   documents: {
@@ -409,10 +410,19 @@ export const fr: Messages = {
   coder: {
     heading: 'Votre nom de codeur',
     label: 'Nom',
-    help: 'Enregistré avec chaque codage, mémo et note que vous faites, pour qu’une équipe sache qui a codé quoi. Il reste sur cet ordinateur et dans les projets que vous codez.',
+    help: 'Enregistré avec chaque codage et chaque évaluation que vous faites, pour qu’une équipe sache qui a codé quoi. Il reste sur cet ordinateur et dans les projets que vous codez.',
     save: 'Enregistrer',
     named: 'Codeur : {{name}}',
     unset: 'Indiquer votre nom de codeur',
+  },
+  coders: {
+    heading: 'Codeurs de ce projet',
+    none: 'Personne n’a encore codé dans ce projet.',
+    colour: 'Couleur de {{name}}',
+    counts_one: '{{codings}} codage dans {{documents}}',
+    counts_other: '{{codings}} codages dans {{documents}}',
+    documents_one: '{{count, number}} document',
+    documents_other: '{{count, number}} documents',
   },
   coderView: {
     label: 'Codages affichés',

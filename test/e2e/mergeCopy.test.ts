@@ -150,6 +150,35 @@ describe('merging a colleague’s copy through the UI', () => {
     await page.getByRole('button', { name: /^Entretien DGS/ }).click();
     await page.locator('.coding', { hasText: 'Le conseil municipal vote' }).first().waitFor();
 
+    // Bruno is now one of the project's coders; the team gives him a colour of his own.
+    await page.getByRole('button', { name: 'Coder: Amélie' }).click();
+    const coders = page.getByRole('region', { name: 'Coders in this project' });
+    await expect
+      .poll(() => coders.locator('li').allTextContents())
+      .toEqual(['Amélie1 coding in 1 document', 'Bruno1 coding in 1 document']);
+    await coders.getByLabel('Colour of Bruno').fill('#aa3377');
+    await expect
+      .poll(
+        async () =>
+          ((await call('coders.list', {})) as { name: string; colour: string }[]).find(
+            (coder) => coder.name === 'Bruno',
+          )?.colour,
+      )
+      .toBe('#aa3377');
+    await page
+      .getByRole('dialog', { name: 'Your name as a coder' })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+    await page.getByRole('button', { name: 'Undo' }).first().click();
+    await expect
+      .poll(
+        async () =>
+          ((await call('coders.list', {})) as { name: string; colour: string }[]).find(
+            (coder) => coder.name === 'Bruno',
+          )?.colour,
+      )
+      .not.toBe('#aa3377');
+
     const undo = page.getByRole('navigation').getByRole('button', { name: 'Undo' });
     expect(await undo.getAttribute('title')).toBe('Undo: merge a copy');
     await undo.click();

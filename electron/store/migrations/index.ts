@@ -15,6 +15,7 @@ import { migration012SearchSymbols } from './012-search-symbols';
 import { migration013ActivityDetail } from './013-activity-detail';
 import { migration014CodingCodeDocumentIndex } from './014-coding-code-document-index';
 import { migration015DocumentSpeakers } from './015-document-speakers';
+import { migration016Coders } from './016-coders';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   migration013ActivityDetail,
   migration014CodingCodeDocumentIndex,
   migration015DocumentSpeakers,
+  migration016Coders,
 ];
 
 export const latestSchemaVersion = migrations.length;

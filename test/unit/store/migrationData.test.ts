@@ -46,6 +46,9 @@ const rows: Record<number, string[]> = {
     "INSERT INTO rating_evidence (id, rating_id, coding_id) VALUES ('re', 'r', 'c')",
     "UPDATE chart_setting SET x_code_id = 'axis'",
   ],
+  16: [
+    "INSERT INTO coding (id, document_id, code_id, start, \"end\", memo, coder, created_at, modified_at) VALUES ('c2', 'd', 'k', 0, 5, '', 'Bruno', 'b', 'b')",
+  ],
   8: [
     "INSERT INTO recording (id, document_id, file_name, mime_type, size, duration_ms, created_at) VALUES ('rec', 'd', 'a.wav', 'audio/wav', 3, 1000, 'a')",
     "INSERT INTO recording_chunk (recording_id, chunk_index, data) VALUES ('rec', 0, x'010203')",
