@@ -46,7 +46,7 @@ const rows: Record<number, string[]> = {
     "INSERT INTO rating_evidence (id, rating_id, coding_id) VALUES ('re', 'r', 'c')",
     "UPDATE chart_setting SET x_code_id = 'axis'",
   ],
-  16: [
+  15: [
     "INSERT INTO coding (id, document_id, code_id, start, \"end\", memo, coder, created_at, modified_at) VALUES ('c2', 'd', 'k', 0, 5, '', 'Bruno', 'b', 'b')",
   ],
   8: [
@@ -138,6 +138,21 @@ describe('every migration carries a project with data', () => {
       .prepare('EXPLAIN QUERY PLAN SELECT id FROM text_block WHERE document_id = ? AND start >= ?')
       .all('d', 0) as { detail: string }[];
     expect(plan.map((step) => step.detail).join(' ')).toContain('text_block_document_start');
+    db.close();
+  });
+});
+
+describe('coders after 15 → 16', () => {
+  it('makes a coder of everyone who coded, in the order they first coded, each a colour of their own', () => {
+    const db = projectAt(15);
+    migrate(db, 16);
+    const coders = db.prepare('SELECT name, colour FROM coder ORDER BY created_at').all() as {
+      name: string;
+      colour: string;
+    }[];
+    expect(coders.map((coder) => coder.name)).toEqual(['marie', 'Bruno']);
+    expect(new Set(coders.map((coder) => coder.colour)).size).toBe(2);
+    expect(db.prepare("SELECT coder FROM rating WHERE id = 'r'").pluck().get()).toBe('');
     db.close();
   });
 });
