@@ -1,5 +1,6 @@
 import type { AgreementFigures } from '../../shared/agreement/agreement';
 import type { AgreementReport, CoderSummary } from '../../shared/agreement/report';
+import { FEW_CODINGS, fewCodings } from '../../shared/agreement/report';
 import type { DocumentSummary } from '../../shared/documents';
 import type { Command } from './cliSupport';
 import { call, flag, openProject, UsageError } from './cliSupport';
@@ -19,13 +20,28 @@ function figuresJson(figures: AgreementFigures) {
   };
 }
 
-const shown = (value: number | null, digits = 3) => (value === null ? '—' : value.toFixed(digits));
+/** Three decimals; a figure that rounds to zero is 0.000, never -0.000. */
+export function shown(value: number | null): string {
+  if (value === null) return '—';
+  const text = value.toFixed(3);
+  return /^-0\.0+$/.test(text) ? text.slice(1) : text;
+}
+
+/** A name in a column of `width` characters: cut with an ellipsis when longer, counted in code points. */
+export function fitted(name: string, width: number, marker = ''): string {
+  const room = width - Array.from(marker).length;
+  const characters = Array.from(name);
+  const cut =
+    characters.length > room ? `${characters.slice(0, room - 1).join('')}…` : characters.join('');
+  const text = cut + marker;
+  return text + ' '.repeat(Math.max(0, width - Array.from(text).length));
+}
 
 export const agreementCommand: Command = {
   usage:
     'agreement <project.axial> --coder <name> --coder <name> [--documents <title or id>]… [--threshold <percent>] [--json]',
   summary:
-    "Two coders' agreement per code and overall: percent agreement, Cohen's kappa and Krippendorff's alpha on characters, segment agreement (overlap ≥ threshold, 90 % by default).",
+    "Two coders' agreement per code and overall: Cohen's kappa, Krippendorff's alpha and percent agreement on characters (paragraph breaks not counted), segment agreement (overlap ≥ threshold of the combined extent, 90 % by default).",
   async run(core, options, output) {
     const coders = options.repeated.get('coder') ?? [];
     if (coders.length !== 2)
@@ -56,6 +72,11 @@ export const agreementCommand: Command = {
       threshold: percent / 100,
       ...(documentIds ? { documentIds } : {}),
     });
+    // Figures on documents one coder did not code say nothing about their agreement.
+    if (!report.documents.some((document) => document.codings.every((count) => count > 0)))
+      throw new Error(
+        `${coders[0]} and ${coders[1]} have not coded ${documentIds ? 'any of the documents given' : 'the same document'}: there is nothing to compare. Each coder codes the same documents first (or give --documents that both coded).`,
+      );
     if (options.flags.has('json')) {
       output.out(
         JSON.stringify({
@@ -74,16 +95,32 @@ export const agreementCommand: Command = {
       return;
     }
     output.out(
-      `${report.coders.join(' and ')} on ${report.documents.length} document(s); units are characters; segments match from ${Math.round(report.threshold * 100)} % overlap.`,
+      `${report.coders.join(' and ')} on ${report.documents.length} document(s), N = ${report.units} characters per code (paragraph breaks not counted); segments match from ${Math.round(report.threshold * 100)} % overlap of their combined extent.`,
     );
+    report.coders.forEach((coder, side) => {
+      const uncoded = report.documents.filter((document) => document.codings[side] === 0);
+      if (uncoded.length)
+        output.out(
+          `Note: ${coder} coded nothing in ${uncoded.map((document) => `"${document.title}"`).join(', ')}: that text counts as left uncoded by ${coder}.`,
+        );
+    });
     output.out(
-      `${'code'.padEnd(40)} ${'agreement'.padStart(9)} ${'kappa'.padStart(7)} ${'alpha'.padStart(7)} ${'segments'.padStart(9)}`,
+      `${'code'.padEnd(40)} ${'kappa'.padStart(7)} ${'alpha'.padStart(7)} ${'agreement'.padStart(9)} ${'segments'.padStart(9)}`,
     );
-    const line = (name: string, figures: AgreementFigures) =>
+    let few = false;
+    const line = (name: string, figures: AgreementFigures, marked: boolean) =>
       output.out(
-        `${name.slice(0, 40).padEnd(40)} ${shown(figures.percentAgreement).padStart(9)} ${shown(figures.kappa).padStart(7)} ${shown(figures.alpha).padStart(7)} ${shown(figures.segmentAgreement).padStart(9)}`,
+        `${fitted(name, 40, marked ? ' *' : '')} ${shown(figures.kappa).padStart(7)} ${shown(figures.alpha).padStart(7)} ${shown(figures.percentAgreement).padStart(9)} ${shown(figures.segmentAgreement).padStart(9)}`,
       );
-    for (const code of report.codes) line(code.path.join(' / '), code);
-    line('All codes (pooled)', report.overall);
+    for (const code of report.codes) {
+      const marked = fewCodings(code);
+      few ||= marked;
+      line(code.path.join(' / '), code, marked);
+    }
+    line('All codes (pooled)', report.overall, false);
+    if (few)
+      output.out(
+        `* Based on fewer than ${FEW_CODINGS} codings (both coders together): one coding more or less changes these figures a lot.`,
+      );
   },
 };

@@ -35,6 +35,9 @@ function toActivityEntry(row: ActivityRow): ActivityEntry {
  */
 const JOIN_WITHIN_MS = 10 * 60 * 1000;
 
+/** Actions the log counts once each, however many rows they write. */
+const onePerAction: ReadonlySet<HistoryAction> = new Set(['resolveDisagreement']);
+
 /** Call inside the transaction of the action it records. */
 export function recordActivity(db: Db, action: ActivityAction, subject: string): void {
   statement(db, 'INSERT INTO activity (at, action, subject) VALUES (?, ?, ?)').run(
@@ -55,7 +58,10 @@ export function recordHistoryActivity(
   label: HistoryAction,
   operations: readonly Operation[],
 ): void {
-  const { target, place, count } = describeOperations(db, operations);
+  const described = describeOperations(db, operations);
+  const { target, place } = described;
+  // Settling a disagreement removes and adds codings for both coders: it is one settlement.
+  const count = onePerAction.has(label) ? 1 : described.count;
   const at = now();
   const last = statement(
     db,

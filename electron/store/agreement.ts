@@ -1,10 +1,12 @@
 import { computeAgreement } from '../../shared/agreement/agreement';
 import type { AgreementReport, CoderSummary } from '../../shared/agreement/report';
 import type { Span } from '../../shared/agreement/units';
+import { separatorsOf, unitCount } from '../../shared/agreement/units';
 import type { CodeNode } from '../../shared/documents';
 import { AxialError } from '../../shared/errors';
 import { listCodes } from './codes';
 import type { Db } from './database';
+import { getDocumentText } from './documents';
 
 export interface AgreementRequest {
   coders: readonly [string, string];
@@ -35,7 +37,11 @@ export function agreementBetween(db: Db, request: AgreementRequest): AgreementRe
   const spans = new Map(
     documents.map((document) => [
       document.id,
-      { first: new Map<string, Span[]>(), second: new Map<string, Span[]>() },
+      {
+        first: new Map<string, Span[]>(),
+        second: new Map<string, Span[]>(),
+        codings: [0, 0] as [number, number],
+      },
     ]),
   );
   const used = new Set<string>();
@@ -53,7 +59,9 @@ export function agreementBetween(db: Db, request: AgreementRequest): AgreementRe
     number,
   ][];
   for (const [documentId, codeId, coder, start, end] of rows) {
-    const side = spans.get(documentId)![coder === first ? 'first' : 'second'];
+    const sides = spans.get(documentId)!;
+    sides.codings[coder === first ? 0 : 1] += 1;
+    const side = sides[coder === first ? 'first' : 'second'];
     let list = side.get(codeId);
     if (!list) side.set(codeId, (list = []));
     list.push({ start, end });
@@ -63,11 +71,17 @@ export function agreementBetween(db: Db, request: AgreementRequest): AgreementRe
   const codes = listCodes(db, { counts: false });
   const pathOf = pathFinder(codes);
   const reported = codes.filter((code) => used.has(code.id));
+  // Paragraph separators are no unit: nobody codes a line break.
+  const separators = new Map(
+    documents.map((document) => [document.id, separatorsOf(getDocumentText(db, document.id).text)]),
+  );
   const result = computeAgreement({
     documents: documents.map((document) => ({
       id: document.id,
       length: document.length,
-      ...spans.get(document.id)!,
+      separators: separators.get(document.id)!,
+      first: spans.get(document.id)!.first,
+      second: spans.get(document.id)!.second,
     })),
     codeIds: reported.map((code) => code.id),
     threshold: request.threshold,
@@ -75,7 +89,15 @@ export function agreementBetween(db: Db, request: AgreementRequest): AgreementRe
   return {
     coders: [first, second],
     threshold: request.threshold,
-    documents,
+    documents: documents.map((document) => ({
+      ...document,
+      units: unitCount(document.length, separators.get(document.id)),
+      codings: spans.get(document.id)!.codings,
+    })),
+    units: documents.reduce(
+      (sum, document) => sum + unitCount(document.length, separators.get(document.id)),
+      0,
+    ),
     codes: result.codes.map((figures, index) => {
       const code = reported[index]!;
       return { ...figures, name: code.name, path: pathOf(code.id), colour: code.colour };

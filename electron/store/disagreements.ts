@@ -107,8 +107,9 @@ export interface ResolveRequest {
 
 /**
  * Settles one disagreement: both coders end with the same codings there (the
- * first's, the second's, both's, or one passage over all the words), a coding
- * already right kept as it is with its memo. One undo step.
+ * first's, the second's, both's, one passage over all the words, or none: a
+ * coding one coder alone made, removed), a coding already right kept as it is
+ * with its memo. One undo step.
  */
 export function resolveDisagreement(db: Db, changes: ChangeSet, request: ResolveRequest): void {
   const [first, second] = request.coders;

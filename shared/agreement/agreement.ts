@@ -11,6 +11,8 @@ export interface AgreementInput {
   documents: readonly {
     id: string;
     length: number;
+    /** Sorted offsets of the paragraph separators, which are no unit. */
+    separators?: readonly number[];
     /** Each coder's codings in the document, by code id. */
     first: ReadonlyMap<string, readonly Span[]>;
     second: ReadonlyMap<string, readonly Span[]>;
@@ -23,7 +25,7 @@ export interface AgreementInput {
 
 /** One code's figures, or the pooled ones. */
 export interface AgreementFigures {
-  /** Code points as units, pooled over the documents. */
+  /** Code points but paragraph separators as units, pooled over the documents. */
   units: BinaryTable;
   percentAgreement: number | null;
   kappa: number | null;
@@ -53,9 +55,9 @@ const none: readonly Span[] = [];
 
 /**
  * Agreement between two coders per code and overall: percent agreement,
- * Cohen's kappa and Krippendorff's alpha on code points (a unit is coded by a
- * coder when it lies inside one of that coder's codings with the code), and
- * segment agreement at the threshold.
+ * Cohen's kappa and Krippendorff's alpha on code points, the paragraph
+ * separators left out (a unit is coded by a coder when it lies inside one of
+ * that coder's codings with the code), and segment agreement at the threshold.
  */
 export function computeAgreement(input: AgreementInput): AgreementResult {
   const codes = input.codeIds.map((codeId) => {
@@ -64,7 +66,7 @@ export function computeAgreement(input: AgreementInput): AgreementResult {
     for (const document of input.documents) {
       const first = document.first.get(codeId) ?? none;
       const second = document.second.get(codeId) ?? none;
-      tables.push(unitTable(first, second, document.length));
+      tables.push(unitTable(first, second, document.length, document.separators));
       const tally = segmentTally(first, second, input.threshold);
       segments.matched += tally.matched;
       segments.unmatched += tally.unmatched;

@@ -57,8 +57,12 @@ export function disagreementsIn(
   return result;
 }
 
-/** How a disagreement is settled: both coders end with one side's codings, both sides', or one passage over all. */
-export const resolutions = ['first', 'second', 'both', 'merged'] as const;
+/**
+ * How a disagreement is settled: both coders end with one side's codings, both
+ * sides', one passage over all, or none there (a coding one coder alone made,
+ * removed).
+ */
+export const resolutions = ['first', 'second', 'both', 'merged', 'neither'] as const;
 export type Resolution = (typeof resolutions)[number];
 
 /** The spans both coders hold once a disagreement is settled. */
@@ -70,7 +74,9 @@ export function resolvedSpans(cluster: SpanCluster, resolution: Resolution): Spa
         ? cluster.second
         : resolution === 'both'
           ? [...cluster.first, ...cluster.second]
-          : [{ start: cluster.start, end: cluster.end }];
+          : resolution === 'neither'
+            ? []
+            : [{ start: cluster.start, end: cluster.end }];
   const seen = new Set<string>();
   return spans
     .map(({ start, end }) => ({ start, end }))

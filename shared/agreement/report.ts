@@ -8,13 +8,36 @@ export interface CoderSummary {
   documents: number;
 }
 
+/**
+ * A code with fewer codings than this, both coders' together, has figures one
+ * coding more or less would change a lot (κ = 1 from one coding each): the
+ * table marks it.
+ */
+export const FEW_CODINGS = 10;
+
+/** Whether a line of figures rests on fewer than FEW_CODINGS codings. */
+export function fewCodings(figures: Pick<AgreementFigures, 'segments'>): boolean {
+  return figures.segments.matched + figures.segments.unmatched < FEW_CODINGS;
+}
+
 /** What the figures were computed on, and the figures per code and overall. */
 export interface AgreementReport {
   coders: [string, string];
   /** Segment level: the share of the ground two codings cover together that they must share. */
   threshold: number;
-  /** The documents compared: those both coders coded, unless the researcher chose. */
-  documents: { id: string; title: string; length: number }[];
+  /**
+   * The documents compared: those both coders coded, unless the researcher
+   * chose; with each coder's codings in it (any code), and its units.
+   */
+  documents: {
+    id: string;
+    title: string;
+    length: number;
+    units: number;
+    codings: [number, number];
+  }[];
+  /** N: the units compared for each code, the documents' characters but their paragraph separators. */
+  units: number;
   codes: ({ codeId: string; name: string; path: string[]; colour: string } & AgreementFigures)[];
   overall: AgreementFigures;
 }

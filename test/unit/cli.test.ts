@@ -226,8 +226,15 @@ describe('the command line', () => {
       'Entretien DGS A',
     );
     expect(table.code).toBe(0);
-    expect(table.out).toMatch(/Ouverture \/ Comité citoyen\s+0\.9\d\d/);
+    // κ and α lead, percent agreement after them.
+    expect(table.out).toMatch(/code\s+kappa\s+alpha\s+agreement\s+segments/);
+    const kappa = (JSON.parse(json.out) as { codes: { kappa: number }[] }).codes[0]!.kappa;
+    expect(table.out).toMatch(
+      new RegExp(`Ouverture / Comité citoyen \\*\\s+${kappa.toFixed(3).replace('.', '\\.')}\\s`),
+    );
     expect(table.out).toContain('All codes (pooled)');
+    // Two codings: the figures are marked as resting on few.
+    expect(table.out).toContain('* Based on fewer than 10 codings');
 
     const one = await axial('agreement', project, '--coder', 'Amélie');
     expect([one.code, one.error]).toEqual([2, expect.stringContaining('Give two coders')]);
@@ -236,5 +243,47 @@ describe('the command line', () => {
       2,
       expect.stringContaining('Coders: Amélie, Bruno'),
     ]);
+  });
+
+  it('cuts long names with an ellipsis, never prints -0.000, and refuses coders with no document in common', async () => {
+    const { call } = harness;
+    // 2,600 characters: one character each, apart, is a kappa of -1/2599, -0.000 at three decimals.
+    const long = await call('documents.import', {
+      fileName: 'Entretien long.txt',
+      data: new TextEncoder().encode('Le comité citoyen se réunit. '.repeat(90)),
+    });
+    const alone = await call('documents.import', {
+      fileName: 'Entretien seul.txt',
+      data: new TextEncoder().encode('Chloé seule a codé ce texte.'),
+    });
+    const name = 'Une catégorie au nom vraiment très long pour une colonne';
+    const code = await call('codes.create', { name, codable: true });
+    const apply = async (documentId: string, start: number, end: number) => {
+      const { version } = await call('documents.get', { id: documentId });
+      await call('codings.create', { documentId, start, end, version, codeIds: [code.id] });
+    };
+    await call('app.setCoderName', { name: 'Amélie' });
+    await apply(long.id, 10, 11);
+    await call('app.setCoderName', { name: 'Bruno' });
+    await apply(long.id, 1000, 1001);
+    await call('app.setCoderName', { name: 'Chloé' });
+    await apply(alone.id, 0, 5);
+    await call('projects.close', {});
+    const project = harness.projectPath;
+
+    const table = await axial('agreement', project, '--coder', 'Amélie', '--coder', 'Bruno');
+    expect([table.code, table.error]).toEqual([0, '']);
+    const row = table.out.split('\n').find((line) => line.startsWith('Une catégorie'))!;
+    // Cut to its column with an ellipsis, room kept for the mark of a code with few codings.
+    expect(row.slice(0, 41)).toBe(`${Array.from(name).slice(0, 37).join('')}… * `);
+    expect(row).toMatch(/… \* +0\.000 +0\.000 /);
+    expect(table.out).not.toContain('-0.000');
+
+    const apart = await axial('agreement', project, '--coder', 'Amélie', '--coder', 'Chloé');
+    expect(apart.code).toBe(1);
+    expect(apart.out).toBe('');
+    expect(apart.error).toContain('Amélie and Chloé have not coded the same document');
+    const json = await axial('agreement', project, '--coder=Bruno', '--coder=Chloé', '--json');
+    expect([json.code, json.out]).toEqual([1, '']);
   });
 });

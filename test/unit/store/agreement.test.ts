@@ -138,6 +138,59 @@ describe('agreement between two coders, on a real project', () => {
     expect(typeof rows[1]![2]).toBe('number');
     expect(rows[1]![6]).toBe(2);
   });
+  it('counts characters as units but not the paragraph breaks, and says which chosen document a coder left uncoded', async () => {
+    const { call } = harness;
+    const { other, budget } = await twoCoders();
+    const two = await call('documents.import', {
+      fileName: 'Entretien en deux.txt',
+      data: fileBytes('Premier paragraphe.\nSecond paragraphe.'),
+    });
+    const detail = await call('documents.get', { id: two.id });
+    const text = buildTextIndex(documentFromJson(detail.content)).text;
+    expect(text).toBe('Premier paragraphe.\nSecond paragraphe.');
+    const code = async (start: number, end: number) => {
+      const { version } = await call('documents.get', { id: two.id });
+      await call('codings.create', {
+        documentId: two.id,
+        start,
+        end,
+        version,
+        codeIds: [budget.id],
+      });
+    };
+    // Amélie codes across the break, Bruno the first paragraph only.
+    await call('app.setCoderName', { name: 'Amélie' });
+    await code(0, detail.length);
+    await call('app.setCoderName', { name: 'Bruno' });
+    await code(0, 19);
+    const report = await call('agreement.compute', {
+      coders: ['Amélie', 'Bruno'],
+      documentIds: [two.id, other.id],
+    });
+    const units = detail.length - 1;
+    const otherLength = (await call('documents.get', { id: other.id })).length;
+    expect(report.documents.map((document) => [document.title, document.units])).toEqual([
+      ['Entretien élu B', otherLength],
+      ['Entretien en deux', units],
+    ]);
+    const onTwo = report.documents.find((document) => document.id === two.id)!;
+    expect(onTwo.units).toBe(units);
+    expect(onTwo.codings).toEqual([1, 1]);
+    // Bruno coded nothing in the second interview: the view warns of it.
+    expect(report.documents.find((document) => document.id === other.id)!.codings).toEqual([1, 0]);
+    expect(report.units).toBe(units + otherLength);
+    const onBudget = report.codes.find((code) => code.codeId === budget.id)!;
+    // "Second paragraphe." is Amélie's alone; the break between the paragraphs is nobody's unit.
+    const second = [...'Second paragraphe.'].length;
+    expect(onBudget.units.both).toBe(19);
+    expect(onBudget.units.firstOnly).toBe(second + 5);
+    expect(
+      onBudget.units.both +
+        onBudget.units.firstOnly +
+        onBudget.units.secondOnly +
+        onBudget.units.neither,
+    ).toBe(report.units);
+  });
 });
 
 describe('disagreements between two coders, settled', () => {
@@ -210,6 +263,34 @@ describe('disagreements between two coders, settled', () => {
       ['Bruno', 0, 20],
     ]);
     expect(panelCodings.some((coding) => coding.id === ameliesId)).toBe(true);
+    // Bruno's coding removed and Amélie's copied to him: one settlement in the log, not two.
+    const [logged] = await call('projects.activity', { limit: 1 });
+    expect([logged!.subject, logged!.count]).toEqual(['resolveDisagreement', 1]);
+  });
+
+  it('settles a one-sided disagreement by removing the lone coder’s coding, in one undo step', async () => {
+    const { call } = harness;
+    const { interview, panel, budget } = await twoCoders();
+    const coders: [string, string] = ['Amélie', 'Bruno'];
+    const before = await call('codings.forDocument', { documentId: interview.id });
+    // Budget was coded by Bruno alone: neither keeps a coding there.
+    const [only] = (await call('agreement.disagreements', { coders })).items;
+    expect([only!.codeId, only!.first.length, only!.second.length]).toEqual([budget.id, 0, 1]);
+    await call('agreement.resolve', {
+      coders,
+      documentId: interview.id,
+      codeId: budget.id,
+      codingIds: only!.second.map((span) => span.id),
+      resolution: 'neither',
+    });
+    const after = await call('codings.forDocument', { documentId: interview.id });
+    expect(after.filter((coding) => coding.codeId === budget.id)).toEqual([]);
+    // The panel's codings are untouched.
+    expect(after).toEqual(before.filter((coding) => coding.codeId === panel.id));
+    expect((await call('agreement.disagreements', { coders })).total).toBe(0);
+    expect((await call('history.state', {})).undoLabel).toBe('resolveDisagreement');
+    await call('history.undo', {});
+    expect(await call('codings.forDocument', { documentId: interview.id })).toEqual(before);
   });
 
   it('refuses to settle from a list that changed, and changes nothing', async () => {

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { computeAgreement } from '../../../../shared/agreement/agreement';
 import { nominalAlpha } from '../../../../shared/agreement/alpha';
 import type { Resolution } from '../../../../shared/agreement/disagreements';
-import { disagreementsIn, resolvedSpans } from '../../../../shared/agreement/disagreements';
+import {
+  disagreementsIn,
+  resolutions,
+  resolvedSpans,
+} from '../../../../shared/agreement/disagreements';
 import { segmentTally } from '../../../../shared/agreement/segments';
 import type { Span } from '../../../../shared/agreement/units';
 
@@ -25,28 +29,43 @@ const byCode = (length: number) =>
   fc
     .tuple(...codeIds.map(() => spansWithin(length)))
     .map((lists) => new Map(lists.map((list, index) => [codeIds[index]!, list])));
-const documents = fc.array(
+/** Paragraph separators: a few offsets of the text, sorted, none twice. */
+const separatorsWithin = (length: number) =>
   fc
-    .integer({ min: 1, max: 40 })
-    .chain((length) =>
-      fc.record({ length: fc.constant(length), first: byCode(length), second: byCode(length) }),
-    ),
+    .uniqueArray(fc.nat({ max: length - 1 }), { maxLength: Math.min(6, length - 1) })
+    .map((offsets) => offsets.sort((left, right) => left - right));
+const documents = fc.array(
+  fc.integer({ min: 1, max: 40 }).chain((length) =>
+    fc.record({
+      length: fc.constant(length),
+      separators: separatorsWithin(length),
+      first: byCode(length),
+      second: byCode(length),
+    }),
+  ),
   { minLength: 1, maxLength: 3 },
 );
 const threshold = fc.integer({ min: 1, max: 100 }).map((percent) => percent / 100);
 
 /** Unit by unit, as the definitions read: no interval arithmetic. */
 function bruteForce(
-  docs: { length: number; first: Map<string, Span[]>; second: Map<string, Span[]> }[],
+  docs: {
+    length: number;
+    separators: number[];
+    first: Map<string, Span[]>;
+    second: Map<string, Span[]>;
+  }[],
   codeId: string,
   limit: number,
 ) {
   const inside = (spans: Span[] | undefined, unit: number) =>
     (spans ?? []).some((span) => span.start <= unit && unit < span.end);
   const pairs: [boolean, boolean][] = [];
+  // Every code point a unit but the paragraph separators.
   for (const doc of docs)
     for (let unit = 0; unit < doc.length; unit += 1)
-      pairs.push([inside(doc.first.get(codeId), unit), inside(doc.second.get(codeId), unit)]);
+      if (!doc.separators.includes(unit))
+        pairs.push([inside(doc.first.get(codeId), unit), inside(doc.second.get(codeId), unit)]);
   const n = pairs.length;
   const agree = pairs.filter(([a, b]) => a === b).length;
   const aYes = pairs.filter(([a]) => a).length / n;
@@ -54,7 +73,15 @@ function bruteForce(
   const chance = aYes * bYes + (1 - aYes) * (1 - bYes);
   const kappa = chance === 1 ? null : (agree / n - chance) / (1 - chance);
   const alpha = nominalAlpha(pairs.map(([a, b]) => [a ? 'yes' : 'no', b ? 'yes' : 'no']));
-  // Segments: the share as sets of code points.
+  return { percent: agree / n, kappa, alpha, ...segmentsOf(docs, codeId, limit) };
+}
+
+/** Segments: the share as sets of code points, separators and all (a passage's extent). */
+function segmentsOf(
+  docs: { first: Map<string, Span[]>; second: Map<string, Span[]> }[],
+  codeId: string,
+  limit: number,
+) {
   const points = (span: Span) =>
     new Set(Array.from({ length: span.end - span.start }, (_, i) => span.start + i));
   const share = (x: Span, y: Span) => {
@@ -80,7 +107,7 @@ function bruteForce(
           matched += 1;
       }
   }
-  return { percent: agree / n, kappa, alpha, matched, all };
+  return { matched, all };
 }
 
 const close = (actual: number | null, expected: number | null) => {
@@ -105,8 +132,9 @@ describe('agreement on generated codings, against a unit-by-unit computation', (
           expect(code.segments.matched).toBe(expected.matched);
           expect(code.segments.matched + code.segments.unmatched).toBe(expected.all);
         }
-        // Pooled: each (code point, code) a unit.
-        const total = docs.reduce((sum, doc) => sum + doc.length, 0) * codeIds.length;
+        // Pooled: each (code point but a separator, code) a unit.
+        const total =
+          docs.reduce((sum, doc) => sum + doc.length - doc.separators.length, 0) * codeIds.length;
         const units = result.overall.units;
         expect(units.both + units.firstOnly + units.secondOnly + units.neither).toBe(total);
       }),
@@ -125,7 +153,7 @@ describe('disagreements on generated codings', () => {
         spansWithin(30),
         spansWithin(30),
         threshold,
-        fc.constantFrom<Resolution>('first', 'second', 'both', 'merged'),
+        fc.constantFrom<Resolution>(...resolutions),
         (firstSpans, secondSpans, limit, resolution) => {
           const first = withIds(firstSpans, 'a');
           const second = withIds(secondSpans, 'b');
