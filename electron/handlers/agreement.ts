@@ -1,6 +1,6 @@
 import type { agreementContract } from '../../shared/contract/agreement';
 import type { DomainHandlers } from '../api/handlers';
-import { agreementToCsv, agreementToXlsx } from '../exchange/agreementExport';
+import { agreementFileName, agreementToCsv, agreementToXlsx } from '../exchange/agreementExport';
 import { agreementBetween, listCoders } from '../store/agreement';
 import { listDisagreements, resolveDisagreement } from '../store/disagreements';
 import { getProject } from '../store/project';
@@ -20,15 +20,20 @@ export const agreementHandlers: DomainHandlers<typeof agreementContract> = {
     return null;
   },
 
-  'agreement.export': async (context, { format, csvStyle, ...request }) => {
+  'agreement.export': async (context, { format, csvStyle, language: asked, ...request }) => {
     const { db, path } = context.session.require();
     const report = agreementBetween(db, request);
-    const language = getProject(db, path).language;
-    const fileName = `agreement-${report.coders.join('-')}`.replace(/[\\/:*?"<>|]+/g, '_');
+    // The headers in the language the researcher works in, as the rest of what they read.
+    const language = asked ?? context.settings.language('en');
+    const fileName = agreementFileName(report, language);
     if (format === 'xlsx')
       return {
         fileName: `${fileName}.xlsx`,
-        data: await agreementToXlsx(report, language),
+        data: await agreementToXlsx(report, {
+          language,
+          projectTitle: getProject(db, path).title,
+          exportedAt: new Date(),
+        }),
         mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       };
     return {

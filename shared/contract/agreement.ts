@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { resolutions } from '../agreement/disagreements';
 import type { AgreementReport, CoderSummary, Disagreements } from '../agreement/report';
+import { languages } from '../domain';
 import type { ExportedFile } from '../exchange';
 import { entityId } from './documents';
 import { method } from './method';
@@ -39,6 +40,8 @@ export const agreementContract = {
       ...agreementQuery,
       format: z.enum(['xlsx', 'csv']),
       csvStyle: z.enum(['excel-fr', 'rfc4180']).default('rfc4180'),
+      /** The interface's language, for the headers and the file name; by default the one set in Axial. */
+      language: z.enum(languages).optional(),
     }),
   ),
 };

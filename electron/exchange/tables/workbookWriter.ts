@@ -8,10 +8,21 @@ import type { Cell } from './xlsx';
 export const XLSX_CELL_LIMIT = 32_767;
 const SHORTENED = ' […]';
 
+/** How a column's numbers show: a share as a percent, a coefficient to three decimals, a count. */
+export type NumberFormat = 'percent' | 'coefficient' | 'count';
+
 export interface WorkbookSheet {
   name: string;
   rows: Iterable<readonly Cell[]>;
+  /** Per column, from the first: its width in characters and how its numbers show. */
+  columns?: readonly { width?: number; format?: NumberFormat }[];
+  /** The header row and the first column stay in view as the sheet scrolls: the default. */
+  frozen?: boolean;
+  /** The header row's long titles wrap within their column's width. */
+  wrapHeader?: boolean;
 }
+
+const formatStyles: Record<NumberFormat, number> = { percent: 4, coefficient: 5, count: 6 };
 
 export interface Workbook {
   bytes: Uint8Array;
@@ -43,9 +54,10 @@ function sheetNames(names: readonly string[]): string[] {
   });
 }
 
-// Styles: 0 plain, 1 bold (the header), 2 a date, 3 a date and time.
+// Styles: 0 plain, 1 bold (the header), 2 a date, 3 a date and time, 4 a percent to one
+// decimal, 5 three decimals, 6 a whole number with thousands separated, 7 bold and wrapped.
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="4"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/><numFmt numFmtId="166" formatCode="0.0%"/><numFmt numFmtId="167" formatCode="0.000"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="167" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -70,10 +82,17 @@ export async function writeWorkbook(sheets: readonly WorkbookSheet[]): Promise<W
   const letters: string[] = [];
   const shared = new Map<string, number>();
   const letter = (index: number) => (letters[index] ??= columnLetters(index));
-  const cellXml = (cell: Cell, reference: string, header: boolean): string => {
+  const cellXml = (
+    cell: Cell,
+    reference: string,
+    header: number | null,
+    format: NumberFormat | undefined,
+  ): string => {
     if (cell === null || cell === undefined) return '';
     if (typeof cell === 'number')
-      return Number.isFinite(cell) ? `<c r="${reference}"><v>${cell}</v></c>` : '';
+      return Number.isFinite(cell)
+        ? `<c r="${reference}"${format ? ` s="${formatStyles[format]}"` : ''}><v>${cell}</v></c>`
+        : '';
     if (typeof cell === 'boolean') return `<c r="${reference}" t="b"><v>${cell ? 1 : 0}</v></c>`;
     if (cell instanceof Date) {
       if (Number.isNaN(cell.getTime())) return '';
@@ -94,23 +113,41 @@ export async function writeWorkbook(sheets: readonly WorkbookSheet[]): Promise<W
       index = shared.size;
       shared.set(text, index);
     }
-    return `<c r="${reference}" t="s"${header ? ' s="1"' : ''}><v>${index}</v></c>`;
+    return `<c r="${reference}" t="s"${header === null ? '' : ` s="${header}"`}><v>${index}</v></c>`;
   };
   // Each sheet is written as the zip deflates it, a megabyte at a time: the deflate
   // runs on another thread while the next rows are written, and the sheet is never whole in memory.
   const files: Record<string, ZipEntryData> = {};
   sheets.forEach((sheet, sheetIndex) => {
+    const columns = sheet.columns ?? [];
+    const widths = columns
+      .map((column, index) =>
+        column.width
+          ? `<col min="${index + 1}" max="${index + 1}" width="${column.width}" customWidth="1"/>`
+          : '',
+      )
+      .join('');
+    const pane =
+      sheet.frozen === false
+        ? ''
+        : '<pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/>';
+    const headerStyle = sheet.wrapHeader ? 7 : 1;
     files[`xl/worksheets/sheet${sheetIndex + 1}.xml`] = function* () {
       const sink = new Utf8Sink();
       sink.write(
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><sheetViews><sheetView workbookViewId="0"><pane xSplit="1" ySplit="1" topLeftCell="B2" activePane="bottomRight" state="frozen"/></sheetView></sheetViews><sheetData>`,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>${widths ? `<cols>${widths}</cols>` : ''}<sheetData>`,
       );
       let rowNumber = 0;
       for (const row of sheet.rows) {
         rowNumber += 1;
         let xml = `<row r="${rowNumber}">`;
         for (let column = 0; column < row.length; column += 1)
-          xml += cellXml(row[column] ?? null, `${letter(column)}${rowNumber}`, rowNumber === 1);
+          xml += cellXml(
+            row[column] ?? null,
+            `${letter(column)}${rowNumber}`,
+            rowNumber === 1 ? headerStyle : null,
+            columns[column]?.format,
+          );
         sink.write(`${xml}</row>`);
         yield* sink.take();
       }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { inflateZip, rebuiltArchive } from '../boundedZip';
 import { AxialError } from '../../../shared/errors';
+import type { WorkbookSheet } from './workbookWriter';
 import { writeWorkbook } from './workbookWriter';
 
 export type Cell = string | number | boolean | Date | null;
@@ -78,8 +79,6 @@ export function writeXlsx(sheetName: string, rows: Iterable<readonly Cell[]>): P
 }
 
 /** A workbook of several sheets, each a header row and data rows (see writeWorkbook). */
-export async function writeXlsxSheets(
-  sheets: readonly { name: string; rows: Iterable<readonly Cell[]> }[],
-): Promise<Uint8Array> {
+export async function writeXlsxSheets(sheets: readonly WorkbookSheet[]): Promise<Uint8Array> {
   return (await writeWorkbook(sheets)).bytes;
 }

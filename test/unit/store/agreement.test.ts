@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../electron/exchange/tables/csv';
 import { readXlsx } from '../../../electron/exchange/tables/xlsx';
 import { documentFromJson } from '../../../shared/editor/schema';
 import { sliceCodePoints } from '../../../shared/text/codePoints';
@@ -111,33 +113,84 @@ describe('agreement between two coders, on a real project', () => {
     expect(threshold.code).toBe('invalid_input');
   });
 
-  it('exports the report for a methods section: CSV in French Excel’s dialect, and XLSX', async () => {
+  it('exports the report for a methods section in the interface language: coefficients first, rounded, formatted, with its method', async () => {
     await twoCoders();
-    const csv = await harness.call('agreement.export', {
+    const { call } = harness;
+    // The project's material is French; the interface is English unless told otherwise.
+    expect((await call('projects.current', {}))!.language).toBe('fr');
+    const csv = await call('agreement.export', {
       coders: ['Amélie', 'Bruno'],
       format: 'csv',
       csvStyle: 'excel-fr',
     });
     expect(csv.fileName).toBe('agreement-Amélie-Bruno.csv');
-    const lines = new TextDecoder()
-      .decode(csv.data)
-      .replace(/^\ufeff/, '')
-      .split('\r\n');
-    // The project was made in French: French headers, decimal commas, one line per code and the pool.
-    expect(lines[0]).toContain('Pourcentage d’accord (caractères)');
-    expect(lines[1]).toMatch(/^Ouverture \/ Comité citoyen;Comité citoyen;0,9\d+;/);
-    expect(lines[3]).toMatch(/^Tous les codes \(cumulés\);;/);
+    const { rows: lines } = parseCsv(new TextDecoder().decode(csv.data));
+    // One table, no line above its header: κ and α before percent agreement, shares as fractions.
+    expect(lines[0]!.slice(0, 5)).toEqual([
+      'Code path',
+      'Code',
+      'Cohen kappa (characters)',
+      'Krippendorff alpha, nominal (characters)',
+      'Percent agreement (characters), 0–1',
+    ]);
+    // Three decimals at most, with French Excel's decimal comma.
+    expect(lines[1]!.slice(0, 2)).toEqual(['Ouverture / Comité citoyen', 'Comité citoyen']);
+    for (const figure of lines[1]!.slice(2, 6)) expect(figure).toMatch(/^0,\d{1,3}$|^1$/);
+    expect(lines[3]!.slice(0, 2)).toEqual(['All codes (pooled)', '']);
 
-    const xlsx = await harness.call('agreement.export', {
+    const french = await call('agreement.export', {
       coders: ['Amélie', 'Bruno'],
       format: 'xlsx',
+      language: 'fr',
     });
-    const rows = await readXlsx(xlsx.data, xlsx.fileName);
-    expect(rows[0]![0]).toBe('Chemin du code');
+    expect(french.fileName).toBe('accord-Amélie-Bruno.xlsx');
+    const rows = await readXlsx(french.data, french.fileName);
+    expect(rows[0]!.slice(0, 5)).toEqual([
+      'Chemin du code',
+      'Code',
+      'Kappa de Cohen (caractères)',
+      'Alpha de Krippendorff, nominal (caractères)',
+      'Pourcentage d’accord (caractères)',
+    ]);
     expect(rows[1]!.slice(0, 2)).toEqual(['Ouverture / Comité citoyen', 'Comité citoyen']);
-    expect(typeof rows[1]![2]).toBe('number');
+    const report = await call('agreement.compute', { coders: ['Amélie', 'Bruno'] });
+    const panel = report.codes[0]!;
+    expect(rows[1]![2]).toBe(Math.round(panel.kappa! * 1000) / 1000);
+    expect(rows[1]![4]).toBe(Math.round(panel.percentAgreement! * 1000) / 1000);
     expect(rows[1]![6]).toBe(2);
+
+    // Number formats and widths, as Excel reads them.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(french.data) as unknown as ExcelJS.Buffer);
+    const [table, method] = workbook.worksheets;
+    expect(table!.name).toBe('Accord');
+    expect(table!.getCell('C2').numFmt).toBe('0.000');
+    expect(table!.getCell('E2').numFmt).toBe('0.0%');
+    expect(table!.getCell('F2').numFmt).toBe('0.0%');
+    expect(table!.getColumn(1).width).toBeGreaterThanOrEqual(30);
+    expect(table!.getColumn(3).width).toBeGreaterThanOrEqual(10);
+    // The method: the project, the day of the export, the coders and N.
+    expect(method!.name).toBe('Méthode');
+    const about = new Map(
+      method!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])),
+    );
+    expect(about.get('Projet')).toBe('Étude');
+    const today = new Date();
+    expect(about.get('Exporté le')).toEqual(
+      new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())),
+    );
+    expect(about.get('Codeurs')).toBe('Amélie · Bruno');
+    expect(about.get('Documents comparés (N)')).toBe(1);
+    expect(about.get('Unités comparées par code (N)')).toBe(report.units);
+    expect(about.get('Seuil de recouvrement des segments')).toBe('90\u00a0%');
+
+    // Set in Axial, the interface language is the default.
+    await call('app.setLanguage', { language: 'fr' });
+    const set = await call('agreement.export', { coders: ['Amélie', 'Bruno'], format: 'csv' });
+    expect(set.fileName).toBe('accord-Amélie-Bruno.csv');
+    expect(new TextDecoder().decode(set.data)).toContain('Kappa de Cohen (caractères)');
   });
+
   it('counts characters as units but not the paragraph breaks, and says which chosen document a coder left uncoded', async () => {
     const { call } = harness;
     const { other, budget } = await twoCoders();
