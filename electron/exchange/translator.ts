@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import type { TFunction } from 'i18next';
 import type { Language } from '../../shared/domain';
+import { addFormatters } from '../../shared/i18n/formatters';
 import { resources } from '../../shared/i18n/resources';
 
 const instances = new Map<Language, TFunction>();
@@ -18,6 +19,7 @@ export function translator(language: Language): TFunction {
       initAsync: false,
       interpolation: { escapeValue: false },
     });
+    addFormatters(instance);
     found = instance.t.bind(instance);
     instances.set(language, found);
   }

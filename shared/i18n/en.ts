@@ -413,10 +413,10 @@ export const en = {
     label: 'Codings shown',
     everyone: 'Everyone’s',
     mine: 'Only mine (blind coding)',
-    coder: '{{name}}’s only',
+    coder: '{{name, possessive}} only',
     blindNote:
       'Blind coding: others’ codings and counts are hidden here and in Passages until you show everyone’s.',
-    coderNote: 'Only {{name}}’s codings are shown and counted here and in Passages.',
+    coderNote: 'Only {{name, possessive}} codings are shown and counted here and in Passages.',
   },
   layout: {
     sidePanels: 'Recording and guide',
@@ -851,7 +851,9 @@ export const en = {
     firstCoder: 'First coder',
     secondCoder: 'Second coder',
     thresholdRange: 'The overlap is a whole percent from 1 to 100.',
-    threshold: 'Segments match from an overlap of (%)',
+    threshold: 'Segments match when they overlap by at least this % of their combined extent',
+    thresholdHint:
+      'Two passages match when the words they share make up at least this percent of the words from the earlier one’s start to the later one’s end.',
     documents: 'Documents',
     allBothCoded: 'Every document both coded',
     compared_one: 'Compared on {{count, number}} document',
@@ -859,12 +861,32 @@ export const en = {
     needTwoCoders:
       'Agreement needs codings by two coders. Axial records the coder’s name with every coding: each coder sets their name (“Your name as a coder”) before coding.',
     noCommonDocument: 'These two coders have not coded the same document.',
+    noCodingsNow:
+      '{{name}} has no codings now (an undo or a deletion took them away): choose another coder, or redo.',
+    noCodingsOption: '{{name}} (no codings)',
+    notCoded_one:
+      '{{coder}} coded nothing in “{{titles}}”: all its text counts as left uncoded by this coder, which lowers the figures.',
+    notCoded_other:
+      '{{coder}} coded nothing in {{count, number}} of the documents compared ({{titles}}): all their text counts as left uncoded by this coder, which lowers the figures.',
     code: 'Code',
-    percentAgreement: 'Agreement',
+    percentAgreement: 'Percent agreement',
+    percentAgreementHint: 'Inflated by the text neither coder coded: read κ and α first.',
     kappa: 'Cohen’s κ',
     alpha: 'Krippendorff’s α',
-    segments: 'Segments matched',
-    segmentCell: '{{matched, number}} of {{total, number}} ({{share}})',
+    segments: 'Segments',
+    segmentCell_one: '{{matched, number}} of {{count, number}} segment matched ({{share}})',
+    segmentCell_other: '{{matched, number}} of {{count, number}} segments matched ({{share}})',
+    fewMarker: '*',
+    fewTitle_one: 'Based on fewer than {{count, number}} coding',
+    fewTitle_other: 'Based on fewer than {{count, number}} codings',
+    fewCaption_one:
+      '* Based on fewer than {{count, number}} coding (both coders together): one coding more or less changes these figures a lot.',
+    fewCaption_other:
+      '* Based on fewer than {{count, number}} codings (both coders together): one coding more or less changes these figures a lot.',
+    unitsCompared_one:
+      'N = {{count, number}} character per code, in the documents compared (paragraph breaks are not units).',
+    unitsCompared_other:
+      'N = {{count, number}} characters per code, in the documents compared (paragraph breaks are not units).',
     overall: 'All codes',
     notDefined: 'Not defined: on these documents one of the coders never varies for this code.',
     onlyOne: 'Applied by one coder only',
@@ -884,7 +906,9 @@ export const en = {
         'Settling a disagreement changes both coders’ codings on those words, so the figures above rise: export the report first if you need them as they were before discussion. Each settlement can be undone.',
       none: 'Not coded here',
       open: 'Open at these words',
-      keep: 'Keep {{coder}}’s',
+      keep: 'Keep {{coder, possessive}}',
+      remove_one: 'Remove {{coder, possessive}} passage',
+      remove_other: 'Remove {{coder, possessive}} {{count, number}} passages',
       keepBoth: 'Keep both',
       merge: 'One passage over all',
       more_one: 'And {{count, number}} more: settle these, or choose a code, to see it.',

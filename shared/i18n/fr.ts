@@ -428,10 +428,11 @@ export const fr: Messages = {
     label: 'Codages affichés',
     everyone: 'Ceux de tous',
     mine: 'Les miens seulement (codage à l’aveugle)',
-    coder: 'Ceux de {{name}} seulement',
+    coder: 'Ceux {{name, possessive}} seulement',
     blindNote:
       'Codage à l’aveugle : les codages et les comptes des autres sont masqués ici et dans Passages jusqu’à ce que vous affichiez ceux de tous.',
-    coderNote: 'Seuls les codages de {{name}} sont affichés et comptés ici et dans Passages.',
+    coderNote:
+      'Seuls les codages {{name, possessive}} sont affichés et comptés ici et dans Passages.',
   },
   layout: {
     sidePanels: 'Enregistrement et guide',
@@ -871,7 +872,10 @@ export const fr: Messages = {
     firstCoder: 'Premier codeur',
     secondCoder: 'Second codeur',
     thresholdRange: 'Le recouvrement est un pourcentage entier de 1 à 100.',
-    threshold: 'Les segments concordent à partir d’un recouvrement de (%)',
+    threshold:
+      'Les segments concordent quand leur recouvrement atteint ce % de l’étendue qu’ils couvrent à eux deux',
+    thresholdHint:
+      'Deux passages concordent quand les mots qu’ils partagent font au moins ce pourcentage des mots qui vont du début du premier à la fin du dernier.',
     documents: 'Documents',
     allBothCoded: 'Tous les documents codés par les deux',
     compared_one: 'Comparé sur {{count, number}} document',
@@ -879,12 +883,32 @@ export const fr: Messages = {
     needTwoCoders:
       'L’accord demande les codages de deux codeurs. Axial enregistre le nom du codeur avec chaque codage : chaque codeur indique son nom (« Votre nom de codeur ») avant de coder.',
     noCommonDocument: 'Ces deux codeurs n’ont pas codé le même document.',
+    noCodingsNow:
+      '{{name}} n’a plus aucun codage (une annulation ou une suppression les a retirés) : choisissez un autre codeur, ou rétablissez.',
+    noCodingsOption: '{{name}} (aucun codage)',
+    notCoded_one:
+      '{{coder}} n’a rien codé dans « {{titles}} » : tout son texte compte comme laissé sans code par ce codeur, ce qui fait baisser les chiffres.',
+    notCoded_other:
+      '{{coder}} n’a rien codé dans {{count, number}} des documents comparés ({{titles}}) : tout leur texte compte comme laissé sans code par ce codeur, ce qui fait baisser les chiffres.',
     code: 'Code',
-    percentAgreement: 'Accord',
+    percentAgreement: 'Pourcentage d’accord',
+    percentAgreementHint: 'Gonflé par le texte qu’aucun codeur n’a codé : lisez d’abord κ et α.',
     kappa: 'κ de Cohen',
     alpha: 'α de Krippendorff',
-    segments: 'Segments concordants',
-    segmentCell: '{{matched, number}} sur {{total, number}} ({{share}})',
+    segments: 'Segments',
+    segmentCell_one: '{{matched, number}} sur {{count, number}} segment concordant ({{share}})',
+    segmentCell_other: '{{matched, number}} sur {{count, number}} segments concordants ({{share}})',
+    fewMarker: '*',
+    fewTitle_one: 'Calculé sur moins de {{count, number}} codage',
+    fewTitle_other: 'Calculé sur moins de {{count, number}} codages',
+    fewCaption_one:
+      '* Calculé sur moins de {{count, number}} codage (des deux codeurs ensemble) : un codage de plus ou de moins change beaucoup ces chiffres.',
+    fewCaption_other:
+      '* Calculé sur moins de {{count, number}} codages (des deux codeurs ensemble) : un codage de plus ou de moins change beaucoup ces chiffres.',
+    unitsCompared_one:
+      'N = {{count, number}} caractère par code, dans les documents comparés (les sauts de paragraphe ne sont pas des unités).',
+    unitsCompared_other:
+      'N = {{count, number}} caractères par code, dans les documents comparés (les sauts de paragraphe ne sont pas des unités).',
     overall: 'Tous les codes',
     notDefined: 'Non défini : sur ces documents, l’un des codeurs ne varie jamais pour ce code.',
     onlyOne: 'Appliqué par un seul codeur',
@@ -904,7 +928,9 @@ export const fr: Messages = {
         'Régler un désaccord modifie les codages des deux codeurs sur ces mots, et les chiffres ci-dessus montent : exportez d’abord le rapport s’il vous les faut tels qu’avant la discussion. Chaque règlement peut être annulé.',
       none: 'Rien de codé ici',
       open: 'Ouvrir à ces mots',
-      keep: 'Garder ceux de {{coder}}',
+      keep: 'Garder ceux {{coder, possessive}}',
+      remove_one: 'Retirer le passage {{coder, possessive}}',
+      remove_other: 'Retirer les {{count, number}} passages {{coder, possessive}}',
       keepBoth: 'Garder les deux',
       merge: 'Un seul passage pour tout',
       more_one: 'Et {{count, number}} autre : réglez ceux-ci, ou choisissez un code, pour le voir.',

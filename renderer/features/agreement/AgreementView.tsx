@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languages } from '../../../shared/domain';
+import type { Language } from '../../../shared/domain';
 import { useApi } from '../../api/context';
 import { downloadBytes } from '../../components/download';
 import { useProjectData } from '../project/ProjectData';
@@ -11,14 +13,16 @@ import { useDisagreements } from './useDisagreements';
 
 /** Intercoder agreement: two coders, the documents compared, the figures, their export, and the disagreements to settle. */
 export function AgreementView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const { documents, showError } = useProjectData();
-  const { coders, choice, setChoice, report, ready } = useAgreement();
+  const { coders, choice, setChoice, report, ready, missing } = useAgreement();
   const [codeId, setCodeId] = useState<string | null>(null);
   const { found, resolve } = useDisagreements(choice, ready, codeId);
   if (!coders) return null;
-  if (coders.length < 2)
+  // Two coders chosen stay chosen when one has no codings left; before any choice, two are needed.
+  const paired = choice.first !== '' && choice.second !== '';
+  if (coders.length < 2 && !paired)
     return (
       <div className="agreement-view">
         <h3>{t('agreement.heading')}</h3>
@@ -33,11 +37,16 @@ export function AgreementView({ onOpen }: { onOpen: (target: DocumentTarget) => 
     else next.delete(id);
     setChoice({ ...choice, documentIds: [...next] });
   };
+  const language = (languages as readonly string[]).includes(i18n.language)
+    ? (i18n.language as Language)
+    : undefined;
   const exportAs = (format: 'xlsx' | 'csv') =>
     void api['agreement.export']({
       ...agreementQuery(choice),
       format,
       csvStyle: 'excel-fr',
+      // Headers and file name in the language the researcher reads, not the material's.
+      ...(language ? { language } : {}),
     })
       .then((exported) => downloadBytes(exported.fileName, exported.data, exported.mimeType))
       .catch(showError);
@@ -53,6 +62,11 @@ export function AgreementView({ onOpen }: { onOpen: (target: DocumentTarget) => 
             {coder.name}
           </option>
         ))}
+        {missing.includes(choice[which]) && (
+          <option value={choice[which]}>
+            {t('agreement.noCodingsOption', { name: choice[which] })}
+          </option>
+        )}
       </select>
     </label>
   );
@@ -64,7 +78,7 @@ export function AgreementView({ onOpen }: { onOpen: (target: DocumentTarget) => 
       <div className="toolbar">
         {coderSelect('first')}
         {coderSelect('second')}
-        <label>
+        <label className="agreement-threshold" title={t('agreement.thresholdHint')}>
           {t('agreement.threshold')}
           <input
             type="number"
@@ -85,7 +99,7 @@ export function AgreementView({ onOpen }: { onOpen: (target: DocumentTarget) => 
             ? t('agreement.compared', { count: report.documents.length })
             : t('agreement.documents')}
         </summary>
-        <label>
+        <label className="checkbox">
           <input
             type="checkbox"
             checked={choice.documentIds === null}
@@ -98,7 +112,7 @@ export function AgreementView({ onOpen }: { onOpen: (target: DocumentTarget) => 
         <ul>
           {documents.map((document) => (
             <li key={document.id}>
-              <label>
+              <label className="checkbox">
                 <input
                   type="checkbox"
                   checked={chosen.has(document.id)}
@@ -110,6 +124,11 @@ export function AgreementView({ onOpen }: { onOpen: (target: DocumentTarget) => 
           ))}
         </ul>
       </details>
+      {[...new Set(missing)].map((name) => (
+        <p key={name} className="muted" role="status">
+          {t('agreement.noCodingsNow', { name })}
+        </p>
+      ))}
       {choice.first === choice.second && (
         <p className="muted" role="status">
           {t('errorReasons.sameCoder')}
@@ -125,7 +144,22 @@ export function AgreementView({ onOpen }: { onOpen: (target: DocumentTarget) => 
       )}
       {report && report.documents.length > 0 && (
         <>
+          {report.coders.map((coder, side) => {
+            const uncoded = report.documents.filter((document) => document.codings[side] === 0);
+            return (
+              uncoded.length > 0 && (
+                <p key={coder} className="agreement-warning" role="status">
+                  {t('agreement.notCoded', {
+                    coder,
+                    count: uncoded.length,
+                    titles: uncoded.map((document) => document.title).join(', '),
+                  })}
+                </p>
+              )
+            );
+          })}
           <AgreementTable report={report} onPick={setCodeId} />
+          <p className="muted">{t('agreement.unitsCompared', { count: report.units })}</p>
           <p className="muted">{t('agreement.caution')}</p>
           <div className="agreement-exports">
             <button type="button" onClick={() => exportAs('xlsx')}>

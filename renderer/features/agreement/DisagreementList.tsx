@@ -82,6 +82,15 @@ export function DisagreementList({
                   {t('agreement.disagreements.keep', { coder: second })}
                 </button>
               )}
+              {/* One coder alone coded here: the other was right to leave it, or not. */}
+              {(item.first.length === 0) !== (item.second.length === 0) && (
+                <button type="button" onClick={() => onResolve(item, 'neither')}>
+                  {t('agreement.disagreements.remove', {
+                    coder: item.first.length > 0 ? first : second,
+                    count: item.first.length + item.second.length,
+                  })}
+                </button>
+              )}
               {item.first.length > 0 && item.second.length > 0 && (
                 <>
                   <button type="button" onClick={() => onResolve(item, 'both')}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AgreementReport, CoderSummary } from '../../../shared/agreement/report';
 import { useApi } from '../../api/context';
+import { toApiError } from '../../components/ErrorMessage';
 import { useProjectData } from '../project/ProjectData';
 
 export interface AgreementChoice {
@@ -40,14 +41,12 @@ export function useAgreement() {
       .then((list) => {
         if (!current) return;
         setCoders(list);
-        // The first two coders by default; a choice still valid is kept.
+        // The first two coders by default. A choice made is kept, even when an undo takes
+        // away one coder's last coding: the view says so rather than comparing another pair.
         setChoice((previous) => {
           const names = list.map((coder) => coder.name);
-          const first = names.includes(previous.first) ? previous.first : (names[0] ?? '');
-          const second =
-            names.includes(previous.second) && previous.second !== first
-              ? previous.second
-              : (names.find((name) => name !== first) ?? '');
+          const first = previous.first || (names[0] ?? '');
+          const second = previous.second || (names.find((name) => name !== first) ?? '');
           return { ...previous, first, second };
         });
       })
@@ -57,7 +56,15 @@ export function useAgreement() {
     };
   }, [api, showError, history.writes]);
 
+  // A coder chosen who has no codings now (undone, deleted): nothing to compute until they do.
+  const missing = coders
+    ? [choice.first, choice.second].filter(
+        (name) => name !== '' && !coders.some((coder) => coder.name === name),
+      )
+    : [];
   const ready =
+    coders !== null &&
+    missing.length === 0 &&
     choice.first !== '' &&
     choice.second !== '' &&
     choice.first !== choice.second &&
@@ -74,11 +81,26 @@ export function useAgreement() {
       .then((found) => {
         if (current) setReport(found);
       })
-      .catch(showError);
+      .catch(quietWhenCoderGone(showError, () => current && setReport(null)));
     return () => {
       current = false;
     };
   }, [api, showError, ready, choice, history.writes]);
 
-  return { coders, choice, setChoice, report, ready };
+  return { coders, choice, setChoice, report, ready, missing };
+}
+
+/**
+ * A coder whose codings a write has just taken away (an undo in flight while
+ * the list of coders is read again) is no error: the view says so once the list
+ * arrives.
+ */
+export function quietWhenCoderGone(
+  showError: (error: unknown) => void,
+  onGone: () => void,
+): (error: unknown) => void {
+  return (error) => {
+    if (toApiError(error).params?.reason === 'unknownCoder') onGone();
+    else showError(error);
+  };
 }

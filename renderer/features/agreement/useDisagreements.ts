@@ -4,7 +4,7 @@ import type { Disagreements } from '../../../shared/agreement/report';
 import { useApi } from '../../api/context';
 import { useProjectData } from '../project/ProjectData';
 import type { AgreementChoice } from './useAgreement';
-import { agreementQuery } from './useAgreement';
+import { agreementQuery, quietWhenCoderGone } from './useAgreement';
 
 /** The disagreements of the choice (one code's, when one is picked), kept current with every write. */
 export function useDisagreements(choice: AgreementChoice, ready: boolean, codeId: string | null) {
@@ -21,7 +21,7 @@ export function useDisagreements(choice: AgreementChoice, ready: boolean, codeId
       .then((list) => {
         if (current) setFound(list);
       })
-      .catch(showError);
+      .catch(quietWhenCoderGone(showError, () => current && setFound(null)));
     return () => {
       current = false;
     };

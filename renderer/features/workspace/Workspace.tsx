@@ -16,6 +16,7 @@ import { SearchView } from '../search/SearchView';
 import { ProjectDataProvider, useProjectData } from '../project/ProjectData';
 import { HISTORY_EVENT, isTextField } from './historyCommands';
 import { ProjectOverview } from './ProjectOverview';
+import { historyStepLabel } from './historyLabel';
 
 export const workspaceSections = [
   'overview',
@@ -64,11 +65,7 @@ function HistoryButtons() {
         type="button"
         disabled={!history.undoLabel}
         onClick={() => void undo()}
-        title={
-          history.undoLabel
-            ? t('history.undoLabel', { action: t(`history.actions.${history.undoLabel}`) })
-            : ''
-        }
+        title={historyStepLabel(t, 'undo', history.undoLabel)}
       >
         {t('history.undo')}
       </button>
@@ -76,11 +73,7 @@ function HistoryButtons() {
         type="button"
         disabled={!history.redoLabel}
         onClick={() => void redo()}
-        title={
-          history.redoLabel
-            ? t('history.redoLabel', { action: t(`history.actions.${history.redoLabel}`) })
-            : ''
-        }
+        title={historyStepLabel(t, 'redo', history.redoLabel)}
       >
         {t('history.redo')}
       </button>

@@ -134,3 +134,85 @@ describe('every counted message', () => {
     );
   });
 });
+
+describe('the undo history’s labels', () => {
+  it('name every action of the history in both languages (a walk saw “Undo: coding null”)', async () => {
+    const { createInstance } = await import('i18next');
+    const { resources } = await import('../../../shared/i18n/resources');
+    const { historyActions } = await import('../../../shared/history');
+    const { historyStepLabel } = await import('../../../renderer/features/workspace/historyLabel');
+    for (const [language, undo, redo] of [
+      ['en', 'Undo: ', 'Redo: '],
+      ['fr', 'Annuler : ', 'Rétablir : '],
+    ] as const) {
+      const i18n = createInstance();
+      await i18n.init({ resources, lng: language, interpolation: { escapeValue: false } });
+      const words = leaves(language === 'en' ? en : fr);
+      for (const action of historyActions) {
+        expect(
+          words.get(`history.actions.${action}`)?.trim(),
+          `${language} ${action}`,
+        ).toBeTruthy();
+        for (const [direction, prefix] of [
+          ['undo', undo],
+          ['redo', redo],
+        ] as const) {
+          const label = historyStepLabel(i18n.t, direction, action);
+          expect(label, `${language} ${action}`).toBe(
+            prefix + words.get(`history.actions.${action}`)!,
+          );
+          expect(label).not.toMatch(/null|undefined|history\.|{{/);
+        }
+      }
+      // Nothing to undo: no tooltip; a label from a newer version: the plain button's name.
+      expect(historyStepLabel(i18n.t, 'undo', null)).toBe('');
+      expect(
+        historyStepLabel(i18n.t, 'redo', 'somethingNew' as (typeof historyActions)[number]),
+      ).toBe(language === 'en' ? 'Redo' : 'Rétablir');
+    }
+  });
+});
+
+describe('a coder’s name after “de”', () => {
+  it('elides before a vowel or a mute h in French, and takes ’s in English', async () => {
+    const { possessive, addFormatters } = await import('../../../shared/i18n/formatters');
+    expect(
+      ['Amélie', 'Bruno', 'Hélène', 'Éric', 'Yves', 'Yann', 'Œdipe', 'Ulysse'].map((name) =>
+        possessive(name, 'fr'),
+      ),
+    ).toEqual([
+      'd’Amélie',
+      'de Bruno',
+      'd’Hélène',
+      'd’Éric',
+      'd’Yves',
+      'de Yann',
+      'd’Œdipe',
+      'd’Ulysse',
+    ]);
+    expect(possessive('Amélie', 'en')).toBe('Amélie’s');
+
+    const { createInstance } = await import('i18next');
+    const { resources } = await import('../../../shared/i18n/resources');
+    const french = createInstance();
+    await french.init({ resources, lng: 'fr', interpolation: { escapeValue: false } });
+    addFormatters(french);
+    expect(french.t('agreement.disagreements.keep', { coder: 'Amélie' })).toBe(
+      'Garder ceux d’Amélie',
+    );
+    expect(french.t('agreement.disagreements.keep', { coder: 'Bruno' })).toBe(
+      'Garder ceux de Bruno',
+    );
+    expect(french.t('agreement.disagreements.remove', { coder: 'Amélie', count: 1 })).toBe(
+      'Retirer le passage d’Amélie',
+    );
+    expect(french.t('coderView.coder', { name: 'Amélie' })).toBe('Ceux d’Amélie seulement');
+    expect(french.t('coderView.coderNote', { name: 'Hélène' })).toContain(
+      'Seuls les codages d’Hélène',
+    );
+    // No name follows a bare "de" in the coders' and the agreement's French: the helper elides.
+    for (const [key, text] of leaves(fr))
+      if (/^(agreement|coderView)\./.test(key))
+        expect(text, key).not.toMatch(/\b(de|que) {{(?!count)/);
+  });
+});
