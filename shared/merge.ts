@@ -75,6 +75,8 @@ export interface MergeSummary {
   conflicts: MergeConflict[];
   /** Conflicts settled with their version (a merge; 0 in a preview). */
   taken: number;
+  /** Their rows (codes, codings, cases…) this project deleted since the copy was made: kept deleted. */
+  keptDeleted: number;
   /** Their codings already here on the same words. */
   alreadyHere: number;
   /** Their codings placed on words that differ a little here (typed inside). */

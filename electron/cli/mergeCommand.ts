@@ -40,6 +40,10 @@ function printSummary(summary: MergeSummary, output: CliOutput, dryRun: boolean)
       `Warning: ${summary.sharedCoders.join(', ')} also coded in this project under the same name: agreement cannot tell the two apart.`,
     );
   if (summary.alreadyHere) output.out(`${summary.alreadyHere} of their codings were already here.`);
+  if (summary.keptDeleted)
+    output.out(
+      `${summary.keptDeleted} of their codes, codings, cases or other rows were deleted in this project since the copy was made: they stay deleted.`,
+    );
   if (summary.approximate)
     output.out(
       `${summary.approximate} of their codings were placed on words that differ a little here.`,

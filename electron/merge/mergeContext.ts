@@ -47,6 +47,8 @@ export class MergeContext {
   >;
   readonly conflicts: MergeConflict[] = [];
   taken = 0;
+  /** Their rows this project deleted since the copy was made: they stay deleted. */
+  keptDeleted = 0;
   readonly timestamp = now();
   /** Their ids → this project's, per table. */
   readonly codes = new Map<string, string>();
@@ -63,6 +65,19 @@ export class MergeContext {
     readonly writes: MergeWrites,
     private readonly choices: ReadonlyMap<string, MergeChoice>,
   ) {}
+
+  /**
+   * Whether this project deleted the row: theirs then comes from a copy made
+   * before, and is not brought back (counted). An undo of the deletion brings
+   * it back here, and it merges again.
+   */
+  deletedHere(table: JournaledTable, id: unknown): boolean {
+    const deleted = this.db
+      .prepare('SELECT 1 FROM deleted_row WHERE table_name = ? AND id = ?')
+      .get(table, String(id));
+    if (deleted) this.keptDeleted += 1;
+    return deleted !== undefined;
+  }
 
   choice(key: string): MergeChoice {
     return this.choices.get(key) ?? 'mine';

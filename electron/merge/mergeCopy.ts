@@ -32,6 +32,7 @@ function mergeRatingsAndSummaries(context: MergeContext, codePath: (id: string) 
       ]);
       continue;
     }
+    if (context.deletedHere('rating', row.id)) continue;
     const value = Number(row.value);
     if (scale && (value < scale.minimum || value > scale.maximum)) continue;
     const ratingId = context.freeId('rating', row.id);
@@ -71,6 +72,7 @@ function mergeRatingsAndSummaries(context: MergeContext, codePath: (id: string) 
       );
       continue;
     }
+    if (context.deletedHere('matrix_summary', row.id)) continue;
     context.writes.insert('matrix_summary', {
       ...row,
       id: context.freeId('matrix_summary', row.id),
@@ -142,6 +144,7 @@ export function mergeCopy(
     added: context.added,
     conflicts: context.conflicts,
     taken: context.taken,
+    keptDeleted: context.keptDeleted,
     alreadyHere: tally.alreadyHere,
     approximate: tally.approximate,
     unplacedCount: tally.unplacedCount,

@@ -121,6 +121,7 @@ export function mergeDocuments(context: MergeContext): Map<string, PlacedDocumen
     .iterate() as Iterable<Row>;
   for (const row of theirs) {
     const id = String(row.id);
+    if (!mineById.has(id) && context.deletedHere('document', id)) continue;
     const theirText = String(row.plain_text);
     const matchedId = mineById.has(id)
       ? id
@@ -244,6 +245,7 @@ function mergeLinks(context: MergeContext): void {
       const documentId = context.documents.get(String(row.document_id));
       const otherId = map.get(String(row[column]));
       if (!documentId || !otherId || exists.get(documentId, otherId)) continue;
+      if (context.deletedHere(table, row.id)) continue;
       context.writes.insert(table, {
         id: context.freeId(table, row.id),
         document_id: documentId,
@@ -284,8 +286,13 @@ export function mergeCodings(
     for (const row of theirCodings.all(theirDocumentId) as Row[]) {
       const id = String(row.id);
       const codeId = context.codes.get(String(row.code_id));
-      if (!codeId) continue;
       const here = mineById.get(id);
+      // On a code deleted here, or itself deleted here since the copy: it stays deleted.
+      if (!codeId) {
+        context.keptDeleted += 1;
+        continue;
+      }
+      if (!here && context.deletedHere('coding', id)) continue;
       const name = `${codePath(String(row.code_id)).join(' › ')} · ${document.title}`;
       if (here) {
         context.codings.set(id, id);

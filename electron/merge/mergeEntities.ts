@@ -70,6 +70,10 @@ export function mergeCodes(context: MergeContext): (theirId: string) => string[]
       if (seen.has(id)) continue;
       seen.add(id);
       const path = theirPaths.get(id) ?? [String(code.name)];
+      if (!mineById.has(id) && context.deletedHere('code', id)) {
+        visit(id, seen);
+        continue;
+      }
       const matched = mineById.has(id) ? id : mineByPath.get(pathKey(path));
       if (matched) {
         context.codes.set(id, matched);
@@ -121,6 +125,7 @@ export function mergeCasesAndPeople(context: MergeContext): void {
     const next = context.nextPosition(table);
     for (const row of all(context, 'source', `SELECT * FROM ${table} ORDER BY position`)) {
       const id = String(row.id);
+      if (!mineById.has(id) && context.deletedHere(table, id)) continue;
       const here = mineById.get(id) ?? mineByName.get(nameKey(row.name));
       const caseId =
         table === 'participant' && row.case_id
@@ -167,6 +172,7 @@ export function mergeAttributes(context: MergeContext): void {
   const next = context.nextPosition('attribute');
   for (const row of all(context, 'source', 'SELECT * FROM attribute ORDER BY position')) {
     const id = String(row.id);
+    if (!mineById.has(id) && context.deletedHere('attribute', id)) continue;
     const here = mineById.get(id) ?? mineByName.get(key(row));
     if (here && here.entity_kind === row.entity_kind) {
       context.attributes.set(id, String(here.id));
@@ -232,6 +238,7 @@ export function mergeValues(context: MergeContext): void {
       );
       continue;
     }
+    if (context.deletedHere('attribute_value', row.id)) continue;
     context.writes.insert('attribute_value', {
       id: context.freeId('attribute_value', row.id),
       attribute_id: attributeId,

@@ -11,7 +11,8 @@ export interface TextMapping {
   readonly identical: boolean;
   /**
    * A passage's place in the other text, or null when too little of it is left
-   * there (fewer than half its code points unchanged).
+   * there (fewer than half its code points unchanged) and its words are not
+   * found once, and only once, in both texts.
    */
   mapRange(start: number, end: number): MappedRange | null;
 }
@@ -89,21 +90,30 @@ function segmentsOf(encoded: [string, string]): Segment[] {
   return segments;
 }
 
-/** Where `words` occur in `text` within `slack` of `around`, the closest first; null if nowhere. */
-function nearestOccurrence(
+/**
+ * Where `words` occur in `text` overlapping [from, to), the closest to `from`;
+ * null if nowhere there. Only overlapping: the same words elsewhere nearby are
+ * other words (a repeated phrase, the next answer), never this passage.
+ */
+function overlappingOccurrence(
   text: string,
   words: string,
-  around: number,
-  slack: number,
+  from: number,
+  to: number,
 ): number | null {
-  const reach = Math.max(slack, 64);
   let best: number | null = null;
-  let at = text.indexOf(words, Math.max(0, around - reach));
-  while (at !== -1 && at <= around + reach) {
-    if (best === null || Math.abs(at - around) < Math.abs(best - around)) best = at;
+  let at = text.indexOf(words, Math.max(0, from - words.length + 1));
+  while (at !== -1 && at < to) {
+    if (best === null || Math.abs(at - from) < Math.abs(best - from)) best = at;
     at = text.indexOf(words, at + 1);
   }
   return best;
+}
+
+/** Where `words` occur in `text` if they occur exactly once. */
+function onlyOccurrence(text: string, words: string): number | null {
+  const first = text.indexOf(words);
+  return first !== -1 && text.indexOf(words, first + 1) === -1 ? first : null;
 }
 
 /** The mapping from `from` to `to`; both are plain texts as Axial stores them. */
@@ -166,13 +176,18 @@ export function textMapping(from: string, to: string): TextMapping {
       const mappedEnd = map(end, -1);
       if (kept === end - start && !insertedInside(start, end) && mappedEnd > mappedStart)
         return { start: mappedStart, end: mappedEnd, exact: true };
-      // A diff may align repeated words otherwise than they were typed: the
-      // passage's own words close by are where it went.
       const words = encodedFrom.slice(start, end);
-      const near = nearestOccurrence(encodedTo, words, mappedStart, end - start);
+      const placed = kept > 0 && kept * 2 >= end - start && mappedEnd > mappedStart;
+      // A diff may align repeated letters otherwise than they were typed: the
+      // passage's own words where the diff put it are where it went.
+      const near = placed ? overlappingOccurrence(encodedTo, words, mappedStart, mappedEnd) : null;
       if (near !== null) return { start: near, end: near + (end - start), exact: true };
-      if (kept === 0 || kept * 2 < end - start || mappedEnd <= mappedStart) return null;
-      return { start: mappedStart, end: mappedEnd, exact: false };
+      // Its words found once, and only once, in each text are the same words
+      // wherever the diff went; flagged, since the diff did not find them there.
+      const only = onlyOccurrence(encodedTo, words);
+      if (only !== null && onlyOccurrence(encodedFrom, words) !== null)
+        return { start: only, end: only + (end - start), exact: false };
+      return placed ? { start: mappedStart, end: mappedEnd, exact: false } : null;
     },
   };
 }

@@ -264,6 +264,7 @@ function insertImage(db: Db, table: JournaledTable, image: RowImage): void {
     db,
     `INSERT INTO "${table}" (${columns.map(quoted).join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`,
   ).run(Object.fromEntries(columns.map((column) => [column, image[column] ?? null])));
+  statement(db, 'DELETE FROM deleted_row WHERE table_name = ? AND id = ?').run(table, image.id);
   if (table === 'document') afterDocumentWrite(db, String(image.id), true);
 }
 
@@ -285,6 +286,19 @@ function deleteImage(db: Db, table: JournaledTable, id: string): void {
     clearDocumentIndex(db, id);
   }
   statement(db, `DELETE FROM "${table}" WHERE id = ?`).run(id);
+}
+
+/**
+ * Remembers a row the researcher deleted (an action, or its redo): a copy made
+ * before, merged back, does not bring it back. A row only undone out of
+ * existence (a merge or an import taken back) is not remembered: merged
+ * again, it comes again.
+ */
+function rememberDeleted(db: Db, table: JournaledTable, id: string): void {
+  statement(
+    db,
+    'INSERT OR REPLACE INTO deleted_row (table_name, id, deleted_at) VALUES (?, ?, ?)',
+  ).run(table, id, new Date().toISOString());
 }
 
 export function insertRow(db: Db, changes: ChangeSet, table: JournaledTable, row: RowImage): void {
@@ -319,6 +333,7 @@ export function deleteRow(db: Db, changes: ChangeSet, table: JournaledTable, id:
   const before = readRow(db, table, id);
   if (!before) return;
   deleteImage(db, table, id);
+  rememberDeleted(db, table, id);
   changes.operations.push({ kind: 'row', table, id, before, after: null });
 }
 
@@ -442,8 +457,10 @@ export function replayOperation(
       if (!rowMatches(db, operation.table, operation.id, operation[expected]))
         throw conflict(operation);
       const image = operation[written];
-      if (!image) deleteImage(db, operation.table, operation.id);
-      else if (!operation[expected]) insertImage(db, operation.table, image);
+      if (!image) {
+        deleteImage(db, operation.table, operation.id);
+        if (direction === 'redo') rememberDeleted(db, operation.table, operation.id);
+      } else if (!operation[expected]) insertImage(db, operation.table, image);
       else updateImage(db, operation.table, operation.id, image);
       return null;
     }

@@ -1086,6 +1086,10 @@ export const en = {
       '{{names}} also coded in this project under the same name: after the merge, agreement cannot tell the two apart. Set a distinct coder name in each copy before coding.',
     sharedCoders_other:
       '{{names}} also coded in this project under the same names: after the merge, agreement cannot tell them apart. Set a distinct coder name in each copy before coding.',
+    keptDeleted_one:
+      '{{count, number}} thing of theirs (a code, a coding, a case…) was deleted in this project since the copy was made: it stays deleted.',
+    keptDeleted_other:
+      '{{count, number}} things of theirs (codes, codings, cases…) were deleted in this project since the copy was made: they stay deleted.',
     alreadyHere_one: '{{count, number}} of their codings is already here on the same words.',
     alreadyHere_other: '{{count, number}} of their codings are already here on the same words.',
     approximate_one:

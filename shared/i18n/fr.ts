@@ -1111,6 +1111,10 @@ export const fr: Messages = {
       '{{names}} a aussi codé dans ce projet sous le même nom : après la fusion, l’accord ne peut pas distinguer les deux. Donnez un nom de codeur distinct dans chaque copie avant de coder.',
     sharedCoders_other:
       '{{names}} ont aussi codé dans ce projet sous les mêmes noms : après la fusion, l’accord ne peut pas les distinguer. Donnez un nom de codeur distinct dans chaque copie avant de coder.',
+    keptDeleted_one:
+      '{{count, number}} élément de sa copie (un code, un codage, un cas…) a été supprimé dans ce projet depuis la copie : il reste supprimé.',
+    keptDeleted_other:
+      '{{count, number}} éléments de sa copie (codes, codages, cas…) ont été supprimés dans ce projet depuis la copie : ils restent supprimés.',
     alreadyHere_one: '{{count, number}} de ses codages est déjà ici sur les mêmes mots.',
     alreadyHere_other: '{{count, number}} de ses codages sont déjà ici sur les mêmes mots.',
     approximate_one:

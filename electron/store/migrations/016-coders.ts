@@ -4,7 +4,8 @@ import type { Migration } from './types';
  * Coders as people of the project: a name (the key every coding carries) and
  * a colour the team chooses, seeded for each coder who has coded, in the order
  * they first coded. A rating records who judged it (those made before: no one
- * named). Frozen as of version 16.
+ * named). And the ids of rows deleted, so that merging a colleague's copy made
+ * before a deletion does not bring the row back. Frozen as of version 16.
  */
 export const migration016Coders: Migration = {
   version: 16,
@@ -20,6 +21,12 @@ export const migration016Coders: Migration = {
       ) STRICT;
       CREATE UNIQUE INDEX coder_name ON coder (name);
       ALTER TABLE rating ADD COLUMN coder TEXT NOT NULL DEFAULT '';
+      CREATE TABLE deleted_row (
+        table_name TEXT NOT NULL,
+        id TEXT NOT NULL,
+        deleted_at TEXT NOT NULL,
+        PRIMARY KEY (table_name, id)
+      ) STRICT, WITHOUT ROWID;
     `);
     const colours = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#999999'];
     const insert = db.prepare(

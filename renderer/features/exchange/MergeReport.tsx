@@ -30,6 +30,7 @@ export function MergeReport({ summary, done }: { summary: MergeSummary; done: bo
         </p>
       )}
       {summary.alreadyHere > 0 && <p>{t('merge.alreadyHere', { count: summary.alreadyHere })}</p>}
+      {summary.keptDeleted > 0 && <p>{t('merge.keptDeleted', { count: summary.keptDeleted })}</p>}
       {summary.approximate > 0 && (
         <p className="warning">{t('merge.approximate', { count: summary.approximate })}</p>
       )}

@@ -94,12 +94,13 @@ async function colleagueCopy(): Promise<{
   return { path, call, close: () => core.shutdown() };
 }
 
-/** The project's rows but its activity log and documents' edit counters, which an undo does not rewind. */
+/** The project's rows but its activity log, the ids of deleted rows and documents' edit counters, which an undo does not rewind. */
 function contents(path: string) {
   const db = new Database(path, { readonly: true });
   try {
     const all = projectContents(db);
     delete all.activity;
+    delete all.deleted_row;
     all.document = all.document!.map((row) =>
       JSON.stringify(
         (JSON.parse(row) as [string, unknown][]).filter(
@@ -208,6 +209,10 @@ describe('merging a colleague’s copy', () => {
 
     await call('history.undo', {});
     expect(contents(harness.projectPath)).toEqual(before);
+    // A merge undone is not a deletion: merged again, the same copy brings the same.
+    const again = await call('merge.apply', { ...copy, choices: [] });
+    expect(again.added).toMatchObject({ codes: 1, codings: 2, cases: 1 });
+    expect(again.keptDeleted).toBe(0);
   });
 
   it('takes their text when chosen, and carries this project’s codings onto it', async () => {
@@ -323,5 +328,39 @@ describe('merging another program’s export of the same sources', () => {
     expect(merged.coders).toEqual(['Chloé']);
     expect(await codedWords(call, document.id)).toEqual([`Chloé:${words}`]);
     expect(await call('documents.list', {})).toHaveLength(1);
+  });
+});
+
+describe('what this project deleted since the copy', () => {
+  it('stays deleted: a code and its coding, and a passage settled away, do not come back', async () => {
+    const { call } = harness;
+    const document = await call('documents.import', {
+      fileName: 'Entretien A.txt',
+      data: fileBytes(interview),
+    });
+    const axis = await call('codes.create', { name: 'Ouverture' });
+    const panel = await call('codes.create', { parentId: axis.id, name: 'Comité citoyen' });
+    const data = await call('codes.create', { parentId: axis.id, name: 'Données' });
+    await codeWordsAs(call, 'Amélie', document.id, data.id, 'Nous publions les données ouvertes');
+    const bruno = await colleagueCopy();
+    await codeWordsAs(bruno.call, 'Bruno', document.id, panel.id, 'Le comité citoyen');
+    bruno.close();
+    await call('codes.delete', { id: data.id });
+    const copy = { fileName: 'copie.axial', data: new Uint8Array(readFileSync(bruno.path)) };
+    const merged = await call('merge.apply', { ...copy, choices: [] });
+    expect(merged.added).toMatchObject({ codes: 0, codings: 1 });
+    expect(merged.keptDeleted).toBeGreaterThanOrEqual(2);
+    expect((await call('codes.list', {})).map((code) => code.name)).not.toContain('Données');
+    expect(await codedWords(call, document.id)).toEqual(['Bruno:Le comité citoyen']);
+
+    // Bruno's passage removed here (a disagreement settled), the same copy merged again.
+    const [coding] = await call('codings.forDocument', { documentId: document.id });
+    await call('codings.delete', { id: coding!.id });
+    const again = await call('merge.apply', { ...copy, choices: [] });
+    expect(again.added.codings).toBe(0);
+    expect(await codedWords(call, document.id)).toEqual([]);
+    // The removal undone here, the coding is back, by the undo itself.
+    await call('history.undo', {});
+    expect(await codedWords(call, document.id)).toEqual(['Bruno:Le comité citoyen']);
   });
 });
