@@ -81,6 +81,10 @@ export interface MergeSummary {
   alreadyHere: number;
   /** Their codings placed on words that differ a little here (typed inside). */
   approximate: number;
+  /** The first of them, with the words they cover here, to check. */
+  approximateList: UnplacedCoding[];
+  /** Attributes whose type differs here: their values of it are not brought in. */
+  typeMismatch: string[];
   unplacedCount: number;
   /** The first of them, to show. */
   unplaced: UnplacedCoding[];

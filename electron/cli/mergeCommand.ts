@@ -4,17 +4,17 @@ import type { MergeSummary } from '../../shared/merge';
 import type { Command, CliOutput } from './cliSupport';
 import { call, required, requiredFlag, UsageError } from './cliSupport';
 
-const kindNames: Record<keyof MergeSummary['added'], string> = {
-  documents: 'documents',
-  codes: 'codes',
-  codings: 'codings',
-  cases: 'cases',
-  participants: 'participants',
-  attributes: 'attributes',
-  values: 'attribute values',
-  ratings: 'ratings',
-  summaries: 'matrix summaries',
-  memos: 'memos',
+const kindNames: Record<keyof MergeSummary['added'], [string, string]> = {
+  documents: ['document', 'documents'],
+  codes: ['code', 'codes'],
+  codings: ['coding', 'codings'],
+  cases: ['case', 'cases'],
+  participants: ['participant', 'participants'],
+  attributes: ['attribute', 'attributes'],
+  values: ['attribute value', 'attribute values'],
+  ratings: ['rating', 'ratings'],
+  summaries: ['matrix summary', 'matrix summaries'],
+  memos: ['memo', 'memos'],
 };
 
 const cut = (text: string, length = 60) => {
@@ -26,7 +26,10 @@ const cut = (text: string, length = 60) => {
 function printSummary(summary: MergeSummary, output: CliOutput, dryRun: boolean): void {
   const added = Object.entries(summary.added)
     .filter(([, count]) => count > 0)
-    .map(([kind, count]) => `${count} ${kindNames[kind as keyof MergeSummary['added']]}`);
+    .map(
+      ([kind, count]) =>
+        `${count} ${kindNames[kind as keyof MergeSummary['added']][count === 1 ? 0 : 1]}`,
+    );
   output.out(
     `${dryRun ? 'Would bring in' : 'Brought in'}: ${added.length ? added.join(', ') : 'nothing new'}.`,
   );
@@ -44,10 +47,15 @@ function printSummary(summary: MergeSummary, output: CliOutput, dryRun: boolean)
     output.out(
       `${summary.keptDeleted} of their codes, codings, cases or other rows were deleted in this project since the copy was made: they stay deleted.`,
     );
-  if (summary.approximate)
+  if (summary.approximate) {
     output.out(
-      `${summary.approximate} of their codings were placed on words that differ a little here.`,
+      `${summary.approximate} of their codings were placed on words that differ a little here (check them):`,
     );
+    for (const coding of summary.approximateList)
+      output.out(
+        `  ${coding.documentTitle} · ${coding.codePath.join(' › ')} · ${coding.coder}: “${cut(coding.text)}”`,
+      );
+  }
   if (summary.unplacedCount) {
     output.out(
       `${summary.unplacedCount} of their codings could not be placed (their words are no longer in this project's text):`,
@@ -58,7 +66,10 @@ function printSummary(summary: MergeSummary, output: CliOutput, dryRun: boolean)
       );
   }
   if (summary.conflicts.length) {
-    const side = summary.taken > 0 ? 'theirs taken' : "this project's kept";
+    const side =
+      summary.taken > 0
+        ? `their version taken for ${summary.taken}`
+        : "this project's version kept";
     output.out(`${summary.conflicts.length} differences (${side}):`);
     for (const conflict of summary.conflicts)
       output.out(

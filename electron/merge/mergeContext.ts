@@ -56,6 +56,8 @@ export class MergeContext {
   readonly participants = new Map<string, string>();
   readonly attributes = new Map<string, string>();
   readonly documents = new Map<string, string>();
+  /** Their attributes whose type differs here (their id → the name here): values not brought. */
+  readonly typeMismatch = new Map<string, string>();
   /** Their codings now here (matched or brought in), by their id. */
   readonly codings = new Map<string, string>();
 

@@ -147,6 +147,8 @@ export function mergeCopy(
     keptDeleted: context.keptDeleted,
     alreadyHere: tally.alreadyHere,
     approximate: tally.approximate,
+    approximateList: tally.approximateList,
+    typeMismatch: [...context.typeMismatch.values()],
     unplacedCount: tally.unplacedCount,
     unplaced: tally.unplaced,
     coders,

@@ -19,12 +19,15 @@ interface PlacedDocument {
   /** Their positions to this project's: identity when the texts are the same. */
   mapping: TextMapping;
   theirText: string;
+  /** This project's text of it, read when needed. */
+  mineText: () => string;
   isNew: boolean;
 }
 
 export interface CodingTally {
   alreadyHere: number;
   approximate: number;
+  approximateList: UnplacedCoding[];
   unplacedCount: number;
   unplaced: UnplacedCoding[];
   coders: Set<string>;
@@ -115,6 +118,7 @@ export function mergeDocuments(context: MergeContext): Map<string, PlacedDocumen
     `SELECT ${textColumns.join(', ')} FROM document WHERE id = ?`,
   );
   const guides = context.db.prepare('SELECT 1 FROM guide WHERE id = ?');
+  const readText = context.db.prepare('SELECT plain_text FROM document WHERE id = ?').pluck();
   const next = context.nextPosition('document');
   const theirs = context.source
     .prepare('SELECT * FROM document ORDER BY position')
@@ -141,6 +145,7 @@ export function mergeDocuments(context: MergeContext): Map<string, PlacedDocumen
         title: String(row.title),
         mapping: identity,
         theirText,
+        mineText: () => theirText,
         isNew: true,
       });
       context.added.documents += 1;
@@ -160,6 +165,7 @@ export function mergeDocuments(context: MergeContext): Map<string, PlacedDocumen
       title: String(here.title),
       mapping,
       theirText,
+      mineText: () => String(readText.get(matchedId)),
       isNew: false,
     });
   }
@@ -255,6 +261,34 @@ function mergeLinks(context: MergeContext): void {
   }
 }
 
+/** The same coding with other boundaries on the same text: listed, theirs taken if chosen. */
+function rangeConflict(
+  context: MergeContext,
+  document: PlacedDocument,
+  mine: Row,
+  theirs: Row,
+  name: string,
+): void {
+  const key = `coding:${String(mine.id)}:range`;
+  const words = (row: Row) =>
+    sliceCodePoints(document.theirText, Number(row.start), Number(row.end));
+  context.conflicts.push({
+    key,
+    subject: 'coding',
+    field: 'range',
+    name,
+    mine: words(mine),
+    theirs: words(theirs),
+  });
+  if (context.choice(key) !== 'theirs') return;
+  context.taken += 1;
+  context.writes.update('coding', String(mine.id), {
+    start: theirs.start,
+    end: theirs.end,
+    modified_at: context.timestamp,
+  });
+}
+
 /**
  * Their codings onto the documents: one with an id this project holds keeps
  * its place here (its memo compared); another is carried through the text's
@@ -269,6 +303,7 @@ export function mergeCodings(
   const tally: CodingTally = {
     alreadyHere: 0,
     approximate: 0,
+    approximateList: [],
     unplacedCount: 0,
     unplaced: [],
     coders: new Set(),
@@ -297,6 +332,8 @@ export function mergeCodings(
       if (here) {
         context.codings.set(id, id);
         context.compare('coding', 'coding', name, here, row, [['memo', 'memo']]);
+        if (document.mapping.identical && (here.start !== row.start || here.end !== row.end))
+          rangeConflict(context, document, here, row, name);
         continue;
       }
       const start = Number(row.start);
@@ -330,7 +367,20 @@ export function mergeCodings(
       });
       context.codings.set(id, newId);
       tally.coders.add(String(row.coder));
-      if (!mapped.exact) tally.approximate += 1;
+      if (!mapped.exact) {
+        tally.approximate += 1;
+        if (tally.approximateList.length < LISTED)
+          tally.approximateList.push({
+            documentTitle: document.title,
+            codePath: codePath(String(row.code_id)),
+            coder: String(row.coder),
+            text: sliceCodePoints(
+              document.mineText(),
+              mapped.start,
+              Math.min(mapped.end, mapped.start + EXCERPT),
+            ),
+          });
+      }
       context.added.codings += 1;
     }
   }

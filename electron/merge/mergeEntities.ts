@@ -176,6 +176,8 @@ export function mergeAttributes(context: MergeContext): void {
     const here = mineById.get(id) ?? mineByName.get(key(row));
     if (here && here.entity_kind === row.entity_kind) {
       context.attributes.set(id, String(here.id));
+      // A number here and text there (say): their values would not read as this type.
+      if (here.type !== row.type) context.typeMismatch.set(id, String(here.name));
       context.compare(
         'attribute',
         'attribute',
@@ -221,6 +223,7 @@ export function mergeValues(context: MergeContext): void {
     'SELECT * FROM attribute_value WHERE attribute_id = ? AND entity_id = ?',
   );
   for (const row of all(context, 'source', 'SELECT * FROM attribute_value')) {
+    if (context.typeMismatch.has(String(row.attribute_id))) continue;
     const attributeId = context.attributes.get(String(row.attribute_id));
     const attribute = attributeId ? kinds.get(attributeId) : undefined;
     if (!attributeId || !attribute) continue;

@@ -58,6 +58,26 @@ export async function openMergeSource(
     };
   } catch (error) {
     remove();
+    const name = 'path' in file ? file.path : file.fileName;
+    // Said of the colleague's file, never of a temporary one or of this project.
+    if (error instanceof AxialError && error.code === 'project_corrupt')
+      throw new AxialError(
+        'invalid_file',
+        `"${name}" is damaged and cannot be merged. Ask for the copy again (saved with "Save a copy"); this project is unchanged.`,
+        { file: name, reason: 'mergeDamaged' },
+      );
+    if (error instanceof AxialError && error.code === 'project_too_new')
+      throw new AxialError(
+        'project_too_new',
+        `"${name}" was saved by a newer version of Axial than this one. Update Axial, then merge it; this project is unchanged.`,
+        { file: name, reason: 'mergeTooNew' },
+      );
+    if (!(error instanceof AxialError))
+      throw new AxialError(
+        'invalid_file',
+        `"${name}" could not be read as a project (${error instanceof Error ? error.message : String(error)}). Ask for the copy again; this project is unchanged.`,
+        { file: name, reason: 'mergeUnreadable' },
+      );
     if (error instanceof AxialError && error.code === 'not_an_axial_project')
       throw new AxialError(
         'not_an_axial_project',

@@ -207,6 +207,12 @@ export const en = {
     unknownCoder: '“{{name}}” has no codings in this project.',
     documentGone: 'One of the chosen documents no longer exists. Choose the documents again.',
     selectAnswerFirst: 'Select the answer in the transcript first, then mark it.',
+    mergeDamaged:
+      '{{file}} is damaged and cannot be merged. Ask for the copy again (saved with “Save a copy”); this project is unchanged.',
+    mergeTooNew:
+      '{{file}} was saved by a newer version of Axial than this one. Update Axial, then merge it; this project is unchanged.',
+    mergeUnreadable:
+      '{{file}} could not be read as a project. Ask for the copy again; this project is unchanged.',
     mergeNotAxial:
       '{{file}} is not an Axial project. Merge a copy saved by Axial (a file ending in .axial), or a .qdpx exported by another program.',
     xlsxTooLarge:
@@ -1096,25 +1102,31 @@ export const en = {
       '{{count, number}} of their codings is placed on words that differ a little here (text was typed inside it): check it.',
     approximate_other:
       '{{count, number}} of their codings are placed on words that differ a little here (text was typed inside them): check them.',
+    typeMismatch_one:
+      'The attribute {{names}} has another type in the copy: its values there are not brought in.',
+    typeMismatch_other:
+      'The attributes {{names}} have another type in the copy: their values there are not brought in.',
     unplaced_one:
       '{{count, number}} of their codings cannot be placed: its words are no longer in this project’s text.',
     unplaced_other:
       '{{count, number}} of their codings cannot be placed: their words are no longer in this project’s text.',
     unplacedMore_one: 'and {{count, number}} more.',
     unplacedMore_other: 'and {{count, number}} more.',
-    settled_one: '{{count, number}} difference settled: theirs taken for {{taken, number}}.',
-    settled_other: '{{count, number}} differences settled: theirs taken for {{taken, number}}.',
+    settled_one: '{{count, number}} difference: their version taken.',
+    settled_other: '{{count, number}} differences: their version taken for {{taken, number}}.',
+    keptAll_one: '{{count, number}} difference: this project’s version kept.',
+    keptAll_other: '{{count, number}} differences: this project’s version kept for all.',
     notMerged: 'Not merged (bring them over by hand): {{items}}.',
     notMergedKinds: {
       guides: 'interview guides',
       answers: 'answers marked to the guide',
       recordings: 'recordings',
     },
-    noConflicts: 'Nothing was changed differently in both: nothing to choose.',
+    noConflicts: 'Nothing differs between the two that needs a choice.',
     conflictsHeading_one: '{{count, number}} difference to settle',
     conflictsHeading_other: '{{count, number}} differences to settle',
     conflictsExplanation:
-      'Both of you changed these. This project’s version is kept unless you choose theirs.',
+      'These differ between this project and the copy. This project’s version is kept unless you choose theirs.',
     what: 'What',
     here: 'In this project',
     theirs: 'In their copy',

@@ -215,6 +215,12 @@ export const fr: Messages = {
     unknownCoder: '« {{name}} » n’a aucun codage dans ce projet.',
     documentGone: 'L’un des documents choisis n’existe plus. Choisissez à nouveau les documents.',
     selectAnswerFirst: 'Sélectionnez d’abord la réponse dans la transcription, puis marquez-la.',
+    mergeDamaged:
+      '{{file}} est endommagé et ne peut pas être fusionné. Redemandez la copie (enregistrée avec « Enregistrer une copie ») ; ce projet est inchangé.',
+    mergeTooNew:
+      '{{file}} a été enregistré par une version d’Axial plus récente que celle-ci. Mettez Axial à jour, puis fusionnez-le ; ce projet est inchangé.',
+    mergeUnreadable:
+      '{{file}} ne peut pas être lu comme un projet. Redemandez la copie ; ce projet est inchangé.',
     mergeNotAxial:
       '{{file}} n’est pas un projet Axial. Fusionnez une copie enregistrée par Axial (un fichier en .axial), ou un .qdpx exporté par un autre logiciel.',
     xlsxTooLarge:
@@ -1121,26 +1127,31 @@ export const fr: Messages = {
       '{{count, number}} de ses codages est placé sur des mots un peu différents ici (du texte y a été saisi) : vérifiez-le.',
     approximate_other:
       '{{count, number}} de ses codages sont placés sur des mots un peu différents ici (du texte y a été saisi) : vérifiez-les.',
+    typeMismatch_one:
+      'L’attribut {{names}} a un autre type dans la copie : ses valeurs n’y sont pas reprises.',
+    typeMismatch_other:
+      'Les attributs {{names}} ont un autre type dans la copie : leurs valeurs n’y sont pas reprises.',
     unplaced_one:
       '{{count, number}} de ses codages ne peut pas être placé : ses mots ne sont plus dans le texte de ce projet.',
     unplaced_other:
       '{{count, number}} de ses codages ne peuvent pas être placés : leurs mots ne sont plus dans le texte de ce projet.',
     unplacedMore_one: 'et {{count, number}} autre.',
     unplacedMore_other: 'et {{count, number}} autres.',
-    settled_one: '{{count, number}} différence réglée : la sienne prise pour {{taken, number}}.',
-    settled_other:
-      '{{count, number}} différences réglées : la sienne prise pour {{taken, number}}.',
+    settled_one: '{{count, number}} différence : sa version prise.',
+    settled_other: '{{count, number}} différences : sa version prise pour {{taken, number}}.',
+    keptAll_one: '{{count, number}} différence : la version de ce projet gardée.',
+    keptAll_other: '{{count, number}} différences : la version de ce projet gardée pour toutes.',
     notMerged: 'Non fusionnés (à reporter à la main) : {{items}}.',
     notMergedKinds: {
       guides: 'guides d’entretien',
       answers: 'réponses marquées au guide',
       recordings: 'enregistrements',
     },
-    noConflicts: 'Rien n’a été changé différemment des deux côtés : rien à choisir.',
+    noConflicts: 'Rien ne diffère entre les deux qui demande un choix.',
     conflictsHeading_one: '{{count, number}} différence à régler',
     conflictsHeading_other: '{{count, number}} différences à régler',
     conflictsExplanation:
-      'Vous avez tous deux changé ceci. La version de ce projet est gardée, sauf si vous choisissez la sienne.',
+      'Ceci diffère entre ce projet et la copie. La version de ce projet est gardée, sauf si vous choisissez la sienne.',
     what: 'Quoi',
     here: 'Dans ce projet',
     theirs: 'Dans sa copie',

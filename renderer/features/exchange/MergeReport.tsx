@@ -1,6 +1,22 @@
 import { useTranslation } from 'react-i18next';
-import type { MergeSummary } from '../../../shared/merge';
+import type { MergeSummary, UnplacedCoding } from '../../../shared/merge';
 import { mergeKinds } from '../../../shared/merge';
+
+/** Codings to look at: where, under which code, whose, and their words. */
+function CodingList({ codings }: { codings: readonly UnplacedCoding[] }) {
+  return (
+    <ul className="merge-unplaced">
+      {codings.map((coding, index) => (
+        <li key={index}>
+          <span className="merge-where">
+            {coding.documentTitle} · {coding.codePath.join(' › ')} · {coding.coder}
+          </span>{' '}
+          <q>{coding.text}</q>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** What a merge brings in (or brought), and what a researcher should know about it. */
 export function MergeReport({ summary, done }: { summary: MergeSummary; done: boolean }) {
@@ -32,21 +48,23 @@ export function MergeReport({ summary, done }: { summary: MergeSummary; done: bo
       {summary.alreadyHere > 0 && <p>{t('merge.alreadyHere', { count: summary.alreadyHere })}</p>}
       {summary.keptDeleted > 0 && <p>{t('merge.keptDeleted', { count: summary.keptDeleted })}</p>}
       {summary.approximate > 0 && (
-        <p className="warning">{t('merge.approximate', { count: summary.approximate })}</p>
+        <div className="warning">
+          <p>{t('merge.approximate', { count: summary.approximate })}</p>
+          <CodingList codings={summary.approximateList} />
+        </div>
+      )}
+      {summary.typeMismatch.length > 0 && (
+        <p className="warning">
+          {t('merge.typeMismatch', {
+            count: summary.typeMismatch.length,
+            names: list(summary.typeMismatch),
+          })}
+        </p>
       )}
       {summary.unplacedCount > 0 && (
         <div className="warning">
           <p>{t('merge.unplaced', { count: summary.unplacedCount })}</p>
-          <ul className="merge-unplaced">
-            {summary.unplaced.map((coding, index) => (
-              <li key={index}>
-                <span className="merge-where">
-                  {coding.documentTitle} · {coding.codePath.join(' › ')} · {coding.coder}
-                </span>{' '}
-                <q>{coding.text}</q>
-              </li>
-            ))}
-          </ul>
+          <CodingList codings={summary.unplaced} />
           {summary.unplacedCount > summary.unplaced.length && (
             <p>
               {t('merge.unplacedMore', { count: summary.unplacedCount - summary.unplaced.length })}
@@ -56,10 +74,9 @@ export function MergeReport({ summary, done }: { summary: MergeSummary; done: bo
       )}
       {done && summary.conflicts.length > 0 && (
         <p>
-          {t('merge.settled', {
-            count: summary.conflicts.length,
-            taken: summary.taken,
-          })}
+          {summary.taken > 0
+            ? t('merge.settled', { count: summary.conflicts.length, taken: summary.taken })
+            : t('merge.keptAll', { count: summary.conflicts.length })}
         </p>
       )}
       {summary.notMerged.length > 0 && (

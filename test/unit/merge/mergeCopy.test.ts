@@ -364,3 +364,63 @@ describe('what this project deleted since the copy', () => {
     expect(await codedWords(call, document.id)).toEqual(['Bruno:Le comité citoyen']);
   });
 });
+
+describe('what a merge lists rather than writes', () => {
+  it('lists a coding whose boundaries moved, skips values of an attribute typed otherwise, and names a damaged or newer copy', async () => {
+    const { call } = harness;
+    const document = await call('documents.import', {
+      fileName: 'Entretien A.txt',
+      data: fileBytes(interview),
+    });
+    const axis = await call('codes.create', { name: 'Ouverture' });
+    const panel = await call('codes.create', { parentId: axis.id, name: 'Comité citoyen' });
+    const place = await call('cases.create', { name: 'Collectivité A' });
+    const population = await call('attributes.create', {
+      entityKind: 'case',
+      name: 'Population',
+      type: 'number',
+    });
+    await call('attributes.setValue', {
+      attributeId: population.id,
+      entityId: place.id,
+      value: 52000,
+    });
+    await codeWordsAs(call, 'Amélie', document.id, panel.id, 'Le comité citoyen');
+    const bruno = await colleagueCopy();
+    const [coding] = await bruno.call('codings.forDocument', { documentId: document.id });
+    const { version } = await bruno.call('documents.get', { id: document.id });
+    await bruno.call('codings.update', {
+      id: coding!.id,
+      start: coding!.start,
+      end: coding!.end + 4,
+      version,
+    });
+    await bruno.call('attributes.update', { id: population.id, type: 'text' });
+    await bruno.call('attributes.setValue', {
+      attributeId: population.id,
+      entityId: place.id,
+      value: 'environ 50 000',
+    });
+    bruno.close();
+    const bytes = new Uint8Array(readFileSync(bruno.path));
+    const preview = await call('merge.preview', { fileName: 'copie.axial', data: bytes });
+    const range = preview.conflicts.find((conflict) => conflict.field === 'range')!;
+    expect(range).toMatchObject({ mine: 'Le comité citoyen', theirs: 'Le comité citoyen est' });
+    expect(preview.typeMismatch).toEqual(['Population']);
+    expect(preview.conflicts.some((conflict) => conflict.subject === 'value')).toBe(false);
+    await call('merge.apply', {
+      fileName: 'copie.axial',
+      data: bytes,
+      choices: [{ key: range.key, choice: 'theirs' }],
+    });
+    expect(await codedWords(call, document.id)).toEqual(['Amélie:Le comité citoyen est']);
+    expect((await call('cases.list', {}))[0]?.values[population.id]).toBe(52000);
+
+    const damaged = await harness.fail('merge.preview', {
+      fileName: 'copie abîmée.axial',
+      data: bytes.slice(0, 4096),
+    });
+    expect(damaged.message).toContain('copie abîmée.axial');
+    expect(damaged.message).not.toContain('axial-merge-');
+  });
+});
