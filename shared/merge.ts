@@ -92,6 +92,8 @@ export interface MergeSummary {
   coders: string[];
   /** Of those, names already on this project's own codings: agreement cannot tell them apart. */
   sharedCoders: string[];
+  /** Where the project as it was before the merge is saved (a merge; absent in a preview). */
+  backupPath?: string;
   /** What the file holds that a merge does not bring in. */
   notMerged: ('guides' | 'answers' | 'recordings')[];
 }

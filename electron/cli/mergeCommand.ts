@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { MergeSummary } from '../../shared/merge';
 import type { Command, CliOutput } from './cliSupport';
 import { call, required, requiredFlag, UsageError } from './cliSupport';
@@ -101,20 +101,13 @@ export const mergeCommand: Command = {
     const dryRun = options.flags.has('dry-run');
     let summary = preview;
     if (!dryRun) {
-      const stamp = new Date().toISOString().slice(0, 10);
-      const base = join(
-        dirname(target),
-        `${basename(target, extname(target))} before merge ${stamp}`,
-      );
-      let backup = `${base}.axial`;
-      for (let count = 2; existsSync(backup); count += 1) backup = `${base} (${count}).axial`;
-      await call(core, 'projects.saveCopy', { path: backup });
-      output.error(`The project as it was is saved at ${backup}`);
       const choice = options.flags.has('theirs') ? 'theirs' : 'mine';
       summary = await call<MergeSummary>(core, 'merge.apply', {
         ...copy,
         choices: preview.conflicts.map(({ key }) => ({ key, choice })),
       });
+      if (summary.backupPath)
+        output.error(`The project as it was is saved at ${summary.backupPath}`);
     }
     if (options.flags.has('json')) output.out(JSON.stringify(summary));
     else printSummary(summary, output, dryRun);

@@ -1057,6 +1057,7 @@ export const en = {
     previewHeading: 'Merging {{file}}',
     merge: 'Merge',
     doneHeading: 'Merged',
+    backup: 'The project as it was before the merge is saved at {{path}}.',
     undoHint: 'Undo (Ctrl+Z) takes the whole merge back.',
     wouldBring: 'This copy brings in {{items}}.',
     brought: 'Merged: {{items}}.',

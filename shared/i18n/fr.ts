@@ -1082,6 +1082,7 @@ export const fr: Messages = {
     previewHeading: 'Fusion de {{file}}',
     merge: 'Fusionner',
     doneHeading: 'Fusion faite',
+    backup: 'Le projet tel qu’il était avant la fusion est enregistré sous {{path}}.',
     undoHint: 'Annuler (Ctrl+Z) reprend toute la fusion.',
     wouldBring: 'Cette copie apporte {{items}}.',
     brought: 'Fusion faite : {{items}}.',

@@ -51,7 +51,7 @@ describe('axial merge', () => {
     expect((JSON.parse(dry.out) as MergeSummary).added.codings).toBe(1);
     const merged = await axial('merge', project, '--from', colleague);
     expect(merged.code).toBe(0);
-    expect(merged.out).toContain('Brought in: 1 codings.');
+    expect(merged.out).toContain('Brought in: 1 coding.');
     expect(merged.out).toContain('Their codings are by: Bruno.');
     expect(readdirSync(harness.folder).some((name) => name.startsWith('study before merge'))).toBe(
       true,

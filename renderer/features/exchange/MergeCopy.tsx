@@ -91,6 +91,9 @@ export function MergeCopy() {
         <div role="status" aria-label={t('merge.doneHeading')} className="merge-done">
           <MergeReport summary={merged} done />
           <p>{t('merge.undoHint')}</p>
+          {merged.backupPath && (
+            <p className="muted">{t('merge.backup', { path: merged.backupPath })}</p>
+          )}
         </div>
       )}
     </section>

@@ -190,6 +190,8 @@ describe('merging a colleague’s copy', () => {
     });
     expect(merged.taken).toBe(1);
     expect(merged.unplacedCount).toBe(0);
+    // The project as it was, saved beside it: Undo ends when the project closes, the copy stays.
+    expect(contents(merged.backupPath!)).toEqual(before);
     // This project's text is kept (with Amélie's edit); Bruno's codings sit on his words in it.
     expect(await codedWords(call, document.id)).toEqual([
       'Amélie:Le comité citoyen est tiré au sort',
