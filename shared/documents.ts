@@ -63,6 +63,8 @@ export interface CodeNode {
   colour: string;
   description: string;
   memo: string;
+  /** Who last wrote the memo ('' when nobody is recorded). */
+  memoCoder: string;
   /** Whether the node can be applied to text (an axis usually cannot). */
   codable: boolean;
   position: number;
@@ -80,6 +82,8 @@ export interface Coding {
   start: number;
   end: number;
   memo: string;
+  /** Who last wrote the memo ('' when nobody is recorded). */
+  memoCoder: string;
   coder: string;
   createdAt: string;
   modifiedAt: string;

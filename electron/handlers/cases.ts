@@ -61,7 +61,9 @@ export const casesHandlers: DomainHandlers<typeof casesContract> = {
   },
   'cases.update': (context, { id, ...patch }) => {
     const { db, history } = context.session.require();
-    history.run(db, 'updateCase', (changes) => updateEntity(db, changes, 'study_case', id, patch));
+    history.run(db, 'updateCase', (changes) =>
+      updateEntity(db, changes, 'study_case', id, patch, context.coder),
+    );
     return caseById(db, id);
   },
   'cases.deletionImpact': (context, { id }) =>
@@ -85,7 +87,7 @@ export const casesHandlers: DomainHandlers<typeof casesContract> = {
   'participants.update': (context, { id, ...patch }) => {
     const { db, history } = context.session.require();
     history.run(db, 'updateParticipant', (changes) =>
-      updateEntity(db, changes, 'participant', id, patch),
+      updateEntity(db, changes, 'participant', id, patch, context.coder),
     );
     return participantById(db, id);
   },

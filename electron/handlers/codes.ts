@@ -31,7 +31,7 @@ export const codesHandlers: DomainHandlers<typeof codesContract> = {
   'codes.update': (context, { id, ...patch }) => {
     const project = context.session.require();
     project.history.run(project.db, 'updateCode', (changes) =>
-      updateCode(project.db, changes, id, patch),
+      updateCode(project.db, changes, id, patch, context.coder),
     );
     return getCode(project.db, id);
   },

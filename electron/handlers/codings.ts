@@ -72,7 +72,7 @@ export const codingsHandlers: DomainHandlers<typeof codingsContract> = {
     project.history.run(project.db, 'updateCoding', (changes) => {
       if (version !== undefined)
         requireVersion(project.db, getCoding(project.db, id).documentId, version);
-      updateCoding(project.db, changes, id, patch);
+      updateCoding(project.db, changes, id, patch, context.coder);
     });
     return getCoding(project.db, id);
   },

@@ -72,7 +72,7 @@ export const documentsHandlers: DomainHandlers<typeof documentsContract> = {
   'documents.update': (context, { id, ...patch }) => {
     const project = context.session.require();
     project.history.run(project.db, 'editDocument', (changes) =>
-      updateDocument(project.db, changes, id, patch),
+      updateDocument(project.db, changes, id, patch, context.coder),
     );
     return getDocumentSummary(project.db, id);
   },

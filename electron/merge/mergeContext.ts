@@ -124,6 +124,8 @@ export class MergeContext {
       if ((here ?? null) === (there ?? null) || blank(there)) continue;
       if (blank(here)) {
         patch[column] = there;
+        // A memo comes with who wrote it.
+        if (column === 'memo') patch.memo_coder = theirs.memo_coder ?? null;
         if (field === 'memo') this.added.memos += 1;
         continue;
       }
@@ -139,6 +141,7 @@ export class MergeContext {
       });
       if (this.choice(key) === 'theirs') {
         patch[column] = there;
+        if (column === 'memo') patch.memo_coder = theirs.memo_coder ?? null;
         this.taken += 1;
       }
     }

@@ -146,6 +146,8 @@ export function updateEntity(
   table: EntityTable,
   id: string,
   patch: { name?: string; description?: string; memo?: string; caseId?: string | null },
+  /** Who writes: recorded with a memo. */
+  coder = '',
 ): void {
   requireEntity(db, table, id);
   if (patch.name !== undefined) checkNameFree(db, table, patch.name, id);
@@ -153,7 +155,7 @@ export function updateEntity(
   const row: Record<string, unknown> = { modified_at: now() };
   if (patch.name !== undefined) row.name = patch.name;
   if (patch.description !== undefined) row.description = patch.description;
-  if (patch.memo !== undefined) row.memo = patch.memo;
+  if (patch.memo !== undefined) Object.assign(row, { memo: patch.memo, memo_coder: coder || null });
   if (table === 'participant' && patch.caseId !== undefined) row.case_id = patch.caseId;
   updateRow(db, changes, table, id, row);
 }

@@ -16,6 +16,7 @@ interface CodeRow {
   colour: string;
   description: string;
   memo: string;
+  memo_coder: string | null;
   codable: number;
   position: number;
   coding_count: number;
@@ -30,6 +31,7 @@ function toCodeNode(row: CodeRow): CodeNode {
     colour: row.colour,
     description: row.description,
     memo: row.memo,
+    memoCoder: row.memo_coder ?? '',
     codable: row.codable === 1,
     position: row.position,
     codingCount: row.coding_count,
@@ -38,7 +40,7 @@ function toCodeNode(row: CodeRow): CodeNode {
 }
 
 const selectCodes = `
-  SELECT c.id, c.parent_id, c.name, c.colour, c.description, c.memo, c.codable, c.position,
+  SELECT c.id, c.parent_id, c.name, c.colour, c.description, c.memo, c.memo_coder, c.codable, c.position,
          COALESCE(counts.codings, 0) AS coding_count, COALESCE(counts.documents, 0) AS document_count
   FROM code c
   LEFT JOIN (
@@ -46,7 +48,7 @@ const selectCodes = `
   ) counts ON counts.code_id = c.id`;
 
 const selectTree = `
-  SELECT c.id, c.parent_id, c.name, c.colour, c.description, c.memo, c.codable, c.position,
+  SELECT c.id, c.parent_id, c.name, c.colour, c.description, c.memo, c.memo_coder, c.codable, c.position,
          0 AS coding_count, 0 AS document_count
   FROM code c`;
 
@@ -195,14 +197,21 @@ export interface CodeChanges {
   codable?: boolean;
 }
 
-export function updateCode(db: Db, changes: ChangeSet, id: string, patch: CodeChanges): void {
+export function updateCode(
+  db: Db,
+  changes: ChangeSet,
+  id: string,
+  patch: CodeChanges,
+  /** Who writes: recorded with a memo. */
+  coder = '',
+): void {
   const code = getCode(db, id);
   if (patch.name !== undefined) checkNameFree(db, code.parentId, patch.name, id);
   const row: Record<string, unknown> = { modified_at: now() };
   if (patch.name !== undefined) row.name = patch.name;
   if (patch.colour !== undefined) row.colour = patch.colour.toUpperCase();
   if (patch.description !== undefined) row.description = patch.description;
-  if (patch.memo !== undefined) row.memo = patch.memo;
+  if (patch.memo !== undefined) Object.assign(row, { memo: patch.memo, memo_coder: coder || null });
   if (patch.codable !== undefined) row.codable = patch.codable ? 1 : 0;
   updateRow(db, changes, 'code', id, row);
 }

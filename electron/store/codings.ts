@@ -16,6 +16,7 @@ export interface CodingRow {
   start: number;
   end: number;
   memo: string;
+  memo_coder: string | null;
   coder: string;
   created_at: string;
   modified_at: string;
@@ -29,6 +30,7 @@ export function toCoding(row: CodingRow): Coding {
     start: row.start,
     end: row.end,
     memo: row.memo,
+    memoCoder: row.memo_coder ?? '',
     coder: row.coder,
     createdAt: row.created_at,
     modifiedAt: row.modified_at,
@@ -169,6 +171,8 @@ export function updateCoding(
   changes: ChangeSet,
   id: string,
   patch: { start?: number; end?: number; memo?: string },
+  /** Who writes: recorded with a memo. */
+  coder = '',
 ): void {
   const coding = getCoding(db, id);
   const start = patch.start ?? coding.start;
@@ -192,7 +196,7 @@ export function updateCoding(
   const row: Record<string, unknown> = { modified_at: now() };
   if (patch.start !== undefined) row.start = start;
   if (patch.end !== undefined) row.end = end;
-  if (patch.memo !== undefined) row.memo = patch.memo;
+  if (patch.memo !== undefined) Object.assign(row, { memo: patch.memo, memo_coder: coder || null });
   updateRow(db, changes, 'coding', id, row);
 }
 

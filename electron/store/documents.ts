@@ -195,11 +195,14 @@ export function updateDocument(
   changes: ChangeSet,
   id: string,
   patch: DocumentChanges,
+  /** Who writes: recorded with a memo. */
+  coder = '',
 ): void {
   getDocumentSummary(db, id);
   const defined = Object.fromEntries(
     Object.entries(patch).filter(([, value]) => value !== undefined),
   );
+  if (patch.memo !== undefined) defined.memo_coder = coder || null;
   updateRow(db, changes, 'document', id, { ...defined, modified_at: now() });
 }
 

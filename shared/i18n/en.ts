@@ -398,10 +398,11 @@ export const en = {
     codingCount_one: '{{count, number}} coding',
     codingCount_other: '{{count, number}} codings',
   },
+  memoBy: 'Last written by {{name}}',
   coder: {
     heading: 'Your name as a coder',
     label: 'Name',
-    help: 'Recorded with each coding and rating you make, so that a team can tell who coded what. It stays on this computer and in the projects you code.',
+    help: 'Recorded with each coding, memo and rating you make, so that a team can tell who coded what. It stays on this computer and in the projects you code.',
     save: 'Save',
     named: 'Coder: {{name}}',
     unset: 'Set your coder name',

@@ -413,10 +413,11 @@ export const fr: Messages = {
     codingCount_one: '{{count, number}} codage',
     codingCount_other: '{{count, number}} codages',
   },
+  memoBy: 'Écrit en dernier par {{name}}',
   coder: {
     heading: 'Votre nom de codeur',
     label: 'Nom',
-    help: 'Enregistré avec chaque codage et chaque évaluation que vous faites, pour qu’une équipe sache qui a codé quoi. Il reste sur cet ordinateur et dans les projets que vous codez.',
+    help: 'Enregistré avec chaque codage, mémo et évaluation que vous faites, pour qu’une équipe sache qui a codé quoi. Il reste sur cet ordinateur et dans les projets que vous codez.',
     save: 'Enregistrer',
     named: 'Codeur : {{name}}',
     unset: 'Indiquer votre nom de codeur',

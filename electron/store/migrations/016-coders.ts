@@ -4,7 +4,8 @@ import type { Migration } from './types';
  * Coders as people of the project: a name (the key every coding carries) and
  * a colour the team chooses, seeded for each coder who has coded, in the order
  * they first coded. A rating records who judged it (those made before: no one
- * named). And the ids of rows deleted, so that merging a colleague's copy made
+ * named), and a memo who last wrote it (null: written before, or never). And
+ * the ids of rows deleted, so that merging a colleague's copy made
  * before a deletion does not bring the row back. Frozen as of version 16.
  */
 export const migration016Coders: Migration = {
@@ -21,6 +22,11 @@ export const migration016Coders: Migration = {
       ) STRICT;
       CREATE UNIQUE INDEX coder_name ON coder (name);
       ALTER TABLE rating ADD COLUMN coder TEXT NOT NULL DEFAULT '';
+      ALTER TABLE code ADD COLUMN memo_coder TEXT;
+      ALTER TABLE document ADD COLUMN memo_coder TEXT;
+      ALTER TABLE coding ADD COLUMN memo_coder TEXT;
+      ALTER TABLE study_case ADD COLUMN memo_coder TEXT;
+      ALTER TABLE participant ADD COLUMN memo_coder TEXT;
       CREATE TABLE deleted_row (
         table_name TEXT NOT NULL,
         id TEXT NOT NULL,

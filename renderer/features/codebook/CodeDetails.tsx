@@ -100,6 +100,9 @@ export function CodeDetails({ code, onDeleted }: { code: CodeNode; onDeleted: ()
             if (memo !== code.memo) void update({ memo });
           }}
         />
+        {code.memo && code.memoCoder && (
+          <span className="muted small">{t('memoBy', { name: code.memoCoder })}</span>
+        )}
       </label>
       <label className="checkbox">
         <input

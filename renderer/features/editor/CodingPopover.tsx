@@ -171,6 +171,9 @@ export function CodingPopover({
                   }
                   onBlur={() => saveMemo(coding)}
                 />
+                {coding.memo && coding.memoCoder && (
+                  <span className="muted small">{t('memoBy', { name: coding.memoCoder })}</span>
+                )}
               </label>
             </li>
           );

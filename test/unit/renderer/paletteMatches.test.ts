@@ -10,6 +10,7 @@ function code(id: string, name: string, parentId: string | null, codable = true)
     colour: '#000000',
     description: '',
     memo: '',
+    memoCoder: '',
     codable,
     position: 0,
     codingCount: 0,

@@ -54,6 +54,28 @@ describe('coders of a project', () => {
     expect(refused.params?.reason).toBe('unknownCoder');
   });
 
+  it('record who last wrote a memo, and an undo gives the memo back with its writer', async () => {
+    const { call } = harness;
+    const { axis } = await twoCoders();
+    await call('codes.update', { id: axis.id, memo: 'Axe central.' });
+    const [coding] = (
+      await call('codings.forDocument', { documentId: (await call('documents.list', {}))[0]!.id })
+    ).filter((item) => item.coder === 'Bruno');
+    await call('codings.update', { id: coding!.id, memo: 'À relire.' });
+    const memoOf = async () => (await call('codes.list', {})).find((code) => code.id === axis.id)!;
+    expect(await memoOf()).toMatchObject({ memo: 'Axe central.', memoCoder: 'Amélie' });
+    expect(
+      (await call('codings.forDocument', { documentId: coding!.documentId })).find(
+        (item) => item.id === coding!.id,
+      ),
+    ).toMatchObject({ memo: 'À relire.', memoCoder: 'Amélie', coder: 'Bruno' });
+    await call('app.setCoderName', { name: 'Bruno' });
+    await call('codes.update', { id: axis.id, memo: 'Axe central, vu en B.' });
+    expect(await memoOf()).toMatchObject({ memoCoder: 'Bruno' });
+    await call('history.undo', {});
+    expect(await memoOf()).toMatchObject({ memo: 'Axe central.', memoCoder: 'Amélie' });
+  });
+
   it('record who judged a rating', async () => {
     const { call } = harness;
     const { axis } = await twoCoders();
