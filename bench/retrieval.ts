@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchCore, studyCorpus } from './corpus';
 import { passagesView } from './passagesView';
@@ -118,6 +119,14 @@ export async function benchRetrieval(runs: number): Promise<Measurement[]> {
     // a copy of the corpus (this one holds its lock) and exports once.
     const copy = join(folder, 'corpus-b-copy.axial');
     await db.backup(copy);
+    // A colleague's copy of the whole corpus: every code, case and coding matched, none written.
+    const copyBytes = new Uint8Array(readFileSync(copy));
+    await measure(
+      'Merge preview of a copy of the project (50,000 codings matched)',
+      () => call('merge.preview', { fileName: 'copie.axial', data: copyBytes }),
+      raw('SELECT * FROM coding'),
+      3000,
+    );
     for (const format of ['csv', 'xlsx'] as const) {
       const { openedMb, peakMb } = await exportPeakInOwnHost(
         join(folder, `user-data-${format}`),
