@@ -433,6 +433,11 @@ describe('a coded passage', () => {
         return again?.memo;
       })
       .toBe('Évaluation externe, revue');
+    // Opened again, the memo says who last wrote it.
+    await highlight.click();
+    await popover.getByText('Last written by researcher').waitFor();
+    await popover.getByRole('textbox', { name: 'Memo on this passage' }).press('Escape');
+    await popover.waitFor({ state: 'detached' });
 
     // In vivo: the selected words become a code, applied to them.
     await selectText(page, 'chaque année');
