@@ -110,6 +110,12 @@ function overlappingOccurrence(
   return best;
 }
 
+/** Whether `words` occur more than once in `text`. */
+function repeated(text: string, words: string): boolean {
+  const first = text.indexOf(words);
+  return first !== -1 && text.indexOf(words, first + 1) !== -1;
+}
+
 /** Where `words` occur in `text` if they occur exactly once. */
 function onlyOccurrence(text: string, words: string): number | null {
   const first = text.indexOf(words);
@@ -168,15 +174,33 @@ export function textMapping(from: string, to: string): TextMapping {
       (segment) => segment.kind === 'insert' && segment.from > start && segment.from < end,
     );
 
+  /** Whether text was deleted or typed within a passage's length of it, or touching it. */
+  const changedNear = (start: number, end: number): boolean => {
+    const margin = end - start + 16;
+    return segments.some(
+      (segment) =>
+        segment.kind !== 'equal' &&
+        segment.from <= end + margin &&
+        segment.from + (segment.kind === 'delete' ? segment.length : 0) >= start - margin,
+    );
+  };
+
   return {
     identical: false,
     mapRange(start, end) {
       const kept = unchanged(start, end);
       const mappedStart = map(start, 1);
       const mappedEnd = map(end, -1);
-      if (kept === end - start && !insertedInside(start, end) && mappedEnd > mappedStart)
-        return { start: mappedStart, end: mappedEnd, exact: true };
       const words = encodedFrom.slice(start, end);
+      if (kept === end - start && !insertedInside(start, end) && mappedEnd > mappedStart)
+        return {
+          start: mappedStart,
+          end: mappedEnd,
+          // Words said twice, with text deleted or typed beside them: which of the two
+          // was kept, the text alone cannot tell (an answer given twice, one question
+          // deleted). Placed, and flagged to check.
+          exact: !(repeated(encodedFrom, words) && changedNear(start, end)),
+        };
       const placed = kept > 0 && kept * 2 >= end - start && mappedEnd > mappedStart;
       // A diff may align repeated letters otherwise than they were typed: the
       // passage's own words where the diff put it are where it went.
