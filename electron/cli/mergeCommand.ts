@@ -70,12 +70,18 @@ function printSummary(summary: MergeSummary, output: CliOutput, dryRun: boolean)
       summary.taken > 0
         ? `their version taken for ${summary.taken}`
         : "this project's version kept";
-    output.out(`${summary.conflicts.length} differences (${side}):`);
+    output.out(
+      `${summary.conflicts.length} difference${summary.conflicts.length === 1 ? '' : 's'} (${side}):`,
+    );
     for (const conflict of summary.conflicts)
       output.out(
         `  ${conflict.subject} ${conflict.field} · ${cut(conflict.name, 40)}: here “${cut(conflict.mine)}”, theirs “${cut(conflict.theirs)}”`,
       );
   }
+  if (summary.typeMismatch.length)
+    output.out(
+      `Attributes of another type in the copy (their values were not brought in): ${summary.typeMismatch.join(', ')}.`,
+    );
   if (summary.notMerged.length)
     output.out(`Not merged (merge them by hand): ${summary.notMerged.join(', ')}.`);
 }

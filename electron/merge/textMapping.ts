@@ -33,6 +33,9 @@ interface Segment {
   length: number;
 }
 
+/** The shortest run of unchanged code points counted as words kept. */
+const MEANINGFUL_RUN = 4;
+
 /** Seconds the diff may take before it settles for a coarser one (still correct, less fine). */
 const DIFF_SECONDS = 2;
 
@@ -162,7 +165,8 @@ export function textMapping(from: string, to: string): TextMapping {
   const unchanged = (start: number, end: number): number => {
     let count = 0;
     for (const segment of segments) {
-      if (segment.kind !== 'equal') continue;
+      // Letters matched by chance (an "e" here, "es " there) are no words kept.
+      if (segment.kind !== 'equal' || segment.length < MEANINGFUL_RUN) continue;
       const overlap = Math.min(end, segment.from + segment.length) - Math.max(start, segment.from);
       if (overlap > 0) count += overlap;
     }
@@ -174,9 +178,8 @@ export function textMapping(from: string, to: string): TextMapping {
       (segment) => segment.kind === 'insert' && segment.from > start && segment.from < end,
     );
 
-  /** Whether text was deleted or typed within a passage's length of it, or touching it. */
-  const changedNear = (start: number, end: number): boolean => {
-    const margin = end - start + 16;
+  /** Whether text was deleted or typed within `margin` code points of a passage, or inside it. */
+  const changedNear = (start: number, end: number, margin: number): boolean => {
     return segments.some(
       (segment) =>
         segment.kind !== 'equal' &&
@@ -199,7 +202,12 @@ export function textMapping(from: string, to: string): TextMapping {
           // Words said twice, with text deleted or typed beside them: which of the two
           // was kept, the text alone cannot tell (an answer given twice, one question
           // deleted). Placed, and flagged to check.
-          exact: !(repeated(encodedFrom, words) && changedNear(start, end)),
+          // And text changed right beside them: the diff may have matched them across
+          // two deletions (each side deleting another sentence); flagged to check.
+          exact: !(
+            changedNear(start, end, 16) ||
+            (repeated(encodedFrom, words) && changedNear(start, end, end - start + 16))
+          ),
         };
       const placed = kept > 0 && kept * 2 >= end - start && mappedEnd > mappedStart;
       // A diff may align repeated letters otherwise than they were typed: the
