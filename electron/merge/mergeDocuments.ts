@@ -318,6 +318,13 @@ export function mergeCodings(
     const spanKey = (codeId: unknown, coder: unknown, start: unknown, end: unknown) =>
       `${String(codeId)}|${String(coder)}|${String(start)}|${String(end)}`;
     const held = new Set(mine.map((row) => spanKey(row.code_id, row.coder, row.start, row.end)));
+    /** A coding as the report lists it: where, under which code, whose, and its words in `text`. */
+    const listed = (row: Row, text: string, start: number, end: number): UnplacedCoding => ({
+      documentTitle: document.title,
+      codePath: codePath(String(row.code_id)),
+      coder: String(row.coder),
+      text: sliceCodePoints(text, start, Math.min(end, start + EXCERPT)),
+    });
     for (const row of theirCodings.all(theirDocumentId) as Row[]) {
       const id = String(row.id);
       const codeId = context.codes.get(String(row.code_id));
@@ -342,12 +349,7 @@ export function mergeCodings(
       if (!mapped) {
         tally.unplacedCount += 1;
         if (tally.unplaced.length < LISTED)
-          tally.unplaced.push({
-            documentTitle: document.title,
-            codePath: codePath(String(row.code_id)),
-            coder: String(row.coder),
-            text: sliceCodePoints(document.theirText, start, Math.min(end, start + EXCERPT)),
-          });
+          tally.unplaced.push(listed(row, document.theirText, start, end));
         continue;
       }
       const key = spanKey(codeId, row.coder, mapped.start, mapped.end);
@@ -370,16 +372,7 @@ export function mergeCodings(
       if (!mapped.exact) {
         tally.approximate += 1;
         if (tally.approximateList.length < LISTED)
-          tally.approximateList.push({
-            documentTitle: document.title,
-            codePath: codePath(String(row.code_id)),
-            coder: String(row.coder),
-            text: sliceCodePoints(
-              document.mineText(),
-              mapped.start,
-              Math.min(mapped.end, mapped.start + EXCERPT),
-            ),
-          });
+          tally.approximateList.push(listed(row, document.mineText(), mapped.start, mapped.end));
       }
       context.added.codings += 1;
     }
