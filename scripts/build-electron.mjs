@@ -72,6 +72,12 @@ await Promise.all([
     entryPoints: ['electron/worker/coreWorker.ts'],
     outfile: into('build/electron/core-worker.cjs'),
   }),
+  // threadWork starts exports from this bundle, named after the core's (exportBundleBeside).
+  build({
+    ...common,
+    entryPoints: ['electron/worker/exportWorker.ts'],
+    outfile: into('build/electron/core-worker-export.cjs'),
+  }),
   build({
     ...common,
     entryPoints: ['electron/cli/main.ts'],

@@ -4,8 +4,8 @@ import { FEW_CODINGS, fewCodings } from '../../shared/agreement/report';
 import type { Language } from '../../shared/domain';
 import { writeCsvBytes } from './tables/csv';
 import type { NumberFormat, WorkbookSheet } from './tables/workbookWriter';
-import type { Cell } from './tables/xlsx';
-import { writeXlsxSheets } from './tables/xlsx';
+import type { Cell } from './tables/cell';
+import { writeXlsxSheets } from './tables/workbookWriter';
 import { translator } from './translator';
 
 /** What the export says about itself: the project it comes from, and when it was made. */

@@ -1,7 +1,7 @@
 import type { Matrix } from '../../shared/analysis';
 import { writeCsvBytes } from './tables/csv';
-import type { Cell } from './tables/xlsx';
-import { writeXlsxSheets } from './tables/xlsx';
+import type { Cell } from './tables/cell';
+import { writeXlsxSheets } from './tables/workbookWriter';
 
 export interface MatrixLabels {
   row: string;

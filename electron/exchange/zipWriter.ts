@@ -5,8 +5,20 @@ import type { ZipInputFile } from 'fflate';
 import { Zip } from 'fflate';
 import ZipStream from 'zip-stream';
 
-/** An entry's bytes, or pieces of them made as the archive asks for them. */
-export type ZipEntryData = Uint8Array | (() => Iterable<Uint8Array>);
+/** An entry deflated as its bytes were made (see `EntryPacker`): the archive only lays it out. */
+export interface PackedEntry {
+  readonly packed: Uint8Array;
+  readonly crc: number;
+  readonly size: number;
+  /** Its bytes as made, for an archive past plain zip's limits, which is written again by zip-stream. */
+  readonly pieces: readonly Uint8Array[];
+}
+
+/**
+ * An entry's bytes; pieces of them made as the archive asks for them; or an
+ * entry deflated ahead, as it was made.
+ */
+export type ZipEntryData = Uint8Array | (() => Iterable<Uint8Array>) | Promise<PackedEntry>;
 
 const deflate = promisify(deflateRaw);
 /** Entries longer than this are deflated in pieces of this size side by side. */
@@ -24,32 +36,101 @@ const ZIP_EPOCH = new Date(1980, 0, 1);
  * A zip archive of the given files: zip64 once an archive passes 65,535
  * entries or 4 GB, times before 1980 clamped to what zip can hold, UTF-8 names.
  */
-export function zipFiles(
+export async function zipFiles(
   files: Record<string, ZipEntryData>,
   at = new Date(),
   /** Stored, not deflated: an archive made only to be read at once (see `rebuiltArchive`). */
   store = false,
 ): Promise<Uint8Array> {
-  const entries = Object.entries(files);
+  // Awaited together: an entry that failed is reported however many are still packing.
+  const entries = await Promise.all(
+    Object.entries(files).map(async ([name, data]) => [name, await data] as const),
+  );
   const held = entries.every(([, data]) => typeof data !== 'function');
-  const bytes = held ? entries.reduce((sum, [, data]) => sum + (data as Uint8Array).length, 0) : 0;
+  const bytes = held
+    ? entries.reduce(
+        (sum, [, data]) =>
+          sum + (data instanceof Uint8Array ? data.length : (data as PackedEntry).size),
+        0,
+      )
+    : 0;
   if (held && entries.length <= PLAIN_ZIP_ENTRIES && bytes <= PLAIN_ZIP_BYTES)
-    return zipHeld(entries as [string, Uint8Array][], at, store);
-  return zipStreamed(entries, at, store);
+    return zipHeld(entries as [string, Uint8Array | PackedEntry][], at, store);
+  return zipStreamed(
+    entries.map(([name, data]) => [
+      name,
+      data instanceof Uint8Array || typeof data === 'function' ? data : () => data.pieces,
+    ]),
+    at,
+    store,
+  );
+}
+
+/**
+ * Deflates an entry piece by piece as it is made, on libuv's threads, while
+ * the thread that makes it goes on (a .qdpx's project.qde is built as its
+ * first megabytes are compressed): the pieces join into one deflate stream.
+ */
+export class EntryPacker {
+  private readonly packing: Promise<Buffer>[] = [];
+  private readonly pieces: Uint8Array[] = [];
+  private crc = 0;
+  private size = 0;
+
+  /** The next piece of the entry's bytes; `last` ends the stream. */
+  add(bytes: Uint8Array, last = false): void {
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    this.pieces.push(bytes);
+    this.packing.push(
+      deflate(bytes, {
+        level: LEVEL,
+        finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+      }),
+    );
+  }
+
+  /** The entry, once its last piece was added. */
+  async packed(): Promise<PackedEntry> {
+    const packed = Buffer.concat(await Promise.all(this.packing));
+    return { packed, crc: this.crc, size: this.size, pieces: this.pieces };
+  }
+}
+
+/** Bytes already whole, deflated at once: an entry for `zipFiles`. */
+export function packEntry(bytes: Uint8Array): Promise<PackedEntry> {
+  const packer = new EntryPacker();
+  for (let offset = 0; ; offset += PIECE) {
+    const last = offset + PIECE >= bytes.length;
+    packer.add(bytes.subarray(offset, offset + PIECE), last);
+    if (last) return packer.packed();
+  }
 }
 
 /**
  * Files already in memory (a .qdpx): every entry deflated at once on libuv's
- * threads by zlib itself, and fflate lays out the archive around the results.
+ * threads by zlib itself (in pieces, as pigz does, so a 4 MB project.qde uses
+ * both cores), and fflate lays out the archive around the results.
  * zip-stream's stream per entry spent as long waiting as deflating (65 ms
  * against 31 ms for the 7 MB of corpus (c)'s export).
  */
 async function zipHeld(
-  entries: [string, Uint8Array][],
+  entries: [string, Uint8Array | PackedEntry][],
   at: Date,
   store: boolean,
 ): Promise<Uint8Array> {
-  const packed = await Promise.all(entries.map(([, data]) => (store ? data : deflated(data))));
+  const packed = await Promise.all(
+    entries.map(([, data]) =>
+      !(data instanceof Uint8Array)
+        ? { entry: data, stored: false }
+        : store
+          ? {
+              entry: { packed: data, crc: crc32(data), size: data.length, pieces: [] },
+              stored: true,
+            }
+          : packEntry(data).then((entry) => ({ entry, stored: false })),
+    ),
+  );
   const pieces: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((error, piece) => {
@@ -57,42 +138,23 @@ async function zipHeld(
     else pieces.push(piece);
   });
   const mtime = at < ZIP_EPOCH ? ZIP_EPOCH : at;
-  entries.forEach(([name, data], index) => {
-    const entry: ZipInputFile = {
-      filename: name,
-      size: data.length,
-      crc: crc32(data),
-      compression: store ? 0 : 8,
+  entries.forEach(([filename], index) => {
+    const { entry, stored } = packed[index]!;
+    const input: ZipInputFile = {
+      filename,
+      size: entry.size,
+      crc: entry.crc,
+      compression: stored ? 0 : 8,
       flag: 0,
       mtime,
     };
-    zip.add(entry);
+    zip.add(input);
     // fflate's type asks for an ArrayBuffer's bytes; it only copies them out.
-    entry.ondata!(null, packed[index]! as Uint8Array<ArrayBuffer>, true);
+    input.ondata!(null, entry.packed as Uint8Array<ArrayBuffer>, true);
   });
   zip.end();
   if (failure) throw failure;
   return Buffer.concat(pieces);
-}
-
-/**
- * One deflate stream made of independent pieces, as pigz makes them: each but
- * the last ends on a sync flush (a byte boundary, no final block), so they
- * join into a valid stream and a 4 MB project.qde uses both cores.
- */
-async function deflated(data: Uint8Array): Promise<Uint8Array> {
-  if (data.length <= PIECE) return deflate(data, { level: LEVEL });
-  const pieces: Promise<Buffer>[] = [];
-  for (let offset = 0; offset < data.length; offset += PIECE) {
-    const last = offset + PIECE >= data.length;
-    pieces.push(
-      deflate(data.subarray(offset, offset + PIECE), {
-        level: LEVEL,
-        finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
-      }),
-    );
-  }
-  return Buffer.concat(await Promise.all(pieces));
 }
 
 /**
@@ -101,7 +163,7 @@ async function deflated(data: Uint8Array): Promise<Uint8Array> {
  * rescans every earlier entry, 74 s for 70,000 of them.)
  */
 function zipStreamed(
-  entries: [string, ZipEntryData][],
+  entries: [string, Uint8Array | (() => Iterable<Uint8Array>)][],
   at: Date,
   store: boolean,
 ): Promise<Uint8Array> {

@@ -2,8 +2,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createAppCore } from '../api/core';
 import { sessionMediaSource } from '../media/mediaResponse';
 import type { CoreWorkerData } from './coreMessages';
-import type { ExportThreadData } from './exportThread';
-import { runExportThread } from './exportThread';
 import type { IntegrityThreadData } from './integrityThread';
 import type { ParseThreadData } from './parseThread';
 import type { ImportProjectThreadData } from './importProjectThread';
@@ -29,7 +27,7 @@ function runCore(port: NonNullable<typeof parentPort>, data: CoreWorkerData): vo
       ...(data.demoDir ? { demoDir: data.demoDir } : {}),
       ...bridge.callbacks,
     },
-    // This bundle again, in another role: a thread and a read-only connection per job.
+    // This bundle again in another role, or the export's own: a thread and a read-only connection per job.
     { background: threadWork(__filename) },
   );
   serveCore(port, core, sessionMediaSource(core.context.session), bridge.answer, () =>
@@ -38,14 +36,9 @@ function runCore(port: NonNullable<typeof parentPort>, data: CoreWorkerData): vo
 }
 
 const data = workerData as
-  | CoreWorkerData
-  | ExportThreadData
-  | IntegrityThreadData
-  | ParseThreadData
-  | ImportProjectThreadData;
+  CoreWorkerData | IntegrityThreadData | ParseThreadData | ImportProjectThreadData;
 if (parentPort) {
-  if (data.role === 'export') void runExportThread(parentPort, data);
-  else if (data.role === 'parse') void runParseThread(parentPort, data);
+  if (data.role === 'parse') void runParseThread(parentPort, data);
   else if (data.role === 'importProject') void runImportProjectThread(parentPort, data);
   else if (data.role === 'integrity') runIntegrityThread(parentPort, data);
   else runCore(parentPort, data);

@@ -30,12 +30,19 @@ interface JobOptions {
   crashed: string;
 }
 
+/** The export thread's bundle, written beside the core's by scripts/build-electron.mjs. */
+export function exportBundleBeside(coreBundle: string): string {
+  return coreBundle.replace(/\.cjs$/, '-export.cjs');
+}
+
 /**
- * Long work on threads of their own, started from the core's bundle (it takes
- * the role its data names): exports, files read for import, and the integrity
- * check after opening.
+ * Long work on threads of their own: exports from a bundle of their own (see
+ * exportWorker.ts); files read for import, projects built from a .qdpx and
+ * the integrity check after opening from the core's bundle, which takes the
+ * role its data names.
  */
 export function threadWork(bundlePath: string): BackgroundWork {
+  const exportBundle = exportBundleBeside(bundlePath);
   /** Threads reading the open project: they stop before it closes. */
   const reading = new Set<Worker>();
   const start = (
@@ -43,7 +50,7 @@ export function threadWork(bundlePath: string): BackgroundWork {
     readsProject: boolean,
     transferList: ArrayBuffer[] = [],
   ): Worker => {
-    const worker = new Worker(bundlePath, {
+    const worker = new Worker(data.role === 'export' ? exportBundle : bundlePath, {
       workerData: data,
       transferList,
       // A file that a reader cannot cope with ends its own thread, not the core.

@@ -1,7 +1,9 @@
+import type { BuildOptions } from 'esbuild';
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import type { CoreWorker } from '../../electron/worker/startCoreWorker';
 import { startCoreWorker } from '../../electron/worker/startCoreWorker';
+import { exportBundleBeside } from '../../electron/worker/threadWork';
 
 /**
  * The core's worker bundle as scripts/build-electron.mjs writes it, under
@@ -10,16 +12,23 @@ import { startCoreWorker } from '../../electron/worker/startCoreWorker';
  */
 export async function buildCoreWorkerBundle(name: string): Promise<string> {
   const outfile = join(process.cwd(), 'build', 'test-bundles', `${name}.cjs`);
-  await build({
-    entryPoints: ['electron/worker/coreWorker.ts'],
-    outfile,
+  const options: BuildOptions = {
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node22',
     external: ['electron', 'better-sqlite3'],
     logLevel: 'silent',
-  });
+  };
+  await Promise.all([
+    build({ ...options, entryPoints: ['electron/worker/coreWorker.ts'], outfile }),
+    // The export threads' bundle, where the core looks for it.
+    build({
+      ...options,
+      entryPoints: ['electron/worker/exportWorker.ts'],
+      outfile: exportBundleBeside(outfile),
+    }),
+  ]);
   return outfile;
 }
 

@@ -55,6 +55,7 @@ describe('electron-builder.yml', () => {
       'build/electron/web.cjs',
       'build/electron/axial.cjs',
       'build/electron/core-worker.cjs',
+      'build/electron/core-worker-export.cjs',
     ]) {
       expect(scriptSource).toContain(output);
     }

@@ -3,7 +3,7 @@ import type { Language } from '../../../shared/domain';
 import type { DatasetScope, DatasetValues } from '../../../shared/exchange';
 import { listCases, listParticipants } from '../../store/cases';
 import type { Db } from '../../store/database';
-import type { Cell } from '../tables/xlsx';
+import type { Cell } from '../tables/cell';
 import { translator } from '../translator';
 import type { PassageTable } from './passageRows';
 import { codeAncestry } from './passageRows';

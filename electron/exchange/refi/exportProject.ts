@@ -1,5 +1,6 @@
 import { strToU8 } from 'fflate';
-import { zipFiles } from '../zipWriter';
+import type { ZipEntryData } from '../zipWriter';
+import { EntryPacker, packEntry, zipFiles } from '../zipWriter';
 import type { AttributeDefinition, AttributeValue } from '../../../shared/cases';
 import type { NotCarriedByRefi } from '../../../shared/exchange';
 import { listAttributes, valuesByEntity } from '../../store/attributes';
@@ -94,7 +95,11 @@ export async function exportProjectArchive(
     )
     .all() as DocumentRow[];
   // In the table's order, sorted per document below: SQLite's sort of all of them was half the select.
-  const codings = db.prepare('SELECT * FROM coding').all() as CodingRow[];
+  const codings = db
+    .prepare(
+      'SELECT id, document_id, code_id, start, "end", coder, memo, created_at, modified_at FROM coding',
+    )
+    .all() as CodingRow[];
   const documentValues = valuesByEntity(db, 'document');
 
   const userGuids = new Map<string, string>();
@@ -155,7 +160,9 @@ export async function exportProjectArchive(
     }
   };
 
-  const xml = new XmlWriter();
+  // project.qde is deflated a megabyte at a time while the rest of it is written.
+  const qde = new EntryPacker();
+  const xml = new XmlWriter((text) => qde.add(Buffer.from(text, 'utf8')));
   xml.open('Project', {
     xmlns: PROJECT_NAMESPACE,
     'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
@@ -247,7 +254,9 @@ export async function exportProjectArchive(
   }
   for (const list of codingsByDocument.values())
     list.sort((left, right) => left.start - right.start || left.end - right.end);
-  const files: Record<string, Uint8Array> = {};
+  const files: Record<string, ZipEntryData> = {};
+  const extension = packEntry(axialExtension(documents, participants, entities, attributes));
+  const codeGuids = new Map(codes.map((code) => [code.id, asGuid(code.id)]));
   if (documents.length) {
     xml.open('Sources');
     for (const document of documents) {
@@ -256,7 +265,7 @@ export async function exportProjectArchive(
       const labelled = labelText(
         buildTextIndex(documentFromJson(JSON.parse(document.content) as unknown)),
       );
-      files[`sources/${guid}.txt`] = strToU8(labelled.text);
+      files[`sources/${guid}.txt`] = packEntry(strToU8(labelled.text));
       xml.open('TextSource', {
         guid,
         name: document.title,
@@ -276,7 +285,7 @@ export async function exportProjectArchive(
         // The memo where several programs read it, and as a note for those that read notes.
         if (coding.memo.trim()) xml.text('Description', coding.memo);
         xml.raw(
-          `<Coding guid="${derivedGuid(project.id, 'coding', coding.id)}" creatingUser="${user}" creationDateTime="${created}"><CodeRef targetGUID="${asGuid(coding.code_id)}"/></Coding>`,
+          `<Coding guid="${derivedGuid(project.id, 'coding', coding.id)}" creatingUser="${user}" creationDateTime="${created}"><CodeRef targetGUID="${codeGuids.get(coding.code_id) ?? asGuid(coding.code_id)}"/></Coding>`,
         );
         const memo = note(`coding:${coding.id}`, document.title, coding.memo, {
           created: coding.created_at,
@@ -312,6 +321,20 @@ export async function exportProjectArchive(
   if (project.description) xml.text('Description', project.description);
   xml.close('Project');
 
+  qde.add(Buffer.from(xml.toString(), 'utf8'), true);
+  files['project.qde'] = qde.packed();
+  files[AXIAL_EXTENSION_PATH] = extension;
+  const notExported = notCarried(db);
+  return { bytes: await zipFiles(files), notExported };
+}
+
+/** Axial's side file: what the standard has no place for, read back by Axial only. */
+function axialExtension(
+  documents: DocumentRow[],
+  participants: { id: string; caseId: string | null }[],
+  entities: { id: string; memo: string }[],
+  attributes: AttributeDefinition[],
+): Uint8Array {
   const extension: AxialExtension = {
     format: 'axial-refi-extension',
     version: 1,
@@ -339,18 +362,13 @@ export async function exportProjectArchive(
     // Filled in below from the stored JSON text, without parsing and re-serialising it.
     sources: {},
   };
-  files['project.qde'] = strToU8(xml.toString());
   const sourcesJson = documents
     .map(
       (document) =>
         `${JSON.stringify(asGuid(document.id))}:{"kind":${JSON.stringify(document.kind)},"content":${document.content}}`,
     )
     .join(',');
-  files[AXIAL_EXTENSION_PATH] = strToU8(
-    JSON.stringify(extension).replace(/"sources":\{\}/, `"sources":{${sourcesJson}}`),
-  );
-  const notExported = notCarried(db);
-  return { bytes: await zipFiles(files), notExported };
+  return strToU8(JSON.stringify(extension).replace(/"sources":\{\}/, `"sources":{${sourcesJson}}`));
 }
 
 /** What the project holds that the standard has no place for, to tell the researcher. */

@@ -5,8 +5,8 @@ import { listCases, listParticipants } from '../../store/cases';
 import type { Db } from '../../store/database';
 import { listDocuments } from '../../store/documents';
 import { writeCsvBytes } from './csv';
-import type { Cell } from './xlsx';
-import { writeXlsx } from './xlsx';
+import type { Cell } from './cell';
+import { writeXlsx } from './workbookWriter';
 
 const headings: Record<
   Language,

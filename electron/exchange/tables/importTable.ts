@@ -20,8 +20,8 @@ import { decodeText } from '../import/decodeText';
 import type { CsvLimits } from './csv';
 import { parseCsv } from './csv';
 import { VALUE_LIMIT } from '../../../shared/limits';
-import type { Cell } from './xlsx';
-import { readXlsx } from './xlsx';
+import type { Cell } from './cell';
+import { readXlsx } from './readXlsx';
 
 const nameHeaders: Record<EntityKind, string[]> = {
   case: ['name', 'nom', 'case', 'cas', 'pseudonym', 'pseudonyme', 'collectivite'],

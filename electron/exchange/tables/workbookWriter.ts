@@ -2,7 +2,7 @@ import type { ZipEntryData } from '../zipWriter';
 import { zipFiles } from '../zipWriter';
 import { Utf8Sink } from '../utf8Sink';
 import { escapeXmlAttribute, escapeXmlText } from '../xmlEscape';
-import type { Cell } from './xlsx';
+import type { Cell } from './cell';
 
 /** Excel refuses a file with a longer cell (its "repair" then empties it). */
 export const XLSX_CELL_LIMIT = 32_767;
@@ -214,4 +214,13 @@ export async function writeWorkbook(sheets: readonly WorkbookSheet[]): Promise<W
     ...files,
   });
   return { bytes: archive, shortenedCells };
+}
+
+export function writeXlsx(sheetName: string, rows: Iterable<readonly Cell[]>): Promise<Uint8Array> {
+  return writeXlsxSheets([{ name: sheetName, rows }]);
+}
+
+/** A workbook of several sheets, each a header row and data rows (see writeWorkbook). */
+export async function writeXlsxSheets(sheets: readonly WorkbookSheet[]): Promise<Uint8Array> {
+  return (await writeWorkbook(sheets)).bytes;
 }

@@ -1,7 +1,7 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../../electron/exchange/import/importDocument';
-import { readXlsx } from '../../../electron/exchange/tables/xlsx';
+import { readXlsx } from '../../../electron/exchange/tables/readXlsx';
 
 function localHeader(name: string, method: number, data: Buffer, size: number, checksum: number) {
   const header = Buffer.alloc(30);

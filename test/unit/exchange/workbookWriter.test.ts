@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readXlsx } from '../../../electron/exchange/tables/xlsx';
+import { readXlsx } from '../../../electron/exchange/tables/readXlsx';
 import { writeWorkbook, XLSX_CELL_LIMIT } from '../../../electron/exchange/tables/workbookWriter';
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {

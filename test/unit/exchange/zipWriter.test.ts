@@ -1,7 +1,9 @@
 import { strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { inflateZip } from '../../../electron/exchange/boundedZip';
-import { zipFiles } from '../../../electron/exchange/zipWriter';
+import fc from 'fast-check';
+import { XmlWriter } from '../../../electron/exchange/refi/xml';
+import { EntryPacker, zipFiles } from '../../../electron/exchange/zipWriter';
 
 const everything = { entries: 200_000, perEntry: 1 << 30, total: 1 << 30 };
 
@@ -70,6 +72,37 @@ describe('the zip writer', () => {
     expect(back.ok && back.files.size).toBe(65_600);
     expect(back.ok && Buffer.from(back.files.get('sources/65599.txt')!).toString()).toBe(
       'source 65599',
+    );
+  });
+
+  // project.qde is deflated a piece at a time as it is written: any cut must read back whole.
+  it('reads back an entry deflated in pieces cut anywhere, beside whole ones', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 200 }),
+        async (elements, chunkLength) => {
+          const packer = new EntryPacker();
+          const chunked = new XmlWriter(
+            (text) => packer.add(Buffer.from(text, 'utf8')),
+            chunkLength,
+          );
+          const whole = new XmlWriter();
+          for (const writer of [chunked, whole]) {
+            writer.open('Project', { name: 'Étude' });
+            for (const element of elements) writer.text('Note', element);
+            writer.close('Project');
+          }
+          packer.add(Buffer.from(chunked.toString(), 'utf8'), true);
+          const expected = strToU8(whole.toString());
+          const back = unzipSync(
+            await zipFiles({ 'project.qde': packer.packed(), 'other.txt': strToU8('autre') }),
+          );
+          expect(Buffer.from(back['project.qde']!).equals(Buffer.from(expected))).toBe(true);
+          expect(new TextDecoder().decode(back['other.txt'])).toBe('autre');
+        },
+      ),
+      { numRuns: 60, seed: 15 },
     );
   });
 });

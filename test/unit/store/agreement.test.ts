@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../electron/exchange/tables/csv';
-import { readXlsx } from '../../../electron/exchange/tables/xlsx';
+import { readXlsx } from '../../../electron/exchange/tables/readXlsx';
 import { documentFromJson } from '../../../shared/editor/schema';
 import { sliceCodePoints } from '../../../shared/text/codePoints';
 import { buildTextIndex } from '../../../shared/text/textIndex';

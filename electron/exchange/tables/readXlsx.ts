@@ -1,10 +1,7 @@
 import ExcelJS from 'exceljs';
 import { inflateZip, rebuiltArchive } from '../boundedZip';
 import { AxialError } from '../../../shared/errors';
-import type { WorkbookSheet } from './workbookWriter';
-import { writeWorkbook } from './workbookWriter';
-
-export type Cell = string | number | boolean | Date | null;
+import type { Cell } from './cell';
 
 const MEGABYTE = 1024 * 1024;
 /**
@@ -72,13 +69,4 @@ export async function readXlsx(bytes: Uint8Array, fileName: string): Promise<Cel
     rows.push(values);
   });
   return rows;
-}
-
-export function writeXlsx(sheetName: string, rows: Iterable<readonly Cell[]>): Promise<Uint8Array> {
-  return writeXlsxSheets([{ name: sheetName, rows }]);
-}
-
-/** A workbook of several sheets, each a header row and data rows (see writeWorkbook). */
-export async function writeXlsxSheets(sheets: readonly WorkbookSheet[]): Promise<Uint8Array> {
-  return (await writeWorkbook(sheets)).bytes;
 }
