@@ -46,5 +46,8 @@ export const historyActions = [
   'resolveDisagreement',
   'mergeCopy',
   'changeCoderColour',
+  'editPseudonyms',
+  'pseudonymise',
+  'reidentify',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

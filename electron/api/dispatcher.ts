@@ -16,6 +16,7 @@ import { exchangeHandlers } from '../handlers/exchange';
 import { guidesHandlers } from '../handlers/guides';
 import { historyHandlers } from '../handlers/history';
 import { projectsHandlers } from '../handlers/projects';
+import { pseudonymsHandlers } from '../handlers/pseudonyms';
 import { recordingsHandlers } from '../handlers/recordings';
 import { searchHandlers } from '../handlers/search';
 import { diskFull, isDiskFull } from '../store/diskFull';
@@ -42,6 +43,7 @@ export const handlers: Handlers = mergeHandlers(
   exchangeHandlers,
   copyMergeHandlers,
   recordingsHandlers,
+  pseudonymsHandlers,
 );
 
 const unqueuedMethods = new Set(['jobs.progress', 'jobs.cancel']);

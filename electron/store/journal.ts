@@ -85,6 +85,18 @@ export const journaledTables = {
     'modified_at',
   ],
   coder: ['id', 'name', 'colour', 'created_at', 'modified_at'],
+  pseudonym: [
+    'id',
+    'kind',
+    'real',
+    'variants',
+    'pseudonym',
+    'source_kind',
+    'source_id',
+    'position',
+    'created_at',
+    'modified_at',
+  ],
   rating_evidence: ['id', 'rating_id', 'coding_id'],
   chart_setting: ['id', 'x_code_id', 'y_code_id', 'quadrants'],
   study_case: [

@@ -13,6 +13,7 @@ import { historyContract } from './history';
 import type { InputOf, OutputOf, ParsedInputOf } from './method';
 import { mergeContracts } from './method';
 import { projectsContract } from './projects';
+import { pseudonymsContract } from './pseudonyms';
 import { recordingsContract } from './recordings';
 import { searchContract } from './search';
 
@@ -33,6 +34,7 @@ export const contract = mergeContracts(
   exchangeContract,
   mergeContract,
   recordingsContract,
+  pseudonymsContract,
 );
 
 export type Contract = typeof contract;

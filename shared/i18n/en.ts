@@ -239,6 +239,18 @@ export const en = {
       'A project cannot be created in {{folder}}: that folder or disk is read-only. Choose a folder you can write to.',
     copyNotWritable:
       'The copy cannot be written to {{path}}: that folder or disk is read-only. Choose a folder you can write to.',
+    emptyTable: 'The pseudonym table is empty: add the names to replace first.',
+    shortPassphrase:
+      'Choose a passphrase of at least 8 characters: whoever has it and the key file can re-identify the copy.',
+    notKeyFile:
+      '{{file}} is not an Axial key file: it was not written by “Export a pseudonymised copy”.',
+    wrongPassphrase:
+      'The passphrase does not open {{file}} (or the file was changed since it was written). Nothing was re-identified.',
+    namesRemain:
+      'The copy was not kept: {{names}} still appeared in it ({{where}}). Your project is unchanged. Check these names in the table and try again.',
+    namesTooLarge: '{{file}} goes past what a table of names holds. Nothing was read.',
+    namesHeader:
+      '{{file}} needs a header with the columns “real” and “pseudonym” (and, if you like, “kind”). Nothing was read.',
     copyDiskFull:
       'The disk of {{path}} is full: the copy was not written, and the project is unchanged. Free some space on that disk, or choose another one, then save the copy again.',
     copyOfNotWritable:
@@ -375,6 +387,9 @@ export const en = {
       resolveDisagreement: 'settle a disagreement',
       mergeCopy: 'merge a copy',
       changeCoderColour: 'change a coder’s colour',
+      editPseudonyms: 'change the pseudonym table',
+      pseudonymise: 'pseudonymise the project',
+      reidentify: 're-identify the project',
     },
   },
   documents: {
@@ -1048,6 +1063,12 @@ export const en = {
     labels: {
       dataset: 'Dataset export ({{format}})',
       refiProject: 'Project export (.qdpx)',
+    },
+  },
+  pseudonyms: {
+    proposed: {
+      case: 'Case {{letter}}',
+      participant: 'Participant {{number}}',
     },
   },
   merge: {

@@ -247,6 +247,18 @@ export const fr: Messages = {
       'Impossible de créer un projet dans {{folder}} : ce dossier ou ce disque est en lecture seule. Choisissez un dossier où vous pouvez écrire.',
     copyNotWritable:
       'La copie ne peut pas être écrite à l’emplacement {{path}} : ce dossier ou ce disque est en lecture seule. Choisissez un dossier où vous pouvez écrire.',
+    emptyTable: 'La table des pseudonymes est vide : ajoutez d’abord les noms à remplacer.',
+    shortPassphrase:
+      'Choisissez une phrase de passe d’au moins 8 caractères : qui la détient avec le fichier de clé peut réidentifier la copie.',
+    notKeyFile:
+      '{{file}} n’est pas un fichier de clé d’Axial : il n’a pas été écrit par « Exporter une copie pseudonymisée ».',
+    wrongPassphrase:
+      'La phrase de passe n’ouvre pas {{file}} (ou le fichier a été modifié depuis). Rien n’a été réidentifié.',
+    namesRemain:
+      'La copie n’a pas été gardée : {{names}} y figurait encore ({{where}}). Votre projet n’a pas changé. Vérifiez ces noms dans la table et réessayez.',
+    namesTooLarge: '{{file}} dépasse ce que contient une table de noms. Rien n’a été lu.',
+    namesHeader:
+      '{{file}} doit commencer par une ligne d’en-tête avec les colonnes « real » et « pseudonym » (et, si vous le souhaitez, « kind »). Rien n’a été lu.',
     copyDiskFull:
       'Le disque de {{path}} est plein : la copie n’a pas été écrite, et le projet n’a pas changé. Libérez de la place sur ce disque, ou choisissez-en un autre, puis enregistrez de nouveau la copie.',
     copyOfNotWritable:
@@ -390,6 +402,9 @@ export const fr: Messages = {
       resolveDisagreement: 'régler un désaccord',
       mergeCopy: 'fusionner une copie',
       changeCoderColour: 'changer la couleur d’un codeur',
+      editPseudonyms: 'modifier la table des pseudonymes',
+      pseudonymise: 'pseudonymiser le projet',
+      reidentify: 'réidentifier le projet',
     },
   },
   documents: {
@@ -1073,6 +1088,12 @@ export const fr: Messages = {
     labels: {
       dataset: 'Export du jeu de données ({{format}})',
       refiProject: 'Export du projet (.qdpx)',
+    },
+  },
+  pseudonyms: {
+    proposed: {
+      case: 'Cas {{letter}}',
+      participant: 'Participant·e {{number}}',
     },
   },
   merge: {

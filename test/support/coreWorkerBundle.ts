@@ -17,7 +17,12 @@ export async function buildCoreWorkerBundle(name: string): Promise<string> {
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['electron', 'better-sqlite3'],
+    external: [
+      'electron',
+      'better-sqlite3',
+      'an-array-of-french-words',
+      'an-array-of-english-words',
+    ],
     logLevel: 'silent',
   };
   await Promise.all([

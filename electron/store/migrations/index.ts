@@ -16,6 +16,7 @@ import { migration013ActivityDetail } from './013-activity-detail';
 import { migration014CodingCodeDocumentIndex } from './014-coding-code-document-index';
 import { migration015DocumentSpeakers } from './015-document-speakers';
 import { migration016Coders } from './016-coders';
+import { migration017Pseudonyms } from './017-pseudonyms';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   migration014CodingCodeDocumentIndex,
   migration015DocumentSpeakers,
   migration016Coders,
+  migration017Pseudonyms,
 ];
 
 export const latestSchemaVersion = migrations.length;

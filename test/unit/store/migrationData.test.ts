@@ -49,6 +49,9 @@ const rows: Record<number, string[]> = {
   15: [
     "INSERT INTO coding (id, document_id, code_id, start, \"end\", memo, coder, created_at, modified_at) VALUES ('c2', 'd', 'k', 0, 5, '', 'Bruno', 'b', 'b')",
   ],
+  17: [
+    `INSERT INTO pseudonym (id, kind, real, variants, pseudonym, source_kind, source_id, position, created_at, modified_at) VALUES ('ps', 'person', 'Aurélie Martin', '["Aurélie","Mme Martin"]', 'DGS de A', 'participant', 'P', 0, 'a', 'a')`,
+  ],
   8: [
     "INSERT INTO recording (id, document_id, file_name, mime_type, size, duration_ms, created_at) VALUES ('rec', 'd', 'a.wav', 'audio/wav', 3, 1000, 'a')",
     "INSERT INTO recording_chunk (recording_id, chunk_index, data) VALUES ('rec', 0, x'010203')",
@@ -153,6 +156,27 @@ describe('coders after 15 → 16', () => {
     expect(coders.map((coder) => coder.name)).toEqual(['marie', 'Bruno']);
     expect(new Set(coders.map((coder) => coder.colour)).size).toBe(2);
     expect(db.prepare("SELECT coder FROM rating WHERE id = 'r'").pluck().get()).toBe('');
+    db.close();
+  });
+});
+
+describe('pseudonyms after 16 → 17', () => {
+  it('keeps every row of 16 and takes a pseudonym table whose variants read back as written', () => {
+    const db = projectAt(16);
+    const before = db.prepare('SELECT COUNT(*) FROM coding').pluck().get();
+    migrate(db, 17);
+    expect(db.prepare('SELECT COUNT(*) FROM coding').pluck().get()).toBe(before);
+    db.exec(rows[17]!.join(';'));
+    const row = db
+      .prepare("SELECT variants FROM pseudonym WHERE id = 'ps'")
+      .pluck()
+      .get() as string;
+    expect(JSON.parse(row)).toEqual(['Aurélie', 'Mme Martin']);
+    expect(() =>
+      db.exec(
+        "INSERT INTO pseudonym (id, kind, real, pseudonym, position, created_at, modified_at) VALUES ('x', 'pet', 'a', 'b', 1, 'a', 'a')",
+      ),
+    ).toThrow(/CHECK/);
     db.close();
   });
 });

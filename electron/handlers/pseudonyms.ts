@@ -1,0 +1,144 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { pseudonymsContract } from '../../shared/contract/pseudonyms';
+import { AxialError } from '../../shared/errors';
+import type { DomainHandlers } from '../api/handlers';
+import type { HandlerContext } from '../api/context';
+import { translator } from '../exchange/translator';
+import { findOccurrences } from '../pseudonymise/findOccurrences';
+import { readKeyFile, writeKeyFile } from '../pseudonymise/keyFile';
+import { readNamesTable, writeNamesTable } from '../pseudonymise/namesTable';
+import { pseudonymiseProject } from '../pseudonymise/pseudonymiseProject';
+import { writePseudonymisedCopy } from '../pseudonymise/pseudonymisedCopy';
+import { reidentifyProject } from '../pseudonymise/reidentifyProject';
+import { suggestCandidates } from '../pseudonymise/suggestCandidates';
+import type { Db } from '../store/database';
+import type { ChangeSet } from '../store/journal';
+import { getProject } from '../store/project';
+import { fileBaseName } from '../exchange/runExport';
+import {
+  addPseudonym,
+  listPseudonyms,
+  proposedFromPeople,
+  removePseudonym,
+  updatePseudonym,
+} from '../store/pseudonyms';
+
+const replacedCount = (log: ReturnType<typeof pseudonymiseProject>) =>
+  log.documents.reduce((sum, record) => sum + record.text.length + record.speakers.length, 0) +
+  log.fields.reduce((sum, field) => sum + field.replacements.length, 0);
+
+function editTable<T>(context: HandlerContext, edit: (db: Db, changes: ChangeSet) => T): T {
+  const { db, history } = context.session.require();
+  return history.run(db, 'editPseudonyms', (changes) => edit(db, changes));
+}
+
+export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
+  'pseudonyms.list': (context) => listPseudonyms(context.session.require().db),
+
+  'pseudonyms.add': (context, input) => {
+    editTable(context, (db, changes) => addPseudonym(db, changes, input));
+    return listPseudonyms(context.session.require().db);
+  },
+
+  'pseudonyms.update': (context, { id, ...input }) => {
+    editTable(context, (db, changes) => updatePseudonym(db, changes, id, input));
+    return listPseudonyms(context.session.require().db);
+  },
+
+  'pseudonyms.remove': (context, { id }) => {
+    editTable(context, (db, changes) => removePseudonym(db, changes, id));
+    return listPseudonyms(context.session.require().db);
+  },
+
+  'pseudonyms.propose': (context) => {
+    const { db, path } = context.session.require();
+    const t = translator(getProject(db, path).language);
+    return proposedFromPeople(db, {
+      case: (letter) => t('pseudonyms.proposed.case', { letter }),
+      participant: (number) => t('pseudonyms.proposed.participant', { number }),
+    });
+  },
+
+  'pseudonyms.importTable': (context, { fileName, data }) => {
+    const { entries, skipped } = readNamesTable(data, fileName);
+    editTable(context, (db, changes) => {
+      for (const entry of entries) addPseudonym(db, changes, entry);
+    });
+    return {
+      entries: listPseudonyms(context.session.require().db),
+      added: entries.length,
+      skipped,
+    };
+  },
+
+  'pseudonyms.exportTable': (context) => {
+    const { db, path } = context.session.require();
+    return {
+      fileName: `${fileBaseName(getProject(db, path).title)} - names.csv`,
+      data: writeNamesTable(listPseudonyms(db)),
+      mimeType: 'text/csv',
+    };
+  },
+
+  'pseudonyms.occurrences': (context, { limit }) => {
+    const { db } = context.session.require();
+    return findOccurrences(db, listPseudonyms(db), limit);
+  },
+
+  'pseudonyms.candidates': async (context) => {
+    const { db } = context.session.require();
+    return suggestCandidates(db, listPseudonyms(db));
+  },
+
+  'pseudonyms.apply': (context) => {
+    const { db, history } = context.session.require();
+    const entries = listPseudonyms(db);
+    if (!entries.length)
+      throw new AxialError(
+        'invalid_operation',
+        'The pseudonym table is empty: add the names to replace first.',
+        { reason: 'emptyTable' },
+      );
+    const log = history.run(db, 'pseudonymise', (changes) =>
+      pseudonymiseProject(db, changes, entries),
+    );
+    return { replaced: replacedCount(log), documents: log.documents.length };
+  },
+
+  'pseudonyms.exportCopy': async (
+    context,
+    { path, keyPath, passphrase, keepRecordings, overwrite },
+  ) => {
+    const { db, path: projectPath } = context.session.require();
+    const keyTarget = resolve(keyPath);
+    if (existsSync(keyTarget) && !overwrite)
+      throw new AxialError(
+        'file_exists',
+        `A file already exists at "${keyTarget}". Choose another name for the key, or confirm that it should be replaced.`,
+        { path: keyTarget },
+      );
+    // The key is encrypted before the copy is made: a passphrase refused leaves nothing behind.
+    writeKeyFile(
+      { projectId: '', madeAt: '', entries: [], log: { documents: [], fields: [] } },
+      passphrase,
+    );
+    const copy = await writePseudonymisedCopy(db, projectPath, path, listPseudonyms(db), {
+      keepRecordings,
+      overwrite,
+    });
+    writeFileSync(keyTarget, writeKeyFile(copy.key, passphrase), { mode: 0o600 });
+    return {
+      path: copy.path,
+      keyPath: keyTarget,
+      replaced: replacedCount(copy.key.log),
+      recordingsLeftOut: copy.recordingsLeftOut,
+    };
+  },
+
+  'pseudonyms.reidentify': (context, { fileName, data, passphrase }) => {
+    const { db, history } = context.session.require();
+    const key = readKeyFile(new TextDecoder().decode(data), passphrase, fileName);
+    return history.run(db, 'reidentify', (changes) => reidentifyProject(db, changes, key));
+  },
+};

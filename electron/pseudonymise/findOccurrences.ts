@@ -1,0 +1,101 @@
+import type { IdentifierOccurrence, PseudonymEntry } from '../../shared/pseudonyms';
+import { documentFromJson } from '../../shared/editor/schema';
+import { buildTextIndex } from '../../shared/text/textIndex';
+import type { Db } from '../store/database';
+import { findNames } from './nameMatcher';
+import { namingFields } from './pseudonymiseProject';
+import { termsOf } from './replaceNames';
+
+const CONTEXT = 40;
+
+/** A few words either side of a match, cut at the block: what the review shows. */
+function around(points: string[], start: number, end: number) {
+  const line = (from: number, to: number) => points.slice(from, to).join('');
+  const before = line(Math.max(0, start - CONTEXT), start);
+  const after = line(end, end + CONTEXT);
+  return { before: before.split('\n').at(-1)!, after: after.split('\n')[0]! };
+}
+
+/**
+ * Where the table's real names are still written in the project: each
+ * document's text and speakers, and every title, memo, name, guide,
+ * summary, justification and text value. The check before sharing, and the
+ * review before applying.
+ */
+export function findOccurrences(
+  db: Db,
+  entries: readonly PseudonymEntry[],
+  limit = 5000,
+): { occurrences: IdentifierOccurrence[]; total: number } {
+  const terms = termsOf(entries);
+  const occurrences: IdentifierOccurrence[] = [];
+  let total = 0;
+  const add = (occurrence: IdentifierOccurrence) => {
+    total += 1;
+    if (occurrences.length < limit) occurrences.push(occurrence);
+  };
+  if (!terms.length) return { occurrences, total };
+  const documents = db
+    .prepare('SELECT id, title, content FROM document ORDER BY position')
+    .all() as { id: string; title: string; content: string }[];
+  for (const document of documents) {
+    const index = buildTextIndex(documentFromJson(JSON.parse(document.content)));
+    const points = Array.from(index.text);
+    for (const match of findNames(index.text, terms))
+      add({
+        entryId: match.entryId,
+        place: {
+          kind: 'text',
+          documentId: document.id,
+          documentTitle: document.title,
+          start: match.start,
+          end: match.end,
+        },
+        text: match.text,
+        ...around(points, match.start, match.end),
+      });
+    const speakers = new Set(index.blocks.map((block) => block.speaker).filter(Boolean));
+    for (const speaker of speakers)
+      for (const match of findNames(speaker!, terms))
+        add({
+          entryId: match.entryId,
+          place: { kind: 'speaker', documentId: document.id, documentTitle: document.title },
+          text: match.text,
+          ...around(Array.from(speaker!), match.start, match.end),
+        });
+  }
+  const fields = [
+    ...namingFields,
+    { table: 'attribute_value', columns: ['value'] },
+    { table: 'attribute', columns: ['name', 'choices'] },
+    { table: 'project', columns: ['title', 'description'] },
+  ];
+  for (const { table, columns } of fields) {
+    const key = table === 'project' ? "'project' AS id" : 'id';
+    const rows = db
+      .prepare(
+        `SELECT ${key}, ${columns.map((column) => `"${column}"`).join(', ')} FROM "${table}"`,
+      )
+      .all() as Record<string, unknown>[];
+    for (const row of rows)
+      for (const column of columns) {
+        const value = row[column];
+        if (typeof value !== 'string') continue;
+        const points = Array.from(value);
+        for (const match of findNames(value, terms))
+          add({
+            entryId: match.entryId,
+            place: {
+              kind: 'field',
+              table,
+              id: String(row.id),
+              column,
+              label: points.slice(0, 60).join(''),
+            },
+            text: match.text,
+            ...around(points, match.start, match.end),
+          });
+      }
+  }
+  return { occurrences, total };
+}

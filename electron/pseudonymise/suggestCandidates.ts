@@ -1,0 +1,87 @@
+import type { IdentifierCandidate, PseudonymEntry } from '../../shared/pseudonyms';
+import type { Db } from '../store/database';
+import { findNames } from './nameMatcher';
+import { termsOf } from './replaceNames';
+
+/**
+ * The common words of French and English (600,000 forms, 8 MB): read when
+ * candidates are asked for, and let go after, so an open project does not
+ * carry them.
+ */
+async function commonWords(): Promise<Set<string>> {
+  const [french, english] = await Promise.all([
+    import('an-array-of-french-words'),
+    import('an-array-of-english-words'),
+  ]);
+  return new Set([...(french.default as string[]), ...(english.default as string[])]);
+}
+
+// A run of capitalised words ("Aurélie Martin", "Saint-Étienne"), an apostrophe's elision left out.
+const CAPITALISED =
+  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]*(?:[-’'][\p{Lu}][\p{L}\p{M}]*)*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}]*(?:-\p{Lu}[\p{L}\p{M}]*)*)*/gu;
+const CONTEXT = 40;
+const MOST = 300;
+
+/**
+ * Words written with a capital that no dictionary of common words knows, and
+ * that the table does not hold: the names the researcher has not listed
+ * yet (people, places, organisations), most frequent first. Words that only
+ * begin a sentence are in the dictionaries and do not come up.
+ */
+export async function suggestCandidates(
+  db: Db,
+  entries: readonly PseudonymEntry[],
+): Promise<IdentifierCandidate[]> {
+  const words = await commonWords();
+  const known = (word: string) => {
+    const lower = word.toLowerCase();
+    return words.has(lower) || words.has(lower.normalize('NFC'));
+  };
+  const terms = termsOf(entries);
+  const found = new Map<string, IdentifierCandidate & { seenIn: Set<string> }>();
+  const documents = db.prepare('SELECT id, plain_text FROM document ORDER BY position').all() as {
+    id: string;
+    plain_text: string;
+  }[];
+  for (const document of documents) {
+    for (const match of document.plain_text.matchAll(CAPITALISED)) {
+      // The unknown words of the run, those the dictionaries know ("Madame", "Mairie") left at its edges.
+      const parts = match[0].split(/[ \u00a0]/);
+      let first = 0;
+      let last = parts.length - 1;
+      while (first <= last && known(parts[first]!)) first += 1;
+      while (last >= first && known(parts[last]!)) last -= 1;
+      if (first > last) continue;
+      const text = parts.slice(first, last + 1).join(' ');
+      if (text.length < 2 || (terms.length && findNames(text, terms).length)) continue;
+      const key = text.toLowerCase();
+      let candidate = found.get(key);
+      if (!candidate) {
+        const at = match.index + parts.slice(0, first).join(' ').length + (first ? 1 : 0);
+        candidate = {
+          text,
+          occurrences: 0,
+          documents: 0,
+          example: {
+            documentId: document.id,
+            before: document.plain_text
+              .slice(Math.max(0, at - CONTEXT), at)
+              .split('\n')
+              .at(-1)!,
+            after: document.plain_text
+              .slice(at + text.length, at + text.length + CONTEXT)
+              .split('\n')[0]!,
+          },
+          seenIn: new Set(),
+        };
+        found.set(key, candidate);
+      }
+      candidate.occurrences += 1;
+      candidate.seenIn.add(document.id);
+    }
+  }
+  return [...found.values()]
+    .map(({ seenIn, ...candidate }) => ({ ...candidate, documents: seenIn.size }))
+    .sort((a, b) => b.occurrences - a.occurrences || a.text.localeCompare(b.text))
+    .slice(0, MOST);
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import type { ExportedFile } from '../exchange';
+import type {
+  IdentifierCandidate,
+  IdentifierOccurrence,
+  NewPseudonymEntry,
+  PseudonymEntry,
+} from '../pseudonyms';
+import { pseudonymKinds } from '../pseudonyms';
+import { method } from './method';
+import { emptyInput, fileBytes, filePath } from './schemas';
+
+const name = z
+  .string()
+  .trim()
+  .min(1, 'Write the name.')
+  .max(200, 'A name is at most 200 characters.');
+const entry = {
+  kind: z.enum(pseudonymKinds),
+  real: name,
+  variants: z.array(z.string().max(200)).max(100).default([]),
+  pseudonym: z
+    .string()
+    .trim()
+    .min(1, 'Write what replaces the name.')
+    .max(200, 'A pseudonym is at most 200 characters.'),
+};
+const id = z.string().uuid();
+// A passphrase is typed: a long sentence is welcome, a megabyte is not.
+const passphrase = z.string().min(8, 'Choose a passphrase of at least 8 characters.').max(1000);
+
+export interface PseudonymTableImport {
+  entries: PseudonymEntry[];
+  added: number;
+  /** Rows of the file without a name or a pseudonym, by line number. */
+  skipped: number[];
+}
+
+export const pseudonymsContract = {
+  'pseudonyms.list': method<PseudonymEntry[]>()(emptyInput),
+  /** One undo step each. */
+  'pseudonyms.add': method<PseudonymEntry[]>()(
+    z.strictObject({
+      ...entry,
+      source: z
+        .strictObject({ kind: z.enum(['participant', 'case']), id })
+        .nullable()
+        .default(null),
+    }),
+  ),
+  'pseudonyms.update': method<PseudonymEntry[]>()(z.strictObject({ id, ...entry })),
+  'pseudonyms.remove': method<PseudonymEntry[]>()(z.strictObject({ id })),
+  /** Entries for the project's cases and participants not in the table yet: nothing is written. */
+  'pseudonyms.propose': method<NewPseudonymEntry[]>()(emptyInput),
+  /** Adds the rows of a names.csv: one undo step. */
+  'pseudonyms.importTable': method<PseudonymTableImport>()(
+    z.strictObject({
+      fileName: z.string().trim().min(1).max(255),
+      data: fileBytes(5 * 1024 * 1024, 'A table of names is at most 5 MB.'),
+    }),
+  ),
+  'pseudonyms.exportTable': method<ExportedFile>()(emptyInput),
+  /** Where the real names are still written: the check before sharing. */
+  'pseudonyms.occurrences': method<{ occurrences: IdentifierOccurrence[]; total: number }>()(
+    z.strictObject({ limit: z.number().int().min(1).max(20_000).default(5000) }),
+  ),
+  /** Capitalised words no dictionary knows and the table does not hold. */
+  'pseudonyms.candidates': method<IdentifierCandidate[]>()(emptyInput),
+  /** Replaces every real name in this project, as edits: one undo step. */
+  'pseudonyms.apply': method<{ replaced: number; documents: number }>()(emptyInput),
+  /**
+   * A pseudonymised copy of the project, which stays as it is, and its key
+   * in a file of its own, encrypted with the passphrase.
+   */
+  'pseudonyms.exportCopy': method<{
+    path: string;
+    keyPath: string;
+    replaced: number;
+    recordingsLeftOut: number;
+  }>()(
+    z.strictObject({
+      path: filePath,
+      keyPath: filePath,
+      passphrase,
+      keepRecordings: z.boolean().default(false),
+      overwrite: z.boolean().default(false),
+    }),
+  ),
+  /** Puts the real names back into this project (a pseudonymised copy) from its key: one undo step. */
+  'pseudonyms.reidentify': method<{ restored: number; changedSince: number }>()(
+    z.strictObject({
+      fileName: z.string().trim().min(1).max(255),
+      data: fileBytes(200 * 1024 * 1024, 'A key file is at most 200 MB.'),
+      passphrase: z.string().min(1).max(1000),
+    }),
+  ),
+};

@@ -1,0 +1,45 @@
+/** What an identifier names: the table is reviewed and exported by kind. */
+export const pseudonymKinds = ['person', 'place', 'organisation', 'other'] as const;
+export type PseudonymKind = (typeof pseudonymKinds)[number];
+
+/** One identifier of the project's pseudonym table and what replaces it everywhere. */
+export interface PseudonymEntry {
+  id: string;
+  kind: PseudonymKind;
+  /** The name as written in full ("Aurélie Martin"). */
+  real: string;
+  /** Other ways it is written: first name, surname, initials, inflected forms. */
+  variants: string[];
+  pseudonym: string;
+  /** The participant or case the entry was made from, if any. */
+  source: { kind: 'participant' | 'case'; id: string } | null;
+}
+
+export type NewPseudonymEntry = Omit<PseudonymEntry, 'id' | 'source'> & {
+  source?: PseudonymEntry['source'];
+};
+
+/** Where a real name or variant is written, found by the check. */
+export interface IdentifierOccurrence {
+  entryId: string;
+  /** What holds it: a document's text or speaker label, a title, a memo, a name, a value. */
+  place: IdentifierPlace;
+  /** The words as written there, and a few words either side. */
+  text: string;
+  before: string;
+  after: string;
+}
+
+export type IdentifierPlace =
+  | { kind: 'text'; documentId: string; documentTitle: string; start: number; end: number }
+  | { kind: 'speaker'; documentId: string; documentTitle: string }
+  | { kind: 'field'; table: string; id: string; column: string; label: string };
+
+/** A word written capitalised that no dictionary knows and the table does not hold. */
+export interface IdentifierCandidate {
+  text: string;
+  occurrences: number;
+  documents: number;
+  /** One place it is written, to show. */
+  example: { documentId: string; before: string; after: string };
+}

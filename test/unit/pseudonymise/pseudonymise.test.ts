@@ -1,0 +1,190 @@
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Harness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
+import { sliceCodePoints } from '../../../shared/text/codePoints';
+import { documentFromJson } from '../../../shared/editor/schema';
+import { buildTextIndex } from '../../../shared/text/textIndex';
+
+/** A document as the API gives it, with its plain text (code points are what codings count). */
+async function read(id: string) {
+  const detail = await harness.call('documents.get', { id });
+  return { ...detail, text: buildTextIndex(documentFromJson(detail.content)).text };
+}
+
+let harness: Harness;
+beforeEach(async () => {
+  harness = await openHarness();
+});
+afterEach(() => harness.close());
+
+const interview = [
+  'Enquêtrice : Bonjour Mme Martin, merci de nous recevoir à Villeneuve.',
+  'Aurélie Martin : Avec plaisir. Le maire, M. Durand, porte le panel citoyen.',
+  "Enquêtrice : Et d'Aurélie, on dit quoi ? AURELIE MARTIN l'a écrit.",
+  'Aurélie Martin : Jean-Pierre Durand a signé; Jean est venu aussi. 👩‍👩‍👧 Durand !',
+].join('\n');
+
+async function study() {
+  const { call } = harness;
+  const document = await call('documents.import', {
+    fileName: 'Entretien Martin.txt',
+    data: fileBytes(interview),
+  });
+  const axis = await call('codes.create', { name: 'Ouverture' });
+  const code = await call('codes.create', { parentId: axis.id, name: 'Panel' });
+  const { text, version } = await read(document.id);
+  const coded = (words: string) => {
+    const at = Array.from(text).join('').indexOf(words);
+    const start = Array.from(text.slice(0, at)).length;
+    return { start, end: start + Array.from(words).length };
+  };
+  // One passage on a name whole, one cutting a name in two, one around two names.
+  const ranges = [coded('M. Durand'), coded('urand, porte'), coded('Jean-Pierre Durand a signé')];
+  let current = version;
+  for (const range of ranges) {
+    await call('codings.create', {
+      documentId: document.id,
+      ...range,
+      version: current,
+      codeIds: [code.id],
+    });
+    current = (await read(document.id)).version;
+  }
+  await call('pseudonyms.add', {
+    kind: 'person',
+    real: 'Aurélie Martin',
+    variants: ['Aurélie', 'Mme Martin', 'Martin'],
+    pseudonym: 'DGS de A',
+  });
+  await call('pseudonyms.add', {
+    kind: 'person',
+    real: 'Durand',
+    variants: ['Jean-Pierre Durand', 'M. Durand'],
+    pseudonym: 'le maire de A',
+  });
+  await call('pseudonyms.add', {
+    kind: 'place',
+    real: 'Villeneuve',
+    variants: [],
+    pseudonym: 'Ville A',
+  });
+  return { document, code };
+}
+
+describe('pseudonymising a project', () => {
+  it('finds every variant, accents and case aside, whole words only', async () => {
+    await study();
+    const { occurrences } = await harness.call('pseudonyms.occurrences', {});
+    const inText = occurrences
+      .filter((found) => found.place.kind === 'text')
+      .map((found) => found.text);
+    expect(inText).toEqual([
+      'Mme Martin',
+      'Villeneuve',
+      'M. Durand',
+      'Aurélie',
+      'AURELIE MARTIN',
+      'Jean-Pierre Durand',
+      'Durand',
+    ]);
+    const speakers = occurrences.filter((found) => found.place.kind === 'speaker');
+    expect(speakers.map((found) => found.text)).toEqual(['Aurélie Martin']);
+    const fields = occurrences.filter((found) => found.place.kind === 'field');
+    expect(
+      fields.map((found) => [found.place.kind === 'field' && found.place.column, found.text]),
+    ).toEqual([
+      ['title', 'Martin'],
+      ['source_name', 'Martin'],
+    ]);
+  });
+
+  it('replaces them as edits: every coding on its words, one undo step, undone exactly', async () => {
+    const { document } = await study();
+    const before = await read(document.id);
+    const codingsBefore = await harness.call('codings.forDocument', { documentId: document.id });
+    const applied = await harness.call('pseudonyms.apply', {});
+    expect(applied.documents).toBe(1);
+    const after = await read(document.id);
+    expect(after.text).not.toMatch(/Martin|Durand|Aur[ée]lie|AURELIE|Villeneuve/);
+    expect(after.text).toContain('Bonjour DGS de A, merci de nous recevoir à Ville A.');
+    expect(after.text).toContain('le maire de A a signé; Jean est venu aussi. 👩‍👩‍👧 le maire de A !');
+    const words = (await harness.call('codings.forDocument', { documentId: document.id }))
+      .map((coding) => sliceCodePoints(after.text, coding.start, coding.end))
+      .sort();
+    expect(words).toEqual(
+      ['le maire de A', 'le maire de A a signé', 'le maire de A, porte'].sort(),
+    );
+    expect(after.speakers).not.toContain('Aurélie Martin');
+    const summary = await harness.call('documents.list', {});
+    expect(summary[0]!.title).toBe('Entretien DGS de A');
+    expect((await harness.call('history.state', {})).undoLabel).toBe('pseudonymise');
+    await harness.call('history.undo', {});
+    const undone = await read(document.id);
+    expect(undone.text).toBe(before.text);
+    expect(undone.speakers).toEqual(before.speakers);
+    expect(await harness.call('codings.forDocument', { documentId: document.id })).toEqual(
+      codingsBefore,
+    );
+  });
+
+  it('exports a copy with no real name left in any table, the index or the free pages, re-identified by its key', async () => {
+    const { document } = await study();
+    await harness.call('codings.update', {
+      id: (await harness.call('codings.forDocument', { documentId: document.id }))[0]!.id,
+      memo: 'Durand insiste sur Villeneuve.',
+    });
+    const original = await read(document.id);
+    const path = join(harness.folder, 'partage.axial');
+    const keyPath = join(harness.folder, 'partage.key');
+    const made = await harness.call('pseudonyms.exportCopy', {
+      path,
+      keyPath,
+      passphrase: 'une phrase de passe longue',
+    });
+    expect(made.replaced).toBeGreaterThan(8);
+    // The working project is as it was.
+    expect((await read(document.id)).text).toContain('Bonjour Mme Martin');
+    const bytes = readFileSync(path);
+    for (const name of [
+      'Martin',
+      'Durand',
+      'Villeneuve',
+      'martin',
+      'durand',
+      'villeneuve',
+      'Aurélie',
+    ])
+      expect(bytes.includes(Buffer.from(name)), name).toBe(false);
+    const shared = new Database(path, { readonly: true });
+    expect(shared.prepare('SELECT COUNT(*) FROM pseudonym').pluck().get()).toBe(0);
+    expect(shared.prepare('PRAGMA freelist_count').pluck().get()).toBe(0);
+    expect(
+      shared
+        .prepare("SELECT COUNT(*) FROM text_index WHERE text_index MATCH 'durand'")
+        .pluck()
+        .get(),
+    ).toBe(0);
+    shared.close();
+
+    // A wrong passphrase is refused; the right one puts every name back.
+    await harness.call('projects.open', { path });
+    const key = { fileName: 'partage.key', data: new Uint8Array(readFileSync(keyPath)) };
+    const refused = await harness.fail('pseudonyms.reidentify', {
+      ...key,
+      passphrase: 'pas la bonne',
+    });
+    expect(refused.params?.reason).toBe('wrongPassphrase');
+    const restored = await harness.call('pseudonyms.reidentify', {
+      ...key,
+      passphrase: 'une phrase de passe longue',
+    });
+    expect(restored.changedSince).toBe(0);
+    const back = await read(document.id);
+    expect(back.text).toBe(original.text);
+    expect(back.speakers).toEqual(original.speakers);
+    expect(back.title).toBe('Entretien Martin');
+  });
+});
