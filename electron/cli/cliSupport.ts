@@ -16,7 +16,8 @@ export interface CliOutput {
 export interface Command {
   usage: string;
   summary: string;
-  run(core: AppCore, options: ParsedArguments, output: CliOutput): Promise<void>;
+  /** May resolve to an exit code: a check that found what it looks for exits with 1, as grep does. */
+  run(core: AppCore, options: ParsedArguments, output: CliOutput): Promise<unknown>;
 }
 
 export interface ParsedArguments {
@@ -30,7 +31,14 @@ export interface ParsedArguments {
 export class UsageError extends Error {}
 
 /** Flags that take no value. */
-export const switches = new Set(['help', 'json', 'keep-text', 'theirs', 'dry-run']);
+export const switches = new Set([
+  'help',
+  'json',
+  'keep-text',
+  'theirs',
+  'dry-run',
+  'keep-recordings',
+]);
 
 /** `--name value` and `--name=value`; `--help` alone. */
 export function parseArguments(args: readonly string[]): ParsedArguments {

@@ -7,6 +7,7 @@ import { createAppCore } from '../api/core';
 import { describeHolder } from '../store/projectLock';
 import { agreementCommand } from './agreementCommand';
 import { mergeCommand } from './mergeCommand';
+import { checkIdentifiersCommand, pseudonymiseCommand } from './pseudonymiseCommands';
 import type { CliOutput, Command, ParsedArguments } from './cliSupport';
 import {
   call,
@@ -180,6 +181,8 @@ const commands: Record<string, Command> = {
   },
   agreement: agreementCommand,
   merge: mergeCommand,
+  pseudonymise: pseudonymiseCommand,
+  'check-identifiers': checkIdentifiersCommand,
 };
 
 export const cliCommandNames = Object.keys(commands);
@@ -233,8 +236,8 @@ export async function runCli(
     { program: 'cli' },
   );
   try {
-    await command.run(core, options, output);
-    return 0;
+    const code = await command.run(core, options, output);
+    return typeof code === 'number' ? code : 0;
   } catch (error) {
     if (error instanceof UsageError) {
       output.error(`${error.message}\nUsage: axial ${command.usage}`);

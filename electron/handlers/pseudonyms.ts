@@ -1,7 +1,9 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { pseudonymsContract } from '../../shared/contract/pseudonyms';
 import { AxialError } from '../../shared/errors';
+import type { PseudonymEntry } from '../../shared/pseudonyms';
 import type { DomainHandlers } from '../api/handlers';
 import type { HandlerContext } from '../api/context';
 import { translator } from '../exchange/translator';
@@ -31,6 +33,16 @@ const replacedCount = (log: ReturnType<typeof pseudonymiseProject>) =>
 function editTable<T>(context: HandlerContext, edit: (db: Db, changes: ChangeSet) => T): T {
   const { db, history } = context.session.require();
   return history.run(db, 'editPseudonyms', (changes) => edit(db, changes));
+}
+
+/** The project's table, or the rows of a names.csv given instead (never stored). */
+function entriesFor(db: Db, table?: { fileName: string; data: Uint8Array }): PseudonymEntry[] {
+  if (!table) return listPseudonyms(db);
+  return readNamesTable(table.data, table.fileName).entries.map((entry) => ({
+    ...entry,
+    id: randomUUID(),
+    source: null,
+  }));
 }
 
 export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
@@ -81,9 +93,9 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
     };
   },
 
-  'pseudonyms.occurrences': (context, { limit }) => {
+  'pseudonyms.occurrences': (context, { limit, table }) => {
     const { db } = context.session.require();
-    return findOccurrences(db, listPseudonyms(db), limit);
+    return findOccurrences(db, entriesFor(db, table), limit);
   },
 
   'pseudonyms.candidates': async (context) => {
@@ -108,7 +120,7 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
 
   'pseudonyms.exportCopy': async (
     context,
-    { path, keyPath, passphrase, keepRecordings, overwrite },
+    { path, keyPath, passphrase, keepRecordings, overwrite, table },
   ) => {
     const { db, path: projectPath } = context.session.require();
     const keyTarget = resolve(keyPath);
@@ -118,16 +130,17 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
         `A file already exists at "${keyTarget}". Choose another name for the key, or confirm that it should be replaced.`,
         { path: keyTarget },
       );
-    // The key is encrypted before the copy is made: a passphrase refused leaves nothing behind.
-    writeKeyFile(
-      { projectId: '', madeAt: '', entries: [], log: { documents: [], fields: [] } },
-      passphrase,
-    );
-    const copy = await writePseudonymisedCopy(db, projectPath, path, listPseudonyms(db), {
+    const copy = await writePseudonymisedCopy(db, projectPath, path, entriesFor(db, table), {
       keepRecordings,
       overwrite,
     });
-    writeFileSync(keyTarget, writeKeyFile(copy.key, passphrase), { mode: 0o600 });
+    try {
+      writeFileSync(keyTarget, writeKeyFile(copy.key, passphrase), { mode: 0o600 });
+    } catch (error) {
+      // A copy without its key could never be re-identified: neither is kept.
+      rmSync(copy.path, { force: true });
+      throw error;
+    }
     return {
       path: copy.path,
       keyPath: keyTarget,

@@ -29,6 +29,14 @@ const id = z.string().uuid();
 // A passphrase is typed: a long sentence is welcome, a megabyte is not.
 const passphrase = z.string().min(8, 'Choose a passphrase of at least 8 characters.').max(1000);
 
+/** A names.csv to use instead of the project's own table (the command line's --table). */
+const namesFile = z
+  .strictObject({
+    fileName: z.string().trim().min(1).max(255),
+    data: fileBytes(5 * 1024 * 1024, 'A table of names is at most 5 MB.'),
+  })
+  .optional();
+
 export interface PseudonymTableImport {
   entries: PseudonymEntry[];
   added: number;
@@ -62,7 +70,10 @@ export const pseudonymsContract = {
   'pseudonyms.exportTable': method<ExportedFile>()(emptyInput),
   /** Where the real names are still written: the check before sharing. */
   'pseudonyms.occurrences': method<{ occurrences: IdentifierOccurrence[]; total: number }>()(
-    z.strictObject({ limit: z.number().int().min(1).max(20_000).default(5000) }),
+    z.strictObject({
+      limit: z.number().int().min(1).max(20_000).default(5000),
+      table: namesFile,
+    }),
   ),
   /** Capitalised words no dictionary knows and the table does not hold. */
   'pseudonyms.candidates': method<IdentifierCandidate[]>()(emptyInput),
@@ -84,6 +95,7 @@ export const pseudonymsContract = {
       passphrase,
       keepRecordings: z.boolean().default(false),
       overwrite: z.boolean().default(false),
+      table: namesFile,
     }),
   ),
   /** Puts the real names back into this project (a pseudonymised copy) from its key: one undo step. */

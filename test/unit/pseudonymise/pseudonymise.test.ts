@@ -187,4 +187,38 @@ describe('pseudonymising a project', () => {
     expect(back.speakers).toEqual(original.speakers);
     expect(back.title).toBe('Entretien Martin');
   });
+
+  // Found by the generated test: two passages inside one name, widened to it, are the same passage.
+  it('keeps one coding where two of one code lay inside the same name', async () => {
+    const { call } = harness;
+    const document = await call('documents.import', {
+      fileName: 'Entretien.txt',
+      data: fileBytes('Hélène Lefèvre : le\nHélène Lefèvre : Hélène Lefèvre'),
+    });
+    const axis = await call('codes.create', { name: 'Ouverture' });
+    const code = await call('codes.create', { parentId: axis.id, name: 'Panel' });
+    for (const [start, end] of [
+      [3, 4],
+      [9, 11],
+    ] as const) {
+      const { version } = await call('documents.get', { id: document.id });
+      await call('codings.create', {
+        documentId: document.id,
+        start,
+        end,
+        version,
+        codeIds: [code.id],
+      });
+    }
+    await call('pseudonyms.add', {
+      kind: 'person',
+      real: 'Hélène Lefèvre',
+      variants: [],
+      pseudonym: 'X',
+    });
+    await call('pseudonyms.apply', {});
+    const codings = await call('codings.forDocument', { documentId: document.id });
+    expect(codings.map((coding) => [coding.start, coding.end])).toEqual([[3, 4]]);
+    expect((await read(document.id)).text).toBe('le\nX');
+  });
 });
