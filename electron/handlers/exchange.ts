@@ -116,13 +116,16 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
     const onProgress = (done: number, total: number) => {
       if (job) Object.assign(job, { done, total });
     };
+    // The file was written whole by this import a moment ago: reading every page of it again
+    // to check it finds nothing (the check is for files that lived on a disk).
+    const openBuilt = () => context.session.open(target, { deferIntegrityCheck: true });
     try {
       if (!background || !call) {
         const report = await buildImportedProject(request, {
           onProgress,
           isCancelled: () => job?.cancelled ?? false,
         });
-        return { project: opened(context, context.session.open(target)), report };
+        return { project: opened(context, openBuilt()), report };
       }
       // A file already there is another project: whatever happens, it is never removed.
       const existed = existsSync(target);
@@ -153,7 +156,7 @@ export const exchangeHandlers: DomainHandlers<typeof exchangeContract> = {
           throw cancelledError();
         }
         await background.stopAll();
-        return { project: opened(context, context.session.open(target)), report };
+        return { project: opened(context, openBuilt()), report };
       });
     } finally {
       if (jobId) context.jobs.finish(jobId);

@@ -12,6 +12,7 @@ import { now } from './clock';
 import type { Db } from './database';
 import type { ChangeSet } from './journal';
 import { deleteRow, insertRow, updateRow } from './journal';
+import { statement } from './statements';
 
 interface AttributeRow {
   id: string;
@@ -47,7 +48,7 @@ export function listAttributes(db: Db, entityKind?: EntityKind): AttributeDefini
 }
 
 export function getAttribute(db: Db, id: string): AttributeDefinition {
-  const row = db.prepare('SELECT * FROM attribute WHERE id = ?').get(id) as
+  const row = statement(db, 'SELECT * FROM attribute WHERE id = ?').get(id) as
     AttributeRow | undefined;
   if (!row)
     throw new AxialError(
@@ -249,7 +250,7 @@ export function setAttributeValue(
   const attribute = getAttribute(db, attributeId);
   // The entity must exist and be of the attribute's kind: a case's attribute never lands on a participant.
   const table = attribute.entityKind === 'case' ? 'study_case' : attribute.entityKind;
-  if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(entityId)) {
+  if (!statement(db, `SELECT 1 FROM ${table} WHERE id = ?`).get(entityId)) {
     throw new AxialError('not_found', `There is no ${attribute.entityKind} with this identifier.`, {
       id: entityId,
     });
@@ -267,9 +268,10 @@ export function setAttributeValue(
       },
     );
   }
-  const existing = db
-    .prepare('SELECT id, value FROM attribute_value WHERE attribute_id = ? AND entity_id = ?')
-    .get(attributeId, entityId) as { id: string; value: string } | undefined;
+  const existing = statement(
+    db,
+    'SELECT id, value FROM attribute_value WHERE attribute_id = ? AND entity_id = ?',
+  ).get(attributeId, entityId) as { id: string; value: string } | undefined;
   if (parsed.value === null) {
     if (existing) deleteRow(db, changes, 'attribute_value', existing.id);
     return;

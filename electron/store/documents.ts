@@ -11,7 +11,7 @@ import { mapRange } from '../../shared/text/mapRange';
 import { now } from './clock';
 import type { Db } from './database';
 import { statement } from './statements';
-import type { TurnStart } from './documentText';
+import type { DerivedText, TurnStart } from './documentText';
 import { deriveText, serializeDocument } from './documentText';
 import type { ChangeSet, RangeChange, RangeTable } from './journal';
 import { deleteRow, insertRow, moveRanges, shiftRanges, updateRow } from './journal';
@@ -142,6 +142,8 @@ export interface NewDocument {
   kind: DocumentKind;
   title: string;
   content: DocumentJson;
+  /** The content already parsed and its text derived, by a caller that needed them first. */
+  parsed?: { doc: Doc; derived: DerivedText };
   sourceName: string | null;
   /** Kept from an exchange file (a REFI-QDA source's GUID); a new id otherwise. */
   id?: string;
@@ -150,8 +152,8 @@ export interface NewDocument {
 }
 
 export function createDocument(db: Db, changes: ChangeSet, input: NewDocument): string {
-  const doc = documentFromJson(input.content);
-  const derived = deriveText(doc);
+  const doc = input.parsed?.doc ?? documentFromJson(input.content);
+  const derived = input.parsed?.derived ?? deriveText(doc);
   const id = input.id ?? randomUUID();
   const timestamp = now();
   const { next } = statement(

@@ -1,5 +1,6 @@
 import type { CountingDecision, OffsetCounting } from '../../../shared/exchange';
 import { offsetCountings } from '../../../shared/exchange';
+import { codePointLength } from '../../../shared/text/codePoints';
 
 /**
  * A source's text as Axial stores it and, for each way a program may have
@@ -15,6 +16,8 @@ export class SourceText {
 
   readonly hasCr: boolean;
   readonly hasAstral: boolean;
+  /** Code points of `text`: Axial's offsets, which the standard's counting gives as they are. */
+  readonly length: number;
 
   constructor(
     private readonly raw: string,
@@ -23,14 +26,17 @@ export class SourceText {
     this.text = exact ? raw : raw.replace(/\r\n?/g, '\n');
     this.hasCr = raw.includes('\r');
     this.hasAstral = /[\ud800-\udbff][\udc00-\udfff]/.test(raw);
-  }
-
-  get length(): number {
-    return this.table('codePoints').length - 1;
+    this.length = codePointLength(this.text);
   }
 
   /** Axial's offset for a position counted the given way; null when no character boundary is there. */
   offset(counting: OffsetCounting, position: number): number | null {
+    // Code points over the stored text are Axial's own offsets: no table to build (an
+    // Axial file's 10,000 selections are placed this way).
+    if (counting === 'codePoints')
+      return Number.isInteger(position) && position >= 0 && position <= this.length
+        ? position
+        : null;
     const table = this.table(counting);
     if (!Number.isInteger(position) || position < 0 || position >= table.length) return null;
     if (counting.startsWith('utf16') && this.insidePairs.has(position * 4 + index(counting)))

@@ -1,3 +1,4 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { randomUUID } from 'node:crypto';
 import type { AttributeType, EntityKind } from '../../../shared/cases';
 import { documentFromJson } from '../../../shared/editor/schema';
@@ -6,12 +7,14 @@ import { AxialError } from '../../../shared/errors';
 import type { ExchangeImportReport, OffsetCounting } from '../../../shared/exchange';
 import { MEMO_LIMIT, VALUE_LIMIT } from '../../../shared/limits';
 import { paletteColour } from '../../../shared/palette';
-import { buildTextIndex } from '../../../shared/text/textIndex';
 import { setAttributeValue } from '../../store/attributes';
 import { now } from '../../store/clock';
 import type { Db } from '../../store/database';
 import { createDocument } from '../../store/documents';
+import type { DerivedText } from '../../store/documentText';
+import { deriveText } from '../../store/documentText';
 import { ChangeSet, insertRow } from '../../store/journal';
+import { statement } from '../../store/statements';
 import { cancelledError, yieldToEventLoop } from '../../api/jobs';
 import type { ArchiveEntries } from './archive';
 import { findEntry, readArchive } from './archive';
@@ -111,6 +114,8 @@ interface PlacedSource {
   content: DocumentJson;
   /** Null when the file's text is the document's text itself. */
   layout: LabelledText | null;
+  /** The document parsed and its text derived, when they were needed to place it. */
+  parsed?: { doc: ProseMirrorNode; derived: DerivedText };
 }
 
 /**
@@ -126,11 +131,12 @@ function axialSource(
   if (!content) return null;
   try {
     const doc = documentFromJson(content);
-    const index = buildTextIndex(doc);
+    const derived = deriveText(doc);
+    const parsed = { doc, derived };
     const json = doc.toJSON() as DocumentJson;
-    if (index.text === text) return { content: json, layout: null };
-    const layout = labelText(index);
-    return layout.text === text ? { content: json, layout } : null;
+    if (derived.index.text === text) return { content: json, layout: null, parsed };
+    const layout = labelText(derived.index);
+    return layout.text === text ? { content: json, layout, parsed } : null;
   } catch {
     return null;
   }
@@ -284,9 +290,11 @@ export async function importProjectInto(
         kind,
         title: source.name,
         content: placed.content,
+        ...(placed.parsed ? { parsed: placed.parsed } : {}),
         sourceName: source.name,
       });
-      db.prepare(
+      statement(
+        db,
         'UPDATE document SET description = ?, memo = ?, created_at = ?, modified_at = ? WHERE id = ?',
       ).run(
         source.description,
@@ -297,9 +305,10 @@ export async function importProjectInto(
       );
       documentIds.set(source.guid, id);
       // The length of the text as stored, derived once by createDocument.
-      const { length: storedLength } = db
-        .prepare('SELECT length FROM document WHERE id = ?')
-        .get(id) as { length: number };
+      const { length: storedLength } = statement(
+        db,
+        'SELECT length FROM document WHERE id = ?',
+      ).get(id) as { length: number };
 
       const done = new Set<string>();
       const place = (
@@ -325,7 +334,7 @@ export async function importProjectInto(
         const userGuid = coding.userGuid;
         const codingCoder = (userGuid && project.users.get(userGuid)) || coder;
         // Once per code and coder on the same words: two users' selections of them are both kept.
-        const key = JSON.stringify([codeId, codingCoder, start, end]);
+        const key = `${codeId}\u0000${codingCoder}\u0000${start}\u0000${end}`;
         if (done.has(key)) return;
         done.add(key);
         insertCoding.run(
