@@ -80,6 +80,13 @@ async function choosePath(
     const result = await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], filters });
     return result.canceled ? null : (result.filePaths[0] ?? null);
   }
+  if (purpose === 'saveKey') {
+    const key = await dialog.showSaveDialog(mainWindow, {
+      defaultPath: join(app.getPath('documents'), suggestedName ?? 'pseudonyms.key'),
+      filters: [{ name: i18next.t('dialogs.keyFiles'), extensions: ['key'] }],
+    });
+    return key.canceled || !key.filePath ? null : key.filePath;
+  }
   const result = await dialog.showSaveDialog(mainWindow, {
     defaultPath: join(app.getPath('documents'), suggestedName ?? 'project.axial'),
     filters,

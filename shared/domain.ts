@@ -70,7 +70,8 @@ export interface AppInfo {
   coderName: string | null;
 }
 
-export type PathPurpose = 'open' | 'create' | 'saveCopy';
+/** What a path is chosen for: a project to open, create or copy to, or a pseudonymisation's key file. */
+export type PathPurpose = 'open' | 'create' | 'saveCopy' | 'saveKey';
 
 /** Where the study stands: what the Overview shows. */
 export interface StudyOverview {

@@ -53,6 +53,13 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
     return listPseudonyms(context.session.require().db);
   },
 
+  'pseudonyms.addMany': (context, { entries }) => {
+    editTable(context, (db, changes) => {
+      for (const entry of entries) addPseudonym(db, changes, entry);
+    });
+    return listPseudonyms(context.session.require().db);
+  },
+
   'pseudonyms.update': (context, { id, ...input }) => {
     editTable(context, (db, changes) => updatePseudonym(db, changes, id, input));
     return listPseudonyms(context.session.require().db);

@@ -10,8 +10,9 @@ import { termsOf } from './replaceNames';
  */
 async function commonWords(): Promise<Set<string>> {
   const [french, english] = await Promise.all([
-    import('an-array-of-french-words'),
-    import('an-array-of-english-words'),
+    // JSON, so imported as JSON: Node's loader takes no other way from a bundle.
+    import('an-array-of-french-words', { with: { type: 'json' } }),
+    import('an-array-of-english-words', { with: { type: 'json' } }),
   ]);
   return new Set([...(french.default as string[]), ...(english.default as string[])]);
 }

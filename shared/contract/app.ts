@@ -13,7 +13,7 @@ export const appContract = {
   /** Asks the host for a path with its native dialog; `null` when the user cancels. */
   'app.choosePath': method<{ path: string | null }>()(
     z.strictObject({
-      purpose: z.enum(['open', 'create', 'saveCopy']),
+      purpose: z.enum(['open', 'create', 'saveCopy', 'saveKey']),
       suggestedName: z.string().max(255).optional(),
     }),
   ),

@@ -56,6 +56,23 @@ export const pseudonymsContract = {
         .default(null),
     }),
   ),
+  /** Several at once (the proposals for cases and participants, suggestions chosen): one undo step. */
+  'pseudonyms.addMany': method<PseudonymEntry[]>()(
+    z.strictObject({
+      entries: z
+        .array(
+          z.strictObject({
+            ...entry,
+            source: z
+              .strictObject({ kind: z.enum(['participant', 'case']), id })
+              .nullable()
+              .default(null),
+          }),
+        )
+        .min(1)
+        .max(5000),
+    }),
+  ),
   'pseudonyms.update': method<PseudonymEntry[]>()(z.strictObject({ id, ...entry })),
   'pseudonyms.remove': method<PseudonymEntry[]>()(z.strictObject({ id })),
   /** Entries for the project's cases and participants not in the table yet: nothing is written. */

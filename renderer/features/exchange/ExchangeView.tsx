@@ -19,6 +19,7 @@ import { flushPendingEdits } from '../project/pendingEdits';
 import { useBackgroundJobs } from '../jobs/BackgroundJobs';
 import { ImportWarnings } from './ImportWarnings';
 import { MergeCopy } from './MergeCopy';
+import { NamesStillWritten } from '../confidentiality/NamesStillWritten';
 import { useProjectData } from '../project/ProjectData';
 
 const download = (file: ExportedFile) => downloadBytes(file.fileName, file.data, file.mimeType);
@@ -372,6 +373,7 @@ function ProjectExchange({ onImportProject }: { onImportProject: () => void }) {
 export function ExchangeView({ onImportProject }: { onImportProject: () => void }) {
   return (
     <div className="exchange-view">
+      <NamesStillWritten />
       <DatasetExport />
       <CodebookExchange />
       <ProjectExchange onImportProject={onImportProject} />

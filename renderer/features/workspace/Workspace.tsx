@@ -10,6 +10,7 @@ import { CoderViewProvider } from '../coders/CoderView';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { DocumentsView } from '../documents/DocumentsView';
 import { ExchangeView } from '../exchange/ExchangeView';
+import { ConfidentialityView } from '../confidentiality/ConfidentialityView';
 import { GuidesView } from '../guides/GuidesView';
 import { PassagesView } from '../passages/PassagesView';
 import { SearchView } from '../search/SearchView';
@@ -28,6 +29,7 @@ export const workspaceSections = [
   'guides',
   'analysis',
   'exchange',
+  'confidentiality',
 ] as const;
 export type WorkspaceSection = (typeof workspaceSections)[number];
 
@@ -160,6 +162,7 @@ export function Workspace({
             {section === 'guides' && <GuidesView onOpen={openDocument} />}
             {section === 'analysis' && <AnalysisView onOpen={openDocument} />}
             {section === 'exchange' && <ExchangeView onImportProject={onImportProject} />}
+            {section === 'confidentiality' && <ConfidentialityView project={project} />}
           </main>
         </div>
       </CoderViewProvider>

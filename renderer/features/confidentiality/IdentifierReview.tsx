@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  IdentifierCandidate,
+  IdentifierOccurrence,
+  PseudonymEntry,
+} from '../../../shared/pseudonyms';
+import { useApi } from '../../api/context';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useAction } from '../../components/useAction';
+
+const SHOWN = 200;
+
+function Place({ occurrence }: { occurrence: IdentifierOccurrence }) {
+  const { t } = useTranslation();
+  const place = occurrence.place;
+  if (place.kind === 'field')
+    return <>{t('confidentiality.field', { table: place.table, label: place.label })}</>;
+  return (
+    <>
+      {place.documentTitle}
+      {place.kind === 'speaker' && ` (${t('confidentiality.speakerLabel')})`}
+    </>
+  );
+}
+
+/** A candidate the researcher may take into the table, with the pseudonym they give it. */
+function Candidate({
+  candidate,
+  onAdd,
+}: {
+  candidate: IdentifierCandidate;
+  onAdd: (pseudonym: string) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [pseudonym, setPseudonym] = useState('');
+  return (
+    <li>
+      <form
+        className="candidate"
+        aria-label={candidate.text}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void onAdd(pseudonym);
+        }}
+      >
+        <span>
+          <strong>{candidate.text}</strong>{' '}
+          <span className="muted">
+            {t('confidentiality.candidateCount', { count: candidate.occurrences })},{' '}
+            {t('confidentiality.candidateDocuments', { count: candidate.documents })} · …
+            {candidate.example.before}
+            <mark>{candidate.text}</mark>
+            {candidate.example.after}…
+          </span>
+        </span>
+        <input
+          name="pseudonym"
+          aria-label={t('confidentiality.pseudonym')}
+          placeholder={t('confidentiality.pseudonym')}
+          value={pseudonym}
+          required
+          onChange={(event) => setPseudonym(event.target.value)}
+        />
+        <button type="submit">{t('confidentiality.addCandidate')}</button>
+      </form>
+    </li>
+  );
+}
+
+/** Where the table's names are still written, and words that may be names the table lacks. */
+export function IdentifierReview({
+  entries,
+  onChange,
+}: {
+  entries: PseudonymEntry[] | null;
+  onChange: (entries: PseudonymEntry[]) => void;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { pending, error, run } = useAction();
+  const [found, setFound] = useState<{ occurrences: IdentifierOccurrence[]; total: number } | null>(
+    null,
+  );
+  const [candidates, setCandidates] = useState<IdentifierCandidate[] | null>(null);
+  const realOf = new Map((entries ?? []).map((entry) => [entry.id, entry.real]));
+  return (
+    <section className="card exchange-card" aria-labelledby="identifier-review-heading">
+      <h2 id="identifier-review-heading">{t('confidentiality.reviewHeading')}</h2>
+      <p>{t('confidentiality.reviewExplanation')}</p>
+      <div className="exchange-buttons">
+        <button
+          type="button"
+          disabled={pending || !entries?.length}
+          onClick={() =>
+            void run(async () => setFound(await api['pseudonyms.occurrences']({ limit: SHOWN })))
+          }
+        >
+          {t('confidentiality.check')}
+        </button>
+        <button
+          type="button"
+          disabled={pending}
+          onClick={() =>
+            void run(async () => setCandidates(await api['pseudonyms.candidates']({})))
+          }
+        >
+          {t('confidentiality.suggest')}
+        </button>
+      </div>
+      <ErrorMessage error={error} />
+      {found && (
+        <div role="region" aria-label={t('confidentiality.check')} className="identifier-list">
+          <p role="status">
+            {found.total
+              ? t('confidentiality.found', { count: found.total })
+              : t('confidentiality.foundNone')}
+            {found.total > found.occurrences.length &&
+              ` ${t('confidentiality.shownFirst', { count: found.occurrences.length })}`}
+          </p>
+          {found.occurrences.length > 0 && (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('confidentiality.real')}</th>
+                  <th scope="col">{t('confidentiality.where')}</th>
+                  <th scope="col">{t('confidentiality.words')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {found.occurrences.map((occurrence, index) => (
+                  <tr key={index}>
+                    <td>{realOf.get(occurrence.entryId) ?? ''}</td>
+                    <td>
+                      <Place occurrence={occurrence} />
+                    </td>
+                    <td>
+                      …{occurrence.before}
+                      <mark>{occurrence.text}</mark>
+                      {occurrence.after}…
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+      {candidates && (
+        <div
+          role="region"
+          aria-label={t('confidentiality.candidatesHeading')}
+          className="identifier-list"
+        >
+          <h3>{t('confidentiality.candidatesHeading')}</h3>
+          {candidates.length === 0 ? (
+            <p>{t('confidentiality.candidatesNone')}</p>
+          ) : (
+            <ul className="candidates">
+              {candidates.map((candidate) => (
+                <Candidate
+                  key={candidate.text}
+                  candidate={candidate}
+                  onAdd={(pseudonym) =>
+                    run(async () => {
+                      onChange(
+                        await api['pseudonyms.add']({
+                          kind: 'person',
+                          real: candidate.text,
+                          variants: [],
+                          pseudonym,
+                          source: null,
+                        }),
+                      );
+                      setCandidates((current) =>
+                        (current ?? []).filter((other) => other.text !== candidate.text),
+                      );
+                    })
+                  }
+                />
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
