@@ -5,8 +5,14 @@ import { listCases, listParticipants } from '../../store/cases';
 import type { Db } from '../../store/database';
 import type { Cell } from '../tables/cell';
 import { translator } from '../translator';
-import type { PassageTable } from './passageRows';
+import type { PassageRow, PassageTable } from './passageRows';
 import { codeAncestry } from './passageRows';
+
+/** What a matrix reads of the passages: their code, cases and participants. */
+export interface MatrixSource {
+  codes: PassageTable['codes'];
+  rows: readonly Pick<PassageRow, 'codeId' | 'caseIds' | 'participantIds'>[];
+}
 
 const depthOf: Record<Exclude<MatrixLevel, 'code'>, number> = { axis: 0, variable: 1 };
 
@@ -17,7 +23,7 @@ const depthOf: Record<Exclude<MatrixLevel, 'code'>, number> = { axis: 0, variabl
  */
 export function codeMatrix(
   db: Db,
-  table: PassageTable,
+  table: MatrixSource,
   kind: 'case' | 'participant',
   level: MatrixLevel,
   values: DatasetValues,

@@ -11,6 +11,7 @@ import { XLSX_CELL_LIMIT } from '../tables/workbookWriter';
 import { translator } from '../translator';
 import type { PassageRow, PassageTable } from './passageRows';
 import { passageRowsIn } from './passageRows';
+import type { MatrixSource } from './codeMatrix';
 import { codeMatrix } from './codeMatrix';
 
 type ColumnType = 'text' | 'integer' | 'number' | 'date' | 'datetime' | 'boolean';
@@ -181,11 +182,22 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  */
 export async function exportDataset(db: Db, options: DatasetOptions): Promise<DatasetFile[]> {
   const t = translator(options.language);
-  // Rows are made as they are read: the CSV of passages writes each as it comes; the workbook
-  // and the matrices, which read them more than once, hold them all.
+  // Rows are made as they are read and written as they come: the workbook keeps of each only
+  // what its matrices count (code, cases, participants), which are written after the passages.
   const source = passageRowsIn(db, options.scope);
-  let held: PassageTable | null = null;
-  const table = (): PassageTable => (held ??= { ...source, rows: [...source.rows] });
+  const counting: MatrixSource = { codes: source.codes, rows: [] };
+  let heldRows: MatrixSource['rows'] | null = null;
+  // A CSV of a matrix reads the rows for it alone; the workbook has collected them by then.
+  const matrixSource = (): MatrixSource => ({
+    codes: source.codes,
+    rows: (heldRows ??= counting.rows.length
+      ? counting.rows
+      : [...source.rows].map(({ codeId, caseIds, participantIds }) => ({
+          codeId,
+          caseIds,
+          participantIds,
+        }))),
+  });
   const columns = passageColumns(source, options.language);
   const header = (column: Column) =>
     options.columnNames === 'safe' ? column.safeName : column.name;
@@ -196,7 +208,7 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
     if (!counts) {
       counts = codeMatrix(
         db,
-        table(),
+        matrixSource(),
         kind,
         options.level,
         'counts',
@@ -208,7 +220,7 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
     if (values === 'counts') return counts;
     return codeMatrix(
       db,
-      table(),
+      matrixSource(),
       kind,
       options.level,
       values,
@@ -219,32 +231,37 @@ export async function exportDataset(db: Db, options: DatasetOptions): Promise<Da
   };
 
   if (options.format === 'xlsx') {
-    // Row by row as the sheet is written: the 50,000 rows are never held twice.
+    let tooLong = 0;
+    const rows = counting.rows as Pick<PassageRow, 'codeId' | 'caseIds' | 'participantIds'>[];
+    // The passages sheet is written first, row by row as they are read; the sheets after it
+    // are made when the writer reaches them, from what it kept.
     function* passageCells(): Generator<Cell[]> {
       yield columns.map(header);
-      for (const row of table().rows) yield columns.map((column) => column.value(row));
+      for (const row of source.rows) {
+        rows.push({ codeId: row.codeId, caseIds: row.caseIds, participantIds: row.participantIds });
+        tooLong += [row.text, row.memo].filter((text) => text.length > XLSX_CELL_LIMIT).length;
+        yield columns.map((column) => column.value(row));
+      }
     }
-    const tooLong = table().rows.reduce(
-      (count, row) =>
-        count + [row.text, row.memo].filter((text) => text.length > XLSX_CELL_LIMIT).length,
-      0,
-    );
+    const later = (make: () => Iterable<readonly Cell[]>): Iterable<readonly Cell[]> => ({
+      [Symbol.iterator]: () => make()[Symbol.iterator](),
+    });
     const sheets = [
       { name: t('dataset.sheets.passages'), rows: passageCells() },
       ...(['case', 'participant'] as const).flatMap((kind) =>
         (['counts', 'binary'] as const).map((values) => ({
           name: t(`dataset.sheets.${kind}.${values}`),
-          rows: matrix(kind, values).cells,
+          rows: later(() => matrix(kind, values).cells),
         })),
       ),
       {
         name: t('dataset.sheets.dictionary'),
-        rows: [
+        rows: later(() => [
           ...dictionaryRows(columns, options.language),
           [],
           [t('dataset.dictionary.matrices', { level: t(`matrix.levels.${options.level}`) })],
           ...(tooLong ? [[t('dataset.dictionary.shortened', { count: tooLong })]] : []),
-        ],
+        ]),
       },
     ];
     return [

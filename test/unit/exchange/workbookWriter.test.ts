@@ -106,8 +106,12 @@ describe('the workbook writer', () => {
       '=',
       '-',
     );
+    // Short texts go to the shared table, long ones (passages, memos) are written inline.
     const text = fc
-      .array(character, { minLength: 1, maxLength: 12 })
+      .oneof(
+        fc.array(character, { minLength: 1, maxLength: 12 }),
+        fc.array(character, { minLength: 70, maxLength: 90 }),
+      )
       .map((parts) => parts.join(''));
     await fc.assert(
       fc.asyncProperty(
