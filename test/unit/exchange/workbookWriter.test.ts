@@ -106,7 +106,7 @@ describe('the workbook writer', () => {
       '=',
       '-',
     );
-    // Short texts go to the shared table, long ones (passages, memos) are written inline.
+    // Names and labels, and texts of a passage's length.
     const text = fc
       .oneof(
         fc.array(character, { minLength: 1, maxLength: 12 }),
