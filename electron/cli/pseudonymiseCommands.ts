@@ -81,7 +81,7 @@ export const checkIdentifiersCommand: Command = {
 
 export const pseudonymiseCommand: Command = {
   usage:
-    'pseudonymise <project.axial> --table <names.csv> --out <shared.axial> --key <shared.key> [--keep-recordings]',
+    'pseudonymise <project.axial> --table <names.csv> --out <shared.axial|.qdpx|.xlsx> --key <shared.key> [--keep-recordings]',
   summary:
     'Writes a pseudonymised copy of the project (the project itself is left as it is): every name of the table replaced by its pseudonym, codings kept on their words, recordings left out unless --keep-recordings. The key that re-identifies it goes to its own file, encrypted with the passphrase from AXIAL_KEY_PASSPHRASE (or typed at the terminal).',
   async run(core, options, output) {

@@ -11,7 +11,7 @@ import { findOccurrences } from '../pseudonymise/findOccurrences';
 import { readKeyFile, writeKeyFile } from '../pseudonymise/keyFile';
 import { readNamesTable, writeNamesTable } from '../pseudonymise/namesTable';
 import { pseudonymiseProject } from '../pseudonymise/pseudonymiseProject';
-import { writePseudonymisedCopy } from '../pseudonymise/pseudonymisedCopy';
+import { writePseudonymisedExport } from '../pseudonymise/pseudonymisedExport';
 import { reidentifyProject } from '../pseudonymise/reidentifyProject';
 import { suggestCandidates } from '../pseudonymise/suggestCandidates';
 import type { Db } from '../store/database';
@@ -127,7 +127,7 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
 
   'pseudonyms.exportCopy': async (
     context,
-    { path, keyPath, passphrase, keepRecordings, overwrite, table },
+    { path, keyPath, passphrase, keepRecordings, overwrite, table, format },
   ) => {
     const { db, path: projectPath } = context.session.require();
     const keyTarget = resolve(keyPath);
@@ -137,9 +137,11 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
         `A file already exists at "${keyTarget}". Choose another name for the key, or confirm that it should be replaced.`,
         { path: keyTarget },
       );
-    const copy = await writePseudonymisedCopy(db, projectPath, path, entriesFor(db, table), {
+    const copy = await writePseudonymisedExport(db, projectPath, path, entriesFor(db, table), {
+      format,
       keepRecordings,
       overwrite,
+      version: context.host.version,
     });
     try {
       writeFileSync(keyTarget, writeKeyFile(copy.key, passphrase), { mode: 0o600 });

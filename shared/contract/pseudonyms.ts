@@ -113,6 +113,8 @@ export const pseudonymsContract = {
       keepRecordings: z.boolean().default(false),
       overwrite: z.boolean().default(false),
       table: namesFile,
+      /** The project itself, or what is exported from its pseudonymised copy. */
+      format: z.enum(['axial', 'qdpx', 'xlsx']).default('axial'),
     }),
   ),
   /** Puts the real names back into this project (a pseudonymised copy) from its key: one undo step. */

@@ -1120,6 +1120,12 @@ export const en = {
     shareHeading: 'Share without names',
     shareExplanation:
       'A pseudonymised copy of the project, for co-authors, an archive or a journal: every name of the table replaced, codings kept on their words. This project stays as it is. The key that re-identifies the copy goes to a file of its own, encrypted with your passphrase: keep both apart from the copy.',
+    format: 'What to share',
+    formats: {
+      axial: 'The project (.axial)',
+      qdpx: 'A REFI-QDA project (.qdpx)',
+      xlsx: 'The coded dataset (.xlsx)',
+    },
     copyPath: 'Pseudonymised copy',
     keyPath: 'Key file',
     passphrase: 'Passphrase (at least 8 characters)',

@@ -1146,6 +1146,12 @@ export const fr: Messages = {
     shareHeading: 'Partager sans les noms',
     shareExplanation:
       'Une copie pseudonymisée du projet, pour des co-auteur·es, une archive ou une revue : chaque nom de la table remplacé, les codages gardés sur leurs mots. Ce projet reste tel quel. La clé qui réidentifie la copie va dans un fichier à part, chiffré avec votre phrase de passe : gardez-les tous deux à l’écart de la copie.',
+    format: 'Ce qui est partagé',
+    formats: {
+      axial: 'Le projet (.axial)',
+      qdpx: 'Un projet REFI-QDA (.qdpx)',
+      xlsx: 'Le jeu de données codé (.xlsx)',
+    },
     copyPath: 'Copie pseudonymisée',
     keyPath: 'Fichier de clé',
     passphrase: 'Phrase de passe (au moins 8 caractères)',

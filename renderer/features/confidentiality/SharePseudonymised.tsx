@@ -10,6 +10,9 @@ import { flushPendingEdits } from '../project/pendingEdits';
 const beside = (path: string, suffix: string, extension: string) =>
   `${path.replace(/\.axial$/i, '')} (${suffix})${extension}`;
 
+const formats = ['axial', 'qdpx', 'xlsx'] as const;
+type Format = (typeof formats)[number];
+
 /** The pseudonymised copy and its key: written from this project, which stays as it is. */
 export function SharePseudonymised({
   project,
@@ -32,6 +35,7 @@ export function SharePseudonymised({
   const [keyPath, setKeyPath] = useState(() => beside(project.path, suffix, '.key'));
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
+  const [format, setFormat] = useState<Format>('axial');
   const [keepRecordings, setKeepRecordings] = useState(false);
   const [overwrite, setOverwrite] = useState(false);
   const [done, setDone] = useState<string | null>(null);
@@ -56,6 +60,7 @@ export function SharePseudonymised({
               passphrase,
               keepRecordings,
               overwrite,
+              format,
             });
             setPassphrase('');
             setAgain('');
@@ -74,6 +79,24 @@ export function SharePseudonymised({
           });
         }}
       >
+        <label className="field">
+          <span>{t('confidentiality.format')}</span>
+          <select
+            name="format"
+            value={format}
+            onChange={(event) => {
+              const chosen = event.target.value as Format;
+              setFormat(chosen);
+              setPath((current) => current.replace(/\.(axial|qdpx|xlsx)$/i, `.${chosen}`));
+            }}
+          >
+            {formats.map((option) => (
+              <option key={option} value={option}>
+                {t(`confidentiality.formats.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <PathField
           name="pseudonymised-path"
           label={t('confidentiality.copyPath')}
@@ -115,15 +138,17 @@ export function SharePseudonymised({
             onChange={(event) => setAgain(event.target.value)}
           />
         </label>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            name="keep-recordings"
-            checked={keepRecordings}
-            onChange={(event) => setKeepRecordings(event.target.checked)}
-          />
-          <span>{t('confidentiality.keepRecordings')}</span>
-        </label>
+        {format === 'axial' && (
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              name="keep-recordings"
+              checked={keepRecordings}
+              onChange={(event) => setKeepRecordings(event.target.checked)}
+            />
+            <span>{t('confidentiality.keepRecordings')}</span>
+          </label>
+        )}
         <label className="checkbox">
           <input
             type="checkbox"

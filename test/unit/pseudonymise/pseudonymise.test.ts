@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../../support/apiHarness';
@@ -7,6 +8,8 @@ import { fileBytes, openHarness } from '../../support/apiHarness';
 import { sliceCodePoints } from '../../../shared/text/codePoints';
 import { documentFromJson } from '../../../shared/editor/schema';
 import { buildTextIndex } from '../../../shared/text/textIndex';
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** A document as the API gives it, with its plain text (code points are what codings count). */
 async function read(id: string) {
@@ -220,5 +223,30 @@ describe('pseudonymising a project', () => {
     const codings = await call('codings.forDocument', { documentId: document.id });
     expect(codings.map((coding) => [coding.start, coding.end])).toEqual([[3, 4]]);
     expect((await read(document.id)).text).toBe('le\nX');
+  });
+
+  it('exports a pseudonymised .qdpx and coded dataset from a checked copy, the project untouched', async () => {
+    const { document } = await study();
+    const before = await read(document.id);
+    for (const format of ['qdpx', 'xlsx'] as const) {
+      const path = join(harness.folder, `partage.${format}`);
+      const made = await harness.call('pseudonyms.exportCopy', {
+        path,
+        keyPath: join(harness.folder, `partage-${format}.key`),
+        passphrase: 'une phrase de passe longue',
+        format,
+      });
+      expect(made.path).toBe(path);
+      const files = unzipSync(new Uint8Array(readFileSync(path)));
+      const text = Object.values(files)
+        .map((bytes) => new TextDecoder().decode(bytes))
+        .join('\n');
+      expect(text).toContain(format === 'qdpx' ? 'DGS de A' : 'le maire de A');
+      expect(fold(text), format).not.toMatch(/martin|durand|aurelie|villeneuve/);
+    }
+    expect((await read(document.id)).text).toBe(before.text);
+    expect(
+      readdirSync(harness.folder).filter((name) => /\.[0-9a-f]{8}\.(axial|snapshot)/.test(name)),
+    ).toEqual([]);
   });
 });
