@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { CountingDecision, ExportedFile } from '../../shared/exchange';
 import { offsetCountings } from '../../shared/exchange';
+import type { AppCore } from '../api/core';
 import { createAppCore } from '../api/core';
 import { describeHolder } from '../store/projectLock';
 import { agreementCommand } from './agreementCommand';
@@ -37,6 +38,17 @@ function countingWhy(decision: CountingDecision): string {
     case 'standard':
       return 'the REFI-QDA standard; use --counting if passages look shifted';
   }
+}
+
+/** Before an export: the pseudonym table's names still written in the project, said on stderr. */
+async function warnOfNames(core: AppCore, output: CliOutput): Promise<void> {
+  const entries = await call<unknown[]>(core, 'pseudonyms.list', {});
+  if (!entries.length) return;
+  const { total } = await call<{ total: number }>(core, 'pseudonyms.occurrences', { limit: 1 });
+  if (total)
+    output.error(
+      `Warning: ${total} name${total === 1 ? '' : 's'} of the project's pseudonym table ${total === 1 ? 'is' : 'are'} still written in it, and in this export (axial pseudonymise writes one without them).`,
+    );
 }
 
 const commands: Record<string, Command> = {
@@ -83,6 +95,7 @@ const commands: Record<string, Command> = {
         columnNames: flag(options, 'column-names', ['readable', 'safe']),
       };
       await openProject(core, options, output);
+      await warnOfNames(core, output);
       const files = await call<ExportedFile[]>(
         core,
         'dataset.export',
@@ -104,6 +117,7 @@ const commands: Record<string, Command> = {
     async run(core, options, output) {
       const out = resolve(requiredFlag(options, 'out'));
       await openProject(core, options, output);
+      await warnOfNames(core, output);
       const result = await call<{ file: ExportedFile; notExported: string[] }>(
         core,
         'refi.exportProject',

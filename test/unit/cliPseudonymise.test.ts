@@ -87,4 +87,27 @@ describe('axial check-identifiers and axial pseudonymise', () => {
     // The project itself still holds the names.
     expect((await axial('check-identifiers', harness.projectPath, '--table', table)).code).toBe(1);
   });
+
+  it('warns before an export that the pseudonym table’s names are still in the project', async () => {
+    const { call } = harness;
+    await call('documents.import', {
+      fileName: 'Entretien.txt',
+      data: fileBytes('Enquêtrice : Bonjour Mme Lefèvre.\nDGS : Bonjour.'),
+    });
+    const out = join(harness.folder, 'export.qdpx');
+    await call('projects.close', {});
+    expect((await axial('export-qdpx', harness.projectPath, '--out', out)).error).toBe('');
+    await call('projects.open', { path: harness.projectPath });
+    await call('pseudonyms.add', {
+      kind: 'person',
+      real: 'Lefèvre',
+      variants: [],
+      pseudonym: 'la DGS',
+      source: null,
+    });
+    await call('projects.close', {});
+    const warned = await axial('export-qdpx', harness.projectPath, '--out', out);
+    expect(warned.code).toBe(0);
+    expect(warned.error).toContain('Warning: 1 name of the project');
+  });
 });
