@@ -56,17 +56,27 @@ export function foldTerm(term: string): string {
   return foldWithOrigins(term.trim()).folded.trim();
 }
 
+const LETTER = /\p{L}/u;
+const CAPITAL = /\p{Lu}/u;
+
 /**
  * Whether the folded text at `index` is inside a word: a letter or digit, or a
- * hyphen between two letters ("Jean-Pierre" is one name, and "Jean" alone is
- * not in it). An apostrophe ends a word: "d'Aurélie" holds "Aurélie".
+ * hyphen between two letters that joins a capitalised word to it, as in a
+ * compound name ("Jean-Pierre" is one name, and "Jean" alone is not in it).
+ * A hyphen before a word in small letters joins no name: "entretien-marchand"
+ * (a file's name) and "2024-03-14-lefevre" hold "marchand" and "lefevre".
+ * An apostrophe ends a word: "d'Aurélie" holds "Aurélie".
  */
-function wordAt(folded: string, index: number): boolean {
+function wordAt(text: FoldedText, points: readonly string[], index: number): boolean {
+  const { folded, origin } = text;
   const character = folded[index];
   if (character === undefined) return false;
   if (WORD.test(character)) return true;
   return (
-    character === '-' && WORD.test(folded[index - 1] ?? '') && WORD.test(folded[index + 1] ?? '')
+    character === '-' &&
+    LETTER.test(folded[index - 1] ?? '') &&
+    LETTER.test(folded[index + 1] ?? '') &&
+    CAPITAL.test(points[origin[index + 1]!] ?? '')
   );
 }
 
@@ -77,7 +87,9 @@ function wordAt(folded: string, index: number): boolean {
  */
 export function findNames(text: string, terms: readonly NameTerm[]): NameMatch[] {
   if (!text || !terms.length) return [];
-  const { folded, origin } = foldWithOrigins(text);
+  const foldedText = foldWithOrigins(text);
+  const { folded, origin } = foldedText;
+  const points = Array.from(text);
   const found: { entryId: string; from: number; to: number }[] = [];
   const seen = new Set<string>();
   for (const term of terms) {
@@ -87,15 +99,14 @@ export function findNames(text: string, terms: readonly NameTerm[]): NameMatch[]
     for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
       const end = at + needle.length;
       // A boundary on each side: the needle's own edge is a word, the text beyond it is not.
-      if (WORD.test(needle[0]!) && wordAt(folded, at - 1)) continue;
-      if (WORD.test(needle[needle.length - 1]!) && wordAt(folded, end)) continue;
+      if (WORD.test(needle[0]!) && wordAt(foldedText, points, at - 1)) continue;
+      if (WORD.test(needle[needle.length - 1]!) && wordAt(foldedText, points, end)) continue;
       found.push({ entryId: term.entryId, from: at, to: end });
     }
   }
   found.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
   const taken: { from: number; to: number }[] = [];
   const kept: NameMatch[] = [];
-  const points = Array.from(text);
   for (const match of found) {
     if (taken.some((range) => match.from < range.to && range.from < match.to)) continue;
     taken.push(match);
