@@ -131,6 +131,22 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
   ) => {
     const { db, path: projectPath } = context.session.require();
     const keyTarget = resolve(keyPath);
+    const copyTarget = resolve(path);
+    // Replacing the open project would delete it (and what its journal holds) under itself.
+    for (const target of [copyTarget, keyTarget])
+      if (target === resolve(projectPath))
+        throw new AxialError(
+          'invalid_input',
+          `"${target}" is this project's own file: choose another name, so that the project with its real names is kept. Nothing was written.`,
+          { path: target, reason: 'targetIsProject' },
+        );
+    // The key written where the copy was would leave no copy, and say one was written.
+    if (copyTarget === keyTarget)
+      throw new AxialError(
+        'invalid_input',
+        `The copy and its key cannot be the same file ("${keyTarget}"): give the key a name of its own, such as one ending in .key. Nothing was written.`,
+        { path: keyTarget, reason: 'keyIsCopy' },
+      );
     if (existsSync(keyTarget) && !overwrite)
       throw new AxialError(
         'file_exists',

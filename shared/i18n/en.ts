@@ -249,6 +249,10 @@ export const en = {
       'The passphrase does not open {{file}} (or the file was changed since it was written). Nothing was re-identified.',
     namesRemain:
       'The copy was not kept: {{names}} still appeared in it ({{where}}). Your project is unchanged. Check these names in the table and try again.',
+    targetIsProject:
+      '{{path}} is this project’s own file: choose another name, so that the project with its real names is kept. Nothing was written.',
+    keyIsCopy:
+      'The copy and its key cannot be the same file ({{path}}): give the key a name of its own, such as one ending in .key. Nothing was written.',
     namesTooLarge: '{{file}} goes past what a table of names holds. Nothing was read.',
     namesHeader:
       '{{file}} needs a header with the columns “real” and “pseudonym” (and, if you like, “kind”). Nothing was read.',

@@ -257,6 +257,10 @@ export const fr: Messages = {
       'La phrase de passe n’ouvre pas {{file}} (ou le fichier a été modifié depuis). Rien n’a été réidentifié.',
     namesRemain:
       'La copie n’a pas été gardée : {{names}} y figurait encore ({{where}}). Votre projet n’a pas changé. Vérifiez ces noms dans la table et réessayez.',
+    targetIsProject:
+      '{{path}} est le fichier de ce projet même : choisissez un autre nom, pour que le projet et ses vrais noms soient gardés. Rien n’a été écrit.',
+    keyIsCopy:
+      'La copie et sa clé ne peuvent pas être le même fichier ({{path}}) : donnez à la clé un nom à elle, par exemple finissant par .key. Rien n’a été écrit.',
     namesTooLarge: '{{file}} dépasse ce que contient une table de noms. Rien n’a été lu.',
     namesHeader:
       '{{file}} doit commencer par une ligne d’en-tête avec les colonnes « real » et « pseudonym » (et, si vous le souhaitez, « kind »). Rien n’a été lu.',

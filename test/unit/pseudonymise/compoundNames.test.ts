@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findNames } from '../../../electron/pseudonymise/nameMatcher';
@@ -56,5 +56,41 @@ describe('a pseudonymised copy of a transcript named after its interviewee', () 
     });
     shared.close();
     expect(readFileSync(path).includes(Buffer.from('archand'))).toBe(false);
+  });
+});
+
+describe('a pseudonymised copy written where it cannot be', () => {
+  it('is refused over the open project or onto its own key, and the project is kept whole', async () => {
+    const { call, core } = harness;
+    await call('documents.import', {
+      fileName: 'Entretien.txt',
+      data: fileBytes('Enquêteur : Bonjour.\nKarim Marchand : Bonjour.'),
+    });
+    await call('pseudonyms.add', {
+      kind: 'person',
+      real: 'Karim Marchand',
+      variants: [],
+      pseudonym: 'Samir Haddad',
+    });
+    const project = (await call('projects.current', {}))!.path;
+    const onto = await core.dispatch('pseudonyms.exportCopy', {
+      path: project,
+      keyPath: join(harness.folder, 'partage.key'),
+      passphrase: 'une longue phrase',
+      overwrite: true,
+    });
+    expect(onto.ok ? null : onto.error.params?.reason).toBe('targetIsProject');
+    const same = join(harness.folder, 'partage.axial');
+    const together = await core.dispatch('pseudonyms.exportCopy', {
+      path: same,
+      keyPath: same,
+      passphrase: 'une longue phrase',
+    });
+    expect(together.ok ? null : together.error.params?.reason).toBe('keyIsCopy');
+    expect(existsSync(same)).toBe(false);
+    const [document] = await call('documents.list', {});
+    expect(document!.title).toBe('Entretien');
+    const { content } = await call('documents.get', { id: document!.id });
+    expect(JSON.stringify(content)).toContain('Karim Marchand');
   });
 });
