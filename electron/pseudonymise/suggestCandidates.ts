@@ -55,6 +55,14 @@ export async function suggestCandidates(
       if (first > last) continue;
       const text = parts.slice(first, last + 1).join(' ');
       if (text.length < 2 || (terms.length && findNames(text, terms).length)) continue;
+      // Part of a name the table holds ("Mme" of "Mme Petit", "JP" of "JP Blanc"): not a name it lacks.
+      const from = Array.from(parts.slice(0, first).join(' ')).length + (first ? 1 : 0);
+      const to = from + Array.from(text).length;
+      if (
+        terms.length &&
+        findNames(match[0], terms).some((name) => name.start < to && from < name.end)
+      )
+        continue;
       const key = text.toLowerCase();
       let candidate = found.get(key);
       if (!candidate) {

@@ -1,0 +1,37 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Harness } from '../../support/apiHarness';
+import { fileBytes, openHarness } from '../../support/apiHarness';
+
+let harness: Harness;
+beforeEach(async () => {
+  harness = await openHarness();
+});
+afterEach(() => harness.close());
+
+describe('suggestions of names not in the table', () => {
+  it('leave out the title or initials of a name the table holds whole', async () => {
+    const { call } = harness;
+    await call('documents.import', {
+      fileName: 'Entretien.txt',
+      data: fileBytes(
+        'Enquêtrice : Et Mme Petit ?\nMarie-Claude Petit : JP Blanc a signé, avec Nadia Benali.',
+      ),
+    });
+    await call('pseudonyms.add', {
+      kind: 'person',
+      real: 'Marie-Claude Petit',
+      variants: ['Mme Petit'],
+      pseudonym: 'Odile Martin',
+    });
+    await call('pseudonyms.add', {
+      kind: 'person',
+      real: 'Jean-Pierre Blanc',
+      variants: ['JP Blanc'],
+      pseudonym: 'Paul Durand',
+    });
+    const candidates = (await call('pseudonyms.candidates', {})).map((found) => found.text);
+    expect(candidates).toContain('Nadia Benali');
+    expect(candidates).not.toContain('Mme');
+    expect(candidates).not.toContain('JP');
+  });
+});
