@@ -3,7 +3,7 @@ import { documentFromJson } from '../../shared/editor/schema';
 import { buildTextIndex } from '../../shared/text/textIndex';
 import type { Db } from '../store/database';
 import { findNames } from './nameMatcher';
-import { namingFields } from './pseudonymiseProject';
+import { labelColumns, namingFields } from './pseudonymiseProject';
 import { termsOf } from './replaceNames';
 
 const CONTEXT = 40;
@@ -56,7 +56,7 @@ export function findOccurrences(
       });
     const speakers = new Set(index.blocks.map((block) => block.speaker).filter(Boolean));
     for (const speaker of speakers)
-      for (const match of findNames(speaker!, terms))
+      for (const match of findNames(speaker!, terms, true))
         add({
           entryId: match.entryId,
           place: { kind: 'speaker', documentId: document.id, documentTitle: document.title },
@@ -82,7 +82,7 @@ export function findOccurrences(
         const value = row[column];
         if (typeof value !== 'string') continue;
         const points = Array.from(value);
-        for (const match of findNames(value, terms))
+        for (const match of findNames(value, terms, labelColumns.has(`${table}.${column}`)))
           add({
             entryId: match.entryId,
             place: {

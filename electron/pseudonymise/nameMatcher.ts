@@ -81,11 +81,29 @@ function wordAt(text: FoldedText, points: readonly string[], index: number): boo
 }
 
 /**
- * Every whole-word occurrence of the terms in the text, accents, case and
- * spacing aside; where two overlap, the longer (then the earlier) is kept,
- * so "Aurélie Martin" is one occurrence, not "Aurélie" and "Martin".
+ * Whether a term of one word, written with a capital, is found in prose only
+ * where the text writes it with one: many surnames are words too ("Petit",
+ * "Blanc", "Marchand"), and "un petit budget" names no one. A name of several
+ * words, a term typed in small letters, and any name in a label (a title, a
+ * file's name, a speaker) are found however written.
  */
-export function findNames(text: string, terms: readonly NameTerm[]): NameMatch[] {
+export function capitalOnly(term: string): boolean {
+  const trimmed = term.trim();
+  return !/[\s\u00a0\u202f]/u.test(trimmed) && CAPITAL.test(Array.from(trimmed)[0] ?? '');
+}
+
+/**
+ * Every whole-word occurrence of the terms in the text, accents, case and
+ * spacing aside (see `capitalOnly` for names that are words too); where two
+ * overlap, the longer (then the earlier) is kept, so "Aurélie Martin" is one
+ * occurrence, not "Aurélie" and "Martin".
+ */
+export function findNames(
+  text: string,
+  terms: readonly NameTerm[],
+  /** A label (a title, a file's name, a speaker): names are written there in any case ("entretien-marchand"). */
+  anyCase = false,
+): NameMatch[] {
   if (!text || !terms.length) return [];
   const foldedText = foldWithOrigins(text);
   const { folded, origin } = foldedText;
@@ -96,8 +114,10 @@ export function findNames(text: string, terms: readonly NameTerm[]): NameMatch[]
     const needle = foldTerm(term.text);
     if (!needle || seen.has(`${term.entryId}\u0000${needle}`)) continue;
     seen.add(`${term.entryId}\u0000${needle}`);
+    const capital = !anyCase && capitalOnly(term.text);
     for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
       const end = at + needle.length;
+      if (capital && !CAPITAL.test(points[origin[at]!] ?? '')) continue;
       // A boundary on each side: the needle's own edge is a word, the text beyond it is not.
       if (WORD.test(needle[0]!) && wordAt(foldedText, points, at - 1)) continue;
       if (WORD.test(needle[needle.length - 1]!) && wordAt(foldedText, points, end)) continue;

@@ -47,6 +47,28 @@ export const namingFields: readonly { table: JournaledTable; columns: readonly s
 ];
 
 /**
+ * Values that are labels rather than prose (titles, names, files' names,
+ * values): a name is written there in any case, and a word there is rarely
+ * the common word a surname can be (see `capitalOnly`).
+ */
+export const labelColumns: ReadonlySet<string> = new Set([
+  'document.title',
+  'document.place',
+  'document.source_name',
+  'document.speakers',
+  'document.turns',
+  'code.name',
+  'study_case.name',
+  'participant.name',
+  'guide.title',
+  'recording.file_name',
+  'attribute.name',
+  'attribute.choices',
+  'attribute_value.value',
+  'project.title',
+]);
+
+/**
  * Codings and answers that cut an occurrence (begin or end inside the name)
  * are widened to all of it first: the replacement is then on their words
  * whole, where the edit's mapping would otherwise leave it outside them, or
@@ -94,7 +116,7 @@ function pseudonymiseDocument(
   const speakers: DocumentReplacements['speakers'] = [];
   index.blocks.forEach((block, number) => {
     if (!block.speaker) return;
-    const label = replaceNames(block.speaker, terms, pseudonymOf).text;
+    const label = replaceNames(block.speaker, terms, pseudonymOf, true).text;
     if (label === block.speaker) return;
     transform.setNodeAttribute(block.position - 1, 'speaker', label);
     speakers.push({ block: number, original: block.speaker, pseudonymised: label });
@@ -141,7 +163,12 @@ export function pseudonymiseProject(
     if (done) log.documents.push(done);
   }
   const replaceIn = (table: JournaledTable, id: string, column: string, value: string) => {
-    const { text, replacements } = replaceNames(value, terms, pseudonymOf);
+    const { text, replacements } = replaceNames(
+      value,
+      terms,
+      pseudonymOf,
+      labelColumns.has(`${table}.${column}`),
+    );
     if (!replacements.length) return null;
     log.fields.push({ table, id, column, replacements });
     return text;
@@ -178,7 +205,7 @@ export function pseudonymiseProject(
   }[];
   for (const attribute of choices) {
     const list = JSON.parse(attribute.choices) as string[];
-    const replaced = list.map((choice) => replaceNames(choice, terms, pseudonymOf).text);
+    const replaced = list.map((choice) => replaceNames(choice, terms, pseudonymOf, true).text);
     if (replaced.some((choice, index) => choice !== list[index])) {
       log.fields.push({
         table: 'attribute',

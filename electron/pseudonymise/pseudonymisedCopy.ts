@@ -72,7 +72,7 @@ export async function writePseudonymisedCopy(
       working
         .prepare('UPDATE project SET title = ?, description = ?')
         .run(
-          replaceNames(project.title, terms, pseudonymOf).text,
+          replaceNames(project.title, terms, pseudonymOf, true).text,
           replaceNames(project.description, terms, pseudonymOf).text,
         );
       const left = leaveOut(working, options.keepRecordings);

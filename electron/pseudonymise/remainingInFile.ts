@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import type { PseudonymEntry } from '../../shared/pseudonyms';
 import { foldForComparison } from '../../shared/text/fold';
-import { findNames } from './nameMatcher';
+import { capitalOnly, findNames } from './nameMatcher';
+import { labelColumns } from './pseudonymiseProject';
 import { termsOf } from './replaceNames';
 
 /** Where a real name was still found in a file meant to be shared. */
@@ -41,7 +42,7 @@ export function remainingInFile(path: string, entries: readonly PseudonymEntry[]
           .pluck()
           .iterate() as IterableIterator<string>;
         for (const value of values)
-          for (const match of findNames(value, terms))
+          for (const match of findNames(value, terms, labelColumns.has(`${table}.${column}`)))
             found.push({ entryId: match.entryId, where: `${table}.${column}`, text: match.text });
       }
     }
@@ -51,6 +52,8 @@ export function remainingInFile(path: string, entries: readonly PseudonymEntry[]
       db.prepare('SELECT term FROM temp.axial_words').pluck().all() as string[],
     );
     for (const term of terms) {
+      // The index keeps no case: a one-word name that is also a word ("Petit") is told only by the text.
+      if (capitalOnly(term.text)) continue;
       const folded = foldForComparison(term.text)
         .split(/[^\p{L}\p{N}]+/u)
         .filter(Boolean);
@@ -64,7 +67,11 @@ export function remainingInFile(path: string, entries: readonly PseudonymEntry[]
   // Pages freed by SQLite keep what they held until reused: the bytes are read as they are.
   const bytes = readFileSync(path);
   for (const term of terms)
-    for (const form of new Set([term.text, term.text.toLowerCase(), term.text.normalize('NFD')]))
+    for (const form of new Set(
+      capitalOnly(term.text)
+        ? [term.text, term.text.normalize('NFD')]
+        : [term.text, term.text.toLowerCase(), term.text.normalize('NFD')],
+    ))
       if (form.trim() && inBytes(bytes, Buffer.from(form.trim(), 'utf8')))
         found.push({ entryId: term.entryId, where: 'file bytes', text: form });
   return found;

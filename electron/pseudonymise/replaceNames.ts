@@ -39,8 +39,9 @@ export function replaceNames(
   text: string,
   terms: readonly NameTerm[],
   pseudonymOf: ReadonlyMap<string, string>,
+  anyCase = false,
 ): { text: string; replacements: Replacement[] } {
-  const matches = findNames(text, terms);
+  const matches = findNames(text, terms, anyCase);
   if (!matches.length) return { text, replacements: [] };
   const points = Array.from(text);
   let result = '';

@@ -1105,8 +1105,8 @@ export const en = {
     reviewExplanation:
       'Where the table’s names are still written: texts, speakers, titles, memos, names and values. And capitalised words no dictionary knows, which may be names the table lacks.',
     check: 'Find the names',
-    found_one: '{{count, number}} occurrence of the table’s names',
-    found_other: '{{count, number}} occurrences of the table’s names',
+    found_one: '{{count, number}} occurrence of the table’s names.',
+    found_other: '{{count, number}} occurrences of the table’s names.',
     foundNone: 'No name of the table is written in the project.',
     shownFirst: 'The first {{count, number}} are listed.',
     where: 'Where',

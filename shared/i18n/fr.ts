@@ -1131,8 +1131,8 @@ export const fr: Messages = {
     reviewExplanation:
       'Où les noms de la table sont encore écrits : textes, locuteurs, titres, mémos, noms et valeurs. Et les mots à majuscule qu’aucun dictionnaire ne connaît, qui peuvent être des noms absents de la table.',
     check: 'Chercher les noms',
-    found_one: '{{count, number}} occurrence des noms de la table',
-    found_other: '{{count, number}} occurrences des noms de la table',
+    found_one: '{{count, number}} occurrence des noms de la table.',
+    found_other: '{{count, number}} occurrences des noms de la table.',
     foundNone: 'Aucun nom de la table n’est écrit dans le projet.',
     shownFirst: 'Les {{count, number}} premières sont listées.',
     where: 'Où',
