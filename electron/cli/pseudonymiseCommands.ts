@@ -90,6 +90,10 @@ export const pseudonymiseCommand: Command = {
     const key = resolve(requiredFlag(options, 'key'));
     if (out === key) throw new UsageError('--out and --key name the same file.');
     const secret = await passphrase(output);
+    if ([...secret].length < 8)
+      throw new UsageError(
+        'The passphrase is shorter than 8 characters: choose a longer one (whoever has it and the key file can re-identify the copy).',
+      );
     await openProject(core, options, output);
     const made = await call<{
       path: string;

@@ -62,6 +62,20 @@ describe('axial check-identifiers and axial pseudonymise', () => {
     expect(refused.error).toContain('AXIAL_KEY_PASSPHRASE');
     expect(existsSync(out)).toBe(false);
 
+    process.env.AXIAL_KEY_PASSPHRASE = 'court';
+    const short = await axial(
+      'pseudonymise',
+      harness.projectPath,
+      '--table',
+      table,
+      '--out',
+      out,
+      '--key',
+      key,
+    );
+    expect(short.code).toBe(2);
+    expect(short.error).toContain('shorter than 8 characters');
+    expect(existsSync(out)).toBe(false);
     process.env.AXIAL_KEY_PASSPHRASE = 'phrase de passe du projet';
     const made = await axial(
       'pseudonymise',
