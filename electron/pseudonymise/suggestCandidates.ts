@@ -17,9 +17,13 @@ async function commonWords(): Promise<Set<string>> {
   return new Set([...(french.default as string[]), ...(english.default as string[])]);
 }
 
-// A run of capitalised words ("Aurélie Martin", "Saint-Étienne"), an apostrophe's elision left out.
-const CAPITALISED =
-  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{M}]*(?:[-’'][\p{Lu}][\p{L}\p{M}]*)*(?:[ \u00a0]\p{Lu}[\p{L}\p{M}]*(?:-\p{Lu}[\p{L}\p{M}]*)*)*/gu;
+// A capitalised word, hyphenated names with their small joining words ("Noisy-le-Sec",
+// "Rosny-sous-Bois", "Saint-Germain-en-Laye"), an elision ("O'Neill") kept whole.
+const PART = String.raw`\p{Lu}[\p{L}\p{M}]*`;
+const JOIN = String.raw`(?:-(?:(?:le|la|les|sur|sous|en|de|du|des|lès|lez|aux|et)-)?|[’'])`;
+const NAME = `${PART}(?:${JOIN}${PART})*`;
+// A run of them ("Aurélie Martin", "Mairie de Montreuil" is two runs, "Montreuil" the unknown one).
+const CAPITALISED = new RegExp(`(?<![\\p{L}\\p{N}])${NAME}(?:[ \u00a0]${NAME})*`, 'gu');
 const CONTEXT = 40;
 const MOST = 300;
 
@@ -40,10 +44,16 @@ export async function suggestCandidates(
   };
   const terms = termsOf(entries);
   const found = new Map<string, IdentifierCandidate & { seenIn: Set<string> }>();
-  const documents = db.prepare('SELECT id, plain_text FROM document ORDER BY position').all() as {
-    id: string;
-    plain_text: string;
-  }[];
+  // The transcripts, then what else is written by hand: titles, memos, the names of cases and people.
+  const documents = db
+    .prepare(
+      `SELECT id, plain_text FROM document
+       UNION ALL SELECT id, title || char(10) || memo FROM document
+       UNION ALL SELECT document_id, memo FROM coding WHERE memo <> ''
+       UNION ALL SELECT '', name || char(10) || memo FROM study_case
+       UNION ALL SELECT '', name || char(10) || memo FROM participant`,
+    )
+    .all() as { id: string; plain_text: string }[];
   for (const document of documents) {
     for (const match of document.plain_text.matchAll(CAPITALISED)) {
       // The unknown words of the run, those the dictionaries know ("Madame", "Mairie") left at its edges.
@@ -86,7 +96,7 @@ export async function suggestCandidates(
         found.set(key, candidate);
       }
       candidate.occurrences += 1;
-      candidate.seenIn.add(document.id);
+      if (document.id) candidate.seenIn.add(document.id);
     }
   }
   return [...found.values()]

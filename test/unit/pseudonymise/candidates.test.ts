@@ -34,4 +34,26 @@ describe('suggestions of names not in the table', () => {
     expect(candidates).not.toContain('Mme');
     expect(candidates).not.toContain('JP');
   });
+
+  // A walk: "Noisy-le-Sec" never came up, "Rosny-sous-Bois" only as "Rosny"; memos were not read.
+  it('take hyphenated place names whole, and read memos and the names of cases too', async () => {
+    const { call } = harness;
+    await call('documents.import', {
+      fileName: 'Entretien.txt',
+      data: fileBytes(
+        'Enquêtrice : Et à Noisy-le-Sec ?\nDGS : Comme à Rosny-sous-Bois et à Saint-Germain-en-Laye.',
+      ),
+    });
+    await call('cases.create', { name: 'Commune de Bobigny' });
+    const candidates = (await call('pseudonyms.candidates', {})).map((found) => found.text);
+    expect(candidates).toEqual(
+      expect.arrayContaining([
+        'Noisy-le-Sec',
+        'Rosny-sous-Bois',
+        'Saint-Germain-en-Laye',
+        'Bobigny',
+      ]),
+    );
+    expect(candidates).not.toContain('Rosny');
+  });
 });
