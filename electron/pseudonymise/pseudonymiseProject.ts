@@ -20,7 +20,8 @@ export interface DocumentReplacements {
 
 /** What was replaced in one value of a row (a title, a memo, a name). */
 export interface FieldReplacements {
-  table: JournaledTable;
+  /** A journaled table, or the project's own row (its title and description). */
+  table: JournaledTable | 'project';
   id: string;
   column: string;
   replacements: Replacement[];

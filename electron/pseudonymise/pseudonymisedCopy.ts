@@ -69,12 +69,23 @@ export async function writePseudonymisedCopy(
         title: string;
         description: string;
       };
+      const title = replaceNames(project.title, terms, pseudonymOf, true);
+      const description = replaceNames(project.description, terms, pseudonymOf);
       working
         .prepare('UPDATE project SET title = ?, description = ?')
-        .run(
-          replaceNames(project.title, terms, pseudonymOf, true).text,
-          replaceNames(project.description, terms, pseudonymOf).text,
-        );
+        .run(title.text, description.text);
+      // In the key too, so that re-identification gives the project its title back.
+      for (const [column, replaced] of [
+        ['title', title],
+        ['description', description],
+      ] as const)
+        if (replaced.replacements.length)
+          made.fields.push({
+            table: 'project',
+            id: projectId,
+            column,
+            replacements: replaced.replacements,
+          });
       const left = leaveOut(working, options.keepRecordings);
       // The index's segments keep the words of texts replaced since: it is made again from the texts.
       working.exec("INSERT INTO text_index (text_index) VALUES ('rebuild')");

@@ -73,6 +73,17 @@ export function reidentifyProject(db: Db, changes: ChangeSet, key: PseudonymKey)
       );
   }
   for (const field of key.log.fields) {
+    if (field.table === 'project' && (field.column === 'title' || field.column === 'description')) {
+      // The project's properties are outside the undo history, as when they are edited.
+      const current = db.prepare(`SELECT ${field.column} FROM project`).pluck().get() as string;
+      const restored = restoreNames(current, field.replacements);
+      if (restored === null) result.changedSince += field.replacements.length;
+      else {
+        db.prepare(`UPDATE project SET ${field.column} = ?`).run(restored);
+        result.restored += field.replacements.length;
+      }
+      continue;
+    }
     if (!restorable.has(`${field.table}.${field.column}`)) continue;
     const table = field.table as JournaledTable;
     const current = db

@@ -139,6 +139,7 @@ describe('pseudonymising a project', () => {
       id: (await harness.call('codings.forDocument', { documentId: document.id }))[0]!.id,
       memo: 'Durand insiste sur Villeneuve.',
     });
+    await harness.call('projects.update', { title: 'Étude à Villeneuve' });
     const original = await read(document.id);
     const path = join(harness.folder, 'partage.axial');
     const keyPath = join(harness.folder, 'partage.key');
@@ -174,6 +175,7 @@ describe('pseudonymising a project', () => {
 
     // A wrong passphrase is refused; the right one puts every name back.
     await harness.call('projects.open', { path });
+    expect((await harness.call('projects.current', {}))?.title).toBe('Étude à Ville A');
     const key = { fileName: 'partage.key', data: new Uint8Array(readFileSync(keyPath)) };
     const refused = await harness.fail('pseudonyms.reidentify', {
       ...key,
@@ -189,6 +191,7 @@ describe('pseudonymising a project', () => {
     expect(back.text).toBe(original.text);
     expect(back.speakers).toEqual(original.speakers);
     expect(back.title).toBe('Entretien Martin');
+    expect((await harness.call('projects.current', {}))?.title).toBe('Étude à Villeneuve');
   });
 
   // Found by the generated test: two passages inside one name, widened to it, are the same passage.
