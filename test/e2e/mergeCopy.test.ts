@@ -179,8 +179,9 @@ describe('merging a colleague’s copy through the UI', () => {
       )
       .not.toBe('#aa3377');
 
-    const undo = page.getByRole('navigation').getByRole('button', { name: 'Undo' });
-    expect(await undo.getAttribute('title')).toBe('Undo: merge a copy');
+    // The project has undone the colour before the page hears back: wait for the page's history.
+    const undo = page.getByRole('navigation').locator('button[title="Undo: merge a copy"]');
+    await undo.waitFor();
     await undo.click();
     await panel.locator('.code-name', { hasText: 'Ouverture (axe 2)' }).waitFor();
     await expect.poll(() => codedWords(document!.id)).toEqual(before);
