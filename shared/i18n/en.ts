@@ -1120,6 +1120,8 @@ export const en = {
     candidateCount_other: '{{count, number}} times',
     candidateDocuments_one: 'in {{count, number}} document',
     candidateDocuments_other: 'in {{count, number}} documents',
+    addTyped_one: 'Add the suggestion given a pseudonym',
+    addTyped_other: 'Add the {{count, number}} suggestions given a pseudonym',
     addCandidate: 'Add to the table',
     shareHeading: 'Share without names',
     shareExplanation:

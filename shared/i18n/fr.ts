@@ -1146,6 +1146,8 @@ export const fr: Messages = {
     candidateCount_other: '{{count, number}} fois',
     candidateDocuments_one: 'dans {{count, number}} document',
     candidateDocuments_other: 'dans {{count, number}} documents',
+    addTyped_one: 'Ajouter la suggestion qui a un pseudonyme',
+    addTyped_other: 'Ajouter les {{count, number}} suggestions qui ont un pseudonyme',
     addCandidate: 'Ajouter à la table',
     shareHeading: 'Partager sans les noms',
     shareExplanation:

@@ -23,7 +23,7 @@ const transcript = [
   'Enquêtrice : Mme Lefèvre, comment le panel a-t-il été constitué à Montreuil ?',
   'Hélène Lefèvre : Le comité citoyen de Montreuil est tiré au sort chaque année.',
   'Enquêtrice : Et Hélène, votre rôle ?',
-  'Hélène Lefèvre : Je prépare les avis que le conseil de Montreuil reçoit.',
+  'Hélène Lefèvre : Je prépare les avis que le conseil de Montreuil reçoit, avec Nadia Benali.',
 ].join('\n');
 
 const call = <Name extends MethodName>(method: Name, input: MethodInput<Name>) =>
@@ -67,10 +67,17 @@ describe('pseudonymising a study through the UI', () => {
     await montreuil.getByRole('button', { name: 'Add to the table' }).click();
     await table.getByRole('cell', { name: 'Ville A' }).waitFor();
     await montreuil.waitFor({ state: 'detached' });
+    // The others in bulk: each given a pseudonym, then all added in one step.
+    await review
+      .getByRole('form', { name: 'Nadia Benali' })
+      .getByRole('textbox', { name: 'Pseudonym' })
+      .fill('l’élue C');
+    await review.getByRole('button', { name: 'Add the suggestion given a pseudonym' }).click();
+    await table.getByRole('cell', { name: 'l’élue C' }).waitFor();
 
     await review.getByRole('button', { name: 'Find the names' }).click();
     // Two names and three places in the text, the speaker, the document's title and source.
-    await review.getByRole('status').getByText('8 occurrences of the table’s names').waitFor();
+    await review.getByRole('status').getByText('9 occurrences of the table’s names').waitFor();
 
     // The copy, with its key: the Export button is reachable on the laptop's screen.
     const share = page.getByRole('region', { name: 'Share without names' });
@@ -88,11 +95,11 @@ describe('pseudonymising a study through the UI', () => {
     await exportButton.click();
     await share
       .getByRole('status')
-      .getByText(/^Copy written to .*partage\.axial, 9 names replaced/)
+      .getByText(/^Copy written to .*partage\.axial, 10 names replaced/)
       .waitFor();
 
     const bytes = readFileSync(copyPath);
-    for (const name of ['Lefèvre', 'Hélène', 'Montreuil', 'montreuil', 'lefevre'])
+    for (const name of ['Lefèvre', 'Hélène', 'Montreuil', 'montreuil', 'lefevre', 'Benali'])
       expect(bytes.includes(Buffer.from(name)), name).toBe(false);
     const shared = new Database(copyPath, { readonly: true });
     expect(shared.prepare('SELECT title FROM document').pluck().get()).toBe(
@@ -107,7 +114,7 @@ describe('pseudonymising a study through the UI', () => {
     await page.getByRole('button', { name: 'Replace the names here…' }).click();
     await page
       .getByRole('status')
-      .getByText('9 names replaced in 1 document. Undo takes them back.')
+      .getByText('10 names replaced in 1 document. Undo takes them back.')
       .waitFor();
     expect(await codedWords(document!.id)).toEqual(['Le comité citoyen de Ville A']);
     // The page's history says what Undo takes back, then takes it back.

@@ -27,13 +27,16 @@ function Place({ occurrence }: { occurrence: IdentifierOccurrence }) {
 /** A candidate the researcher may take into the table, with the pseudonym they give it. */
 function Candidate({
   candidate,
+  pseudonym,
+  onType,
   onAdd,
 }: {
   candidate: IdentifierCandidate;
+  pseudonym: string;
+  onType: (pseudonym: string) => void;
   onAdd: (pseudonym: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [pseudonym, setPseudonym] = useState('');
   return (
     <li>
       <form
@@ -60,7 +63,7 @@ function Candidate({
           placeholder={t('confidentiality.pseudonym')}
           value={pseudonym}
           required
-          onChange={(event) => setPseudonym(event.target.value)}
+          onChange={(event) => onType(event.target.value)}
         />
         <button type="submit">{t('confidentiality.addCandidate')}</button>
       </form>
@@ -83,6 +86,13 @@ export function IdentifierReview({
     null,
   );
   const [candidates, setCandidates] = useState<IdentifierCandidate[] | null>(null);
+  // What the researcher typed for each suggestion: added one by one, or all at once.
+  const [typed, setTyped] = useState<ReadonlyMap<string, string>>(new Map());
+  const given = (candidates ?? []).filter((candidate) => typed.get(candidate.text)?.trim());
+  const taken = (texts: readonly string[]) => {
+    setCandidates((current) => (current ?? []).filter((other) => !texts.includes(other.text)));
+    setTyped((current) => new Map([...current].filter(([text]) => !texts.includes(text))));
+  };
   const realOf = new Map((entries ?? []).map((entry) => [entry.id, entry.real]));
   return (
     <section className="card exchange-card" aria-labelledby="identifier-review-heading">
@@ -161,6 +171,10 @@ export function IdentifierReview({
                 <Candidate
                   key={candidate.text}
                   candidate={candidate}
+                  pseudonym={typed.get(candidate.text) ?? ''}
+                  onType={(pseudonym) =>
+                    setTyped((current) => new Map([...current, [candidate.text, pseudonym]]))
+                  }
                   onAdd={(pseudonym) =>
                     run(async () => {
                       onChange(
@@ -172,14 +186,36 @@ export function IdentifierReview({
                           source: null,
                         }),
                       );
-                      setCandidates((current) =>
-                        (current ?? []).filter((other) => other.text !== candidate.text),
-                      );
+                      taken([candidate.text]);
                     })
                   }
                 />
               ))}
             </ul>
+          )}
+          {candidates.length > 0 && (
+            <button
+              type="button"
+              disabled={pending || given.length === 0}
+              onClick={() =>
+                void run(async () => {
+                  onChange(
+                    await api['pseudonyms.addMany']({
+                      entries: given.map((candidate) => ({
+                        kind: 'person',
+                        real: candidate.text,
+                        variants: [],
+                        pseudonym: typed.get(candidate.text)!.trim(),
+                        source: null,
+                      })),
+                    }),
+                  );
+                  taken(given.map((candidate) => candidate.text));
+                })
+              }
+            >
+              {t('confidentiality.addTyped', { count: given.length })}
+            </button>
           )}
         </div>
       )}
