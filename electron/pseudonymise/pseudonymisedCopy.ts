@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AxialError } from '../../shared/errors';
 import type { PseudonymEntry } from '../../shared/pseudonyms';
 import { saveCopy } from '../store/backup';
 import type { Db } from '../store/database';
 import { openProjectDatabase } from '../store/database';
+import { refuseIfOpen } from '../store/projectLock';
 import { ChangeSet } from '../store/journal';
 import type { PseudonymKey } from './keyFile';
 import { pseudonymiseProject } from './pseudonymiseProject';
@@ -54,6 +55,16 @@ export async function writePseudonymisedCopy(
       'The pseudonym table is empty: add the names to replace before exporting a pseudonymised copy.',
       { reason: 'emptyTable' },
     );
+  // As "Save a copy": a file in the way is replaced only when asked, and never one open in Axial.
+  if (existsSync(path)) {
+    refuseIfOpen(path);
+    if (!options.overwrite)
+      throw new AxialError(
+        'file_exists',
+        `A file already exists at "${path}". Choose another name, or confirm that it should be replaced.`,
+        { path },
+      );
+  }
   const snapshot = `${path}.${randomUUID().slice(0, 8)}.snapshot`;
   await saveCopy(db, sourcePath, snapshot, false);
   let copy: Db | null = null;

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -149,6 +149,16 @@ describe('pseudonymising a project', () => {
       passphrase: 'une phrase de passe longue',
     });
     expect(made.replaced).toBeGreaterThan(8);
+    // Written again without leave to replace: refused by name, the copy and its key as they were.
+    const copyBytes = readFileSync(path);
+    const again = await harness.fail('pseudonyms.exportCopy', {
+      path,
+      keyPath: join(harness.folder, 'autre.key'),
+      passphrase: 'une phrase de passe longue',
+    });
+    expect(again.code).toBe('file_exists');
+    expect(readFileSync(path).equals(copyBytes)).toBe(true);
+    expect(existsSync(join(harness.folder, 'autre.key'))).toBe(false);
     // The working project is as it was.
     expect((await read(document.id)).text).toContain('Bonjour Mme Martin');
     const bytes = readFileSync(path);
