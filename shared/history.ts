@@ -48,6 +48,8 @@ export const historyActions = [
   'changeCoderColour',
   'editPseudonyms',
   'pseudonymise',
+  'leaveOccurrence',
+  'replaceOccurrence',
   'reidentify',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

@@ -28,10 +28,28 @@ export interface IdentifierOccurrence {
   text: string;
   before: string;
   after: string;
+  /** Left as written by the researcher ("Blanc" the colour): the exception's id. */
+  leftId?: string;
+}
+
+/** Where the table's names are written: those to replace, and those left as written. */
+export interface IdentifierOccurrences {
+  occurrences: IdentifierOccurrence[];
+  /** How many are to replace (more than listed when past the limit). */
+  total: number;
+  left: IdentifierOccurrence[];
 }
 
 export type IdentifierPlace =
-  | { kind: 'text'; documentId: string; documentTitle: string; start: number; end: number }
+  | {
+      kind: 'text';
+      documentId: string;
+      documentTitle: string;
+      /** The document's version the offsets were counted on. */
+      version: number;
+      start: number;
+      end: number;
+    }
   | { kind: 'speaker'; documentId: string; documentTitle: string }
   | { kind: 'field'; table: string; id: string; column: string; label: string };
 

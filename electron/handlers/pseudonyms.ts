@@ -16,6 +16,10 @@ import { reidentifyProject } from '../pseudonymise/reidentifyProject';
 import { suggestCandidates } from '../pseudonymise/suggestCandidates';
 import type { Db } from '../store/database';
 import type { ChangeSet } from '../store/journal';
+import { getDocumentText, requireVersion } from '../store/documents';
+import { leaveOccurrence, replaceOccurrenceAfterAll } from '../store/pseudonymExceptions';
+import { findNames } from '../pseudonymise/nameMatcher';
+import { termsOf } from '../pseudonymise/replaceNames';
 import { getProject } from '../store/project';
 import { fileBaseName } from '../exchange/runExport';
 import {
@@ -103,6 +107,33 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
   'pseudonyms.occurrences': (context, { limit, table }) => {
     const { db } = context.session.require();
     return findOccurrences(db, entriesFor(db, table), limit);
+  },
+
+  'pseudonyms.leave': (context, { entryId, documentId, version, start, end, limit }) => {
+    const { db, history } = context.session.require();
+    requireVersion(db, documentId, version);
+    const entry = listPseudonyms(db).find((candidate) => candidate.id === entryId);
+    const written =
+      entry &&
+      findNames(getDocumentText(db, documentId).text, termsOf([entry])).some(
+        (match) => match.start === start && match.end === end,
+      );
+    if (!written)
+      throw new AxialError(
+        'not_found',
+        'This name is no longer written there: find the names again. Nothing was changed.',
+        { reason: 'occurrenceGone' },
+      );
+    history.run(db, 'leaveOccurrence', (changes) =>
+      leaveOccurrence(db, changes, { entryId, documentId, start, end }),
+    );
+    return findOccurrences(db, listPseudonyms(db), limit);
+  },
+
+  'pseudonyms.replaceAfterAll': (context, { id, limit }) => {
+    const { db, history } = context.session.require();
+    history.run(db, 'replaceOccurrence', (changes) => replaceOccurrenceAfterAll(db, changes, id));
+    return findOccurrences(db, listPseudonyms(db), limit);
   },
 
   'pseudonyms.candidates': async (context) => {

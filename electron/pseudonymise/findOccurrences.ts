@@ -1,7 +1,16 @@
-import type { IdentifierOccurrence, PseudonymEntry } from '../../shared/pseudonyms';
+import type {
+  IdentifierOccurrence,
+  IdentifierOccurrences,
+  PseudonymEntry,
+} from '../../shared/pseudonyms';
 import { documentFromJson } from '../../shared/editor/schema';
 import { buildTextIndex } from '../../shared/text/textIndex';
 import type { Db } from '../store/database';
+import {
+  exceptionsByDocument,
+  isLeft,
+  listPseudonymExceptions,
+} from '../store/pseudonymExceptions';
 import { findNames } from './nameMatcher';
 import { labelColumns, namingFields } from './pseudonymiseProject';
 import { termsOf } from './replaceNames';
@@ -20,40 +29,48 @@ function around(points: string[], start: number, end: number) {
  * Where the table's real names are still written in the project: each
  * document's text and speakers, and every title, memo, name, guide,
  * summary, justification and text value. The check before sharing, and the
- * review before applying.
+ * review before applying. Occurrences the researcher left as written are
+ * listed apart: neither replaced nor counted as remaining.
  */
 export function findOccurrences(
   db: Db,
   entries: readonly PseudonymEntry[],
   limit = 5000,
-): { occurrences: IdentifierOccurrence[]; total: number } {
+): IdentifierOccurrences {
   const terms = termsOf(entries);
   const occurrences: IdentifierOccurrence[] = [];
+  const left: IdentifierOccurrence[] = [];
   let total = 0;
   const add = (occurrence: IdentifierOccurrence) => {
     total += 1;
     if (occurrences.length < limit) occurrences.push(occurrence);
   };
-  if (!terms.length) return { occurrences, total };
+  if (!terms.length) return { occurrences, total, left };
+  const exceptions = exceptionsByDocument(listPseudonymExceptions(db));
   const documents = db
-    .prepare('SELECT id, title, content FROM document ORDER BY position')
-    .all() as { id: string; title: string; content: string }[];
+    .prepare('SELECT id, title, content, version FROM document ORDER BY position')
+    .all() as { id: string; title: string; content: string; version: number }[];
   for (const document of documents) {
     const index = buildTextIndex(documentFromJson(JSON.parse(document.content)));
     const points = Array.from(index.text);
-    for (const match of findNames(index.text, terms))
-      add({
+    for (const match of findNames(index.text, terms)) {
+      const occurrence: IdentifierOccurrence = {
         entryId: match.entryId,
         place: {
           kind: 'text',
           documentId: document.id,
           documentTitle: document.title,
+          version: document.version,
           start: match.start,
           end: match.end,
         },
         text: match.text,
         ...around(points, match.start, match.end),
-      });
+      };
+      const exception = isLeft(exceptions.get(document.id), match);
+      if (!exception) add(occurrence);
+      else if (left.length < limit) left.push({ ...occurrence, leftId: exception.id });
+    }
     const speakers = new Set(index.blocks.map((block) => block.speaker).filter(Boolean));
     for (const speaker of speakers)
       for (const match of findNames(speaker!, terms, true))
@@ -97,5 +114,5 @@ export function findOccurrences(
           });
       }
   }
-  return { occurrences, total };
+  return { occurrences, total, left };
 }

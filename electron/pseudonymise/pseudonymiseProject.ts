@@ -6,6 +6,12 @@ import type { Db } from '../store/database';
 import { applyDocumentSteps } from '../store/documents';
 import type { ChangeSet, JournaledTable, RangeChange } from '../store/journal';
 import { moveRanges, updateRow } from '../store/journal';
+import type { PseudonymException } from '../store/pseudonymExceptions';
+import {
+  exceptionsByDocument,
+  isLeft,
+  listPseudonymExceptions,
+} from '../store/pseudonymExceptions';
 import type { NameMatch, NameTerm } from './nameMatcher';
 import { findNames } from './nameMatcher';
 import type { Replacement } from './replaceNames';
@@ -105,6 +111,7 @@ function pseudonymiseDocument(
   documentId: string,
   terms: readonly NameTerm[],
   pseudonymOf: ReadonlyMap<string, string>,
+  left: readonly PseudonymException[] | undefined,
 ): DocumentReplacements | null {
   const row = db.prepare('SELECT content, version FROM document WHERE id = ?').get(documentId) as {
     content: string;
@@ -112,7 +119,8 @@ function pseudonymiseDocument(
   };
   const doc = documentFromJson(JSON.parse(row.content));
   const index = buildTextIndex(doc);
-  const matches = findNames(index.text, terms);
+  // The occurrences left as written stay, and carried by the edit, they stay on their words.
+  const matches = findNames(index.text, terms).filter((match) => !isLeft(left, match));
   const transform = new Transform(doc);
   const speakers: DocumentReplacements['speakers'] = [];
   index.blocks.forEach((block, number) => {
@@ -144,7 +152,8 @@ function pseudonymiseDocument(
 /**
  * Replaces the table's real names everywhere in the project: in every
  * document as edits, and in titles, memos, names, guides, summaries,
- * justifications and text values. One change set: one undo step.
+ * justifications and text values. One change set: one undo step. The
+ * occurrences the researcher left as written in a text are not replaced.
  */
 export function pseudonymiseProject(
   db: Db,
@@ -159,8 +168,16 @@ export function pseudonymiseProject(
     .prepare('SELECT id FROM document ORDER BY position')
     .pluck()
     .all() as string[];
+  const left = exceptionsByDocument(listPseudonymExceptions(db));
   for (const documentId of documentIds) {
-    const done = pseudonymiseDocument(db, changes, documentId, terms, pseudonymOf);
+    const done = pseudonymiseDocument(
+      db,
+      changes,
+      documentId,
+      terms,
+      pseudonymOf,
+      left.get(documentId),
+    );
     if (done) log.documents.push(done);
   }
   const replaceIn = (table: JournaledTable, id: string, column: string, value: string) => {

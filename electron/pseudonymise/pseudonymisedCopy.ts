@@ -8,6 +8,7 @@ import type { Db } from '../store/database';
 import { openProjectDatabase } from '../store/database';
 import { refuseIfOpen } from '../store/projectLock';
 import { ChangeSet } from '../store/journal';
+import { listPseudonymExceptions } from '../store/pseudonymExceptions';
 import type { PseudonymKey } from './keyFile';
 import { pseudonymiseProject } from './pseudonymiseProject';
 import type { RemainingName } from './remainingInFile';
@@ -27,7 +28,9 @@ const removeFile = (path: string) => {
 
 /** What a shared copy leaves out: the key itself, the researcher's activity, the ids of deleted rows. */
 function leaveOut(db: Db, keepRecordings: boolean): number {
-  db.exec('DELETE FROM pseudonym; DELETE FROM activity; DELETE FROM deleted_row');
+  db.exec(
+    'DELETE FROM pseudonym_exception; DELETE FROM pseudonym; DELETE FROM activity; DELETE FROM deleted_row',
+  );
   const recordings = Number(db.prepare('SELECT COUNT(*) FROM recording').pluck().get());
   if (!keepRecordings) db.exec('DELETE FROM recording_chunk; DELETE FROM recording');
   return keepRecordings ? 0 : recordings;
@@ -72,8 +75,10 @@ export async function writePseudonymisedCopy(
     copy = openProjectDatabase(snapshot, { integrityCheck: false });
     const working = copy;
     const projectId = String(working.prepare('SELECT id FROM project').pluck().get());
-    const { log, recordingsLeftOut } = working.transaction(() => {
+    const { log, recordingsLeftOut, left } = working.transaction(() => {
       const made = pseudonymiseProject(working, new ChangeSet('pseudonymise'), entries);
+      // Where the occurrences left as written are now, carried by the replacements before them.
+      const leftAsWritten = listPseudonymExceptions(working);
       const terms = termsOf(entries);
       const pseudonymOf = new Map(entries.map((entry) => [entry.id, entry.pseudonym]));
       const project = working.prepare('SELECT title, description FROM project').get() as {
@@ -97,16 +102,16 @@ export async function writePseudonymisedCopy(
             column,
             replacements: replaced.replacements,
           });
-      const left = leaveOut(working, options.keepRecordings);
+      const recordings = leaveOut(working, options.keepRecordings);
       // The index's segments keep the words of texts replaced since: it is made again from the texts.
       working.exec("INSERT INTO text_index (text_index) VALUES ('rebuild')");
-      return { log: made, recordingsLeftOut: left };
+      return { log: made, recordingsLeftOut: recordings, left: leftAsWritten };
     })();
     if (options.overwrite) removeFile(path);
     working.prepare('VACUUM INTO ?').run(path);
     copy.close();
     copy = null;
-    const remaining = remainingInFile(path, entries);
+    const remaining = remainingInFile(path, entries, left);
     if (remaining.length) {
       removeFile(path);
       throw stillNamed(remaining, entries);

@@ -221,7 +221,7 @@ export function deleteDocument(db: Db, changes: ChangeSet, id: string): void {
     }[];
     for (const link of links) deleteRow(db, changes, table, link.id);
   }
-  for (const table of ['answer', 'interview_check', 'recording'] as const) {
+  for (const table of ['answer', 'interview_check', 'recording', 'pseudonym_exception'] as const) {
     const rows = statement(db, `SELECT id FROM ${table} WHERE document_id = ?`).all(id) as {
       id: string;
     }[];
@@ -339,7 +339,11 @@ function touchedStretch(
 
 // What may not be twice on the same words: a code by one coder (two coders' codings of one
 // passage are the point of double coding), a question's answer.
-const rangeOwner = { coding: 'json_array(code_id, coder)', answer: 'json_array(item_id)' } as const;
+const rangeOwner = {
+  coding: 'json_array(code_id, coder)',
+  answer: 'json_array(item_id)',
+  pseudonym_exception: 'json_array(pseudonym_id)',
+} as const;
 
 /**
  * Carries one table's ranges through an edit: those after it in one shift,
@@ -421,7 +425,7 @@ export function applyDocumentSteps(
   const after = stored.derived.index;
   const stretch = touchedStretch(transform, before);
   if (stretch)
-    for (const table of ['coding', 'answer'] as const)
+    for (const table of ['coding', 'answer', 'pseudonym_exception'] as const)
       carryRanges(db, changes, table, id, stretch, transform, before, after);
   changes.operations.push({
     kind: 'text',

@@ -97,6 +97,7 @@ export const journaledTables = {
     'created_at',
     'modified_at',
   ],
+  pseudonym_exception: ['id', 'pseudonym_id', 'document_id', 'start', 'end', 'created_at'],
   rating_evidence: ['id', 'rating_id', 'coding_id'],
   chart_setting: ['id', 'x_code_id', 'y_code_id', 'quadrants'],
   study_case: [
@@ -151,7 +152,8 @@ export const journaledTables = {
 
 export type JournaledTable = keyof typeof journaledTables;
 export type RowImage = Record<string, unknown>;
-export type RangeTable = 'coding' | 'answer';
+/** Ranges of a document's text, carried by its edits. */
+export type RangeTable = 'coding' | 'answer' | 'pseudonym_exception';
 
 /**
  * A row written: inserted (before null, after the whole row), deleted (before
@@ -373,6 +375,10 @@ function writeRanges(db: Db, moves: readonly RangeChange[], side: 'before' | 'af
   const updates = {
     coding: statement(db, 'UPDATE coding SET start = ?, "end" = ? WHERE id = ?'),
     answer: statement(db, 'UPDATE answer SET start = ?, "end" = ? WHERE id = ?'),
+    pseudonym_exception: statement(
+      db,
+      'UPDATE pseudonym_exception SET start = ?, "end" = ? WHERE id = ?',
+    ),
   };
   for (const move of moves) updates[move.table].run(move[side][0], move[side][1], move.id);
 }
@@ -381,6 +387,7 @@ function rangesMatch(db: Db, moves: readonly RangeChange[], side: 'before' | 'af
   const reads = {
     coding: statement(db, 'SELECT start, "end" FROM coding WHERE id = ?'),
     answer: statement(db, 'SELECT start, "end" FROM answer WHERE id = ?'),
+    pseudonym_exception: statement(db, 'SELECT start, "end" FROM pseudonym_exception WHERE id = ?'),
   };
   return moves.every((move) => {
     const row = reads[move.table].get(move.id) as { start: number; end: number } | undefined;

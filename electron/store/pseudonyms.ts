@@ -6,6 +6,7 @@ import { now } from './clock';
 import type { Db } from './database';
 import type { ChangeSet } from './journal';
 import { deleteRow, insertRow, updateRow } from './journal';
+import { forgetExceptionsOf } from './pseudonymExceptions';
 
 interface PseudonymRow {
   id: string;
@@ -99,6 +100,7 @@ export function updatePseudonym(
 }
 
 export function removePseudonym(db: Db, changes: ChangeSet, id: string): void {
+  forgetExceptionsOf(db, changes, id);
   deleteRow(db, changes, 'pseudonym', id);
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ExportedFile } from '../exchange';
 import type {
   IdentifierCandidate,
-  IdentifierOccurrence,
+  IdentifierOccurrences,
   NewPseudonymEntry,
   PseudonymEntry,
 } from '../pseudonyms';
@@ -86,11 +86,30 @@ export const pseudonymsContract = {
   ),
   'pseudonyms.exportTable': method<ExportedFile>()(emptyInput),
   /** Where the real names are still written: the check before sharing. */
-  'pseudonyms.occurrences': method<{ occurrences: IdentifierOccurrence[]; total: number }>()(
+  'pseudonyms.occurrences': method<IdentifierOccurrences>()(
     z.strictObject({
       limit: z.number().int().min(1).max(20_000).default(5000),
       table: namesFile,
     }),
+  ),
+  /**
+   * Leaves one occurrence in a text as written ("Blanc" the colour): applying
+   * the table and making a copy skip it, and it follows its words through
+   * edits. Refused when the document changed since the occurrence was found.
+   */
+  'pseudonyms.leave': method<IdentifierOccurrences>()(
+    z.strictObject({
+      entryId: id,
+      documentId: id,
+      version: z.number().int().min(0),
+      start: z.number().int().min(0),
+      end: z.number().int().min(1),
+      limit: z.number().int().min(1).max(20_000).default(5000),
+    }),
+  ),
+  /** Replaces an occurrence left as written after all. */
+  'pseudonyms.replaceAfterAll': method<IdentifierOccurrences>()(
+    z.strictObject({ id, limit: z.number().int().min(1).max(20_000).default(5000) }),
   ),
   /** Capitalised words no dictionary knows and the table does not hold. */
   'pseudonyms.candidates': method<IdentifierCandidate[]>()(emptyInput),

@@ -38,7 +38,7 @@ async function codedWords(documentId: string): Promise<string[]> {
 }
 
 describe('pseudonymising a study through the UI', () => {
-  it('builds the table, takes a suggested place, checks the project, exports a copy without names, and replaces them here undoably', async () => {
+  it('builds the table, takes a suggested place, checks the project, leaves one occurrence, exports a copy without names, and replaces them here undoably', async () => {
     const { page } = app;
     await page.setViewportSize({ width: 1024, height: 700 });
     await createProject(app, 'confidentiel');
@@ -78,6 +78,14 @@ describe('pseudonymising a study through the UI', () => {
     await review.getByRole('button', { name: 'Find the names' }).click();
     // Two names and three places in the text, the speaker, the document's title and source.
     await review.getByRole('status').getByText('9 occurrences of the table’s names').waitFor();
+    // One left as written, reviewed one by one: the council is named in the study's public sources.
+    await review.getByRole('button', { name: /^Leave as written: Montreuil reçoit/ }).click();
+    await review.getByRole('status').getByText('8 occurrences of the table’s names.').waitFor();
+    await review.getByRole('status').getByText('1 left as written.').waitFor();
+    await review
+      .getByRole('table', { name: 'Left as written' })
+      .getByRole('button', { name: /^Replace after all: Montreuil reçoit/ })
+      .waitFor();
 
     // The copy, with its key: the Export button is reachable on the laptop's screen.
     const share = page.getByRole('region', { name: 'Share without names' });
@@ -95,13 +103,16 @@ describe('pseudonymising a study through the UI', () => {
     await exportButton.click();
     await share
       .getByRole('status')
-      .getByText(/^Copy written to .*partage\.axial, 10 names replaced/)
+      .getByText(/^Copy written to .*partage\.axial, 9 names replaced/)
       .waitFor();
 
     const bytes = readFileSync(copyPath);
-    for (const name of ['Lefèvre', 'Hélène', 'Montreuil', 'montreuil', 'lefevre', 'Benali'])
+    for (const name of ['Lefèvre', 'Hélène', 'lefevre', 'Benali'])
       expect(bytes.includes(Buffer.from(name)), name).toBe(false);
     const shared = new Database(copyPath, { readonly: true });
+    const sharedText = shared.prepare('SELECT plain_text FROM document').pluck().get() as string;
+    expect(sharedText.match(/Montreuil/g)).toEqual(['Montreuil']);
+    expect(sharedText).toContain('le conseil de Montreuil reçoit');
     expect(shared.prepare('SELECT title FROM document').pluck().get()).toBe(
       'Entretien la DGS de A',
     );
@@ -114,7 +125,7 @@ describe('pseudonymising a study through the UI', () => {
     await page.getByRole('button', { name: 'Replace the names here…' }).click();
     await page
       .getByRole('status')
-      .getByText('10 names replaced in 1 document. Undo takes them back.')
+      .getByText('9 names replaced in 1 document. Undo takes them back.')
       .waitFor();
     expect(await codedWords(document!.id)).toEqual(['Le comité citoyen de Ville A']);
     // The page's history says what Undo takes back, then takes it back.
@@ -124,7 +135,7 @@ describe('pseudonymising a study through the UI', () => {
     await undo.click();
     await page
       .getByRole('navigation')
-      .locator('button[title="Undo: change the pseudonym table"]')
+      .locator('button[title="Undo: leave a name as written"]')
       .waitFor();
     expect(await codedWords(document!.id)).toEqual(['Le comité citoyen de Montreuil']);
     await openSection(page, 'Documents');

@@ -17,6 +17,7 @@ import { migration014CodingCodeDocumentIndex } from './014-coding-code-document-
 import { migration015DocumentSpeakers } from './015-document-speakers';
 import { migration016Coders } from './016-coders';
 import { migration017Pseudonyms } from './017-pseudonyms';
+import { migration018PseudonymExceptions } from './018-pseudonym-exceptions';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   migration015DocumentSpeakers,
   migration016Coders,
   migration017Pseudonyms,
+  migration018PseudonymExceptions,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -2,27 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   IdentifierCandidate,
-  IdentifierOccurrence,
+  IdentifierOccurrences,
   PseudonymEntry,
 } from '../../../shared/pseudonyms';
 import { useApi } from '../../api/context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAction } from '../../components/useAction';
+import { OccurrenceList } from './OccurrenceList';
 
 const SHOWN = 200;
-
-function Place({ occurrence }: { occurrence: IdentifierOccurrence }) {
-  const { t } = useTranslation();
-  const place = occurrence.place;
-  if (place.kind === 'field')
-    return <>{t('confidentiality.field', { table: place.table, label: place.label })}</>;
-  return (
-    <>
-      {place.documentTitle}
-      {place.kind === 'speaker' && ` (${t('confidentiality.speakerLabel')})`}
-    </>
-  );
-}
 
 /** A candidate the researcher may take into the table, with the pseudonym they give it. */
 function Candidate({
@@ -82,9 +70,7 @@ export function IdentifierReview({
   const { t } = useTranslation();
   const api = useApi();
   const { pending, error, run } = useAction();
-  const [found, setFound] = useState<{ occurrences: IdentifierOccurrence[]; total: number } | null>(
-    null,
-  );
+  const [found, setFound] = useState<IdentifierOccurrences | null>(null);
   const [candidates, setCandidates] = useState<IdentifierCandidate[] | null>(null);
   // What the researcher typed for each suggestion: added one by one, or all at once.
   const [typed, setTyped] = useState<ReadonlyMap<string, string>>(new Map());
@@ -121,39 +107,38 @@ export function IdentifierReview({
       <ErrorMessage error={error} />
       {found && (
         <div role="region" aria-label={t('confidentiality.check')} className="identifier-list">
-          <p role="status">
-            {found.total
-              ? t('confidentiality.found', { count: found.total })
-              : t('confidentiality.foundNone')}
-            {found.total > found.occurrences.length &&
-              ` ${t('confidentiality.shownFirst', { count: found.occurrences.length })}`}
-          </p>
-          {found.occurrences.length > 0 && (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('confidentiality.real')}</th>
-                  <th scope="col">{t('confidentiality.where')}</th>
-                  <th scope="col">{t('confidentiality.words')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {found.occurrences.map((occurrence, index) => (
-                  <tr key={index}>
-                    <td>{realOf.get(occurrence.entryId) ?? ''}</td>
-                    <td>
-                      <Place occurrence={occurrence} />
-                    </td>
-                    <td>
-                      …{occurrence.before}
-                      <mark>{occurrence.text}</mark>
-                      {occurrence.after}…
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <OccurrenceList
+            found={found}
+            realOf={realOf}
+            pending={pending}
+            onLeave={(occurrence) =>
+              void run(async () => {
+                if (occurrence.place.kind !== 'text') return;
+                const { documentId, version, start, end } = occurrence.place;
+                try {
+                  setFound(
+                    await api['pseudonyms.leave']({
+                      entryId: occurrence.entryId,
+                      documentId,
+                      version,
+                      start,
+                      end,
+                      limit: SHOWN,
+                    }),
+                  );
+                } catch (caught) {
+                  // The text changed since the list was made: the list is made again, the reason shown.
+                  setFound(await api['pseudonyms.occurrences']({ limit: SHOWN }));
+                  throw caught;
+                }
+              })
+            }
+            onReplace={(leftId) =>
+              void run(async () =>
+                setFound(await api['pseudonyms.replaceAfterAll']({ id: leftId, limit: SHOWN })),
+              )
+            }
+          />
         </div>
       )}
       {candidates && (

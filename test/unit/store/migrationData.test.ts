@@ -52,6 +52,9 @@ const rows: Record<number, string[]> = {
   17: [
     `INSERT INTO pseudonym (id, kind, real, variants, pseudonym, source_kind, source_id, position, created_at, modified_at) VALUES ('ps', 'person', 'Aurélie Martin', '["Aurélie","Mme Martin"]', 'DGS de A', 'participant', 'P', 0, 'a', 'a')`,
   ],
+  18: [
+    "INSERT INTO pseudonym_exception (id, pseudonym_id, document_id, start, \"end\", created_at) VALUES ('px', 'ps', 'd', 3, 10, 'a')",
+  ],
   8: [
     "INSERT INTO recording (id, document_id, file_name, mime_type, size, duration_ms, created_at) VALUES ('rec', 'd', 'a.wav', 'audio/wav', 3, 1000, 'a')",
     "INSERT INTO recording_chunk (recording_id, chunk_index, data) VALUES ('rec', 0, x'010203')",
@@ -175,6 +178,27 @@ describe('pseudonyms after 16 → 17', () => {
     expect(() =>
       db.exec(
         "INSERT INTO pseudonym (id, kind, real, pseudonym, position, created_at, modified_at) VALUES ('x', 'pet', 'a', 'b', 1, 'a', 'a')",
+      ),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('occurrences left as written after 17 → 18', () => {
+  it('keeps the table of 17 and takes ranges that belong to an entry and a document', () => {
+    const db = projectAt(17);
+    migrate(db, 18);
+    expect(db.prepare('SELECT real FROM pseudonym').pluck().all()).toEqual(['Aurélie Martin']);
+    db.exec(rows[18]!.join(';'));
+    expect(db.prepare('SELECT start, "end" FROM pseudonym_exception').get()).toEqual({
+      start: 3,
+      end: 10,
+    });
+    // An entry with occurrences left cannot be removed under them.
+    expect(() => db.exec("DELETE FROM pseudonym WHERE id = 'ps'")).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO pseudonym_exception (id, pseudonym_id, document_id, start, \"end\", created_at) VALUES ('py', 'ps', 'd', 5, 5, 'a')",
       ),
     ).toThrow(/CHECK/);
     db.close();
