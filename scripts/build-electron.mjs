@@ -23,8 +23,14 @@ const common = {
   format: 'cjs',
   target: 'node22',
   sourcemap: true,
-  // The word lists of name suggestions are read from node_modules when asked for, not bundled (8 MB).
-  external: ['electron', 'better-sqlite3', 'an-array-of-french-words', 'an-array-of-english-words'],
+  // The word and place lists of name suggestions are read from node_modules when asked for, not bundled (20 MB).
+  external: [
+    'electron',
+    'better-sqlite3',
+    'an-array-of-french-words',
+    'an-array-of-english-words',
+    '@etalab/decoupage-administratif',
+  ],
   define: { 'process.env.AXIAL_VERSION': JSON.stringify(packageJson.version) },
   logLevel: 'warning',
 };

@@ -56,6 +56,8 @@ export type IdentifierPlace =
 /** A word written capitalised that no dictionary knows and the table does not hold. */
 export interface IdentifierCandidate {
   text: string;
+  /** What it is known to be (a French commune, département or région); a person otherwise, as the researcher sees. */
+  kind?: PseudonymKind;
   occurrences: number;
   documents: number;
   /** One place it is written, to show. */

@@ -1,6 +1,7 @@
 import type { IdentifierCandidate, PseudonymEntry } from '../../shared/pseudonyms';
 import type { Db } from '../store/database';
 import { findNames } from './nameMatcher';
+import { TOWN_WORTH_NAMING, frenchPlaceNames } from './placeNames';
 import { termsOf } from './replaceNames';
 
 /**
@@ -31,17 +32,24 @@ const MOST = 300;
  * Words written with a capital that no dictionary of common words knows, and
  * that the table does not hold: the names the researcher has not listed
  * yet (people, places, organisations), most frequent first. Words that only
- * begin a sentence are in the dictionaries and do not come up.
+ * begin a sentence are in the dictionaries and do not come up. A French
+ * place whose name is a word too ("à Orange", "la Somme") comes up where it
+ * is capitalised inside a sentence, as a place.
  */
 export async function suggestCandidates(
   db: Db,
   entries: readonly PseudonymEntry[],
 ): Promise<IdentifierCandidate[]> {
-  const words = await commonWords();
+  const [words, places] = await Promise.all([commonWords(), frenchPlaceNames()]);
   const known = (word: string) => {
     const lower = word.toLowerCase();
     return words.has(lower) || words.has(lower.normalize('NFC'));
   };
+  const isPlace = (text: string) => places.has(text.normalize('NFC').toLowerCase());
+  /** A word to leave out of a name: common, unless a town, département or région written inside a sentence. */
+  const ordinary = (word: string, beginsSentence: boolean) =>
+    known(word) &&
+    (beginsSentence || (places.get(word.normalize('NFC').toLowerCase()) ?? 0) < TOWN_WORTH_NAMING);
   const terms = termsOf(entries);
   const found = new Map<string, IdentifierCandidate & { seenIn: Set<string> }>();
   // The transcripts, then what else is written by hand: titles, memos, the names of cases and people.
@@ -58,10 +66,13 @@ export async function suggestCandidates(
     for (const match of document.plain_text.matchAll(CAPITALISED)) {
       // The unknown words of the run, those the dictionaries know ("Madame", "Mairie") left at its edges.
       const parts = match[0].split(/[ \u00a0]/);
+      // What comes before on its line: nothing, or the end of a sentence or of a speaker's label.
+      const lineBefore = document.plain_text.slice(0, match.index).split('\n').at(-1)!.trimEnd();
+      const beginsSentence = lineBefore === '' || /[.!?…:;«"“—–-]$/u.test(lineBefore);
       let first = 0;
       let last = parts.length - 1;
-      while (first <= last && known(parts[first]!)) first += 1;
-      while (last >= first && known(parts[last]!)) last -= 1;
+      while (first <= last && ordinary(parts[first]!, beginsSentence && first === 0)) first += 1;
+      while (last >= first && ordinary(parts[last]!, beginsSentence && last === 0)) last -= 1;
       if (first > last) continue;
       const text = parts.slice(first, last + 1).join(' ');
       if (text.length < 2 || (terms.length && findNames(text, terms).length)) continue;
@@ -79,6 +90,7 @@ export async function suggestCandidates(
         const at = match.index + parts.slice(0, first).join(' ').length + (first ? 1 : 0);
         candidate = {
           text,
+          ...(isPlace(text) ? { kind: 'place' as const } : {}),
           occurrences: 0,
           documents: 0,
           example: {

@@ -22,6 +22,7 @@ export async function buildCoreWorkerBundle(name: string): Promise<string> {
       'better-sqlite3',
       'an-array-of-french-words',
       'an-array-of-english-words',
+      '@etalab/decoupage-administratif',
     ],
     logLevel: 'silent',
   };

@@ -96,6 +96,27 @@ describe('package.json', () => {
     expect(packageJson.dependencies.electron).toBeUndefined();
   });
 
+  it('installs every module the bundles leave out, and the lists of name suggestions load as JSON', async () => {
+    const script = readFileSync('scripts/build-electron.mjs', 'utf8');
+    const external = /external: \[([^\]]*)\]/.exec(script)![1]!.match(/'[^']+'/g)!;
+    const left = external.map((name) => name.slice(1, -1)).filter((name) => name !== 'electron');
+    expect(left).toEqual(
+      expect.arrayContaining([
+        'better-sqlite3',
+        'an-array-of-french-words',
+        '@etalab/decoupage-administratif',
+      ]),
+    );
+    for (const name of left) expect(packageJson.dependencies[name], name).toBeDefined();
+    // Imported as the suggestions import them, from the package files the app ships.
+    const communes = await import('@etalab/decoupage-administratif/data/communes.json', {
+      with: { type: 'json' },
+    });
+    expect(
+      (communes.default as { nom: string }[]).some((commune) => commune.nom === 'Orange'),
+    ).toBe(true);
+  });
+
   it('has the commands the README gives', () => {
     const readme = readFileSync('README.md', 'utf8');
     for (const script of ['start', 'test', 'web', 'dist']) {

@@ -37,6 +37,7 @@ function Candidate({
       >
         <span>
           <strong>{candidate.text}</strong>{' '}
+          {candidate.kind && <>({t(`confidentiality.kinds.${candidate.kind}`)}) </>}
           <span className="muted">
             {t('confidentiality.candidateCount', { count: candidate.occurrences })},{' '}
             {t('confidentiality.candidateDocuments', { count: candidate.documents })} · …
@@ -164,7 +165,7 @@ export function IdentifierReview({
                     run(async () => {
                       onChange(
                         await api['pseudonyms.add']({
-                          kind: 'person',
+                          kind: candidate.kind ?? 'person',
                           real: candidate.text,
                           variants: [],
                           pseudonym,
@@ -187,7 +188,7 @@ export function IdentifierReview({
                   onChange(
                     await api['pseudonyms.addMany']({
                       entries: given.map((candidate) => ({
-                        kind: 'person',
+                        kind: candidate.kind ?? 'person',
                         real: candidate.text,
                         variants: [],
                         pseudonym: typed.get(candidate.text)!.trim(),

@@ -56,4 +56,29 @@ describe('suggestions of names not in the table', () => {
     );
     expect(candidates).not.toContain('Rosny');
   });
+
+  // A walk: "à Orange", "la Somme" never came up, their names being words too.
+  it('take French towns, départements and régions whose names are words, inside a sentence, as places', async () => {
+    const { call } = harness;
+    await call('documents.import', {
+      fileName: 'Entretien.txt',
+      data: fileBytes(
+        [
+          'Enquêtrice : Vous étiez à Orange avant ?',
+          'DGS : Oui, puis dans la Somme, et la Ville a suivi. Orange est plus petite.',
+          'DGS : Sens unique, disait-on. Le panel de Sens a suivi.',
+        ].join('\n'),
+      ),
+    });
+    const candidates = await call('pseudonyms.candidates', {});
+    const texts = candidates.map((found) => found.text);
+    expect(texts).toEqual(expect.arrayContaining(['Orange', 'Somme', 'Sens']));
+    expect(candidates.find((found) => found.text === 'Orange')).toMatchObject({
+      kind: 'place',
+      occurrences: 1,
+    });
+    // A village called Ville is not what "la Ville" means; nor is a sentence's first word a town.
+    expect(texts).not.toContain('Ville');
+    expect(candidates.find((found) => found.text === 'Sens')?.occurrences).toBe(1);
+  });
 });
