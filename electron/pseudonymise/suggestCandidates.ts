@@ -26,6 +26,8 @@ const NAME = `${PART}(?:${JOIN}${PART})*`;
 // A run of them ("Aurélie Martin", "Mairie de Montreuil" is two runs, "Montreuil" the unknown one).
 const CAPITALISED = new RegExp(`(?<![\\p{L}\\p{N}])${NAME}(?:[ \u00a0]${NAME})*`, 'gu');
 const CONTEXT = 40;
+/** Capitals only, as acronyms are written ("CCAS", "SIVOM", "PLUi" aside). */
+const acronym = (text: string) => !/\p{Ll}/u.test(text);
 const MOST = 300;
 
 /**
@@ -111,8 +113,16 @@ export async function suggestCandidates(
       if (document.id) candidate.seenIn.add(document.id);
     }
   }
-  return [...found.values()]
-    .map(({ seenIn, ...candidate }) => ({ ...candidate, documents: seenIn.size }))
-    .sort((a, b) => b.occurrences - a.occurrences || a.text.localeCompare(b.text))
-    .slice(0, MOST);
+  return (
+    [...found.values()]
+      .map(({ seenIn, ...candidate }) => ({ ...candidate, documents: seenIn.size }))
+      // Acronyms ("CCAS", "DGS") name offices more often than people: after the names, still shown.
+      .sort(
+        (a, b) =>
+          Number(acronym(a.text)) - Number(acronym(b.text)) ||
+          b.occurrences - a.occurrences ||
+          a.text.localeCompare(b.text),
+      )
+      .slice(0, MOST)
+  );
 }

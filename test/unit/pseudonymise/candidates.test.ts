@@ -14,7 +14,7 @@ describe('suggestions of names not in the table', () => {
     await call('documents.import', {
       fileName: 'Entretien.txt',
       data: fileBytes(
-        'Enquêtrice : Et Mme Petit ?\nMarie-Claude Petit : JP Blanc a signé, avec Nadia Benali.',
+        'Enquêtrice : Et Mme Petit ?\nMarie-Claude Petit : JP Blanc a signé, avec Nadia Benali. Le CCAS, le CCAS !',
       ),
     });
     await call('pseudonyms.add', {
@@ -31,6 +31,8 @@ describe('suggestions of names not in the table', () => {
     });
     const candidates = (await call('pseudonyms.candidates', {})).map((found) => found.text);
     expect(candidates).toContain('Nadia Benali');
+    // An acronym is offered after the names, however often it is written.
+    expect(candidates.indexOf('CCAS')).toBeGreaterThan(candidates.indexOf('Nadia Benali'));
     expect(candidates).not.toContain('Mme');
     expect(candidates).not.toContain('JP');
   });
