@@ -139,6 +139,7 @@ export function App({ initialInfo }: { initialInfo: AppInfo | null }) {
             project={project}
             coderName={info.coderName}
             onImportProject={() => setDialog('importProject')}
+            onProjectChanged={setProject}
           />
         ) : (
           <>

@@ -30,6 +30,8 @@ export interface IdentifierOccurrence {
   after: string;
   /** Left as written by the researcher ("Blanc" the colour): the exception's id. */
   leftId?: string;
+  /** How many times it is written there: a speaker's label, once per turn. */
+  times?: number;
 }
 
 /** Where the table's names are written: those to replace, and those left as written. */

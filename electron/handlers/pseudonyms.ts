@@ -19,7 +19,7 @@ import type { ChangeSet } from '../store/journal';
 import { getDocumentText, requireVersion } from '../store/documents';
 import { leaveOccurrence, replaceOccurrenceAfterAll } from '../store/pseudonymExceptions';
 import { findNames } from '../pseudonymise/nameMatcher';
-import { termsOf } from '../pseudonymise/replaceNames';
+import { nameTableOf } from '../pseudonymise/nameTable';
 import { getProject } from '../store/project';
 import { fileBaseName } from '../exchange/runExport';
 import {
@@ -104,20 +104,19 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
     };
   },
 
-  'pseudonyms.occurrences': (context, { limit, table }) => {
+  'pseudonyms.occurrences': async (context, { limit, table }) => {
     const { db } = context.session.require();
-    return findOccurrences(db, entriesFor(db, table), limit);
+    return findOccurrences(db, await nameTableOf(entriesFor(db, table)), limit);
   },
 
-  'pseudonyms.leave': (context, { entryId, documentId, version, start, end, limit }) => {
+  'pseudonyms.leave': async (context, { entryId, documentId, version, start, end, limit }) => {
     const { db, history } = context.session.require();
+    const table = await nameTableOf(listPseudonyms(db));
     requireVersion(db, documentId, version);
-    const entry = listPseudonyms(db).find((candidate) => candidate.id === entryId);
-    const written =
-      entry &&
-      findNames(getDocumentText(db, documentId).text, termsOf([entry])).some(
-        (match) => match.start === start && match.end === end,
-      );
+    const written = findNames(
+      getDocumentText(db, documentId).text,
+      table.terms.filter((term) => term.entryId === entryId),
+    ).some((match) => match.start === start && match.end === end);
     if (!written)
       throw new AxialError(
         'not_found',
@@ -127,13 +126,14 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
     history.run(db, 'leaveOccurrence', (changes) =>
       leaveOccurrence(db, changes, { entryId, documentId, start, end }),
     );
-    return findOccurrences(db, listPseudonyms(db), limit);
+    return findOccurrences(db, table, limit);
   },
 
-  'pseudonyms.replaceAfterAll': (context, { id, limit }) => {
+  'pseudonyms.replaceAfterAll': async (context, { id, limit }) => {
     const { db, history } = context.session.require();
+    const table = await nameTableOf(listPseudonyms(db));
     history.run(db, 'replaceOccurrence', (changes) => replaceOccurrenceAfterAll(db, changes, id));
-    return findOccurrences(db, listPseudonyms(db), limit);
+    return findOccurrences(db, table, limit);
   },
 
   'pseudonyms.candidates': async (context) => {
@@ -141,7 +141,7 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
     return suggestCandidates(db, listPseudonyms(db));
   },
 
-  'pseudonyms.apply': (context) => {
+  'pseudonyms.apply': async (context) => {
     const { db, history } = context.session.require();
     const entries = listPseudonyms(db);
     if (!entries.length)
@@ -150,8 +150,9 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
         'The pseudonym table is empty: add the names to replace first.',
         { reason: 'emptyTable' },
       );
+    const table = await nameTableOf(entries);
     const log = history.run(db, 'pseudonymise', (changes) =>
-      pseudonymiseProject(db, changes, entries),
+      pseudonymiseProject(db, changes, table),
     );
     return { replaced: replacedCount(log), documents: log.documents.length };
   },

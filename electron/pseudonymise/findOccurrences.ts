@@ -1,8 +1,4 @@
-import type {
-  IdentifierOccurrence,
-  IdentifierOccurrences,
-  PseudonymEntry,
-} from '../../shared/pseudonyms';
+import type { IdentifierOccurrence, IdentifierOccurrences } from '../../shared/pseudonyms';
 import { documentFromJson } from '../../shared/editor/schema';
 import { buildTextIndex } from '../../shared/text/textIndex';
 import type { Db } from '../store/database';
@@ -13,7 +9,7 @@ import {
 } from '../store/pseudonymExceptions';
 import { findNames } from './nameMatcher';
 import { labelColumns, namingFields } from './pseudonymiseProject';
-import { termsOf } from './replaceNames';
+import type { NameTable } from './nameTable';
 
 const CONTEXT = 40;
 
@@ -32,17 +28,12 @@ function around(points: string[], start: number, end: number) {
  * review before applying. Occurrences the researcher left as written are
  * listed apart: neither replaced nor counted as remaining.
  */
-export function findOccurrences(
-  db: Db,
-  entries: readonly PseudonymEntry[],
-  limit = 5000,
-): IdentifierOccurrences {
-  const terms = termsOf(entries);
+export function findOccurrences(db: Db, { terms }: NameTable, limit = 5000): IdentifierOccurrences {
   const occurrences: IdentifierOccurrence[] = [];
   const left: IdentifierOccurrence[] = [];
   let total = 0;
   const add = (occurrence: IdentifierOccurrence) => {
-    total += 1;
+    total += occurrence.times ?? 1;
     if (occurrences.length < limit) occurrences.push(occurrence);
   };
   if (!terms.length) return { occurrences, total, left };
@@ -71,28 +62,28 @@ export function findOccurrences(
       if (!exception) add(occurrence);
       else if (left.length < limit) left.push({ ...occurrence, leftId: exception.id });
     }
-    const speakers = new Set(index.blocks.map((block) => block.speaker).filter(Boolean));
-    for (const speaker of speakers)
-      for (const match of findNames(speaker!, terms, true))
+    // A speaker's label is listed once, and counted on each of its turns, as replacing counts it.
+    const turns = new Map<string, number>();
+    for (const block of index.blocks)
+      if (block.speaker) turns.set(block.speaker, (turns.get(block.speaker) ?? 0) + 1);
+    for (const [speaker, times] of turns)
+      for (const match of findNames(speaker, terms, true))
         add({
           entryId: match.entryId,
           place: { kind: 'speaker', documentId: document.id, documentTitle: document.title },
           text: match.text,
-          ...around(Array.from(speaker!), match.start, match.end),
+          times,
+          ...around(Array.from(speaker), match.start, match.end),
         });
   }
   const fields = [
     ...namingFields,
     { table: 'attribute_value', columns: ['value'] },
     { table: 'attribute', columns: ['name', 'choices'] },
-    { table: 'project', columns: ['title', 'description'] },
   ];
   for (const { table, columns } of fields) {
-    const key = table === 'project' ? "'project' AS id" : 'id';
     const rows = db
-      .prepare(
-        `SELECT ${key}, ${columns.map((column) => `"${column}"`).join(', ')} FROM "${table}"`,
-      )
+      .prepare(`SELECT id, ${columns.map((column) => `"${column}"`).join(', ')} FROM "${table}"`)
       .all() as Record<string, unknown>[];
     for (const row of rows)
       for (const column of columns) {

@@ -4,6 +4,8 @@ import { foldCharacter } from '../../shared/text/fold';
 export interface NameTerm {
   entryId: string;
   text: string;
+  /** A one-word name written with a capital that is a common word too ("Petit"): see `capitalOnly`. */
+  word?: boolean;
 }
 
 /** Where a term is written: code points of the text searched, the words as written there. */
@@ -80,16 +82,22 @@ function wordAt(text: FoldedText, points: readonly string[], index: number): boo
   );
 }
 
-/**
- * Whether a term of one word, written with a capital, is found in prose only
- * where the text writes it with one: many surnames are words too ("Petit",
- * "Blanc", "Marchand"), and "un petit budget" names no one. A name of several
- * words, a term typed in small letters, and any name in a label (a title, a
- * file's name, a speaker) are found however written.
- */
-export function capitalOnly(term: string): boolean {
+/** One word, written with a capital: the form a name that is also a word takes. */
+export function capitalisedWord(term: string): boolean {
   const trimmed = term.trim();
   return !/[\s\u00a0\u202f]/u.test(trimmed) && CAPITAL.test(Array.from(trimmed)[0] ?? '');
+}
+
+/**
+ * Whether a term is found in prose only where the text writes it with a
+ * capital: a surname that is a common word too ("Petit", "Blanc",
+ * "Marchand"), since "un petit budget" names no one. Any other name, a name
+ * of several words, a term typed in small letters, and any name in a label
+ * (a title, a file's name, a speaker) are found however written: "thomas"
+ * in a hurried transcript is Thomas.
+ */
+export function capitalOnly(term: NameTerm): boolean {
+  return term.word === true && capitalisedWord(term.text);
 }
 
 /**
@@ -109,19 +117,25 @@ export function findNames(
   const { folded, origin } = foldedText;
   const points = Array.from(text);
   const found: { entryId: string; from: number; to: number }[] = [];
-  const seen = new Set<string>();
+  // Forms the same once folded are one search; found however written if any of them is.
+  const searches = new Map<string, { entryId: string; needle: string; capital: boolean }>();
   for (const term of terms) {
     const needle = foldTerm(term.text);
-    if (!needle || seen.has(`${term.entryId}\u0000${needle}`)) continue;
-    seen.add(`${term.entryId}\u0000${needle}`);
-    const capital = !anyCase && capitalOnly(term.text);
+    if (!needle) continue;
+    const key = `${term.entryId}\u0000${needle}`;
+    const capital = !anyCase && capitalOnly(term);
+    const held = searches.get(key);
+    if (held) held.capital &&= capital;
+    else searches.set(key, { entryId: term.entryId, needle, capital });
+  }
+  for (const { entryId, needle, capital } of searches.values()) {
     for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
       const end = at + needle.length;
       if (capital && !CAPITAL.test(points[origin[at]!] ?? '')) continue;
       // A boundary on each side: the needle's own edge is a word, the text beyond it is not.
       if (WORD.test(needle[0]!) && wordAt(foldedText, points, at - 1)) continue;
       if (WORD.test(needle[needle.length - 1]!) && wordAt(foldedText, points, end)) continue;
-      found.push({ entryId: term.entryId, from: at, to: end });
+      found.push({ entryId, from: at, to: end });
     }
   }
   found.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);

@@ -1,5 +1,4 @@
 import { Transform } from '@tiptap/pm/transform';
-import type { PseudonymEntry } from '../../shared/pseudonyms';
 import { documentFromJson, documentSchema } from '../../shared/editor/schema';
 import { buildTextIndex, offsetToPosition } from '../../shared/text/textIndex';
 import type { Db } from '../store/database';
@@ -15,7 +14,8 @@ import {
 import type { NameMatch, NameTerm } from './nameMatcher';
 import { findNames } from './nameMatcher';
 import type { Replacement } from './replaceNames';
-import { replacementsFor, replaceNames, termsOf } from './replaceNames';
+import { replacementsFor, replaceNames } from './replaceNames';
+import type { NameTable } from './nameTable';
 
 /** What was replaced in one document: in its text, and in its speakers' labels (by block). */
 export interface DocumentReplacements {
@@ -26,8 +26,7 @@ export interface DocumentReplacements {
 
 /** What was replaced in one value of a row (a title, a memo, a name). */
 export interface FieldReplacements {
-  /** A journaled table, or the project's own row (its title and description). */
-  table: JournaledTable | 'project';
+  table: JournaledTable;
   id: string;
   column: string;
   replacements: Replacement[];
@@ -41,6 +40,7 @@ export interface PseudonymisationLog {
 
 /** The values outside documents' texts that can name someone, as the journal knows their rows. */
 export const namingFields: readonly { table: JournaledTable; columns: readonly string[] }[] = [
+  { table: 'project', columns: ['title', 'description'] },
   { table: 'document', columns: ['title', 'description', 'memo', 'place', 'source_name'] },
   { table: 'code', columns: ['name', 'description', 'memo'] },
   { table: 'coding', columns: ['memo'] },
@@ -158,9 +158,8 @@ function pseudonymiseDocument(
 export function pseudonymiseProject(
   db: Db,
   changes: ChangeSet,
-  entries: readonly PseudonymEntry[],
+  { entries, terms }: NameTable,
 ): PseudonymisationLog {
-  const terms = termsOf(entries);
   const pseudonymOf = new Map(entries.map((entry) => [entry.id, entry.pseudonym]));
   const log: PseudonymisationLog = { documents: [], fields: [] };
   if (!terms.length) return log;

@@ -13,7 +13,7 @@ import type { PseudonymKey } from './keyFile';
 import { pseudonymiseProject } from './pseudonymiseProject';
 import type { RemainingName } from './remainingInFile';
 import { remainingInFile } from './remainingInFile';
-import { replaceNames, termsOf } from './replaceNames';
+import { nameTableOf } from './nameTable';
 
 export interface PseudonymisedCopy {
   path: string;
@@ -68,6 +68,7 @@ export async function writePseudonymisedCopy(
         { path },
       );
   }
+  const table = await nameTableOf(entries);
   const snapshot = `${path}.${randomUUID().slice(0, 8)}.snapshot`;
   await saveCopy(db, sourcePath, snapshot, false);
   let copy: Db | null = null;
@@ -76,32 +77,9 @@ export async function writePseudonymisedCopy(
     const working = copy;
     const projectId = String(working.prepare('SELECT id FROM project').pluck().get());
     const { log, recordingsLeftOut, left } = working.transaction(() => {
-      const made = pseudonymiseProject(working, new ChangeSet('pseudonymise'), entries);
+      const made = pseudonymiseProject(working, new ChangeSet('pseudonymise'), table);
       // Where the occurrences left as written are now, carried by the replacements before them.
       const leftAsWritten = listPseudonymExceptions(working);
-      const terms = termsOf(entries);
-      const pseudonymOf = new Map(entries.map((entry) => [entry.id, entry.pseudonym]));
-      const project = working.prepare('SELECT title, description FROM project').get() as {
-        title: string;
-        description: string;
-      };
-      const title = replaceNames(project.title, terms, pseudonymOf, true);
-      const description = replaceNames(project.description, terms, pseudonymOf);
-      working
-        .prepare('UPDATE project SET title = ?, description = ?')
-        .run(title.text, description.text);
-      // In the key too, so that re-identification gives the project its title back.
-      for (const [column, replaced] of [
-        ['title', title],
-        ['description', description],
-      ] as const)
-        if (replaced.replacements.length)
-          made.fields.push({
-            table: 'project',
-            id: projectId,
-            column,
-            replacements: replaced.replacements,
-          });
       const recordings = leaveOut(working, options.keepRecordings);
       // The index's segments keep the words of texts replaced since: it is made again from the texts.
       working.exec("INSERT INTO text_index (text_index) VALUES ('rebuild')");
@@ -111,7 +89,7 @@ export async function writePseudonymisedCopy(
     working.prepare('VACUUM INTO ?').run(path);
     copy.close();
     copy = null;
-    const remaining = remainingInFile(path, entries, left);
+    const remaining = remainingInFile(path, table, left);
     if (remaining.length) {
       removeFile(path);
       throw stillNamed(remaining, entries);

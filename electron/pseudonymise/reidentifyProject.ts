@@ -4,7 +4,7 @@ import { codePointLength, sliceCodePoints } from '../../shared/text/codePoints';
 import { buildTextIndex, offsetToPosition } from '../../shared/text/textIndex';
 import type { Db } from '../store/database';
 import { applyDocumentSteps } from '../store/documents';
-import type { ChangeSet, JournaledTable } from '../store/journal';
+import type { ChangeSet } from '../store/journal';
 import { updateRow } from '../store/journal';
 import type { PseudonymKey } from './keyFile';
 import { namingFields } from './pseudonymiseProject';
@@ -73,19 +73,8 @@ export function reidentifyProject(db: Db, changes: ChangeSet, key: PseudonymKey)
       );
   }
   for (const field of key.log.fields) {
-    if (field.table === 'project' && (field.column === 'title' || field.column === 'description')) {
-      // The project's properties are outside the undo history, as when they are edited.
-      const current = db.prepare(`SELECT ${field.column} FROM project`).pluck().get() as string;
-      const restored = restoreNames(current, field.replacements);
-      if (restored === null) result.changedSince += field.replacements.length;
-      else {
-        db.prepare(`UPDATE project SET ${field.column} = ?`).run(restored);
-        result.restored += field.replacements.length;
-      }
-      continue;
-    }
     if (!restorable.has(`${field.table}.${field.column}`)) continue;
-    const table = field.table as JournaledTable;
+    const table = field.table;
     const current = db
       .prepare(`SELECT "${field.column}" FROM "${table}" WHERE id = ?`)
       .pluck()

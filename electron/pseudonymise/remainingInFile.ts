@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
-import type { PseudonymEntry } from '../../shared/pseudonyms';
 import { documentFromJson } from '../../shared/editor/schema';
 import { foldForComparison } from '../../shared/text/fold';
 import { buildTextIndex } from '../../shared/text/textIndex';
@@ -9,7 +8,7 @@ import { exceptionsByDocument, isLeft } from '../store/pseudonymExceptions';
 import type { NameMatch, NameTerm } from './nameMatcher';
 import { capitalOnly, findNames, foldTerm } from './nameMatcher';
 import { labelColumns } from './pseudonymiseProject';
-import { termsOf } from './replaceNames';
+import type { NameTable } from './nameTable';
 
 /** Where a real name was still found in a file meant to be shared. */
 export interface RemainingName {
@@ -30,10 +29,9 @@ export interface RemainingName {
  */
 export function remainingInFile(
   path: string,
-  entries: readonly PseudonymEntry[],
+  { terms }: NameTable,
   left: readonly PseudonymException[] = [],
 ): RemainingName[] {
-  const terms = termsOf(entries);
   const found: RemainingName[] = [];
   if (!terms.length) return found;
   const db = new Database(path, { readonly: true, fileMustExist: true });
@@ -95,12 +93,13 @@ export function remainingInFile(
     for (const term of terms) {
       if (leftForms.has(foldTerm(term.text))) continue;
       // The index keeps no case: a one-word name that is also a word ("Petit") is told only by the text.
-      if (capitalOnly(term.text)) continue;
+      if (capitalOnly(term)) continue;
       const folded = foldForComparison(term.text)
         .split(/[^\p{L}\p{N}]+/u)
         .filter(Boolean);
-      // A name of several words is there when all of them are: "martin" alone is a common word too.
-      if (folded.length && folded.every((word) => words.has(word)))
+      // A word of the index alone: the words of "M. Blanc" are each in "m'a dit" and "vote
+      // blanc", and the index's own text (scanned above) holds the name where it is written.
+      if (folded.length === 1 && words.has(folded[0]!))
         found.push({ entryId: term.entryId, where: 'search index', text: term.text });
     }
   } finally {
@@ -110,7 +109,7 @@ export function remainingInFile(
   const bytes = readFileSync(path);
   for (const term of terms.filter((candidate) => !leftForms.has(foldTerm(candidate.text))))
     for (const form of new Set(
-      capitalOnly(term.text)
+      capitalOnly(term)
         ? [term.text, term.text.normalize('NFD')]
         : [term.text, term.text.toLowerCase(), term.text.normalize('NFD')],
     ))

@@ -1,4 +1,3 @@
-import type { PseudonymEntry } from '../../shared/pseudonyms';
 import { codePointLength } from '../../shared/text/codePoints';
 import type { NameMatch, NameTerm } from './nameMatcher';
 import { findNames } from './nameMatcher';
@@ -8,13 +7,6 @@ export interface Replacement {
   start: number;
   pseudonym: string;
   original: string;
-}
-
-/** Every real name and variant of the table, each pointing to its entry. */
-export function termsOf(entries: readonly PseudonymEntry[]): NameTerm[] {
-  return entries.flatMap((entry) =>
-    [entry.real, ...entry.variants].map((text) => ({ entryId: entry.id, text })),
-  );
 }
 
 /**

@@ -2,21 +2,8 @@ import type { IdentifierCandidate, PseudonymEntry } from '../../shared/pseudonym
 import type { Db } from '../store/database';
 import { findNames } from './nameMatcher';
 import { TOWN_WORTH_NAMING, frenchPlaceNames } from './placeNames';
-import { termsOf } from './replaceNames';
-
-/**
- * The common words of French and English (600,000 forms, 8 MB): read when
- * candidates are asked for, and let go after, so an open project does not
- * carry them.
- */
-async function commonWords(): Promise<Set<string>> {
-  const [french, english] = await Promise.all([
-    // JSON, so imported as JSON: Node's loader takes no other way from a bundle.
-    import('an-array-of-french-words', { with: { type: 'json' } }),
-    import('an-array-of-english-words', { with: { type: 'json' } }),
-  ]);
-  return new Set([...(french.default as string[]), ...(english.default as string[])]);
-}
+import { commonWords } from './commonWords';
+import { nameTableOf } from './nameTable';
 
 // A capitalised word, hyphenated names with their small joining words ("Noisy-le-Sec",
 // "Rosny-sous-Bois", "Saint-Germain-en-Laye"), an elision ("O'Neill") kept whole.
@@ -42,7 +29,11 @@ export async function suggestCandidates(
   db: Db,
   entries: readonly PseudonymEntry[],
 ): Promise<IdentifierCandidate[]> {
-  const [words, places] = await Promise.all([commonWords(), frenchPlaceNames()]);
+  const [words, places, { terms }] = await Promise.all([
+    commonWords(),
+    frenchPlaceNames(),
+    nameTableOf(entries),
+  ]);
   const known = (word: string) => {
     const lower = word.toLowerCase();
     return words.has(lower) || words.has(lower.normalize('NFC'));
@@ -52,7 +43,6 @@ export async function suggestCandidates(
   const ordinary = (word: string, beginsSentence: boolean) =>
     known(word) &&
     (beginsSentence || (places.get(word.normalize('NFC').toLowerCase()) ?? 0) < TOWN_WORTH_NAMING);
-  const terms = termsOf(entries);
   const found = new Map<string, IdentifierCandidate & { seenIn: Set<string> }>();
   // The transcripts, then what else is written by hand: titles, memos, the names of cases and people.
   const documents = db

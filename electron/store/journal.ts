@@ -13,6 +13,8 @@ import { clearDocumentIndex, reindexDocument } from './search';
  * whole undo is refused and nothing is written.
  */
 export const journaledTables = {
+  // Its title and description are replaced by pseudonymisation and put back by re-identification.
+  project: ['singleton', 'id', 'title', 'description', 'language', 'created_at', 'modified_at'],
   document: [
     'id',
     'kind',

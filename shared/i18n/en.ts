@@ -1115,7 +1115,8 @@ export const en = {
     shownFirst: 'The first {{count, number}} are listed.',
     where: 'Where',
     words: 'Words',
-    speakerLabel: 'speaker',
+    speakerTurns_one: 'speaker, {{count, number}} turn',
+    speakerTurns_other: 'speaker, {{count, number}} turns',
     field: '{{table}}: {{label}}',
     places: {
       document: 'Document',
@@ -1130,7 +1131,7 @@ export const en = {
       recording: 'Recording',
       attribute: 'Attribute',
       attribute_value: 'Attribute value',
-      project: 'Project (its title and description: change them in the project’s settings)',
+      project: 'Project (title and description)',
     },
     choice: 'Choice',
     toReplace: 'Occurrences to replace',

@@ -1141,7 +1141,8 @@ export const fr: Messages = {
     shownFirst: 'Les {{count, number}} premières sont listées.',
     where: 'Où',
     words: 'Mots',
-    speakerLabel: 'locuteur',
+    speakerTurns_one: 'locuteur, {{count, number}} tour de parole',
+    speakerTurns_other: 'locuteur, {{count, number}} tours de parole',
     field: '{{table}} : {{label}}',
     places: {
       document: 'Document',
@@ -1156,7 +1157,7 @@ export const fr: Messages = {
       recording: 'Enregistrement',
       attribute: 'Attribut',
       attribute_value: 'Valeur d’attribut',
-      project: 'Projet (son titre et sa description : à changer dans les réglages du projet)',
+      project: 'Projet (titre et description)',
     },
     choice: 'Choix',
     toReplace: 'Occurrences à remplacer',

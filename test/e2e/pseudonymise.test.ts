@@ -41,7 +41,7 @@ describe('pseudonymising a study through the UI', () => {
   it('builds the table, takes a suggested place, checks the project, leaves one occurrence, exports a copy without names, and replaces them here undoably', async () => {
     const { page } = app;
     await page.setViewportSize({ width: 1024, height: 700 });
-    await createProject(app, 'confidentiel');
+    await createProject(app, 'Étude Montreuil');
     await openSection(page, 'Documents');
     await pasteTranscript(page, 'Entretien Lefèvre', transcript);
     await page.locator('.transcript p[data-speaker="Hélène Lefèvre"]').first().waitFor();
@@ -76,11 +76,12 @@ describe('pseudonymising a study through the UI', () => {
     await table.getByRole('cell', { name: 'l’élue C' }).waitFor();
 
     await review.getByRole('button', { name: 'Find the names' }).click();
-    // Two names and three places in the text, the speaker, the document's title and source.
-    await review.getByRole('status').getByText('9 occurrences of the table’s names').waitFor();
+    // Two names and three places in the text, the speaker's two turns, the document's title and
+    // source, the project's title.
+    await review.getByRole('status').getByText('11 occurrences of the table’s names').waitFor();
     // One left as written, reviewed one by one: the council is named in the study's public sources.
     await review.getByRole('button', { name: /^Leave as written: Montreuil reçoit/ }).click();
-    await review.getByRole('status').getByText('8 occurrences of the table’s names.').waitFor();
+    await review.getByRole('status').getByText('10 occurrences of the table’s names.').waitFor();
     await review.getByRole('status').getByText('1 left as written.').waitFor();
     await review
       .getByRole('table', { name: 'Left as written' })
@@ -103,7 +104,7 @@ describe('pseudonymising a study through the UI', () => {
     await exportButton.click();
     await share
       .getByRole('status')
-      .getByText(/^Copy written to .*partage\.axial, 9 names replaced/)
+      .getByText(/^Copy written to .*partage\.axial, 10 names replaced/)
       .waitFor();
 
     const bytes = readFileSync(copyPath);
@@ -125,8 +126,10 @@ describe('pseudonymising a study through the UI', () => {
     await page.getByRole('button', { name: 'Replace the names here…' }).click();
     await page
       .getByRole('status')
-      .getByText('9 names replaced in 1 document. Undo takes them back.')
+      .getByText('10 names replaced in 1 document. Undo takes them back.')
       .waitFor();
+    // The project's title with them, in the header as in the file.
+    await page.getByTestId('project-title').getByText('Étude Ville A').waitFor();
     expect(await codedWords(document!.id)).toEqual(['Le comité citoyen de Ville A']);
     // The page's history says what Undo takes back, then takes it back.
     const undo = page
@@ -138,6 +141,7 @@ describe('pseudonymising a study through the UI', () => {
       .locator('button[title="Undo: leave a name as written"]')
       .waitFor();
     expect(await codedWords(document!.id)).toEqual(['Le comité citoyen de Montreuil']);
+    await page.getByTestId('project-title').getByText('Étude Montreuil').waitFor();
     await openSection(page, 'Documents');
     await page.locator('.transcript p[data-speaker="Hélène Lefèvre"]').first().waitFor();
   });

@@ -29,9 +29,21 @@ function Place({ occurrence }: { occurrence: IdentifierOccurrence }) {
   return (
     <>
       {place.documentTitle}
-      {place.kind === 'speaker' && ` (${t('confidentiality.speakerLabel')})`}
+      {place.kind === 'speaker' &&
+        ` (${t('confidentiality.speakerTurns', { count: occurrence.times ?? 1 })})`}
     </>
   );
+}
+
+function placeKey(occurrence: IdentifierOccurrence): string {
+  const place = occurrence.place;
+  const where =
+    place.kind === 'text'
+      ? `${place.documentId}:${place.start}:${place.end}`
+      : place.kind === 'speaker'
+        ? `${place.documentId}:${occurrence.text}`
+        : `${place.table}:${place.id}:${place.column}:${occurrence.before.length}`;
+  return `${occurrence.entryId}:${place.kind}:${where}`;
 }
 
 function Words({ occurrence }: { occurrence: IdentifierOccurrence }) {
@@ -90,8 +102,9 @@ export function OccurrenceList({
         <table aria-label={t('confidentiality.toReplace')}>
           {head}
           <tbody>
-            {found.occurrences.map((occurrence, index) => (
-              <tr key={index}>
+            {found.occurrences.map((occurrence) => (
+              // Keyed by place: after a choice the rows below move up, and none may take another's button.
+              <tr key={placeKey(occurrence)}>
                 <td>{realOf.get(occurrence.entryId) ?? ''}</td>
                 <td>
                   <Place occurrence={occurrence} />

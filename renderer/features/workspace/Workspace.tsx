@@ -11,6 +11,7 @@ import type { DocumentTarget } from '../documents/DocumentsView';
 import { DocumentsView } from '../documents/DocumentsView';
 import { ExchangeView } from '../exchange/ExchangeView';
 import { ConfidentialityView } from '../confidentiality/ConfidentialityView';
+import { ProjectFollowsHistory } from './ProjectFollowsHistory';
 import { GuidesView } from '../guides/GuidesView';
 import { PassagesView } from '../passages/PassagesView';
 import { SearchView } from '../search/SearchView';
@@ -112,8 +113,11 @@ export function Workspace({
   project,
   coderName,
   onImportProject,
+  onProjectChanged,
 }: {
   project: ProjectSummary;
+  /** The project's row changed by an action or its undo (its title, by replacing names). */
+  onProjectChanged: (project: ProjectSummary) => void;
   /** The researcher's name as a coder: "only mine" shows their codings. */
   coderName: string | null;
   onImportProject: () => void;
@@ -129,6 +133,7 @@ export function Workspace({
     <ProjectDataProvider readOnly={project.readOnlyCopy !== null}>
       <CoderViewProvider projectId={project.id} me={coderName}>
         <CheckForWritesOn section={section} />
+        <ProjectFollowsHistory project={project} onChanged={onProjectChanged} />
         <div className="workspace">
           <nav className="sidebar" aria-label={project.title}>
             <ul>

@@ -106,9 +106,18 @@ describe('pseudonymising a project', () => {
 
   it('replaces them as edits: every coding on its words, one undo step, undone exactly', async () => {
     const { document } = await study();
+    await harness.call('projects.update', {
+      title: 'Étude à Villeneuve',
+      description: 'Entretiens avec Mme Martin',
+    });
     const before = await read(document.id);
     const codingsBefore = await harness.call('codings.forDocument', { documentId: document.id });
     const applied = await harness.call('pseudonyms.apply', {});
+    // The project's own title and description too, in the same step.
+    expect(await harness.call('projects.current', {})).toMatchObject({
+      title: 'Étude à Ville A',
+      description: 'Entretiens avec DGS de A',
+    });
     expect(applied.documents).toBe(1);
     const after = await read(document.id);
     expect(after.text).not.toMatch(/Martin|Durand|Aur[ée]lie|AURELIE|Villeneuve/);
@@ -125,6 +134,10 @@ describe('pseudonymising a project', () => {
     expect(summary[0]!.title).toBe('Entretien DGS de A');
     expect((await harness.call('history.state', {})).undoLabel).toBe('pseudonymise');
     await harness.call('history.undo', {});
+    expect(await harness.call('projects.current', {})).toMatchObject({
+      title: 'Étude à Villeneuve',
+      description: 'Entretiens avec Mme Martin',
+    });
     const undone = await read(document.id);
     expect(undone.text).toBe(before.text);
     expect(undone.speakers).toEqual(before.speakers);

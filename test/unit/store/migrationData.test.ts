@@ -241,16 +241,9 @@ describe('the schema as the undo journal sees it', () => {
   });
 
   it('has every table either journaled or named here as written outside the undo history', () => {
-    // The project row, the activity log, recordings' bytes, the search index and the ids of deleted
-    // rows (kept by the journal's own writes) are not undone.
-    const outside = [
-      'project',
-      'activity',
-      'recording_chunk',
-      'text_block',
-      'text_index',
-      'deleted_row',
-    ];
+    // The activity log, recordings' bytes, the search index and the ids of deleted rows (kept by
+    // the journal's own writes) are not undone.
+    const outside = ['activity', 'recording_chunk', 'text_block', 'text_index', 'deleted_row'];
     const db = projectAt(latestSchemaVersion);
     const tables = (
       db
