@@ -34,6 +34,31 @@ export interface IdentifierOccurrence {
   times?: number;
 }
 
+/**
+ * The two words after an occurrence, their punctuation aside: what tells "Petit à petit" (the phrase)
+ * from "Petit à la réunion" (the name), so that occurrences written alike
+ * can be left together.
+ */
+export function wordsAfter(occurrence: Pick<IdentifierOccurrence, 'after'>): string {
+  return occurrence.after
+    .trimStart()
+    .split(/\s+/u)
+    .slice(0, 2)
+    .map((word) => word.replace(/[^\p{L}\p{N}’'-]/gu, ''))
+    .join(' ');
+}
+
+/** Whether two occurrences of a text are written alike: the same entry, words and words after. */
+export function writtenAlike(one: IdentifierOccurrence, other: IdentifierOccurrence): boolean {
+  return (
+    one.place.kind === 'text' &&
+    other.place.kind === 'text' &&
+    one.entryId === other.entryId &&
+    one.text === other.text &&
+    wordsAfter(one) === wordsAfter(other)
+  );
+}
+
 /** Where the table's names are written: those to replace, and those left as written. */
 export interface IdentifierOccurrences {
   occurrences: IdentifierOccurrence[];

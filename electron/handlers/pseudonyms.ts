@@ -3,7 +3,8 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { pseudonymsContract } from '../../shared/contract/pseudonyms';
 import { AxialError } from '../../shared/errors';
-import type { PseudonymEntry } from '../../shared/pseudonyms';
+import type { IdentifierOccurrence, PseudonymEntry } from '../../shared/pseudonyms';
+import { wordsAfter } from '../../shared/pseudonyms';
 import type { DomainHandlers } from '../api/handlers';
 import type { HandlerContext } from '../api/context';
 import { translator } from '../exchange/translator';
@@ -18,7 +19,7 @@ import type { Db } from '../store/database';
 import type { ChangeSet } from '../store/journal';
 import { getDocumentText, requireVersion } from '../store/documents';
 import { leaveOccurrence, replaceOccurrenceAfterAll } from '../store/pseudonymExceptions';
-import { findNames } from '../pseudonymise/nameMatcher';
+import { findNames, foldTerm } from '../pseudonymise/nameMatcher';
 import { nameTableOf } from '../pseudonymise/nameTable';
 import { getProject } from '../store/project';
 import { fileBaseName } from '../exchange/runExport';
@@ -29,6 +30,10 @@ import {
   removePseudonym,
   updatePseudonym,
 } from '../store/pseudonyms';
+
+/** Every name and variant of the table, folded as matching folds them. */
+const heldForms = (entries: readonly PseudonymEntry[]) =>
+  new Set(entries.flatMap((entry) => [entry.real, ...entry.variants].map(foldTerm)));
 
 const replacedCount = (log: ReturnType<typeof pseudonymiseProject>) =>
   log.documents.reduce((sum, record) => sum + record.text.length + record.speakers.length, 0) +
@@ -85,13 +90,18 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
 
   'pseudonyms.importTable': (context, { fileName, data }) => {
     const { entries, skipped } = readNamesTable(data, fileName);
-    editTable(context, (db, changes) => {
-      for (const entry of entries) addPseudonym(db, changes, entry);
-    });
+    const held = heldForms(listPseudonyms(context.session.require().db));
+    // A second import of the same file, or a name typed by hand before, is not a second entry.
+    const fresh = entries.filter((entry) => !held.has(foldTerm(entry.real)));
+    if (fresh.length)
+      editTable(context, (db, changes) => {
+        for (const entry of fresh) addPseudonym(db, changes, entry);
+      });
     return {
       entries: listPseudonyms(context.session.require().db),
-      added: entries.length,
+      added: fresh.length,
       skipped,
+      alreadyHeld: entries.filter((entry) => !fresh.includes(entry)).map((entry) => entry.real),
     };
   },
 
@@ -126,6 +136,36 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
     history.run(db, 'leaveOccurrence', (changes) =>
       leaveOccurrence(db, changes, { entryId, documentId, start, end }),
     );
+    return findOccurrences(db, table, limit);
+  },
+
+  'pseudonyms.leaveAlike': async (context, { entryId, text, after, limit }) => {
+    const { db, history } = context.session.require();
+    const table = await nameTableOf(listPseudonyms(db));
+    const model = { entryId, text, after, place: { kind: 'text' } } as IdentifierOccurrence;
+    const alike = findOccurrences(db, table, Number.MAX_SAFE_INTEGER).occurrences.filter(
+      (occurrence) =>
+        occurrence.entryId === entryId &&
+        occurrence.text === text &&
+        occurrence.place.kind === 'text' &&
+        wordsAfter(occurrence) === wordsAfter(model),
+    );
+    if (!alike.length)
+      throw new AxialError(
+        'not_found',
+        'This name is no longer written there: find the names again. Nothing was changed.',
+        { reason: 'occurrenceGone' },
+      );
+    history.run(db, 'leaveOccurrence', (changes) => {
+      for (const occurrence of alike)
+        if (occurrence.place.kind === 'text')
+          leaveOccurrence(db, changes, {
+            entryId,
+            documentId: occurrence.place.documentId,
+            start: occurrence.place.start,
+            end: occurrence.place.end,
+          });
+    });
     return findOccurrences(db, table, limit);
   },
 

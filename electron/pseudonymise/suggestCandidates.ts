@@ -38,7 +38,8 @@ export async function suggestCandidates(
     const lower = word.toLowerCase();
     return words.has(lower) || words.has(lower.normalize('NFC'));
   };
-  const isPlace = (text: string) => places.has(text.normalize('NFC').toLowerCase());
+  const isPlace = (text: string) =>
+    (places.get(text.normalize('NFC').toLowerCase()) ?? 0) >= TOWN_WORTH_NAMING;
   /** A word to leave out of a name: common, unless a town, département or région written inside a sentence. */
   const ordinary = (word: string, beginsSentence: boolean) =>
     known(word) &&
@@ -58,8 +59,13 @@ export async function suggestCandidates(
     for (const match of document.plain_text.matchAll(CAPITALISED)) {
       // The unknown words of the run, those the dictionaries know ("Madame", "Mairie") left at its edges.
       const parts = match[0].split(/[ \u00a0]/);
+      // An elision ("Qu’est-ce", "L’enquête") is the start of a word, not a name.
+      const after = match.index + match[0].length;
+      if (/^['’]\p{Ll}/u.test(document.plain_text.slice(after, after + 2))) parts.pop();
+      if (!parts.length) continue;
       // What comes before on its line: nothing, or the end of a sentence or of a speaker's label.
-      const lineBefore = document.plain_text.slice(0, match.index).split('\n').at(-1)!.trimEnd();
+      const lineStart = document.plain_text.lastIndexOf('\n', match.index - 1) + 1;
+      const lineBefore = document.plain_text.slice(lineStart, match.index).trimEnd();
       const beginsSentence = lineBefore === '' || /[.!?…:;«"“—–-]$/u.test(lineBefore);
       let first = 0;
       let last = parts.length - 1;

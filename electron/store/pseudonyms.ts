@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AxialError } from '../../shared/errors';
 import { NAME_LIMIT } from '../../shared/limits';
+import { foldForComparison } from '../../shared/text/fold';
 import type { NewPseudonymEntry, PseudonymEntry, PseudonymKind } from '../../shared/pseudonyms';
 import { now } from './clock';
 import type { Db } from './database';
@@ -61,8 +62,29 @@ function cleaned(entry: NewPseudonymEntry): NewPseudonymEntry {
   return { ...entry, real, pseudonym, variants };
 }
 
+const folded = (text: string) => foldForComparison(text.trim()).replace(/\s+/gu, ' ');
+
+/**
+ * A name another entry holds already would be replaced by whichever entry
+ * comes first: refused, naming the entry that holds it.
+ */
+function refuseHeld(db: Db, entry: NewPseudonymEntry, self: string | null): void {
+  const forms = new Set([entry.real, ...entry.variants].map(folded));
+  for (const other of listPseudonyms(db)) {
+    if (other.id === self) continue;
+    const clash = [other.real, ...other.variants].find((text) => forms.has(folded(text)));
+    if (clash)
+      throw new AxialError(
+        'invalid_input',
+        `"${clash}" is already in the table, for "${other.real}" (replaced by "${other.pseudonym}"). Change that entry, or write this name differently.`,
+        { reason: 'alreadyInTable', name: clash, real: other.real, pseudonym: other.pseudonym },
+      );
+  }
+}
+
 export function addPseudonym(db: Db, changes: ChangeSet, input: NewPseudonymEntry): string {
   const entry = cleaned(input);
+  refuseHeld(db, entry, null);
   const id = randomUUID();
   const timestamp = now();
   const position = db.prepare('SELECT COALESCE(MAX(position) + 1, 0) FROM pseudonym').pluck().get();
@@ -90,6 +112,7 @@ export function updatePseudonym(
   if (!db.prepare('SELECT 1 FROM pseudonym WHERE id = ?').get(id))
     throw new AxialError('not_found', 'This name is no longer in the table.');
   const entry = cleaned(input);
+  refuseHeld(db, entry, id);
   updateRow(db, changes, 'pseudonym', id, {
     kind: entry.kind,
     real: entry.real,

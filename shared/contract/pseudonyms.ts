@@ -42,6 +42,8 @@ export interface PseudonymTableImport {
   added: number;
   /** Rows of the file without a name or a pseudonym, by line number. */
   skipped: number[];
+  /** Names the table already held (as a name or a variant of an entry): not added twice. */
+  alreadyHeld: string[];
 }
 
 export const pseudonymsContract = {
@@ -104,6 +106,19 @@ export const pseudonymsContract = {
       version: z.number().int().min(0),
       start: z.number().int().min(0),
       end: z.number().int().min(1),
+      limit: z.number().int().min(1).max(20_000).default(5000),
+    }),
+  ),
+  /**
+   * Leaves every occurrence in the texts written like this one (the same
+   * words, then the same two words: "Petit à petit"), as they are now: one
+   * undo step.
+   */
+  'pseudonyms.leaveAlike': method<IdentifierOccurrences>()(
+    z.strictObject({
+      entryId: id,
+      text: z.string().min(1).max(200),
+      after: z.string().max(200),
       limit: z.number().int().min(1).max(20_000).default(5000),
     }),
   ),

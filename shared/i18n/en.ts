@@ -254,6 +254,8 @@ export const en = {
     keyIsCopy:
       'The copy and its key cannot be the same file ({{path}}): give the key a name of its own, such as one ending in .key. Nothing was written.',
     namesTooLarge: '{{file}} goes past what a table of names holds. Nothing was read.',
+    alreadyInTable:
+      '“{{name}}” is already in the table, for “{{real}}” (replaced by “{{pseudonym}}”). Change that entry, or write this name differently.',
     occurrenceGone:
       'This name is no longer written there: find the names again. Nothing was changed.',
     namesHeader:
@@ -1105,6 +1107,7 @@ export const en = {
     imported_one: '{{count, number}} name added from {{file}}.',
     imported_other: '{{count, number}} names added from {{file}}.',
     skipped: 'Lines left out (no name or no pseudonym): {{lines}}.',
+    alreadyHeld: 'Already in the table, not added again: {{names}}.',
     reviewHeading: 'Check the project',
     reviewExplanation:
       'Where the table’s names are still written: texts, speakers, titles, memos, names and values. And capitalised words no dictionary knows, which may be names the table lacks.',
@@ -1137,6 +1140,8 @@ export const en = {
     toReplace: 'Occurrences to replace',
     leave: 'Leave as written',
     leaveNamed: 'Leave as written: {{words}}',
+    leaveAlike_one: 'Leave the {{count, number}} “{{words}}” as written',
+    leaveAlike_other: 'Leave all {{count, number}} “{{words}}” as written',
     leaveHint:
       'Not a name here (a surname that is also a word, as in “Blanc comme neige”): neither applying the table nor a shared copy replaces it, and it stays with its words when the text is edited.',
     leftCount_one: '{{count, number}} left as written.',
@@ -1169,7 +1174,7 @@ export const en = {
     passphraseAgain: 'Passphrase again',
     passphrasesDiffer: 'The two passphrases differ.',
     keepRecordings: 'Keep the recordings in the copy (their voices identify people)',
-    overwrite: 'Replace files of these names',
+    overwrite: 'Replace the copy and the key if these files exist',
     exportCopy: 'Export the pseudonymised copy',
     exported_one: 'Copy written to {{path}}, {{count, number}} name replaced. Its key: {{key}}.',
     exported_other: 'Copy written to {{path}}, {{count, number}} names replaced. Its key: {{key}}.',
@@ -1189,6 +1194,8 @@ export const en = {
     reidentify: 'Put the names back',
     reidentified_one: '{{count, number}} name put back.',
     reidentified_other: '{{count, number}} names put back.',
+    nothingMatched:
+      'No name was put back: none of the pseudonyms is where the key put it. This project was perhaps re-identified already, or the key was made for another copy.',
     changedSince_one:
       '{{count, number}} place was changed since the copy was made and was left as it is.',
     changedSince_other:

@@ -261,6 +261,8 @@ export const fr: Messages = {
       '{{path}} est le fichier de ce projet même : choisissez un autre nom, pour que le projet et ses vrais noms soient gardés. Rien n’a été écrit.',
     keyIsCopy:
       'La copie et sa clé ne peuvent pas être le même fichier ({{path}}) : donnez à la clé un nom à elle, par exemple finissant par .key. Rien n’a été écrit.',
+    alreadyInTable:
+      '« {{name}} » est déjà dans la table, pour « {{real}} » (remplacé par « {{pseudonym}} »). Modifiez cette entrée, ou écrivez ce nom autrement.',
     occurrenceGone:
       'Ce nom n’est plus écrit là : cherchez les noms à nouveau. Rien n’a été modifié.',
     namesTooLarge: '{{file}} dépasse ce que contient une table de noms. Rien n’a été lu.',
@@ -1131,6 +1133,7 @@ export const fr: Messages = {
     imported_one: '{{count, number}} nom ajouté depuis {{file}}.',
     imported_other: '{{count, number}} noms ajoutés depuis {{file}}.',
     skipped: 'Lignes laissées de côté (sans nom ou sans pseudonyme) : {{lines}}.',
+    alreadyHeld: 'Déjà dans la table, non ajoutés à nouveau : {{names}}.',
     reviewHeading: 'Vérifier le projet',
     reviewExplanation:
       'Où les noms de la table sont encore écrits : textes, locuteurs, titres, mémos, noms et valeurs. Et les mots à majuscule qu’aucun dictionnaire ne connaît, qui peuvent être des noms absents de la table.',
@@ -1163,6 +1166,8 @@ export const fr: Messages = {
     toReplace: 'Occurrences à remplacer',
     leave: 'Laisser tel quel',
     leaveNamed: 'Laisser tel quel : {{words}}',
+    leaveAlike_one: 'Laisser le {{count, number}} « {{words}} » tel quel',
+    leaveAlike_other: 'Laisser les {{count, number}} « {{words}} » tels quels',
     leaveHint:
       'Ce n’est pas un nom ici (un nom de famille qui est aussi un mot, comme dans « Blanc comme neige ») : ni l’application de la table ni une copie partagée ne le remplacent, et il reste sur ses mots quand le texte est modifié.',
     leftCount_one: '{{count, number}} laissée telle quelle.',
@@ -1195,7 +1200,7 @@ export const fr: Messages = {
     passphraseAgain: 'Phrase de passe, de nouveau',
     passphrasesDiffer: 'Les deux phrases de passe diffèrent.',
     keepRecordings: 'Garder les enregistrements dans la copie (les voix identifient les personnes)',
-    overwrite: 'Remplacer les fichiers de ces noms',
+    overwrite: 'Remplacer la copie et la clé si ces fichiers existent',
     exportCopy: 'Exporter la copie pseudonymisée',
     exported_one: 'Copie écrite dans {{path}}, {{count, number}} nom remplacé. Sa clé : {{key}}.',
     exported_other:
@@ -1204,7 +1209,7 @@ export const fr: Messages = {
     recordingsLeftOut_other: '{{count, number}} enregistrements ont été laissés hors de la copie.',
     applyHeading: 'Pseudonymiser ce projet',
     applyExplanation:
-      'Remplace les noms dans ce projet même, comme des modifications : une étape que Annuler reprend.',
+      'Remplace les noms dans ce projet même, comme des modifications : une étape qu’Annuler reprend.',
     apply: 'Remplacer les noms ici…',
     applyConfirm: 'Remplacer chaque nom de la table dans ce projet ? Annuler le reprend.',
     applied_one: '{{count, number}} nom remplacé {{documents}}. Annuler le reprend.',
@@ -1216,6 +1221,8 @@ export const fr: Messages = {
     reidentify: 'Remettre les noms',
     reidentified_one: '{{count, number}} nom remis.',
     reidentified_other: '{{count, number}} noms remis.',
+    nothingMatched:
+      'Aucun nom n’a été remis : aucun pseudonyme n’est là où la clé l’a mis. Ce projet a peut-être déjà été réidentifié, ou la clé a été faite pour une autre copie.',
     changedSince_one:
       '{{count, number}} endroit a changé depuis la copie et a été laissé tel quel.',
     changedSince_other:

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   IdentifierCandidate,
@@ -8,6 +8,7 @@ import type {
 import { useApi } from '../../api/context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAction } from '../../components/useAction';
+import { useProjectData } from '../project/ProjectData';
 import { OccurrenceList } from './OccurrenceList';
 
 const SHOWN = 200;
@@ -72,6 +73,23 @@ export function IdentifierReview({
   const api = useApi();
   const { pending, error, run } = useAction();
   const [found, setFound] = useState<IdentifierOccurrences | null>(null);
+  // A list shown is made again after every action and undo: it never says what the project no longer holds.
+  const { history } = useProjectData();
+  const shown = useRef(false);
+  shown.current = found !== null;
+  useEffect(() => {
+    if (!shown.current) return;
+    let current = true;
+    void api['pseudonyms.occurrences']({ limit: SHOWN }).then(
+      (next) => {
+        if (current) setFound(next);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, history]);
   const [candidates, setCandidates] = useState<IdentifierCandidate[] | null>(null);
   // What the researcher typed for each suggestion: added one by one, or all at once.
   const [typed, setTyped] = useState<ReadonlyMap<string, string>>(new Map());
@@ -80,7 +98,10 @@ export function IdentifierReview({
     setCandidates((current) => (current ?? []).filter((other) => !texts.includes(other.text)));
     setTyped((current) => new Map([...current].filter(([text]) => !texts.includes(text))));
   };
-  const realOf = new Map((entries ?? []).map((entry) => [entry.id, entry.real]));
+  // Each name with what replaces it: "à la Cas A" is seen before it is written.
+  const realOf = new Map(
+    (entries ?? []).map((entry) => [entry.id, `${entry.real} → ${entry.pseudonym}`]),
+  );
   return (
     <section className="card exchange-card" aria-labelledby="identifier-review-heading">
       <h2 id="identifier-review-heading">{t('confidentiality.reviewHeading')}</h2>
@@ -133,6 +154,18 @@ export function IdentifierReview({
                   throw caught;
                 }
               })
+            }
+            onLeaveAlike={(occurrence) =>
+              void run(async () =>
+                setFound(
+                  await api['pseudonyms.leaveAlike']({
+                    entryId: occurrence.entryId,
+                    text: occurrence.text,
+                    after: occurrence.after,
+                    limit: SHOWN,
+                  }),
+                ),
+              )
             }
             onReplace={(leftId) =>
               void run(async () =>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { IdentifierOccurrence, IdentifierOccurrences } from '../../../shared/pseudonyms';
+import { wordsAfter, writtenAlike } from '../../../shared/pseudonyms';
 
 const fieldTables = [
   'document',
@@ -66,15 +67,20 @@ export function OccurrenceList({
   realOf,
   pending,
   onLeave,
+  onLeaveAlike,
   onReplace,
 }: {
   found: IdentifierOccurrences;
   realOf: ReadonlyMap<string, string>;
   pending: boolean;
   onLeave: (occurrence: IdentifierOccurrence) => void;
+  /** Every occurrence written like this one ("Petit à petit"), left in one step. */
+  onLeaveAlike: (occurrence: IdentifierOccurrence) => void;
   onReplace: (leftId: string) => void;
 }) {
   const { t } = useTranslation();
+  const alike = (occurrence: IdentifierOccurrence) =>
+    found.occurrences.filter((other) => writtenAlike(occurrence, other)).length;
   const head = (
     <thead>
       <tr>
@@ -114,17 +120,31 @@ export function OccurrenceList({
                 </td>
                 <td>
                   {occurrence.place.kind === 'text' && (
-                    <button
-                      type="button"
-                      disabled={pending}
-                      title={t('confidentiality.leaveHint')}
-                      aria-label={t('confidentiality.leaveNamed', {
-                        words: `${occurrence.text}${occurrence.after}`.slice(0, 40),
-                      })}
-                      onClick={() => onLeave(occurrence)}
-                    >
-                      {t('confidentiality.leave')}
-                    </button>
+                    <div className="occurrence-choices">
+                      <button
+                        type="button"
+                        disabled={pending}
+                        title={t('confidentiality.leaveHint')}
+                        aria-label={t('confidentiality.leaveNamed', {
+                          words: `${occurrence.text}${occurrence.after}`.slice(0, 40),
+                        })}
+                        onClick={() => onLeave(occurrence)}
+                      >
+                        {t('confidentiality.leave')}
+                      </button>
+                      {alike(occurrence) > 1 && (
+                        <button
+                          type="button"
+                          disabled={pending}
+                          onClick={() => onLeaveAlike(occurrence)}
+                        >
+                          {t('confidentiality.leaveAlike', {
+                            count: alike(occurrence),
+                            words: `${occurrence.text} ${wordsAfter(occurrence)}`,
+                          })}
+                        </button>
+                      )}
+                    </div>
                   )}
                 </td>
               </tr>

@@ -22,7 +22,12 @@ export function PseudonymTable({
   const { pending, error, run } = useAction();
   const [editing, setEditing] = useState<string | null>(null);
   const [proposals, setProposals] = useState<NewPseudonymEntry[] | null>(null);
-  const [imported, setImported] = useState<string | null>(null);
+  const [imported, setImported] = useState<{
+    added: number;
+    file: string;
+    skipped: number[];
+    alreadyHeld: string[];
+  } | null>(null);
   const save = (action: () => Promise<PseudonymEntry[]>) => {
     let saved = false;
     return run(async () => {
@@ -113,14 +118,12 @@ export function PseudonymTable({
                 data: await readBytes(file),
               });
               onChange(result.entries);
-              setImported(
-                [
-                  t('confidentiality.imported', { count: result.added, file: file.name }),
-                  result.skipped.length
-                    ? t('confidentiality.skipped', { lines: result.skipped.join(', ') })
-                    : '',
-                ].join(' '),
-              );
+              setImported({
+                added: result.added,
+                file: file.name,
+                skipped: result.skipped,
+                alreadyHeld: result.alreadyHeld,
+              });
             });
           }}
         />
@@ -139,7 +142,11 @@ export function PseudonymTable({
       </div>
       {imported && (
         <p className="success" role="status">
-          {imported}
+          {t('confidentiality.imported', { count: imported.added, file: imported.file })}
+          {imported.skipped.length > 0 &&
+            ` ${t('confidentiality.skipped', { lines: imported.skipped.join(', ') })}`}
+          {imported.alreadyHeld.length > 0 &&
+            ` ${t('confidentiality.alreadyHeld', { names: imported.alreadyHeld.join(', ') })}`}
         </p>
       )}
       <ErrorMessage error={error} />

@@ -26,6 +26,7 @@ export function PseudonymiseHere({ tableSize }: { tableSize: number }) {
           disabled={pending || tableSize === 0}
           onClick={() => {
             if (!window.confirm(t('confidentiality.applyConfirm'))) return;
+            setApplied(null);
             void run(async () => {
               await flushPendingEdits();
               const result = await api['pseudonyms.apply']({});
@@ -53,17 +54,22 @@ export function PseudonymiseHere({ tableSize }: { tableSize: number }) {
         onSubmit={(event) => {
           event.preventDefault();
           if (!key) return;
+          // The outcome of the last attempt is not left beside this one's.
+          setRestored(null);
           void run(async () => {
             await flushPendingEdits();
             const result = await api['pseudonyms.reidentify']({ ...key, passphrase });
             setPassphrase('');
             setRestored(
-              [
-                t('confidentiality.reidentified', { count: result.restored }),
-                result.changedSince
-                  ? t('confidentiality.changedSince', { count: result.changedSince })
-                  : '',
-              ].join(' '),
+              // Nothing where the key put it: more likely put back already than edited everywhere.
+              result.restored === 0 && result.changedSince > 0
+                ? t('confidentiality.nothingMatched')
+                : [
+                    t('confidentiality.reidentified', { count: result.restored }),
+                    result.changedSince
+                      ? t('confidentiality.changedSince', { count: result.changedSince })
+                      : '',
+                  ].join(' '),
             );
           });
         }}

@@ -14,7 +14,7 @@ describe('suggestions of names not in the table', () => {
     await call('documents.import', {
       fileName: 'Entretien.txt',
       data: fileBytes(
-        'Enquêtrice : Et Mme Petit ?\nMarie-Claude Petit : JP Blanc a signé, avec Nadia Benali. Le CCAS, le CCAS !',
+        'Enquêtrice : Et Mme Petit ? Qu’est-ce qu’il a dit ?\nMarie-Claude Petit : JP Blanc a signé, avec Nadia Benali. Le CCAS, le CCAS ! Yves aussi.',
       ),
     });
     await call('pseudonyms.add', {
@@ -35,6 +35,10 @@ describe('suggestions of names not in the table', () => {
     expect(candidates.indexOf('CCAS')).toBeGreaterThan(candidates.indexOf('Nadia Benali'));
     expect(candidates).not.toContain('Mme');
     expect(candidates).not.toContain('JP');
+    // An elision is no name; a village called Yves does not make Yves a place.
+    expect(candidates).not.toContain('Qu');
+    const all = await call('pseudonyms.candidates', {});
+    expect(all.find((found) => found.text === 'Yves')?.kind).toBeUndefined();
   });
 
   // A walk: "Noisy-le-Sec" never came up, "Rosny-sous-Bois" only as "Rosny"; memos were not read.

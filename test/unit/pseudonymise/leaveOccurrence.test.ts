@@ -209,4 +209,40 @@ describe('leaving an occurrence as written', () => {
     await call('history.undo', {});
     expect((await call('pseudonyms.occurrences', {})).left).toHaveLength(1);
   });
+
+  it('leaves together every occurrence written alike, and not the name written with other words', async () => {
+    const { call } = harness;
+    await call('documents.import', {
+      fileName: 'Notes.txt',
+      data: fileBytes(
+        [
+          'DGS : Petit à petit, le panel avance. Petit à petit, vraiment.',
+          'DGS : Mme Petit à la réunion disait : Petit à petit !',
+          'DGS : Petit à Montreuil, on attend.',
+        ].join('\n'),
+      ),
+    });
+    await call('pseudonyms.add', {
+      kind: 'person',
+      real: 'Sophie Petit',
+      variants: ['Petit'],
+      pseudonym: 'Anne Martin',
+    });
+    const found = await call('pseudonyms.occurrences', {});
+    expect(found.total).toBe(5);
+    const phrase = found.occurrences.find((occurrence) => occurrence.after.startsWith(' à petit'))!;
+    const left = await call('pseudonyms.leaveAlike', {
+      entryId: phrase.entryId,
+      text: phrase.text,
+      after: phrase.after,
+    });
+    expect(left.left).toHaveLength(3);
+    expect(left.occurrences.map((occurrence) => `${occurrence.text}${occurrence.after}`)).toEqual([
+      'Petit à la réunion disait : Petit à petit !',
+      'Petit à Montreuil, on attend.',
+    ]);
+    expect((await call('history.state', {})).undoLabel).toBe('leaveOccurrence');
+    await call('history.undo', {});
+    expect((await call('pseudonyms.occurrences', {})).left).toEqual([]);
+  });
 });
