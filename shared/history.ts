@@ -50,6 +50,8 @@ export const historyActions = [
   'pseudonymise',
   'leaveOccurrence',
   'replaceOccurrence',
+  'quote',
+  'editQuotation',
   'reidentify',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

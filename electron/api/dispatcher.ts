@@ -17,6 +17,7 @@ import { guidesHandlers } from '../handlers/guides';
 import { historyHandlers } from '../handlers/history';
 import { projectsHandlers } from '../handlers/projects';
 import { pseudonymsHandlers } from '../handlers/pseudonyms';
+import { quotationsHandlers } from '../handlers/quotations';
 import { recordingsHandlers } from '../handlers/recordings';
 import { searchHandlers } from '../handlers/search';
 import { diskFull, isDiskFull } from '../store/diskFull';
@@ -44,6 +45,7 @@ export const handlers: Handlers = mergeHandlers(
   copyMergeHandlers,
   recordingsHandlers,
   pseudonymsHandlers,
+  quotationsHandlers,
 );
 
 const unqueuedMethods = new Set(['jobs.progress', 'jobs.cancel']);

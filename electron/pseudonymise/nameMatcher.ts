@@ -100,6 +100,22 @@ export function capitalOnly(term: NameTerm): boolean {
   return term.word === true && capitalisedWord(term.text);
 }
 
+/** Joins the parts of an address: "sophie.petit@…", "karim_marchand". */
+const ADDRESS_JOIN = /^[.@_]$/u;
+
+/**
+ * Whether the folded text from `at` to `end` is part of an address or an
+ * identifier (joined to a word by a dot, an at sign or an underscore):
+ * there, names are written in small letters, and "petit" of
+ * "sophie.petit@montreuil.fr" is Mme Petit. A dot that ends a sentence
+ * ("vote blanc.") is followed by no word.
+ */
+function inAddress(folded: string, at: number, end: number): boolean {
+  const joined = (join: string | undefined, beyond: string | undefined) =>
+    join !== undefined && ADDRESS_JOIN.test(join) && WORD.test(beyond ?? '');
+  return joined(folded[at - 1], folded[at - 2]) || joined(folded[end], folded[end + 1]);
+}
+
 /**
  * Every whole-word occurrence of the terms in the text, accents, case and
  * spacing aside (see `capitalOnly` for names that are words too); where two
@@ -131,7 +147,8 @@ export function findNames(
   for (const { entryId, needle, capital } of searches.values()) {
     for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
       const end = at + needle.length;
-      if (capital && !CAPITAL.test(points[origin[at]!] ?? '')) continue;
+      if (capital && !CAPITAL.test(points[origin[at]!] ?? '') && !inAddress(folded, at, end))
+        continue;
       // A boundary on each side: the needle's own edge is a word, the text beyond it is not.
       if (WORD.test(needle[0]!) && wordAt(foldedText, points, at - 1)) continue;
       if (WORD.test(needle[needle.length - 1]!) && wordAt(foldedText, points, end)) continue;

@@ -101,6 +101,8 @@ export const journaledTables = {
   ],
   pseudonym_exception: ['id', 'pseudonym_id', 'document_id', 'start', 'end', 'created_at'],
   rating_evidence: ['id', 'rating_id', 'coding_id'],
+  quotation: ['id', 'coding_id', 'short_form', 'position', 'created_at', 'modified_at'],
+  report_setting: ['id', 'quote_reference'],
   chart_setting: ['id', 'x_code_id', 'y_code_id', 'quadrants'],
   study_case: [
     'id',

@@ -62,7 +62,11 @@ function cleaned(entry: NewPseudonymEntry): NewPseudonymEntry {
   return { ...entry, real, pseudonym, variants };
 }
 
-const folded = (text: string) => foldForComparison(text.trim()).replace(/\s+/gu, ' ');
+// "Saint-Étienne" and "saint etienne" are one name to the researcher.
+const folded = (text: string) =>
+  foldForComparison(text.trim())
+    .replace(/[\s-]+/gu, ' ')
+    .trim();
 
 /**
  * A name another entry holds already would be replaced by whichever entry

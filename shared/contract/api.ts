@@ -14,6 +14,7 @@ import type { InputOf, OutputOf, ParsedInputOf } from './method';
 import { mergeContracts } from './method';
 import { projectsContract } from './projects';
 import { pseudonymsContract } from './pseudonyms';
+import { quotationsContract } from './quotations';
 import { recordingsContract } from './recordings';
 import { searchContract } from './search';
 
@@ -35,6 +36,7 @@ export const contract = mergeContracts(
   mergeContract,
   recordingsContract,
   pseudonymsContract,
+  quotationsContract,
 );
 
 export type Contract = typeof contract;

@@ -398,6 +398,8 @@ export const en = {
       changeCoderColour: 'change a coder’s colour',
       editPseudonyms: 'change the pseudonym table',
       leaveOccurrence: 'leave a name as written',
+      quote: 'mark a quotation',
+      editQuotation: 'change the quotations',
       replaceOccurrence: 'replace a name left as written',
       pseudonymise: 'pseudonymise the project',
       reidentify: 're-identify the project',
@@ -821,6 +823,7 @@ export const en = {
   },
   analysis: {
     panes: {
+      quotations: 'Quotations',
       matrix: 'Matrix',
       ratings: 'Ratings',
       chart: '2×2 chart',
@@ -1082,6 +1085,29 @@ export const en = {
       participant: 'Participant {{number}}',
     },
   },
+  quotations: {
+    heading: 'Key quotations',
+    explanation:
+      'Passages marked for the write-up, by code, in your order: each with its words or a short form cut with […], and where it comes from. A quotation follows its words when the transcript is edited, and goes with its coding.',
+    referenceStyle: 'Reference',
+    styles: {
+      'participant-case': 'Participant, case (DGS de B, Collectivité B)',
+      participant: 'Participant (DGS de B)',
+      case: 'Case (Collectivité B)',
+      document: 'Document (Entretien B)',
+    },
+    none: 'No quotation yet: mark passages as key quotations in Passages.',
+    mark: 'Key quotation',
+    marked: 'Key quotation ✓',
+    shortForm: 'Short form',
+    shortFormHint: 'Cut with […], or leave empty to quote the whole passage',
+    up: 'Up',
+    down: 'Down',
+    upNamed: 'Move up: {{reference}}',
+    downNamed: 'Move down: {{reference}}',
+    open: 'Open in {{title}}',
+    unmark: 'Not a key quotation',
+  },
   confidentiality: {
     tableHeading: 'Pseudonym table',
     tableExplanation:
@@ -1107,7 +1133,8 @@ export const en = {
     imported_one: '{{count, number}} name added from {{file}}.',
     imported_other: '{{count, number}} names added from {{file}}.',
     skipped: 'Lines left out (no name or no pseudonym): {{lines}}.',
-    alreadyHeld: 'Already in the table, not added again: {{names}}.',
+    alreadyHeld_one: 'Already in the table, not added again: {{names}}.',
+    alreadyHeld_other: 'Already in the table, not added again: {{names}}.',
     reviewHeading: 'Check the project',
     reviewExplanation:
       'Where the table’s names are still written: texts, speakers, titles, memos, names and values. And capitalised words no dictionary knows, which may be names the table lacks.',
@@ -1140,8 +1167,7 @@ export const en = {
     toReplace: 'Occurrences to replace',
     leave: 'Leave as written',
     leaveNamed: 'Leave as written: {{words}}',
-    leaveAlike_one: 'Leave the {{count, number}} “{{words}}” as written',
-    leaveAlike_other: 'Leave all {{count, number}} “{{words}}” as written',
+    leaveAlike: 'Leave every “{{words}}” as written',
     leaveHint:
       'Not a name here (a surname that is also a word, as in “Blanc comme neige”): neither applying the table nor a shared copy replaces it, and it stays with its words when the text is edited.',
     leftCount_one: '{{count, number}} left as written.',

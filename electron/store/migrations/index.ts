@@ -18,6 +18,7 @@ import { migration015DocumentSpeakers } from './015-document-speakers';
 import { migration016Coders } from './016-coders';
 import { migration017Pseudonyms } from './017-pseudonyms';
 import { migration018PseudonymExceptions } from './018-pseudonym-exceptions';
+import { migration019Quotations } from './019-quotations';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   migration016Coders,
   migration017Pseudonyms,
   migration018PseudonymExceptions,
+  migration019Quotations,
 ];
 
 export const latestSchemaVersion = migrations.length;

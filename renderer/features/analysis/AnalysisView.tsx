@@ -6,10 +6,11 @@ import { GovernanceChart } from './GovernanceChart';
 import { MatrixView } from './MatrixView';
 import { RatingsView } from './RatingsView';
 import { StatisticsView } from './StatisticsView';
+import { QuotationsView } from '../quotations/QuotationsView';
 
-const panes = ['matrix', 'ratings', 'chart', 'statistics', 'agreement'] as const;
+const panes = ['matrix', 'ratings', 'chart', 'statistics', 'quotations', 'agreement'] as const;
 
-/** Analysis by axis: the framework matrix, the intensity ratings, the 2×2 chart, the statistics, and the coders' agreement. */
+/** Analysis by axis: the framework matrix, the intensity ratings, the 2×2 chart, the statistics, the key quotations, and the coders' agreement. */
 export function AnalysisView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
   const [pane, setPane] = useState<(typeof panes)[number]>('matrix');
   return (
@@ -24,6 +25,7 @@ export function AnalysisView({ onOpen }: { onOpen: (target: DocumentTarget) => v
       {pane === 'ratings' && <RatingsView />}
       {pane === 'chart' && <GovernanceChart onOpen={onOpen} />}
       {pane === 'statistics' && <StatisticsView onOpen={onOpen} />}
+      {pane === 'quotations' && <QuotationsView onOpen={onOpen} />}
       {pane === 'agreement' && <AgreementView onOpen={onOpen} />}
     </div>
   );

@@ -138,8 +138,8 @@ export function OccurrenceList({
                           disabled={pending}
                           onClick={() => onLeaveAlike(occurrence)}
                         >
+                          {/* Every one in the project, listed or not: no count that only the list knows. */}
                           {t('confidentiality.leaveAlike', {
-                            count: alike(occurrence),
                             words: `${occurrence.text} ${wordsAfter(occurrence)}`,
                           })}
                         </button>

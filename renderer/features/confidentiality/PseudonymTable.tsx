@@ -146,7 +146,10 @@ export function PseudonymTable({
           {imported.skipped.length > 0 &&
             ` ${t('confidentiality.skipped', { lines: imported.skipped.join(', ') })}`}
           {imported.alreadyHeld.length > 0 &&
-            ` ${t('confidentiality.alreadyHeld', { names: imported.alreadyHeld.join(', ') })}`}
+            ` ${t('confidentiality.alreadyHeld', {
+              count: imported.alreadyHeld.length,
+              names: imported.alreadyHeld.join(', '),
+            })}`}
         </p>
       )}
       <ErrorMessage error={error} />

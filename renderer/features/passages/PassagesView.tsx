@@ -16,6 +16,8 @@ import { completeConditions } from './ConditionsEditor';
 import { FilterBar } from './FilterBar';
 import type { FilterChoices } from './PassageFilters';
 import { PassageFilters } from './PassageFilters';
+import { QuoteToggle } from '../quotations/QuoteToggle';
+import { useQuotations } from '../quotations/useQuotations';
 import type { GroupBy } from './outerGroups';
 import { outerGroups } from './outerGroups';
 
@@ -68,6 +70,7 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
   const [copied, setCopied] = useState(0);
   const [linked, setLinked] = useState<Set<string>>(new Set());
   /** The axis a code belongs to: where a passage's evidence goes. */
+  const quotations = useQuotations();
   const axisOf = (codeId: string): string | null => {
     let current = codes.find((code) => code.id === codeId);
     while (current?.parentId) current = codes.find((code) => code.id === current!.parentId);
@@ -284,6 +287,11 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
                         <span className="passage-memo">{passage.coding.memo}</span>
                       )}
                     </button>
+                    <QuoteToggle
+                      codingId={passage.coding.id}
+                      list={quotations.list}
+                      onChange={quotations.change}
+                    />
                     {passage.caseIds.length > 0 && axisOf(passage.coding.codeId) && (
                       <button
                         type="button"

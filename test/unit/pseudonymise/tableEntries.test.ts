@@ -44,6 +44,22 @@ describe('a name the table holds already', () => {
       pseudonym: 'Ville A',
     });
     expect(await call('pseudonyms.list', {})).toHaveLength(1);
+    await call('pseudonyms.add', {
+      kind: 'place',
+      real: 'Saint-Étienne',
+      variants: [],
+      pseudonym: 'Ville C',
+    });
+    expect(
+      (
+        await harness.fail('pseudonyms.add', {
+          kind: 'place',
+          real: 'saint etienne',
+          variants: [],
+          pseudonym: 'Ville D',
+        })
+      ).params?.reason,
+    ).toBe('alreadyInTable');
     // An entry changed keeps its own names.
     const [entry] = await call('pseudonyms.list', {});
     await call('pseudonyms.update', {

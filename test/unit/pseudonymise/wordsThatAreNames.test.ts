@@ -66,6 +66,14 @@ describe('a surname that is also a word', () => {
     ]);
   });
 
+  // The second walk: "sophie.petit@montreuil.fr" kept Mme Petit's name in every copy.
+  it('is found in small letters inside an address, and not at the end of a sentence', async () => {
+    expect(
+      await found('Écrivez à sophie.petit@montreuil.fr ou karim_marchand.', 'Petit', 'Marchand'),
+    ).toEqual(['petit', 'marchand']);
+    expect(await found('Un vote blanc. Le petit.', 'Blanc', 'Petit')).toEqual([]);
+  });
+
   it('is never found in small letters, whatever surrounds it', async () => {
     const table = await terms('Petit', 'Blanc', 'Marchand');
     const word = fc.constantFrom(

@@ -55,6 +55,10 @@ const rows: Record<number, string[]> = {
   18: [
     "INSERT INTO pseudonym_exception (id, pseudonym_id, document_id, start, \"end\", created_at) VALUES ('px', 'ps', 'd', 3, 10, 'a')",
   ],
+  19: [
+    "INSERT INTO quotation (id, coding_id, short_form, position, created_at, modified_at) VALUES ('qu', 'c', 'La coopération […]', 0, 'a', 'a')",
+    "UPDATE report_setting SET quote_reference = 'case'",
+  ],
   8: [
     "INSERT INTO recording (id, document_id, file_name, mime_type, size, duration_ms, created_at) VALUES ('rec', 'd', 'a.wav', 'audio/wav', 3, 1000, 'a')",
     "INSERT INTO recording_chunk (recording_id, chunk_index, data) VALUES ('rec', 0, x'010203')",
@@ -201,6 +205,28 @@ describe('occurrences left as written after 17 → 18', () => {
         "INSERT INTO pseudonym_exception (id, pseudonym_id, document_id, start, \"end\", created_at) VALUES ('py', 'ps', 'd', 5, 5, 'a')",
       ),
     ).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('quotations after 18 → 19', () => {
+  it('keeps every coding of 18, takes quotations of them and one reference style', () => {
+    const db = projectAt(18);
+    const codings = db.prepare('SELECT COUNT(*) FROM coding').pluck().get();
+    migrate(db, 19);
+    expect(db.prepare('SELECT COUNT(*) FROM coding').pluck().get()).toBe(codings);
+    expect(db.prepare('SELECT quote_reference FROM report_setting').pluck().all()).toEqual([
+      'participant-case',
+    ]);
+    db.exec(rows[19]!.join(';'));
+    expect(db.prepare('SELECT short_form FROM quotation').pluck().get()).toBe('La coopération […]');
+    // One quotation per passage; a style the reports cannot write is refused.
+    expect(() =>
+      db.exec(
+        "INSERT INTO quotation (id, coding_id, position, created_at, modified_at) VALUES ('qv', 'c', 1, 'a', 'a')",
+      ),
+    ).toThrow(/UNIQUE/);
+    expect(() => db.exec("UPDATE report_setting SET quote_reference = 'apa'")).toThrow(/CHECK/);
     db.close();
   });
 });

@@ -1,0 +1,48 @@
+/** How a quotation names where it comes from, as the project's article does. */
+export const quoteReferenceStyles = [
+  'participant-case',
+  'participant',
+  'case',
+  'document',
+] as const;
+export type QuoteReferenceStyle = (typeof quoteReferenceStyles)[number];
+
+/** A coded passage marked for the write-up, with what it cites. */
+export interface Quotation {
+  id: string;
+  codingId: string;
+  codeId: string;
+  documentId: string;
+  documentTitle: string;
+  /** Where its words are in the document now (code points). */
+  start: number;
+  end: number;
+  /** The passage's words, as the document holds them now. */
+  text: string;
+  /** The researcher's cut ("[…]"), or '' to quote the passage whole. */
+  shortForm: string;
+  speaker: string | null;
+  participantNames: string[];
+  caseNames: string[];
+  /** Where it comes from, in the project's reference style ("DGS de A, Collectivité A"). */
+  reference: string;
+  position: number;
+}
+
+/** The reference a quotation carries in a style: names joined, the document's title when none. */
+export function quoteReference(
+  style: QuoteReferenceStyle,
+  source: { participantNames: string[]; caseNames: string[]; documentTitle: string },
+): string {
+  const participants = source.participantNames.join(', ');
+  const cases = source.caseNames.join(', ');
+  const parts =
+    style === 'participant-case'
+      ? [participants, cases]
+      : style === 'participant'
+        ? [participants]
+        : style === 'case'
+          ? [cases]
+          : [source.documentTitle];
+  return parts.filter(Boolean).join(', ') || source.documentTitle;
+}
