@@ -18,6 +18,7 @@ import { historyHandlers } from '../handlers/history';
 import { projectsHandlers } from '../handlers/projects';
 import { pseudonymsHandlers } from '../handlers/pseudonyms';
 import { quotationsHandlers } from '../handlers/quotations';
+import { reportsHandlers } from '../handlers/reports';
 import { recordingsHandlers } from '../handlers/recordings';
 import { searchHandlers } from '../handlers/search';
 import { diskFull, isDiskFull } from '../store/diskFull';
@@ -46,6 +47,7 @@ export const handlers: Handlers = mergeHandlers(
   recordingsHandlers,
   pseudonymsHandlers,
   quotationsHandlers,
+  reportsHandlers,
 );
 
 const unqueuedMethods = new Set(['jobs.progress', 'jobs.cancel']);

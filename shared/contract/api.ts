@@ -15,6 +15,7 @@ import { mergeContracts } from './method';
 import { projectsContract } from './projects';
 import { pseudonymsContract } from './pseudonyms';
 import { quotationsContract } from './quotations';
+import { reportsContract } from './reports';
 import { recordingsContract } from './recordings';
 import { searchContract } from './search';
 
@@ -37,6 +38,7 @@ export const contract = mergeContracts(
   recordingsContract,
   pseudonymsContract,
   quotationsContract,
+  reportsContract,
 );
 
 export type Contract = typeof contract;

@@ -824,6 +824,7 @@ export const en = {
   analysis: {
     panes: {
       quotations: 'Quotations',
+      typology: 'Typology',
       matrix: 'Matrix',
       ratings: 'Ratings',
       chart: '2×2 chart',
@@ -1084,6 +1085,24 @@ export const en = {
       case: 'Case {{letter}}',
       participant: 'Participant {{number}}',
     },
+  },
+  typology: {
+    heading: 'Typology',
+    explanation:
+      'A code and its sub-codes as the article’s table: each sub-code with its definition, the cases it is found in, its passages and its key quotations, counted from the codings as they are now.',
+    noCodes: 'No code yet: build the codebook first.',
+    code: 'Code',
+    columns: {
+      code: 'Code',
+      definition: 'Definition',
+      cases: 'Cases',
+      passages: 'Passages',
+      quotations: 'Key quotations',
+    },
+    caseShare_one: '{{found}}/{{count, number}} case',
+    caseShare_other: '{{found}}/{{count, number}} cases',
+    presence: 'Presence by case',
+    showCounts: 'Show the number of passages',
   },
   quotations: {
     heading: 'Key quotations',

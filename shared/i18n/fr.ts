@@ -845,6 +845,7 @@ export const fr: Messages = {
   analysis: {
     panes: {
       quotations: 'Citations',
+      typology: 'Typologie',
       matrix: 'Matrice',
       ratings: 'Notes d’intensité',
       chart: 'Graphique 2×2',
@@ -1109,6 +1110,24 @@ export const fr: Messages = {
       case: 'Cas {{letter}}',
       participant: 'Participant·e {{number}}',
     },
+  },
+  typology: {
+    heading: 'Typologie',
+    explanation:
+      'Un code et ses sous-codes comme le tableau de l’article : chaque sous-code avec sa définition, les cas où il se trouve, ses passages et ses citations clés, comptés sur les codages tels qu’ils sont.',
+    noCodes: 'Aucun code pour l’instant : construisez d’abord la grille de codage.',
+    code: 'Code',
+    columns: {
+      code: 'Code',
+      definition: 'Définition',
+      cases: 'Cas',
+      passages: 'Passages',
+      quotations: 'Citations clés',
+    },
+    caseShare_one: '{{found}}/{{count, number}} cas',
+    caseShare_other: '{{found}}/{{count, number}} cas',
+    presence: 'Présence par cas',
+    showCounts: 'Afficher le nombre de passages',
   },
   quotations: {
     heading: 'Citations clés',

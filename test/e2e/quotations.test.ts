@@ -21,7 +21,7 @@ const transcript = [
 ].join('\n');
 
 describe('key quotations through the UI', () => {
-  it('marks passages as quotations, cuts one, reorders them, cites them in the chosen style, and follows the coding', async () => {
+  it('marks passages as quotations, cuts one, reorders them, cites them in the chosen style, shows them in the typology, and follows the coding', async () => {
     const { page } = app;
     await page.setViewportSize({ width: 1024, height: 700 });
     await createProject(app, 'citations');
@@ -82,6 +82,19 @@ describe('key quotations through the UI', () => {
       .locator('button[title="Undo: change the quotations"]')
       .waitFor();
 
+    // The typology of the axis: the sub-code, its case by letter, its passages and quotations.
+    await page.getByRole('tab', { name: 'Typology' }).click();
+    const typology = page.getByRole('table', { name: 'Typology' });
+    const row = typology.getByRole('row', { name: /Panel citoyen/ });
+    await row.getByRole('cell', { name: '1/1 case (Collectivité B)' }).waitFor();
+    await row.getByRole('cell', { name: '2', exact: true }).waitFor();
+    await row.getByText('« Le panel […] est tiré au sort » (Collectivité B)').waitFor();
+    await page
+      .getByRole('table', { name: 'Presence by case' })
+      .getByRole('row', { name: /Panel citoyen/ })
+      .getByRole('cell', { name: '✓' })
+      .waitFor();
+
     // Its coding removed, a quotation is no longer listed; Undo brings both back.
     const codings = await apiCall<Coding[]>(app, 'codings.forDocument', {
       documentId: document!.id,
@@ -95,6 +108,11 @@ describe('key quotations through the UI', () => {
     await expect
       .poll(() => quotes.allTextContents())
       .toEqual(['« Le panel […] est tiré au sort » (Collectivité B)']);
+    await page.getByRole('tab', { name: 'Typology' }).click();
+    await typology
+      .getByRole('row', { name: /Panel citoyen/ })
+      .getByRole('cell', { name: '1', exact: true })
+      .waitFor();
     const list = await apiCall<QuotationList>(app, 'quotations.list', {});
     expect(list.quotations.map((quotation) => quotation.shortForm)).toEqual([
       'Le panel […] est tiré au sort',

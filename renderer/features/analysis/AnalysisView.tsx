@@ -7,8 +7,17 @@ import { MatrixView } from './MatrixView';
 import { RatingsView } from './RatingsView';
 import { StatisticsView } from './StatisticsView';
 import { QuotationsView } from '../quotations/QuotationsView';
+import { TypologyView } from '../reports/TypologyView';
 
-const panes = ['matrix', 'ratings', 'chart', 'statistics', 'quotations', 'agreement'] as const;
+const panes = [
+  'matrix',
+  'ratings',
+  'chart',
+  'statistics',
+  'quotations',
+  'typology',
+  'agreement',
+] as const;
 
 /** Analysis by axis: the framework matrix, the intensity ratings, the 2×2 chart, the statistics, the key quotations, and the coders' agreement. */
 export function AnalysisView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
@@ -26,6 +35,7 @@ export function AnalysisView({ onOpen }: { onOpen: (target: DocumentTarget) => v
       {pane === 'chart' && <GovernanceChart onOpen={onOpen} />}
       {pane === 'statistics' && <StatisticsView onOpen={onOpen} />}
       {pane === 'quotations' && <QuotationsView onOpen={onOpen} />}
+      {pane === 'typology' && <TypologyView />}
       {pane === 'agreement' && <AgreementView onOpen={onOpen} />}
     </div>
   );
