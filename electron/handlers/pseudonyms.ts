@@ -3,7 +3,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { pseudonymsContract } from '../../shared/contract/pseudonyms';
 import { AxialError } from '../../shared/errors';
-import type { IdentifierOccurrence, PseudonymEntry } from '../../shared/pseudonyms';
+import type { PseudonymEntry } from '../../shared/pseudonyms';
 import { wordsAfter } from '../../shared/pseudonyms';
 import type { DomainHandlers } from '../api/handlers';
 import type { HandlerContext } from '../api/context';
@@ -19,21 +19,25 @@ import type { Db } from '../store/database';
 import type { ChangeSet } from '../store/journal';
 import { getDocumentText, requireVersion } from '../store/documents';
 import { leaveOccurrence, replaceOccurrenceAfterAll } from '../store/pseudonymExceptions';
-import { findNames, foldTerm } from '../pseudonymise/nameMatcher';
+import { findNames } from '../pseudonymise/nameMatcher';
 import { nameTableOf } from '../pseudonymise/nameTable';
 import { getProject } from '../store/project';
 import { fileBaseName } from '../exchange/runExport';
 import {
   addPseudonym,
+  heldElsewhere,
   listPseudonyms,
   proposedFromPeople,
   removePseudonym,
   updatePseudonym,
 } from '../store/pseudonyms';
 
-/** Every name and variant of the table, folded as matching folds them. */
-const heldForms = (entries: readonly PseudonymEntry[]) =>
-  new Set(entries.flatMap((entry) => [entry.real, ...entry.variants].map(foldTerm)));
+const occurrenceGone = () =>
+  new AxialError(
+    'not_found',
+    'This name is no longer written there: find the names again. Nothing was changed.',
+    { reason: 'occurrenceGone' },
+  );
 
 const replacedCount = (log: ReturnType<typeof pseudonymiseProject>) =>
   log.documents.reduce((sum, record) => sum + record.text.length + record.speakers.length, 0) +
@@ -90,18 +94,19 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
 
   'pseudonyms.importTable': (context, { fileName, data }) => {
     const { entries, skipped } = readNamesTable(data, fileName);
-    const held = heldForms(listPseudonyms(context.session.require().db));
-    // A second import of the same file, or a name typed by hand before, is not a second entry.
-    const fresh = entries.filter((entry) => !held.has(foldTerm(entry.real)));
-    if (fresh.length)
-      editTable(context, (db, changes) => {
-        for (const entry of fresh) addPseudonym(db, changes, entry);
-      });
+    // A second import of the same file, a name typed by hand before, or one twice in the file
+    // is not a second entry: the rule of adding by hand, row by row as they are added.
+    const alreadyHeld: string[] = [];
+    editTable(context, (db, changes) => {
+      for (const entry of entries)
+        if (heldElsewhere(db, entry)) alreadyHeld.push(entry.real);
+        else addPseudonym(db, changes, entry);
+    });
     return {
       entries: listPseudonyms(context.session.require().db),
-      added: fresh.length,
+      added: entries.length - alreadyHeld.length,
       skipped,
-      alreadyHeld: entries.filter((entry) => !fresh.includes(entry)).map((entry) => entry.real),
+      alreadyHeld,
     };
   },
 
@@ -127,12 +132,7 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
       getDocumentText(db, documentId).text,
       table.terms.filter((term) => term.entryId === entryId),
     ).some((match) => match.start === start && match.end === end);
-    if (!written)
-      throw new AxialError(
-        'not_found',
-        'This name is no longer written there: find the names again. Nothing was changed.',
-        { reason: 'occurrenceGone' },
-      );
+    if (!written) throw occurrenceGone();
     history.run(db, 'leaveOccurrence', (changes) =>
       leaveOccurrence(db, changes, { entryId, documentId, start, end }),
     );
@@ -142,20 +142,14 @@ export const pseudonymsHandlers: DomainHandlers<typeof pseudonymsContract> = {
   'pseudonyms.leaveAlike': async (context, { entryId, text, after, limit }) => {
     const { db, history } = context.session.require();
     const table = await nameTableOf(listPseudonyms(db));
-    const model = { entryId, text, after, place: { kind: 'text' } } as IdentifierOccurrence;
     const alike = findOccurrences(db, table, Number.MAX_SAFE_INTEGER).occurrences.filter(
       (occurrence) =>
         occurrence.entryId === entryId &&
         occurrence.text === text &&
         occurrence.place.kind === 'text' &&
-        wordsAfter(occurrence) === wordsAfter(model),
+        wordsAfter(occurrence) === wordsAfter({ after }),
     );
-    if (!alike.length)
-      throw new AxialError(
-        'not_found',
-        'This name is no longer written there: find the names again. Nothing was changed.',
-        { reason: 'occurrenceGone' },
-      );
+    if (!alike.length) throw occurrenceGone();
     history.run(db, 'leaveOccurrence', (changes) => {
       for (const occurrence of alike)
         if (occurrence.place.kind === 'text')

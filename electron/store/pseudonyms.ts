@@ -68,21 +68,34 @@ const folded = (text: string) =>
     .replace(/[\s-]+/gu, ' ')
     .trim();
 
+/** The entry (other than `self`) that already holds one of this entry's names, and which name. */
+export function heldElsewhere(
+  db: Db,
+  entry: NewPseudonymEntry,
+  self: string | null = null,
+): { other: PseudonymEntry; clash: string } | null {
+  const forms = new Set([entry.real, ...entry.variants].map(folded));
+  for (const other of listPseudonyms(db)) {
+    if (other.id === self) continue;
+    const clash = [other.real, ...other.variants].find((text) => forms.has(folded(text)));
+    if (clash) return { other, clash };
+  }
+  return null;
+}
+
 /**
  * A name another entry holds already would be replaced by whichever entry
  * comes first: refused, naming the entry that holds it.
  */
 function refuseHeld(db: Db, entry: NewPseudonymEntry, self: string | null): void {
-  const forms = new Set([entry.real, ...entry.variants].map(folded));
-  for (const other of listPseudonyms(db)) {
-    if (other.id === self) continue;
-    const clash = [other.real, ...other.variants].find((text) => forms.has(folded(text)));
-    if (clash)
-      throw new AxialError(
-        'invalid_input',
-        `"${clash}" is already in the table, for "${other.real}" (replaced by "${other.pseudonym}"). Change that entry, or write this name differently.`,
-        { reason: 'alreadyInTable', name: clash, real: other.real, pseudonym: other.pseudonym },
-      );
+  const held = heldElsewhere(db, entry, self);
+  if (held) {
+    const { other, clash } = held;
+    throw new AxialError(
+      'invalid_input',
+      `"${clash}" is already in the table, for "${other.real}" (replaced by "${other.pseudonym}"). Change that entry, or write this name differently.`,
+      { reason: 'alreadyInTable', name: clash, real: other.real, pseudonym: other.pseudonym },
+    );
   }
 }
 

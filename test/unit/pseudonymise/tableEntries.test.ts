@@ -21,6 +21,13 @@ describe('a name the table holds already', () => {
     expect(again.added).toBe(0);
     expect(again.alreadyHeld).toEqual(['Montreuil', 'Hélène Lefèvre']);
     expect(again.entries).toHaveLength(2);
+    // Twice in one file, or a variant another entry holds: added once, the rest reported.
+    const twice = await call('pseudonyms.importTable', {
+      fileName: 'more.csv',
+      data: fileBytes('real,pseudonym\nLyon,Ville B\nlyon,Ville C\nMme Lefèvre|Hélène,Mme D\n'),
+    });
+    expect(twice.added).toBe(1);
+    expect(twice.alreadyHeld).toEqual(['lyon', 'Mme Lefèvre']);
     expect((await call('history.state', {})).undoLabel).toBe('editPseudonyms');
   });
 
