@@ -52,6 +52,7 @@ export const historyActions = [
   'replaceOccurrence',
   'quote',
   'editQuotation',
+  'arrangeReport',
   'reidentify',
 ] as const;
 export type HistoryAction = (typeof historyActions)[number];

@@ -20,6 +20,7 @@ import { ChangeSet } from '../store/journal';
 import { linkEvidence, setRating } from '../store/ratings';
 import { attachRecording, newRecordingId, writeChunk } from '../store/recordings';
 import type { DemoCode, DemoFiles } from './demoData';
+import { buildDemoReport } from './demoReport';
 import { toneWav } from './toneWav';
 
 const DEMO_CODER = 'Démo Axial';
@@ -226,6 +227,17 @@ export async function buildDemo(db: Db, files: DemoFiles): Promise<void> {
           true,
         );
     }
+
+    buildDemoReport(db, changes, study, {
+      codeId,
+      attributeId: (kind, name) =>
+        attributeIds.get(`${kind}:${name}`) ?? missing(`the attribute "${name}"`),
+      codingId: (document, quote) =>
+        codingIds.get(`${document}\u0000${quote}`) ?? missing(`a coding on "${quote}"`),
+      caseAttributeIds: study.caseAttributes.map((attribute) =>
+        attributeIds.get(`case:${attribute.name}`)!,
+      ),
+    });
 
     for (const transcript of study.transcripts.filter((entry) => entry.recording)) {
       const wav = toneWav(40);

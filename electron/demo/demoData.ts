@@ -67,6 +67,28 @@ export const demoStudySchema = z.object({
       evidence: z.array(quoteRef),
     }),
   ),
+  /** Coded passages marked for the write-up, in the report's order. */
+  quotations: z.array(quoteRef.extend({ shortForm: z.string().optional() })).default([]),
+  /** The demo's report, its blocks naming codes and attributes by name. */
+  report: z
+    .array(
+      z.object({
+        kind: z.enum([
+          'caseTable',
+          'participantTable',
+          'guideTable',
+          'typology',
+          'quotations',
+          'codebook',
+          'matrix',
+          'chart',
+        ]),
+        code: z.string().optional(),
+        columns: z.array(z.string()).optional(),
+        casesAsColumns: z.boolean().optional(),
+      }),
+    )
+    .default([]),
 });
 
 export type DemoStudy = z.infer<typeof demoStudySchema>;

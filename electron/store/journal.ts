@@ -103,6 +103,7 @@ export const journaledTables = {
   rating_evidence: ['id', 'rating_id', 'coding_id'],
   quotation: ['id', 'coding_id', 'short_form', 'position', 'created_at', 'modified_at'],
   report_setting: ['id', 'quote_reference'],
+  report_block: ['id', 'kind', 'options', 'position'],
   chart_setting: ['id', 'x_code_id', 'y_code_id', 'quadrants'],
   study_case: [
     'id',

@@ -69,6 +69,17 @@ describe('electron-builder.yml', () => {
     );
   });
 
+  it('ships the report’s font where its chart drawing looks, and the drawing’s WebAssembly', () => {
+    expect(config.files).toContain('resources/fonts/**/*');
+    for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'LICENSE'])
+      expect(existsSync(`resources/fonts/${font}`), font).toBe(true);
+    expect(readFileSync('electron/report/chartImage.ts', 'utf8')).toContain(
+      "join(__dirname, '..', '..', 'resources', 'fonts')",
+    );
+    expect(packageJson.dependencies['@resvg/resvg-wasm']).toBeDefined();
+    expect(existsSync('node_modules/@resvg/resvg-wasm/index_bg.wasm')).toBe(true);
+  });
+
   it('unpacks the native SQLite module and does not rebuild it', () => {
     expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
     expect(config.npmRebuild).toBe(false);

@@ -19,6 +19,7 @@ import { migration016Coders } from './016-coders';
 import { migration017Pseudonyms } from './017-pseudonyms';
 import { migration018PseudonymExceptions } from './018-pseudonym-exceptions';
 import { migration019Quotations } from './019-quotations';
+import { migration020ReportBlocks } from './020-report-blocks';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   migration017Pseudonyms,
   migration018PseudonymExceptions,
   migration019Quotations,
+  migration020ReportBlocks,
 ];
 
 export const latestSchemaVersion = migrations.length;

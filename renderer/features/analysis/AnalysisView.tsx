@@ -7,6 +7,7 @@ import { MatrixView } from './MatrixView';
 import { RatingsView } from './RatingsView';
 import { StatisticsView } from './StatisticsView';
 import { QuotationsView } from '../quotations/QuotationsView';
+import { ReportView } from '../reports/ReportView';
 import { TypologyView } from '../reports/TypologyView';
 
 const panes = [
@@ -16,10 +17,11 @@ const panes = [
   'statistics',
   'quotations',
   'typology',
+  'report',
   'agreement',
 ] as const;
 
-/** Analysis by axis: the framework matrix, the intensity ratings, the 2×2 chart, the statistics, the key quotations, and the coders' agreement. */
+/** Analysis by axis: the framework matrix, the intensity ratings, the 2×2 chart, the statistics, the key quotations, typologies, the study report, and the coders' agreement. */
 export function AnalysisView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
   const [pane, setPane] = useState<(typeof panes)[number]>('matrix');
   return (
@@ -36,6 +38,7 @@ export function AnalysisView({ onOpen }: { onOpen: (target: DocumentTarget) => v
       {pane === 'statistics' && <StatisticsView onOpen={onOpen} />}
       {pane === 'quotations' && <QuotationsView onOpen={onOpen} />}
       {pane === 'typology' && <TypologyView />}
+      {pane === 'report' && <ReportView />}
       {pane === 'agreement' && <AgreementView onOpen={onOpen} />}
     </div>
   );

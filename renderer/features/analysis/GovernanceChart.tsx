@@ -10,27 +10,20 @@ import { textBytes } from '../../components/files';
 import type { DocumentTarget } from '../documents/DocumentsView';
 import { useProjectData } from '../project/ProjectData';
 import { formatNumber } from '../../components/formatNumber';
-import { LINE_HEIGHT, placeLabels, standaloneSvg, ticks, withDensity } from './chartLayout';
+import { LINE_HEIGHT, withDensity } from '../../../shared/chart/chartLayout';
+import {
+  CHART_HEIGHT,
+  CHART_PLOT,
+  CHART_WIDTH,
+  POINT_RADIUS,
+  chartModel,
+} from '../../../shared/chart/governanceChart';
+import { standaloneSvg } from './standaloneSvg';
 
 const DPI = 300;
 
-const WIDTH = 600;
-const HEIGHT = 600;
-// The plot area, inside room for the title, the ticks, the axes' names and the legend.
-const PLOT = { left: 72, right: WIDTH - 28, top: 52, bottom: HEIGHT - 118 };
-const RADIUS = 7;
-// Okabe and Ito's colours, told apart by every kind of colour vision.
-const PALETTE = [
-  '#E69F00',
-  '#009E73',
-  '#D55E00',
-  '#0072B2',
-  '#CC79A7',
-  '#56B4E9',
-  '#F0E442',
-  '#000000',
-];
-const ON_LINE = '#666666';
+const WIDTH = CHART_WIDTH;
+const HEIGHT = CHART_HEIGHT;
 const FONT = 'sans-serif';
 
 let measuring: CanvasRenderingContext2D | null = null;
@@ -78,101 +71,29 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
   ];
   const quadrants = defaults.map((label, index) => settings?.quadrants[index] || label);
 
-  const scale = ratings?.scale ?? { minimum: 1, maximum: 5, labels: [] };
-  const middle = (scale.minimum + scale.maximum) / 2;
-  const xOf = (value: number) =>
-    PLOT.left +
-    ((value - scale.minimum) / (scale.maximum - scale.minimum || 1)) * (PLOT.right - PLOT.left);
-  const yOf = (value: number) =>
-    PLOT.bottom -
-    ((value - scale.minimum) / (scale.maximum - scale.minimum || 1)) * (PLOT.bottom - PLOT.top);
   const colourAttributes = attributes.filter(
     (attribute) =>
       attribute.entityKind === 'case' && attribute.type !== 'number' && attribute.type !== 'date',
   );
   const colourAttribute = colourAttributes.find((attribute) => attribute.id === colourBy) ?? null;
-
-  const points = useMemo(() => {
-    if (!ratings || !xAxis || !yAxis) return [];
-    const placed = cases.flatMap((row) => {
-      const x = ratings.ratings.find(
-        (rating) => rating.caseId === row.id && rating.codeId === xAxis.id,
-      );
-      const y = ratings.ratings.find(
-        (rating) => rating.caseId === row.id && rating.codeId === yAxis.id,
-      );
-      if (
-        x?.value === null ||
-        x?.value === undefined ||
-        y?.value === null ||
-        y?.value === undefined
-      )
-        return [];
-      // A case on a dividing line belongs to no quadrant: it is drawn so, never hidden by the line.
-      const quadrant =
-        x.value === middle || y.value === middle
-          ? null
-          : (y.value > middle ? 0 : 2) + (x.value > middle ? 1 : 0);
-      return [
-        {
-          caseId: row.id,
-          name: row.name,
-          quadrant,
-          group: colourAttribute ? String(row.values[colourAttribute.id] ?? '') : null,
-          x: xOf(x.value),
-          y: yOf(y.value),
-          justification: [x.justification, y.justification].filter(Boolean).join(' — '),
-          evidence: [...x.evidence, ...y.evidence],
-        },
-      ];
-    });
-    // Cases rated alike share a position: they are set apart on a small circle around it,
-    // so each point and label stays readable (and clickable).
-    const together = new Map<string, number>();
-    for (const point of placed) {
-      const key = `${point.x},${point.y}`;
-      together.set(key, (together.get(key) ?? 0) + 1);
-    }
-    const seen = new Map<string, number>();
-    return placed.map((point) => {
-      const key = `${point.x},${point.y}`;
-      const count = together.get(key)!;
-      if (count === 1) return point;
-      const index = seen.get(key) ?? 0;
-      seen.set(key, index + 1);
-      const angle = (2 * Math.PI * index) / count - Math.PI / 2;
-      return { ...point, x: point.x + 16 * Math.cos(angle), y: point.y + 16 * Math.sin(angle) };
-    });
-    // xOf and yOf follow the scale, which `ratings` carries.
+  const model = useMemo(
+    () =>
+      chartModel({
+        cases,
+        xAxis,
+        yAxis,
+        scale: ratings?.scale ?? { minimum: 1, maximum: 5, labels: [] },
+        ratings: ratings?.ratings ?? [],
+        quadrants,
+        colourAttributeId: colourAttribute?.id ?? null,
+        words: { noValue: t('chart.noValue'), onLine: t('chart.onLine') },
+        measure,
+      }),
+    // The quadrants' words are remade each render; their text is what counts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [cases, ratings, xAxis, yAxis, colourAttribute, middle]);
-
-  const groups = colourAttribute
-    ? [...new Set(points.map((point) => point.group ?? ''))].sort((a, b) => a.localeCompare(b))
-    : [];
-  const colourOf = (point: (typeof points)[number]) =>
-    colourAttribute
-      ? PALETTE[groups.indexOf(point.group ?? '') % PALETTE.length]!
-      : point.quadrant === null
-        ? ON_LINE
-        : PALETTE[point.quadrant]!;
-  const labels = placeLabels(
-    points.map((point) => ({ x: point.x, y: point.y, radius: RADIUS, name: point.name })),
-    { x: 4, y: PLOT.top - 14, width: WIDTH - 8, height: PLOT.bottom - PLOT.top + 28 },
-    measure,
+    [cases, ratings, xAxis, yAxis, colourAttribute, quadrants.join('\n'), t],
   );
-  const legend = colourAttribute
-    ? groups.map((group, index) => ({
-        label: group || t('chart.noValue'),
-        colour: PALETTE[index % PALETTE.length]!,
-      }))
-    : [
-        ...quadrants.map((label, index) => ({ label, colour: PALETTE[index]! })),
-        ...(points.some((point) => point.quadrant === null)
-          ? [{ label: t('chart.onLine'), colour: ON_LINE }]
-          : []),
-      ];
-  const tickValues = ticks(scale.minimum, scale.maximum);
+  const points = ratings ? model.points : [];
 
   const save = (patch: Partial<ChartSettings>) => {
     const next = { xCodeId: xAxis?.id ?? null, yCodeId: yAxis?.id ?? null, quadrants, ...patch };
@@ -275,107 +196,100 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
           {t('chart.title')}
         </text>
         <rect
-          x={PLOT.left}
-          y={PLOT.top}
-          width={PLOT.right - PLOT.left}
-          height={PLOT.bottom - PLOT.top}
+          x={CHART_PLOT.left}
+          y={CHART_PLOT.top}
+          width={CHART_PLOT.right - CHART_PLOT.left}
+          height={CHART_PLOT.bottom - CHART_PLOT.top}
           fill="none"
           stroke="#bbbbbb"
         />
-        {tickValues.map((value) => (
-          <g key={value} className="tick">
+        {model.ticks.map((tick) => (
+          <g key={tick.value} className="tick">
             <line
-              x1={xOf(value)}
-              y1={PLOT.bottom}
-              x2={xOf(value)}
-              y2={PLOT.bottom + 5}
+              x1={tick.x}
+              y1={CHART_PLOT.bottom}
+              x2={tick.x}
+              y2={CHART_PLOT.bottom + 5}
               stroke="#888888"
             />
             <text
-              x={xOf(value)}
-              y={PLOT.bottom + 18}
+              x={tick.x}
+              y={CHART_PLOT.bottom + 18}
               textAnchor="middle"
               fontSize={11}
               fill="#5f6670"
             >
-              {formatNumber(value, i18n.language)}
+              {formatNumber(tick.value, i18n.language)}
             </text>
             <line
-              x1={PLOT.left - 5}
-              y1={yOf(value)}
-              x2={PLOT.left}
-              y2={yOf(value)}
+              x1={CHART_PLOT.left - 5}
+              y1={tick.y}
+              x2={CHART_PLOT.left}
+              y2={tick.y}
               stroke="#888888"
             />
             <text
-              x={PLOT.left - 8}
-              y={yOf(value) + 4}
+              x={CHART_PLOT.left - 8}
+              y={tick.y + 4}
               textAnchor="end"
               fontSize={11}
               fill="#5f6670"
             >
-              {formatNumber(value, i18n.language)}
+              {formatNumber(tick.value, i18n.language)}
             </text>
           </g>
         ))}
         <line
           className="midline-x"
-          x1={xOf(middle)}
-          y1={PLOT.top}
-          x2={xOf(middle)}
-          y2={PLOT.bottom}
+          x1={model.middle.x}
+          y1={CHART_PLOT.top}
+          x2={model.middle.x}
+          y2={CHART_PLOT.bottom}
           stroke="#999999"
           strokeDasharray="4 3"
         />
         <line
           className="midline-y"
-          x1={PLOT.left}
-          y1={yOf(middle)}
-          x2={PLOT.right}
-          y2={yOf(middle)}
+          x1={CHART_PLOT.left}
+          y1={model.middle.y}
+          x2={CHART_PLOT.right}
+          y2={model.middle.y}
           stroke="#999999"
           strokeDasharray="4 3"
         />
-        {(
-          [
-            [PLOT.left + 6, PLOT.top + 16, 'start'],
-            [PLOT.right - 6, PLOT.top + 16, 'end'],
-            [PLOT.left + 6, PLOT.bottom - 8, 'start'],
-            [PLOT.right - 6, PLOT.bottom - 8, 'end'],
-          ] as const
-        ).map(([x, y, anchor], index) => (
+        {model.quadrantLabels.map((quadrant, index) => (
           <text
             key={index}
             className="quadrant-label"
-            x={x}
-            y={y}
-            textAnchor={anchor}
+            x={quadrant.x}
+            y={quadrant.y}
+            textAnchor={quadrant.anchor}
             fontSize={12}
             fill="#8a9099"
           >
-            {quadrants[index]}
+            {quadrant.text}
           </text>
         ))}
         <text
-          x={(PLOT.left + PLOT.right) / 2}
-          y={PLOT.bottom + 38}
+          x={(CHART_PLOT.left + CHART_PLOT.right) / 2}
+          y={CHART_PLOT.bottom + 38}
           textAnchor="middle"
           fontSize={13}
           fill="#1f2328"
         >
-          {xAxis?.name ?? ''} →
+          {model.xName} →
         </text>
         <text
           x={18}
-          y={(PLOT.top + PLOT.bottom) / 2}
+          y={(CHART_PLOT.top + CHART_PLOT.bottom) / 2}
           textAnchor="middle"
           fontSize={13}
           fill="#1f2328"
-          transform={`rotate(-90 18 ${(PLOT.top + PLOT.bottom) / 2})`}
+          transform={`rotate(-90 18 ${(CHART_PLOT.top + CHART_PLOT.bottom) / 2})`}
         >
-          {yAxis?.name ?? ''} →
+          {model.yName} →
         </text>
-        {points.map((point, index) => (
+        {points.map((point) => (
           <g
             key={point.caseId}
             className="chart-point"
@@ -397,20 +311,20 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
             <circle
               cx={point.x}
               cy={point.y}
-              r={RADIUS}
-              fill={colourOf(point)}
+              r={POINT_RADIUS}
+              fill={point.colour}
               stroke="#ffffff"
               strokeWidth={2}
             />
             <text
               className="point-label"
-              x={labels[index]!.x}
-              y={labels[index]!.y}
+              x={point.label.x}
+              y={point.label.y}
               fontSize={13}
               fill="#1f2328"
             >
-              {labels[index]!.lines.map((line, lineIndex) => (
-                <tspan key={lineIndex} x={labels[index]!.x} dy={lineIndex === 0 ? 0 : LINE_HEIGHT}>
+              {point.label.lines.map((line, lineIndex) => (
+                <tspan key={lineIndex} x={point.label.x} dy={lineIndex === 0 ? 0 : LINE_HEIGHT}>
                   {line}
                 </tspan>
               ))}
@@ -418,20 +332,14 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
           </g>
         ))}
         <g className="chart-legend">
-          {legend.map((entry, index) => {
-            const column = index % 2;
-            const row = Math.floor(index / 2);
-            const x = PLOT.left + column * ((PLOT.right - PLOT.left) / 2);
-            const y = PLOT.bottom + 62 + row * 18;
-            return (
-              <g key={entry.label + index}>
-                <circle cx={x + 5} cy={y - 4} r={5} fill={entry.colour} />
-                <text x={x + 15} y={y} fontSize={12} fill="#1f2328">
-                  {entry.label}
-                </text>
-              </g>
-            );
-          })}
+          {model.legend.map((entry, index) => (
+            <g key={entry.label + index}>
+              <circle cx={entry.x + 5} cy={entry.y - 4} r={5} fill={entry.colour} />
+              <text x={entry.x + 15} y={entry.y} fontSize={12} fill="#1f2328">
+                {entry.label}
+              </text>
+            </g>
+          ))}
         </g>
       </svg>
       <fieldset className="quadrant-editor">

@@ -1,4 +1,4 @@
-import { formatAttributeValue } from '../../components/formatAttributeValue';
+import { formatAttributeValue } from '../../../shared/formatAttributeValue';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentKind, ImportPreview } from '../../../shared/documents';

@@ -1,4 +1,4 @@
-import { formatAttributeValue } from '../../components/formatAttributeValue';
+import { formatAttributeValue } from '../../../shared/formatAttributeValue';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PassageQuery } from '../../../shared/documents';

@@ -1,4 +1,4 @@
-import { formatAttributeValue } from '../../components/formatAttributeValue';
+import { formatAttributeValue } from '../../../shared/formatAttributeValue';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PassageOverview, Passage, PassageQuery } from '../../../shared/documents';

@@ -59,6 +59,9 @@ const rows: Record<number, string[]> = {
     "INSERT INTO quotation (id, coding_id, short_form, position, created_at, modified_at) VALUES ('qu', 'c', 'La coopération […]', 0, 'a', 'a')",
     "UPDATE report_setting SET quote_reference = 'case'",
   ],
+  20: [
+    `INSERT INTO report_block (id, kind, options, position) VALUES ('rb', 'typology', '{"codeId":"k","presence":"ticks","caption":"Mécanismes 😀"}', 0)`,
+  ],
   8: [
     "INSERT INTO recording (id, document_id, file_name, mime_type, size, duration_ms, created_at) VALUES ('rec', 'd', 'a.wav', 'audio/wav', 3, 1000, 'a')",
     "INSERT INTO recording_chunk (recording_id, chunk_index, data) VALUES ('rec', 0, x'010203')",
@@ -227,6 +230,25 @@ describe('quotations after 18 → 19', () => {
       ),
     ).toThrow(/UNIQUE/);
     expect(() => db.exec("UPDATE report_setting SET quote_reference = 'apa'")).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('report blocks after 19 → 20', () => {
+  it('keeps the quotations of 19 and takes blocks whose options are JSON', () => {
+    const db = projectAt(19);
+    migrate(db, 20);
+    expect(db.prepare('SELECT short_form FROM quotation').pluck().get()).toBe('La coopération […]');
+    expect(db.prepare('SELECT COUNT(*) FROM report_block').pluck().get()).toBe(0);
+    db.exec(rows[20]!.join(';'));
+    expect(
+      JSON.parse(db.prepare('SELECT options FROM report_block').pluck().get() as string),
+    ).toMatchObject({ codeId: 'k', caption: 'Mécanismes 😀' });
+    expect(() =>
+      db.exec(
+        "INSERT INTO report_block (id, kind, options, position) VALUES ('rc', 'chart', 'not json', 1)",
+      ),
+    ).toThrow(/CHECK/);
     db.close();
   });
 });

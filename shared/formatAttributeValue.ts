@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AttributeType, AttributeValue } from '../../shared/cases';
+import type { AttributeType, AttributeValue } from './cases';
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import {
-  placeLabels,
-  ticks,
-  withDensity,
-  wrapName,
-} from '../../../renderer/features/analysis/chartLayout';
+import { placeLabels, ticks, withDensity, wrapName } from '../../../shared/chart/chartLayout';
 
 // About the width of 13 px sans-serif: the layout only needs a consistent measure.
 const measure = (text: string) => text.length * 7.2;

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { formatAttributeValue } from '../../../renderer/components/formatAttributeValue';
+import { formatAttributeValue } from '../../../shared/formatAttributeValue';
 import { outerGroups } from '../../../renderer/features/passages/outerGroups';
 import { resources } from '../../../shared/i18n/resources';
 import type { AttributeDefinition } from '../../../shared/cases';
