@@ -21,6 +21,11 @@ export interface Quotation {
   text: string;
   /** The researcher's cut ("[…]"), or '' to quote the passage whole. */
   shortForm: string;
+  /**
+   * False once the passage's words were edited so that the short form holds
+   * words it no longer has: it is then not cited, the passage is, whole.
+   */
+  shortFormHeld: boolean;
   speaker: string | null;
   participantNames: string[];
   caseNames: string[];
@@ -45,4 +50,13 @@ export function quoteReference(
           ? [cases]
           : [source.documentTitle];
   return parts.filter(Boolean).join(', ') || source.documentTitle;
+}
+
+/** The words a write-up cites: the short form while the passage still holds it, else the passage whole. */
+export function citedText(
+  quotation: Pick<Quotation, 'text' | 'shortForm' | 'shortFormHeld'>,
+): string {
+  return (
+    quotation.shortForm && quotation.shortFormHeld ? quotation.shortForm : quotation.text
+  ).trim();
 }

@@ -96,6 +96,7 @@ export type ReportPart =
       blockId: string;
       caption: string;
       groups: { code: string; quotations: { text: string; reference: string }[] }[];
+      notes: string[];
     }
   | {
       kind: 'figure';

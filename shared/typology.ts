@@ -6,8 +6,11 @@ export interface TypologyRow {
   name: string;
   /** The code's description: its definition in the codebook. */
   definition: string;
+  /** The chosen code's own codings, given none of its sub-codes: a row of their own, said so. */
+  own: boolean;
   /** The cases whose passages it codes (itself or its sub-codes), in the cases' order. */
   caseIds: string[];
+  /** Passages: the same words coded twice in the row (two of its codes, two coders) count once. */
   passages: number;
   quotations: Quotation[];
 }
@@ -20,6 +23,8 @@ export interface Typology {
   cases: { id: string; name: string; label: string }[];
   /** Passages of each row's code in each case: `presence[codeId][caseId]`. */
   presence: Record<string, Record<string, number>>;
+  /** Cases counted among the cases though no document is linked to them or their people. */
+  withoutDocuments: string[];
 }
 
 /**

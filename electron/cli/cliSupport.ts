@@ -147,3 +147,14 @@ export function writeExported(file: ExportedFile, path: string, output: CliOutpu
   }
   output.out(`Wrote ${path}`);
 }
+
+/** Before an export: the pseudonym table's names still written in the project, said on stderr. */
+export async function warnOfNames(core: AppCore, output: CliOutput): Promise<void> {
+  const entries = await call<unknown[]>(core, 'pseudonyms.list', {});
+  if (!entries.length) return;
+  const { total } = await call<{ total: number }>(core, 'pseudonyms.occurrences', { limit: 1 });
+  if (total)
+    output.error(
+      `Warning: ${total} name${total === 1 ? '' : 's'} of the project's pseudonym table ${total === 1 ? 'is' : 'are'} still written in it, and in this export (axial pseudonymise writes one without them).`,
+    );
+}

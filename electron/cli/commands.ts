@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { CountingDecision, ExportedFile } from '../../shared/exchange';
 import { offsetCountings } from '../../shared/exchange';
-import type { AppCore } from '../api/core';
 import { createAppCore } from '../api/core';
 import { describeHolder } from '../store/projectLock';
 import { agreementCommand } from './agreementCommand';
 import { mergeCommand } from './mergeCommand';
+import { reportCommand } from './reportCommand';
 import { checkIdentifiersCommand, pseudonymiseCommand } from './pseudonymiseCommands';
 import type { CliOutput, Command, ParsedArguments } from './cliSupport';
 import {
@@ -19,6 +19,7 @@ import {
   required,
   requiredFlag,
   UsageError,
+  warnOfNames,
   writeExported,
 } from './cliSupport';
 
@@ -38,17 +39,6 @@ function countingWhy(decision: CountingDecision): string {
     case 'standard':
       return 'the REFI-QDA standard; use --counting if passages look shifted';
   }
-}
-
-/** Before an export: the pseudonym table's names still written in the project, said on stderr. */
-async function warnOfNames(core: AppCore, output: CliOutput): Promise<void> {
-  const entries = await call<unknown[]>(core, 'pseudonyms.list', {});
-  if (!entries.length) return;
-  const { total } = await call<{ total: number }>(core, 'pseudonyms.occurrences', { limit: 1 });
-  if (total)
-    output.error(
-      `Warning: ${total} name${total === 1 ? '' : 's'} of the project's pseudonym table ${total === 1 ? 'is' : 'are'} still written in it, and in this export (axial pseudonymise writes one without them).`,
-    );
 }
 
 const commands: Record<string, Command> = {
@@ -193,6 +183,7 @@ const commands: Record<string, Command> = {
       output.out(`${result.added} codes added, ${result.matched} already present, in ${into}`);
     },
   },
+  report: reportCommand,
   agreement: agreementCommand,
   merge: mergeCommand,
   pseudonymise: pseudonymiseCommand,

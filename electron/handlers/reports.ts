@@ -3,6 +3,7 @@ import type { DomainHandlers } from '../api/handlers';
 import { fileBaseName } from '../exchange/runExport';
 import { reportContent } from '../report/reportContent';
 import { reportToDocx } from '../report/reportDocx';
+import { templateStyles } from '../report/wordTemplate';
 import { getProject } from '../store/project';
 import { reportLayout, saveReportLayout } from '../store/reportLayout';
 import { typologyOf } from '../store/typology';
@@ -19,12 +20,13 @@ export const reportsHandlers: DomainHandlers<typeof reportsContract> = {
     const { db, path } = context.session.require();
     return reportContent(db, path);
   },
-  'reports.exportDocx': async (context) => {
+  'reports.exportDocx': async (context, { template }) => {
     const { db, path } = context.session.require();
+    const styles = template ? templateStyles(template) : undefined;
     const content = reportContent(db, path);
     return {
       fileName: `${fileBaseName(getProject(db, path).title)} - report.docx`,
-      data: await reportToDocx(content),
+      data: await reportToDocx(content, styles),
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     };
   },

@@ -1,15 +1,24 @@
 import type { TFunction } from 'i18next';
 import type { CodeNode } from '../../shared/documents';
 import type { Quotation } from '../../shared/quotations';
+import { citedText } from '../../shared/quotations';
 import type { ReportBlock, ReportCell, ReportPart } from '../../shared/report';
 import type { Typology } from '../../shared/typology';
 import { childrenByParent } from '../exchange/refi/codeTree';
 import { buildMatrix } from '../store/matrix';
 import type { TableDraft } from './attributeTables';
 
-/** A quotation as the write-up cites it: its words or its cut, in the language's quotation marks. */
+/**
+ * A quotation as the write-up cites it, in the language's quotation marks:
+ * quotation marks inside it become the inner ones («… “…” …», "… ‘…’ …").
+ */
 export function citedWords(quotation: Quotation, t: TFunction): string {
-  return t('report.quoted', { text: (quotation.shortForm || quotation.text).trim() });
+  const [open = '“', close = '”'] = Array.from(t('report.innerQuotes'));
+  const text = citedText(quotation)
+    .replace(/"([^"]*)"/gu, `${open}$1${close}`)
+    .replace(/[«“]\s?/gu, open)
+    .replace(/\s?[»”]/gu, close);
+  return t('report.quoted', { text });
 }
 
 /** The code and every code under it, in the codebook's order, with their depth under it. */
@@ -29,6 +38,11 @@ export function subtree(
   return found;
 }
 
+/** Whether a short form of the table no longer matches its passage: the passage is then cited whole. */
+function anyStale(typology: Typology): boolean {
+  return typology.rows.some((row) => row.quotations.some((quotation) => !quotation.shortFormHeld));
+}
+
 /** The typology as the article's table: a row per code, with its cases, passages and quotations. */
 export function typologyTable(
   typology: Typology,
@@ -46,7 +60,7 @@ export function typologyTable(
       t('typology.columns.quotations'),
     ],
     rows: typology.rows.map((row) => [
-      { text: row.name, strong: true },
+      { text: row.own ? t('typology.ownRow', { code: row.name }) : row.name, strong: true },
       { text: row.definition },
       {
         text:
@@ -68,6 +82,15 @@ export function typologyTable(
     ]),
     notes: [
       t('report.notes.typology'),
+      ...(typology.withoutDocuments.length
+        ? [
+            t('report.notes.withoutDocuments', {
+              count: typology.withoutDocuments.length,
+              cases: typology.withoutDocuments.map((id) => caseOf.get(id)?.name ?? '').join(', '),
+            }),
+          ]
+        : []),
+      ...(anyStale(typology) ? [t('report.notes.shortFormsStale')] : []),
       ...(abbreviated
         ? [
             t('report.notes.caseLabels', {
@@ -91,10 +114,10 @@ export function presenceTable(
   return {
     head: [t('typology.columns.code'), ...typology.cases.map((found) => found.label)],
     rows: typology.rows.map((row) => [
-      { text: row.name, strong: true },
+      { text: row.own ? t('typology.ownRow', { code: row.name }) : row.name, strong: true },
       ...typology.cases.map((found): ReportCell => {
         const passages = typology.presence[row.codeId]?.[found.id] ?? 0;
-        return { text: passages ? (counts ? number.format(passages) : '✓') : '' };
+        return { text: counts ? number.format(passages) : passages ? '✓' : '' };
       }),
     ]),
     notes: [t(counts ? 'report.notes.presenceCounts' : 'report.notes.presenceTicks')],
@@ -145,6 +168,10 @@ export function matrixTable(
 }
 
 /** The key quotations under a code (every one when none is chosen), grouped by their code. */
+export function staleShortForms(quotations: readonly Quotation[]): boolean {
+  return quotations.some((quotation) => !quotation.shortFormHeld);
+}
+
 export function quotationGroups(
   quotations: readonly Quotation[],
   codes: readonly CodeNode[],

@@ -24,6 +24,7 @@ import {
   matrixTable,
   presenceTable,
   quotationGroups,
+  staleShortForms,
   typologyTable,
 } from './codedParts';
 import { guideTable } from './guideTable';
@@ -118,7 +119,8 @@ export function reportContent(
       case 'quotations': {
         if (block.codeId && codeName(block.codeId) === undefined)
           return [notice(block.id, t('report.gone.code'))];
-        const groups = quotationGroups(listQuotations(db), codes, block.codeId, t);
+        const quotations = listQuotations(db);
+        const groups = quotationGroups(quotations, codes, block.codeId, t);
         if (!groups.length) return [notice(block.id, t('report.gone.quotations'))];
         return [
           {
@@ -131,6 +133,7 @@ export function reportContent(
                 : t('report.captions.quotations'),
             ),
             groups,
+            notes: staleShortForms(quotations) ? [t('report.notes.shortFormsStale')] : [],
           },
         ];
       }

@@ -16,6 +16,7 @@ import {
 import type { ReportCell, ReportContent, ReportPart } from '../../shared/report';
 import { translator } from '../exchange/translator';
 import { svgToPng } from './chartImage';
+import { definesStyle } from './wordTemplate';
 
 // Sizes in half-points, as Word counts them.
 const BODY = 22;
@@ -96,8 +97,15 @@ function notes(texts: readonly string[], noteWord: string): Paragraph[] {
   );
 }
 
-/** The report as a Word document: Word's own styles, real tables, the chart as an image. */
-export async function reportToDocx(content: ReportContent): Promise<Uint8Array> {
+/**
+ * The report as a Word document: Word's own styles, real tables, the chart
+ * as an image. With a template's styles, those it defines are its own (its
+ * captions, its quotations), the report's only fill what it lacks.
+ */
+export async function reportToDocx(
+  content: ReportContent,
+  templateStyles?: string,
+): Promise<Uint8Array> {
   const t = translator(content.language);
   const body: (Paragraph | Table)[] = [
     new Paragraph({ text: content.title, heading: HeadingLevel.TITLE }),
@@ -148,6 +156,7 @@ export async function reportToDocx(content: ReportContent): Promise<Uint8Array> 
               }),
             );
         }
+        body.push(...notes(part.notes, t('report.noteWord')));
         return;
       case 'figure': {
         const png = await svgToPng(part.svg);
@@ -174,39 +183,41 @@ export async function reportToDocx(content: ReportContent): Promise<Uint8Array> 
     }
   };
   for (const part of content.parts) await write(part);
+  const ownStyles = [
+    {
+      id: 'Caption',
+      name: 'caption',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { bold: true, size: 20 },
+      paragraph: { spacing: { before: 360, after: 120 } },
+    },
+    {
+      id: 'Quote',
+      name: 'Quote',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: { italics: true },
+      paragraph: { indent: { left: 567, right: 567 }, spacing: { before: 120, after: 120 } },
+    },
+    {
+      id: 'TableNote',
+      name: 'Table note',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: { size: 18 },
+      paragraph: { spacing: { before: 60, after: 240 } },
+    },
+  ].filter((style) => !templateStyles || !definesStyle(templateStyles, style.id));
   const document = new Document({
     creator: 'Axial',
     title: content.title,
+    ...(templateStyles ? { externalStyles: templateStyles } : {}),
     styles: {
-      default: { document: { run: { size: BODY } } },
-      paragraphStyles: [
-        {
-          id: 'Caption',
-          name: 'caption',
-          basedOn: 'Normal',
-          next: 'Normal',
-          quickFormat: true,
-          run: { bold: true, size: 20 },
-          paragraph: { spacing: { before: 360, after: 120 } },
-        },
-        {
-          id: 'Quote',
-          name: 'Quote',
-          basedOn: 'Normal',
-          next: 'Normal',
-          quickFormat: true,
-          run: { italics: true },
-          paragraph: { indent: { left: 567, right: 567 }, spacing: { before: 120, after: 120 } },
-        },
-        {
-          id: 'TableNote',
-          name: 'Table note',
-          basedOn: 'Normal',
-          next: 'Normal',
-          run: { size: 18 },
-          paragraph: { spacing: { before: 60, after: 240 } },
-        },
-      ],
+      ...(templateStyles ? {} : { default: { document: { run: { size: BODY } } } }),
+      paragraphStyles: ownStyles,
     },
     sections: [
       {

@@ -296,6 +296,31 @@ export function deleteCode(
  * passage coded with both keeps one coding, memos joined), its sub-codes move
  * under the target, and the source is deleted.
  */
+/**
+ * What names a coding merged into its twin follows it there: a key
+ * quotation (unless the twin is one already) and a rating's evidence.
+ */
+function carryToTwin(db: Db, changes: ChangeSet, codingId: string, twinId: string): void {
+  const quotation = db
+    .prepare('SELECT id FROM quotation WHERE coding_id = ?')
+    .pluck()
+    .get(codingId) as string | undefined;
+  if (quotation && !db.prepare('SELECT 1 FROM quotation WHERE coding_id = ?').get(twinId))
+    updateRow(db, changes, 'quotation', quotation, { coding_id: twinId });
+  const evidence = db
+    .prepare('SELECT id, rating_id FROM rating_evidence WHERE coding_id = ?')
+    .all(codingId) as { id: string; rating_id: string }[];
+  for (const link of evidence) {
+    if (
+      db
+        .prepare('SELECT 1 FROM rating_evidence WHERE rating_id = ? AND coding_id = ?')
+        .get(link.rating_id, twinId)
+    )
+      continue;
+    updateRow(db, changes, 'rating_evidence', link.id, { coding_id: twinId });
+  }
+}
+
 export function mergeCodes(
   db: Db,
   changes: ChangeSet,
@@ -347,6 +372,7 @@ export function mergeCodes(
           modified_at: timestamp,
         });
       }
+      carryToTwin(db, changes, coding.id, twin.id);
       deleteRow(db, changes, 'coding', coding.id);
       collapsed += 1;
     } else {

@@ -2,12 +2,41 @@ import { randomUUID } from 'node:crypto';
 import { AxialError } from '../../shared/errors';
 import type { Quotation, QuoteReferenceStyle } from '../../shared/quotations';
 import { quoteReference } from '../../shared/quotations';
+import { missingPiece, tidyShortForm } from '../../shared/shortForm';
+import { sliceCodePoints } from '../../shared/text/codePoints';
 import { listCases, listParticipants } from './cases';
 import { now } from './clock';
 import type { Db } from './database';
 import type { ChangeSet } from './journal';
 import { deleteRow, insertRow, updateRow } from './journal';
+import { getDocumentText } from './documents';
 import { listPassages } from './passages';
+
+/**
+ * A short form as kept, refused when it holds words its passage does not:
+ * a cut leaves words out, it never puts others in the speaker's mouth.
+ */
+function checkedShortForm(db: Db, codingId: string, shortForm: string): string {
+  const tidy = tidyShortForm(shortForm);
+  if (!tidy) return '';
+  const coding = db
+    .prepare('SELECT document_id, start, "end" FROM coding WHERE id = ?')
+    .get(codingId) as { document_id: string; start: number; end: number } | undefined;
+  if (!coding) return tidy;
+  const passage = sliceCodePoints(
+    getDocumentText(db, coding.document_id).text,
+    coding.start,
+    coding.end,
+  );
+  const missing = missingPiece(tidy, passage);
+  if (missing !== null)
+    throw new AxialError(
+      'invalid_input',
+      `The short form has words the passage does not: "${missing}". Cut the passage with […] without changing its words.`,
+      { reason: 'shortFormNotInPassage', words: missing },
+    );
+  return tidy;
+}
 
 interface QuotationRow {
   id: string;
@@ -65,6 +94,7 @@ export function listQuotations(db: Db): Quotation[] {
         end: passage.coding.end,
         text: passage.text,
         shortForm: row.short_form,
+        shortFormHeld: !row.short_form || missingPiece(row.short_form, passage.text) === null,
         speaker: passage.speaker,
         participantNames: participantNames.filter(Boolean),
         caseNames: caseNames.filter(Boolean),
@@ -100,7 +130,7 @@ export function markQuotation(
   insertRow(db, changes, 'quotation', {
     id,
     coding_id: codingId,
-    short_form: shortForm,
+    short_form: checkedShortForm(db, codingId, shortForm),
     position: Number(position),
     created_at: timestamp,
     modified_at: timestamp,
@@ -115,7 +145,14 @@ function requireQuotation(db: Db, id: string): void {
 
 export function setShortForm(db: Db, changes: ChangeSet, id: string, shortForm: string): void {
   requireQuotation(db, id);
-  updateRow(db, changes, 'quotation', id, { short_form: shortForm, modified_at: now() });
+  const codingId = db
+    .prepare('SELECT coding_id FROM quotation WHERE id = ?')
+    .pluck()
+    .get(id) as string;
+  updateRow(db, changes, 'quotation', id, {
+    short_form: checkedShortForm(db, codingId, shortForm),
+    modified_at: now(),
+  });
 }
 
 export function unmarkQuotation(db: Db, changes: ChangeSet, id: string): void {

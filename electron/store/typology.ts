@@ -21,7 +21,11 @@ export function typologyOf(db: Db, codeId: string): Typology {
   const children = codes
     .filter((code) => code.parentId === codeId)
     .sort((a, b) => a.position - b.position);
-  const rowCodes = children.length ? children : [chosen];
+  const ownCodings = Number(
+    db.prepare('SELECT COUNT(*) FROM coding WHERE code_id = ?').pluck().get(codeId),
+  );
+  // Passages coded with the chosen code itself have a row of their own, never left out.
+  const rowCodes = children.length ? [...children, ...(ownCodings ? [chosen] : [])] : [chosen];
   const parentOf = new Map(codes.map((code) => [code.id, code.parentId]));
   /** The row a coding's code counts in: the row code it is, or lies under. */
   const rowOf = (id: string): string | null => {
@@ -34,6 +38,7 @@ export function typologyOf(db: Db, codeId: string): Typology {
   const caseOrder = new Map(cases.map((found, index) => [found.id, index]));
   const presence: Record<string, Record<string, number>> = {};
   const passages = new Map<string, number>();
+  const seen = new Set<string>();
   for (const row of rowCodes) {
     presence[row.id] = {};
     passages.set(row.id, 0);
@@ -41,6 +46,9 @@ export function typologyOf(db: Db, codeId: string): Typology {
   for (const passage of listPassages(db, { codeIds: [codeId] }, 'bare')) {
     const row = rowOf(passage.coding.codeId);
     if (!row) continue;
+    const words = `${row} ${passage.coding.documentId} ${passage.coding.start} ${passage.coding.end}`;
+    if (seen.has(words)) continue;
+    seen.add(words);
     passages.set(row, passages.get(row)! + 1);
     for (const caseId of passage.caseIds)
       presence[row]![caseId] = (presence[row]![caseId] ?? 0) + 1;
@@ -50,16 +58,28 @@ export function typologyOf(db: Db, codeId: string): Typology {
     codeId: code.id,
     name: code.name,
     definition: code.description,
+    own: code.id === codeId && children.length > 0,
     caseIds: Object.keys(presence[code.id]!).sort(
       (a, b) => (caseOrder.get(a) ?? 0) - (caseOrder.get(b) ?? 0),
     ),
     passages: passages.get(code.id)!,
     quotations: quotations.filter((quotation) => rowOf(quotation.codeId) === code.id),
   }));
+  const documented = new Set(
+    db
+      .prepare(
+        `SELECT case_id FROM document_case
+         UNION SELECT p.case_id FROM participant p JOIN document_participant d ON d.participant_id = p.id
+         WHERE p.case_id IS NOT NULL`,
+      )
+      .pluck()
+      .all() as string[],
+  );
   return {
     codeId,
     rows,
     cases: cases.map((found, index) => ({ id: found.id, name: found.name, label: labels[index]! })),
     presence,
+    withoutDocuments: cases.filter((found) => !documented.has(found.id)).map((found) => found.id),
   };
 }

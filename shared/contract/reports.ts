@@ -5,7 +5,7 @@ import { reportLayoutSchema } from '../report';
 import type { Typology } from '../typology';
 import { entityId } from './documents';
 import { method } from './method';
-import { emptyInput } from './schemas';
+import { emptyInput, fileBytes } from './schemas';
 
 export const reportsContract = {
   /** A code and its sub-codes as a typology table, counted from the codings: nothing is written. */
@@ -18,6 +18,15 @@ export const reportsContract = {
   ),
   /** The report as it reads now, for the preview and the print. */
   'reports.content': method<ReportContent>()(emptyInput),
-  /** The report as a Word document. */
-  'reports.exportDocx': method<ExportedFile>()(emptyInput),
+  /** The report as a Word document; with a Word document or template, in its styles. */
+  'reports.exportDocx': method<ExportedFile>()(
+    z
+      .strictObject({
+        template: fileBytes(
+          20 * 1024 * 1024,
+          'This Word template is too large: a template of styles is far smaller.',
+        ).optional(),
+      })
+      .default({}),
+  ),
 };

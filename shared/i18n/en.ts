@@ -202,6 +202,10 @@ export const en = {
     times_other: '{{what}} ({{count, number}} times)',
   },
   errorReasons: {
+    shortFormNotInPassage:
+      'The short form has words the passage does not: “{{words}}”. Cut the passage with […] without changing its words.',
+    templateNotWord:
+      'This file is not a Word document or template with styles (.docx or .dotx). Open it in Word or LibreOffice, save it as .docx or .dotx, and give it again.',
     disagreementChanged:
       'These passages changed since the list was made. The list is up to date again: choose once more.',
     sameCoder: 'Choose two different coders to compare.',
@@ -579,7 +583,12 @@ export const en = {
     merge: 'Merge',
     delete: 'Delete code',
     confirmDelete:
-      'Delete “{{name}}” with {{codes}} codes (itself included) and {{codings}} coded passages? You can undo this.',
+      'Delete “{{name}}” ({{subCodes}}) and {{codings}}? Their key quotations go with them. You can undo this.',
+    noSubCodes: 'no sub-code',
+    subCodes_one: '{{count, number}} sub-code',
+    subCodes_other: '{{count, number}} sub-codes',
+    codedPassages_one: '{{count, number}} coded passage',
+    codedPassages_other: '{{count, number}} coded passages',
   },
   passages: {
     useAsEvidence: 'Evidence for the case’s rating on this axis',
@@ -1091,7 +1100,7 @@ export const en = {
   typology: {
     heading: 'Typology',
     explanation:
-      'A code and its sub-codes as the article’s table: each sub-code with its definition, the cases it is found in, its passages and its key quotations, counted from the codings as they are now.',
+      'A code and its sub-codes as a typology table for a write-up: each sub-code with its definition, the cases it is found in, its passages and its key quotations, counted from the codings as they are now.',
     noCodes: 'No code yet: build the codebook first.',
     code: 'Code',
     columns: {
@@ -1103,6 +1112,7 @@ export const en = {
     },
     caseShare_one: '{{found}}/{{count, number}} case',
     caseShare_other: '{{found}}/{{count, number}} cases',
+    ownRow: '{{code}}, without a sub-code',
     presence: 'Presence by case',
     showCounts: 'Show the number of passages',
   },
@@ -1165,6 +1175,7 @@ export const en = {
     tableLabel: 'Table {{number}}',
     figureLabel: 'Figure {{number}}',
     noteWord: 'Note.',
+    innerQuotes: '‘’',
     quoted: '“{{text}}”',
     caseLabel: '{{label}}: {{name}}',
     separator: '; ',
@@ -1190,6 +1201,12 @@ export const en = {
       matrix: 'Coded passages by {{rows}} and {{level}}',
     },
     notes: {
+      withoutDocuments_one:
+        'Counted among the cases though no document is linked to it or its people: {{cases}}.',
+      withoutDocuments_other:
+        'Counted among the cases though no document is linked to them or their people: {{cases}}.',
+      shortFormsStale:
+        'A short form whose passage was edited since no longer matches its words: that passage is quoted whole.',
       columnsGone_one:
         '{{count, number}} column chosen for this table was deleted from the project since.',
       columnsGone_other:
@@ -1200,7 +1217,7 @@ export const en = {
       presenceTicks: '✓: at least one coded passage in the case.',
       presenceCounts: 'Number of coded passages in each case.',
       matrix:
-        'Number of coded passages; a passage of a code counts under its axis or variable, once for each row it belongs to.',
+        'Number of codings: each counts under its code’s axis or variable, once for each row it belongs to; words coded with two codes of one column count twice.',
       summaries: 'The researcher’s summary of each cell.',
       chart: 'Each case placed by its ratings on {{x}} (horizontal) and {{y}} (vertical).',
       unrated_one: 'Not shown, as it is not rated on both axes: {{cases}}.',
@@ -1221,15 +1238,18 @@ export const en = {
       'Passages marked for the write-up, by code, in your order: each with its words or a short form cut with […], and where it comes from. A quotation follows its words when the transcript is edited, and goes with its coding.',
     referenceStyle: 'Reference',
     styles: {
-      'participant-case': 'Participant, case (DGS de B, Collectivité B)',
-      participant: 'Participant (DGS de B)',
-      case: 'Case (Collectivité B)',
-      document: 'Document (Entretien B)',
+      'participant-case': 'Participant, case (Director of B, Case B)',
+      participant: 'Participant (Director of B)',
+      case: 'Case (Case B)',
+      document: 'Document (Interview B)',
     },
     none: 'No quotation yet: mark passages as key quotations in Passages.',
     mark: 'Key quotation',
     marked: 'Key quotation ✓',
     shortForm: 'Short form',
+    shortFormStale:
+      'The passage’s words were edited: this short form now holds words the passage does not, so the passage is cited whole. Cut it again.',
+    wholePassage: 'Whole passage',
     shortFormHint: 'Cut with […], or leave empty to quote the whole passage',
     up: 'Up',
     down: 'Down',

@@ -210,6 +210,10 @@ export const fr: Messages = {
     times_other: '{{what}} ({{count, number}} fois)',
   },
   errorReasons: {
+    shortFormNotInPassage:
+      'La forme courte contient des mots que le passage n’a pas : « {{words}} ». Coupez le passage avec […] sans changer ses mots.',
+    templateNotWord:
+      'Ce fichier n’est pas un document ou un modèle Word avec des styles (.docx ou .dotx). Ouvrez-le dans Word ou LibreOffice, enregistrez-le en .docx ou .dotx, puis donnez-le à nouveau.',
     disagreementChanged:
       'Ces passages ont changé depuis que la liste a été faite. La liste est de nouveau à jour : choisissez à nouveau.',
     sameCoder: 'Choisissez deux codeurs différents à comparer.',
@@ -595,7 +599,12 @@ export const fr: Messages = {
     merge: 'Fusionner',
     delete: 'Supprimer le code',
     confirmDelete:
-      'Supprimer « {{name}} » avec {{codes}} codes (lui compris) et {{codings}} passages codés ? Vous pourrez annuler.',
+      'Supprimer « {{name}} » ({{subCodes}}) et {{codings}} ? Leurs citations clés partent avec eux. Vous pourrez annuler.',
+    noSubCodes: 'aucun sous-code',
+    subCodes_one: '{{count, number}} sous-code',
+    subCodes_other: '{{count, number}} sous-codes',
+    codedPassages_one: '{{count, number}} passage codé',
+    codedPassages_other: '{{count, number}} passages codés',
   },
   passages: {
     useAsEvidence: 'Preuve pour la note du cas sur cet axe',
@@ -1116,7 +1125,7 @@ export const fr: Messages = {
   typology: {
     heading: 'Typologie',
     explanation:
-      'Un code et ses sous-codes comme le tableau de l’article : chaque sous-code avec sa définition, les cas où il se trouve, ses passages et ses citations clés, comptés sur les codages tels qu’ils sont.',
+      'Un code et ses sous-codes en tableau de typologie pour la rédaction : chaque sous-code avec sa définition, les cas où il se trouve, ses passages et ses citations clés, comptés sur les codages tels qu’ils sont.',
     noCodes: 'Aucun code pour l’instant : construisez d’abord la grille de codage.',
     code: 'Code',
     columns: {
@@ -1128,6 +1137,7 @@ export const fr: Messages = {
     },
     caseShare_one: '{{found}}/{{count, number}} cas',
     caseShare_other: '{{found}}/{{count, number}} cas',
+    ownRow: '{{code}}, sans sous-code',
     presence: 'Présence par cas',
     showCounts: 'Afficher le nombre de passages',
   },
@@ -1190,6 +1200,7 @@ export const fr: Messages = {
     tableLabel: 'Tableau {{number}}',
     figureLabel: 'Figure {{number}}',
     noteWord: 'Note.',
+    innerQuotes: '“”',
     quoted: '« {{text}} »',
     caseLabel: '{{label}} : {{name}}',
     separator: ' ; ',
@@ -1215,6 +1226,12 @@ export const fr: Messages = {
       matrix: 'Passages codés par {{rows}} et par {{level}}',
     },
     notes: {
+      withoutDocuments_one:
+        'Compté parmi les cas bien qu’aucun document ne lui soit lié, ni à ses personnes : {{cases}}.',
+      withoutDocuments_other:
+        'Comptés parmi les cas bien qu’aucun document ne leur soit lié, ni à leurs personnes : {{cases}}.',
+      shortFormsStale:
+        'Une forme courte dont le passage a été modifié depuis ne correspond plus à ses mots : ce passage est cité en entier.',
       columnsGone_one:
         '{{count, number}} colonne choisie pour ce tableau a été supprimée du projet depuis.',
       columnsGone_other:
@@ -1225,7 +1242,7 @@ export const fr: Messages = {
       presenceTicks: '✓ : au moins un passage codé dans le cas.',
       presenceCounts: 'Nombre de passages codés dans chaque cas.',
       matrix:
-        'Nombre de passages codés ; un passage d’un code compte sous son axe ou sa variable, une fois pour chaque ligne à laquelle il appartient.',
+        'Nombre de codages : chacun compte sous l’axe ou la variable de son code, une fois pour chaque ligne à laquelle il appartient ; des mots codés avec deux codes d’une même colonne comptent deux fois.',
       summaries: 'La synthèse de chaque cellule rédigée par le chercheur.',
       chart:
         'Chaque cas placé selon ses évaluations sur {{x}} (horizontalement) et {{y}} (verticalement).',
@@ -1246,7 +1263,7 @@ export const fr: Messages = {
   quotations: {
     heading: 'Citations clés',
     explanation:
-      'Les passages retenus pour la rédaction, par code, dans votre ordre : chacun avec ses mots ou une forme courte coupée par […], et sa provenance. Une citation suit ses mots quand la transcription est modifiée, et part avec son codage.',
+      'Les passages retenus pour la rédaction, par code, dans votre ordre : chacun avec ses mots ou une forme courte coupée par […], et sa provenance. Une citation suit ses mots quand la transcription est modifiée, et disparaît avec son codage.',
     referenceStyle: 'Référence',
     styles: {
       'participant-case': 'Participant, cas (DGS de B, Collectivité B)',
@@ -1258,6 +1275,9 @@ export const fr: Messages = {
     mark: 'Citation clé',
     marked: 'Citation clé ✓',
     shortForm: 'Forme courte',
+    shortFormStale:
+      'Les mots du passage ont été modifiés : cette forme courte contient des mots que le passage n’a plus, le passage est donc cité en entier. Coupez-le à nouveau.',
+    wholePassage: 'Passage entier',
     shortFormHint: 'Coupez avec […], ou laissez vide pour citer tout le passage',
     up: 'Monter',
     down: 'Descendre',

@@ -326,7 +326,7 @@ describe('transcripts and coding through the UI', () => {
 
     await panel.locator('.code-name', { hasText: 'Openness' }).click();
     page.once('dialog', (confirm) => {
-      expect(confirm.message()).toContain('2 codes (itself included) and 1 coded passages');
+      expect(confirm.message()).toContain('(1 sub-code) and 1 coded passage?');
       void confirm.accept();
     });
     await panel

@@ -60,22 +60,22 @@ describe('key quotations through the UI', () => {
     await expect
       .poll(() => quotes.allTextContents())
       .toEqual([
-        '« Le panel citoyen est tiré au sort chaque année » (DGS de B, Collectivité B)',
-        '« Les élus gardent la décision » (DGS de B, Collectivité B)',
+        '“Le panel citoyen est tiré au sort chaque année” (DGS de B, Collectivité B)',
+        '“Les élus gardent la décision” (DGS de B, Collectivité B)',
       ]);
     // A short form, cut where the researcher cuts.
     const shortForm = group.getByRole('textbox', { name: 'Short form' }).first();
     await shortForm.fill('Le panel […] est tiré au sort');
     await shortForm.blur();
-    await group.getByText('« Le panel […] est tiré au sort » (DGS de B, Collectivité B)').waitFor();
+    await group.getByText('“Le panel […] est tiré au sort” (DGS de B, Collectivité B)').waitFor();
     // The second first, then cited by case alone.
     await group.getByRole('button', { name: 'Move up: DGS de B, Collectivité B' }).nth(1).click();
     await page.getByLabel('Reference').selectOption('case');
     await expect
       .poll(() => quotes.allTextContents())
       .toEqual([
-        '« Les élus gardent la décision » (Collectivité B)',
-        '« Le panel […] est tiré au sort » (Collectivité B)',
+        '“Les élus gardent la décision” (Collectivité B)',
+        '“Le panel […] est tiré au sort” (Collectivité B)',
       ]);
     await page
       .getByRole('navigation')
@@ -88,7 +88,7 @@ describe('key quotations through the UI', () => {
     const row = typology.getByRole('row', { name: /Panel citoyen/ });
     await row.getByRole('cell', { name: '1/1 case (Collectivité B)' }).waitFor();
     await row.getByRole('cell', { name: '2', exact: true }).waitFor();
-    await row.getByText('« Le panel […] est tiré au sort » (Collectivité B)').waitFor();
+    await row.getByText('“Le panel […] est tiré au sort” (Collectivité B)').waitFor();
     await page
       .getByRole('table', { name: 'Presence by case' })
       .getByRole('row', { name: /Panel citoyen/ })
@@ -107,7 +107,7 @@ describe('key quotations through the UI', () => {
     await page.getByRole('tab', { name: 'Quotations' }).click();
     await expect
       .poll(() => quotes.allTextContents())
-      .toEqual(['« Le panel […] est tiré au sort » (Collectivité B)']);
+      .toEqual(['“Le panel […] est tiré au sort” (Collectivité B)']);
     await page.getByRole('tab', { name: 'Typology' }).click();
     await typology
       .getByRole('row', { name: /Panel citoyen/ })

@@ -153,8 +153,11 @@ export function CodeDetails({ code, onDeleted }: { code: CodeNode; onDeleted: ()
                 !window.confirm(
                   t('codebook.confirmDelete', {
                     name: code.name,
-                    codes: impact.codes,
-                    codings: impact.codings,
+                    subCodes:
+                      impact.codes > 1
+                        ? t('codebook.subCodes', { count: impact.codes - 1 })
+                        : t('codebook.noSubCodes'),
+                    codings: t('codebook.codedPassages', { count: impact.codings }),
                   }),
                 )
               )

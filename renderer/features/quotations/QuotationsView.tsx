@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Quotation } from '../../../shared/quotations';
-import { quoteReferenceStyles } from '../../../shared/quotations';
+import { citedText, quoteReferenceStyles } from '../../../shared/quotations';
 import { useApi } from '../../api/context';
 import { useProjectData } from '../project/ProjectData';
 import type { DocumentTarget } from '../documents/DocumentsView';
@@ -93,8 +93,19 @@ export function QuotationsView({ onOpen }: { onOpen: (target: DocumentTarget) =>
               {group.map((quotation, index) => (
                 <li key={quotation.id} className="quotation">
                   <blockquote>
-                    « {quotation.shortForm || quotation.text} » ({quotation.reference})
+                    {t('report.quoted', { text: citedText(quotation) })} ({quotation.reference})
                   </blockquote>
+                  {!quotation.shortFormHeld && (
+                    <p className="warning" role="note">
+                      {t('quotations.shortFormStale')}
+                    </p>
+                  )}
+                  {quotation.shortForm && (
+                    <details className="quotation-whole">
+                      <summary>{t('quotations.wholePassage')}</summary>
+                      <p>{quotation.text}</p>
+                    </details>
+                  )}
                   <ShortForm
                     key={quotation.shortForm}
                     quotation={quotation}

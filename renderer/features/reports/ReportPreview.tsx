@@ -73,6 +73,7 @@ function Part({ part }: { part: ReportPart }) {
               ))}
             </div>
           ))}
+          <Notes notes={part.notes} />
         </section>
       );
     case 'figure':

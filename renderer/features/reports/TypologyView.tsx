@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { citedText } from '../../../shared/quotations';
 import type { Typology } from '../../../shared/typology';
 import { useApi } from '../../api/context';
 import { useProjectData } from '../project/ProjectData';
@@ -32,6 +33,8 @@ export function TypologyView() {
   const number = new Intl.NumberFormat(i18n.language);
   if (!codes.length) return <p className="muted">{t('typology.noCodes')}</p>;
   const caseName = new Map((typology?.cases ?? []).map((found) => [found.id, found]));
+  const rowName = (row: Typology['rows'][number]) =>
+    row.own ? t('typology.ownRow', { code: row.name }) : row.name;
   return (
     <section className="card typology-view" aria-labelledby="typology-heading">
       <h2 id="typology-heading">{t('typology.heading')}</h2>
@@ -61,7 +64,7 @@ export function TypologyView() {
             <tbody>
               {typology.rows.map((row) => (
                 <tr key={row.codeId}>
-                  <th scope="row">{row.name}</th>
+                  <th scope="row">{rowName(row)}</th>
                   <td>{row.definition}</td>
                   <td title={row.caseIds.map((id) => caseName.get(id)?.name ?? '').join(', ')}>
                     {t('typology.caseShare', {
@@ -75,7 +78,7 @@ export function TypologyView() {
                   <td>
                     {row.quotations.map((quotation) => (
                       <blockquote key={quotation.id}>
-                        « {quotation.shortForm || quotation.text} » ({quotation.reference})
+                        {t('report.quoted', { text: citedText(quotation) })} ({quotation.reference})
                       </blockquote>
                     ))}
                   </td>
@@ -83,6 +86,16 @@ export function TypologyView() {
               ))}
             </tbody>
           </table>
+          {typology.withoutDocuments.length > 0 && (
+            <p className="muted" role="note">
+              {t('report.notes.withoutDocuments', {
+                count: typology.withoutDocuments.length,
+                cases: typology.withoutDocuments
+                  .map((id) => caseName.get(id)?.name ?? '')
+                  .join(', '),
+              })}
+            </p>
+          )}
           <h3>{t('typology.presence')}</h3>
           <label className="checkbox">
             <input type="checkbox" checked={counts} onChange={() => setCounts(!counts)} />
@@ -102,12 +115,12 @@ export function TypologyView() {
             <tbody>
               {typology.rows.map((row) => (
                 <tr key={row.codeId}>
-                  <th scope="row">{row.name}</th>
+                  <th scope="row">{rowName(row)}</th>
                   {typology.cases.map((found) => {
                     const passages = typology.presence[row.codeId]?.[found.id] ?? 0;
                     return (
                       <td key={found.id}>
-                        {passages === 0 ? '' : counts ? number.format(passages) : '✓'}
+                        {counts ? number.format(passages) : passages ? '✓' : ''}
                       </td>
                     );
                   })}

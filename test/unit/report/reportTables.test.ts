@@ -159,7 +159,7 @@ describe('the report’s tables', () => {
     expect(presence!.label).toBe('Table 2');
     expect(texts(presence!)).toEqual([
       ['Information', '1', '1'],
-      ['Panel', '', '1'],
+      ['Panel', '0', '1'],
     ]);
   });
 

@@ -126,4 +126,77 @@ describe('key quotations', () => {
     });
     expect(gone.code).toBe('not_found');
   });
+
+  it('keep the speaker’s words: a short form with other words is refused, one whose passage was edited since is cited whole', async () => {
+    const { call } = harness;
+    const { document, panel } = await study();
+    const refused = await harness.fail('quotations.mark', {
+      codingId: panel.id,
+      shortForm: 'Le panel […] est élu chaque année',
+    });
+    expect(refused).toMatchObject({ code: 'invalid_input' });
+    expect(refused.message).toContain('"est élu chaque année"');
+    expect((await call('quotations.list', {})).quotations).toEqual([]);
+    const marked = await call('quotations.mark', {
+      codingId: panel.id,
+      shortForm: 'Le panel citoyen [...] chaque année.',
+    });
+    expect(marked.quotations[0]).toMatchObject({
+      shortForm: 'Le panel citoyen […] chaque année.',
+      shortFormHeld: true,
+    });
+    // The passage's "chaque" becomes "tous les ans": the cut no longer holds.
+    const detail = await call('documents.get', { id: document.id });
+    const doc = documentFromJson(detail.content);
+    const index = buildTextIndex(doc);
+    const at = Array.from(index.text.slice(0, index.text.indexOf('chaque année'))).length;
+    const transform = new Transform(doc);
+    transform.replaceWith(
+      offsetToPosition(index, at),
+      offsetToPosition(index, at + 'chaque année'.length),
+      documentSchema.text('tous les ans'),
+    );
+    await call('documents.applySteps', {
+      id: document.id,
+      version: detail.version,
+      steps: transform.steps.map((step) => step.toJSON()),
+    });
+    const [stale] = (await call('quotations.list', {})).quotations;
+    expect(stale).toMatchObject({ shortFormHeld: false });
+    expect(stale!.text).toContain('tous les ans');
+    await call('reports.saveLayout', {
+      blocks: [{ id: crypto.randomUUID(), kind: 'quotations', codeId: null, caption: '' }],
+    });
+    const content = await call('reports.content', {});
+    expect(content.parts[0]).toMatchObject({
+      kind: 'quotations',
+      groups: [
+        {
+          quotations: [{ text: '« Le panel citoyen est tiré au sort 👩‍👩‍👧 tous les ans. »' }],
+        },
+      ],
+      notes: [expect.stringContaining('cité en entier')],
+    });
+  });
+
+  it('follow their passage when its code is merged into one that codes the same words', async () => {
+    const { call } = harness;
+    const { document, panel } = await study();
+    const codes = await call('codes.list', {});
+    const axis = codes.find((code) => code.name === 'Ouverture')!;
+    const twin = await call('codes.create', { parentId: axis.id, name: 'Tirage au sort' });
+    const [again] = await call('codings.create', {
+      documentId: document.id,
+      start: panel.start,
+      end: panel.end,
+      version: (await call('documents.get', { id: document.id })).version,
+      codeIds: [twin.id],
+    });
+    await call('quotations.mark', { codingId: again!.id, shortForm: 'Le panel […] chaque année.' });
+    await call('codes.merge', { sourceId: twin.id, targetId: panel.codeId });
+    const [carried] = (await call('quotations.list', {})).quotations;
+    expect(carried).toMatchObject({ codingId: panel.id, shortForm: 'Le panel […] chaque année.' });
+    await call('history.undo', {});
+    expect((await call('quotations.list', {})).quotations[0]!.codingId).toBe(again!.id);
+  });
 });

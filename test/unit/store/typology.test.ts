@@ -47,6 +47,7 @@ async function study() {
     return coding!;
   };
   const codings: Record<string, string> = {};
+  const documents: Record<string, string> = {};
   for (const [letter, text] of Object.entries(interviews)) {
     const found = await call('cases.create', { name: `Collectivité ${letter}` });
     cases[letter] = found.id;
@@ -55,6 +56,7 @@ async function study() {
       data: fileBytes(text),
     });
     await call('documents.setLinks', { documentId: document.id, caseIds: [found.id] });
+    documents[letter] = document.id;
     if (letter === 'A') codings.A = (await code(document.id, 'Nous informons', information.id)).id;
     if (letter === 'B') {
       codings.B = (await code(document.id, 'Un panel tiré au sort', drawn.id)).id;
@@ -63,7 +65,7 @@ async function study() {
     if (letter === 'C')
       codings.C = (await code(document.id, 'Le panel citoyen rend un avis', panel.id)).id;
   }
-  return { mechanisms, information, panel, coConstruction, cases, codings };
+  return { mechanisms, information, panel, drawn, coConstruction, cases, codings, documents, code };
 }
 
 describe('a typology of mechanisms', () => {
@@ -100,6 +102,58 @@ describe('a typology of mechanisms', () => {
     const typology = await call('reports.typology', { codeId: information.id });
     expect(typology.rows.map((row) => [row.name, row.caseIds])).toEqual([
       ['Information', [cases.A, cases.B]],
+    ]);
+  });
+});
+
+describe('a typology that could mislead', () => {
+  it('gives the code’s own passages a row, counts the same words once, and names a case without documents', async () => {
+    const { call } = harness;
+    const { mechanisms, panel, cases, documents, code } = await study();
+    // B's panel words coded twice in the Panel row: its sub-code and itself.
+    await code(documents.B!, 'Un panel tiré au sort', panel.id);
+    // C's words coded with the variable alone, no mechanism chosen.
+    await code(documents.C!, 'chaque année', mechanisms.id);
+    const empty = await call('cases.create', { name: 'Collectivité D' });
+    const typology = await call('reports.typology', { codeId: mechanisms.id });
+    expect(typology.rows.map((row) => [row.name, row.own, row.passages, row.caseIds])).toEqual([
+      ['Information', false, 2, [cases.A, cases.B]],
+      ['Panel citoyen', false, 2, [cases.B, cases.C]],
+      ['Co-construction', false, 0, []],
+      ['Mécanismes', true, 1, [cases.C]],
+    ]);
+    expect(typology.presence[panel.id]).toEqual({ [cases.B!]: 1, [cases.C!]: 1 });
+    expect(typology.withoutDocuments).toEqual([empty.id]);
+    await call('reports.saveLayout', {
+      blocks: [
+        {
+          id: crypto.randomUUID(),
+          kind: 'typology',
+          codeId: mechanisms.id,
+          presence: 'counts',
+          caption: '',
+        },
+      ],
+    });
+    const [table, presence] = (await call('reports.content', {})).parts;
+    expect(table).toMatchObject({ kind: 'table' });
+    if (table?.kind !== 'table' || presence?.kind !== 'table') return;
+    expect(table.rows.at(-1)![0]!.text).toBe('Mécanismes, sans sous-code');
+    expect(table.rows.map((row) => row[2]!.text)).toEqual([
+      '2/4 cas (A, B)',
+      '2/4 cas (B, C)',
+      '0/4 cas',
+      '1/4 cas (C)',
+    ]);
+    expect(table.notes).toContain(
+      'Compté parmi les cas bien qu’aucun document ne lui soit lié, ni à ses personnes : Collectivité D.',
+    );
+    expect(presence.rows[2]!.map((cell) => cell.text)).toEqual([
+      'Co-construction',
+      '0',
+      '0',
+      '0',
+      '0',
     ]);
   });
 });
