@@ -27,6 +27,12 @@ export interface Quotation {
    */
   shortFormHeld: boolean;
   speaker: string | null;
+  /**
+   * Speakers of the turns the passage runs into after its first: a quotation
+   * over the interviewer's next question cites words that are not the
+   * participant's, and says so.
+   */
+  otherSpeakers: string[];
   participantNames: string[];
   caseNames: string[];
   /** Where it comes from, in the project's reference style ("DGS de A, Collectivité A"). */

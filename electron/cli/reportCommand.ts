@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { ExportedFile } from '../../shared/exchange';
+import type { ReportContent } from '../../shared/report';
 import type { Command } from './cliSupport';
 import {
   call,
@@ -37,5 +38,9 @@ export const reportCommand: Command = {
     await warnOfNames(core, output);
     const file = await call<ExportedFile>(core, 'reports.exportDocx', template ? { template } : {});
     writeExported(file, out, output);
+    // What the preview shows in place of a block that cannot be drawn, said here.
+    const content = await call<ReportContent>(core, 'reports.content', {});
+    for (const part of content.parts)
+      if (part.kind === 'notice') output.error(`warning: left out of the report: ${part.text}`);
   },
 };

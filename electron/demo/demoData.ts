@@ -67,6 +67,8 @@ export const demoStudySchema = z.object({
       evidence: z.array(quoteRef),
     }),
   ),
+  /** The 2×2 chart's quadrant labels, the article's governance models. */
+  chart: z.object({ quadrants: z.array(z.string()).length(4) }).optional(),
   /** Coded passages marked for the write-up, in the report's order. */
   quotations: z.array(quoteRef.extend({ shortForm: z.string().optional() })).default([]),
   /** The demo's report, its blocks naming codes and attributes by name. */
@@ -86,6 +88,7 @@ export const demoStudySchema = z.object({
         code: z.string().optional(),
         columns: z.array(z.string()).optional(),
         casesAsColumns: z.boolean().optional(),
+        caption: z.string().optional(),
       }),
     )
     .default([]),

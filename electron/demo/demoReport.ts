@@ -4,6 +4,7 @@ import { participantCaseColumn } from '../../shared/report';
 import type { Db } from '../store/database';
 import type { ChangeSet } from '../store/journal';
 import { markQuotation } from '../store/quotations';
+import { setChart } from '../store/ratings';
 import { saveReportLayout } from '../store/reportLayout';
 import type { DemoStudy } from './demoData';
 
@@ -16,7 +17,7 @@ export interface DemoNames {
 }
 
 /**
- * The demo's key quotations and its report, the article's shape: Table 1's
+ * The demo's key quotations, its chart's quadrants and its report, the article's shape: Table 1's
  * cases, Table 2's people, the guide, the mechanisms typology, the chart.
  */
 export function buildDemoReport(
@@ -32,8 +33,11 @@ export function buildDemoReport(
       names.codingId(quotation.document, quotation.quote),
       quotation.shortForm ?? '',
     );
+  if (study.chart)
+    setChart(db, changes, { xCodeId: null, yCodeId: null, quadrants: study.chart.quadrants });
   const blocks = study.report.map((entry): ReportBlock => {
     const id = randomUUID();
+    const caption = entry.caption ?? '';
     const codeId = entry.code ? names.codeId(entry.code) : null;
     switch (entry.kind) {
       case 'caseTable':
@@ -73,7 +77,7 @@ export function buildDemoReport(
           caption: '',
         };
       case 'chart':
-        return { id, kind: entry.kind, caption: '' };
+        return { id, kind: entry.kind, caption };
     }
   });
   if (blocks.length) saveReportLayout(db, changes, blocks);

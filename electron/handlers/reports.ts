@@ -1,10 +1,10 @@
 import type { reportsContract } from '../../shared/contract/reports';
 import type { DomainHandlers } from '../api/handlers';
 import { fileBaseName } from '../exchange/runExport';
+import { translator } from '../exchange/translator';
 import { reportContent } from '../report/reportContent';
 import { reportToDocx } from '../report/reportDocx';
 import { templateStyles } from '../report/wordTemplate';
-import { getProject } from '../store/project';
 import { reportLayout, saveReportLayout } from '../store/reportLayout';
 import { typologyOf } from '../store/typology';
 
@@ -25,7 +25,7 @@ export const reportsHandlers: DomainHandlers<typeof reportsContract> = {
     const styles = template ? templateStyles(template) : undefined;
     const content = reportContent(db, path);
     return {
-      fileName: `${fileBaseName(getProject(db, path).title)} - report.docx`,
+      fileName: `${fileBaseName(content.title)} - ${translator(content.language)('report.fileName')}.docx`,
       data: await reportToDocx(content, styles),
       mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     };

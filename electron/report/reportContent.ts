@@ -91,7 +91,13 @@ export function reportContent(
           table(
             block.id,
             guideTable(guide, t),
-            own(block, t('report.captions.guide', { title: guide.title })),
+            // A title that says it is a guide is the caption whole ("Guide d'entretien — …").
+            own(
+              block,
+              /guide/iu.test(guide.title)
+                ? guide.title
+                : t('report.captions.guide', { title: guide.title }),
+            ),
           ),
         ];
       }
@@ -157,7 +163,7 @@ export function reportContent(
             own(
               block,
               t('report.captions.matrix', {
-                rows: t(`report.rowKinds.${block.rowKind}`),
+                rows: t(`report.rowKindsInText.${block.rowKind}`),
                 level: t(`report.levels.${block.level}`),
               }),
             ),
@@ -195,7 +201,8 @@ function chartFigure(
     return { kind: 'notice', blockId: block.id, text: t('report.gone.axes') };
   const ratings = listRatings(db);
   const quadrants = (['topLeft', 'topRight', 'bottomLeft', 'bottomRight'] as const).map(
-    (key, index) => settings.quadrants[index] || t(`chart.quadrants.${key}`),
+    (key, index) =>
+      settings.quadrants[index] || t(`chart.quadrants.${key}`, { x: xAxis.name, y: yAxis.name }),
   );
   const model = chartModel({
     cases: listCases(db),
@@ -210,7 +217,7 @@ function chartFigure(
   });
   if (!model.points.length)
     return { kind: 'notice', blockId: block.id, text: t('report.gone.ratings') };
-  const title = t('chart.title');
+  const title = t('chart.title', { x: xAxis.name, y: yAxis.name });
   const figure = nextNumber();
   return {
     kind: 'figure',
@@ -218,7 +225,8 @@ function chartFigure(
     label: t('report.figureLabel', { number: figure }),
     number: figure,
     caption: block.caption.trim() || title,
-    svg: chartSvg(model, { title, formatNumber: (value) => number.format(value) }),
+    // The caption is the figure's title: the image does not say it twice.
+    svg: chartSvg(model, { title: '', formatNumber: (value) => number.format(value) }),
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     notes: [

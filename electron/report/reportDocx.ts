@@ -24,12 +24,6 @@ const TABLE_TEXT = 18;
 // A figure 15 cm wide: the text width of an A4 page with 3 cm margins, at 96 px to the inch.
 const FIGURE_WIDTH = 567;
 
-function lines(text: string, options: { bold?: boolean; size?: number; italics?: boolean }) {
-  return text
-    .split('\n')
-    .map((line) => new Paragraph({ children: [new TextRun({ text: line, ...options })] }));
-}
-
 function cellOf(cell: ReportCell, header: boolean): TableCell {
   const paragraphs = cell.text.split('\n').map(
     (line) =>
@@ -116,7 +110,7 @@ export async function reportToDocx(
         body.push(new Paragraph({ text: part.text, heading: HeadingLevel.HEADING_1 }));
         return;
       case 'notice':
-        body.push(...lines(part.text, { italics: true }));
+        // A block that cannot be drawn is said in the preview and before the export, not written.
         return;
       case 'table': {
         body.push(caption(t('report.tableWord'), part.number, part.caption));
@@ -216,7 +210,19 @@ export async function reportToDocx(
     title: content.title,
     ...(templateStyles ? { externalStyles: templateStyles } : {}),
     styles: {
-      ...(templateStyles ? {} : { default: { document: { run: { size: BODY } } } }),
+      // The document's language, for Word's spelling and hyphenation; a template keeps its own defaults.
+      ...(templateStyles
+        ? {}
+        : {
+            default: {
+              document: {
+                run: {
+                  size: BODY,
+                  language: { value: content.language === 'fr' ? 'fr-FR' : 'en-GB' },
+                },
+              },
+            },
+          }),
       paragraphStyles: ownStyles,
     },
     sections: [

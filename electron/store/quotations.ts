@@ -78,6 +78,28 @@ export function listQuotations(db: Db): Quotation[] {
   const participantName = new Map(listParticipants(db).map((person) => [person.id, person.name]));
   const caseName = new Map(listCases(db).map((found) => [found.id, found.name]));
   const style = quoteReferenceStyle(db);
+  const turnsOf = new Map<string, { start: number; speaker: string }[]>();
+  /**
+   * The speakers whose turns the quotation's words run over past its first:
+   * none when its short form keeps to the first turn's words.
+   */
+  const laterSpeakers = (
+    documentId: string,
+    passage: { start: number; end: number; text: string; speaker: string | null },
+    shortForm: string,
+  ): string[] => {
+    let turns = turnsOf.get(documentId);
+    if (!turns) turnsOf.set(documentId, (turns = getDocumentText(db, documentId).turns));
+    // The same speaker's next paragraph is still their words.
+    const later = turns.filter(
+      (turn) =>
+        turn.start > passage.start && turn.start < passage.end && turn.speaker !== passage.speaker,
+    );
+    if (!later.length) return [];
+    const firstTurn = sliceCodePoints(passage.text, 0, later[0]!.start - passage.start);
+    if (shortForm && missingPiece(shortForm, firstTurn) === null) return [];
+    return later.map((turn) => turn.speaker);
+  };
   return rows.flatMap((row, index) => {
     const passage = passages.get(row.coding_id);
     if (!passage) return [];
@@ -96,6 +118,16 @@ export function listQuotations(db: Db): Quotation[] {
         shortForm: row.short_form,
         shortFormHeld: !row.short_form || missingPiece(row.short_form, passage.text) === null,
         speaker: passage.speaker,
+        otherSpeakers: laterSpeakers(
+          row.document_id,
+          {
+            start: passage.coding.start,
+            end: passage.coding.end,
+            text: passage.text,
+            speaker: passage.speaker,
+          },
+          row.short_form,
+        ),
         participantNames: participantNames.filter(Boolean),
         caseNames: caseNames.filter(Boolean),
         reference: quoteReference(style, {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ReportBlock, ReportLayout } from '../../shared/report';
 import { participantCaseColumn, reportBlockSchema } from '../../shared/report';
 import { listAttributes } from './attributes';
@@ -26,35 +25,38 @@ export function usualReport(db: Db): ReportBlock[] {
       .filter((attribute) => attribute.entityKind === kind)
       .map((attribute) => attribute.id);
   const caseCount = Number(db.prepare('SELECT COUNT(*) FROM study_case').pluck().get());
+  // The same ids each time it is read, so the blocks on screen stay the same blocks.
+  let next = 0;
+  const usualId = () => `00000000-0000-4000-8000-${String((next += 1)).padStart(12, '0')}`;
   return [
     // Up to eight cases fit side by side on a page, as the article sets its six.
     {
-      id: randomUUID(),
+      id: usualId(),
       kind: 'caseTable',
       columns: of('case'),
       casesAsColumns: caseCount <= 8,
       caption: '',
     },
     {
-      id: randomUUID(),
+      id: usualId(),
       kind: 'participantTable',
       columns: [participantCaseColumn, ...of('participant')],
       caption: '',
     },
     ...(listGuides(db).length
-      ? [{ id: randomUUID(), kind: 'guideTable' as const, guideId: null, caption: '' }]
+      ? [{ id: usualId(), kind: 'guideTable' as const, guideId: null, caption: '' }]
       : []),
-    { id: randomUUID(), kind: 'codebook', codeId: null, caption: '' },
+    { id: usualId(), kind: 'codebook', codeId: null, caption: '' },
     {
-      id: randomUUID(),
+      id: usualId(),
       kind: 'matrix',
       rowKind: 'case',
       level: 'variable',
       cells: 'passages',
       caption: '',
     },
-    { id: randomUUID(), kind: 'quotations', codeId: null, caption: '' },
-    { id: randomUUID(), kind: 'chart', caption: '' },
+    { id: usualId(), kind: 'quotations', codeId: null, caption: '' },
+    { id: usualId(), kind: 'chart', caption: '' },
   ];
 }
 

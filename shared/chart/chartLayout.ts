@@ -54,13 +54,18 @@ export function placeLabels(
   bounds: LabelBox,
   measure: Measure,
   maxWidth = 130,
+  /** What else a label should not cover: the quadrants' names. */
+  obstacles: readonly LabelBox[] = [],
 ): PlacedLabel[] {
-  const dots: LabelBox[] = points.map((point) => ({
-    x: point.x - point.radius - 1,
-    y: point.y - point.radius - 1,
-    width: 2 * point.radius + 2,
-    height: 2 * point.radius + 2,
-  }));
+  const dots: LabelBox[] = [
+    ...points.map((point) => ({
+      x: point.x - point.radius - 1,
+      y: point.y - point.radius - 1,
+      width: 2 * point.radius + 2,
+      height: 2 * point.radius + 2,
+    })),
+    ...obstacles,
+  ];
   const options = points.map((point) => {
     const lines = wrapName(point.name, measure, maxWidth);
     const width = Math.max(...lines.map(measure));

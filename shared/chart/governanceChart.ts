@@ -130,10 +130,30 @@ export function chartModel(input: ChartInput): ChartModel {
   const groups = input.colourAttributeId
     ? [...new Set(spread.map((point) => point.group ?? ''))].sort((a, b) => a.localeCompare(b))
     : [];
+  const quadrantLabels = (
+    [
+      [plot.left + 6, plot.top + 16, 'start'],
+      [plot.right - 6, plot.top + 16, 'end'],
+      [plot.left + 6, plot.bottom - 8, 'start'],
+      [plot.right - 6, plot.bottom - 8, 'end'],
+    ] as const
+  ).map(([x, y, anchor], index) => ({ text: input.quadrants[index] ?? '', x, y, anchor }));
+  // The quadrants' names (12 px) are kept clear of the cases' labels.
+  const named = quadrantLabels.map((label) => {
+    const width = (input.measure(label.text) * 12) / 13;
+    return {
+      x: label.anchor === 'start' ? label.x : label.x - width,
+      y: label.y - 12,
+      width,
+      height: 15,
+    };
+  });
   const labels = placeLabels(
     spread.map((point) => ({ x: point.x, y: point.y, radius: POINT_RADIUS, name: point.name })),
     { x: 4, y: plot.top - 14, width: CHART_WIDTH - 8, height: plot.bottom - plot.top + 28 },
     input.measure,
+    130,
+    named,
   );
   const points = spread.map((point, index) => ({
     caseId: point.caseId,
@@ -170,14 +190,7 @@ export function chartModel(input: ChartInput): ChartModel {
       y: yOf(value),
     })),
     middle: { x: xOf(middle), y: yOf(middle) },
-    quadrantLabels: (
-      [
-        [plot.left + 6, plot.top + 16, 'start'],
-        [plot.right - 6, plot.top + 16, 'end'],
-        [plot.left + 6, plot.bottom - 8, 'start'],
-        [plot.right - 6, plot.bottom - 8, 'end'],
-      ] as const
-    ).map(([x, y, anchor], index) => ({ text: input.quadrants[index] ?? '', x, y, anchor })),
+    quadrantLabels,
     legend: entries.map((entry, index) => ({
       ...entry,
       x: plot.left + (index % 2) * ((plot.right - plot.left) / 2),
@@ -224,12 +237,14 @@ export function chartSvg(
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" font-family="${escapeXml(fontFamily)}">`,
     `<rect x="0" y="0" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" fill="#ffffff"/>`,
-    text(
-      CHART_WIDTH / 2,
-      26,
-      words.title,
-      'text-anchor="middle" font-size="16" font-weight="bold" fill="#1f2328"',
-    ),
+    words.title
+      ? text(
+          CHART_WIDTH / 2,
+          26,
+          words.title,
+          'text-anchor="middle" font-size="16" font-weight="bold" fill="#1f2328"',
+        )
+      : '',
     `<rect x="${plot.left}" y="${plot.top}" width="${plot.right - plot.left}" height="${plot.bottom - plot.top}" fill="none" stroke="#bbbbbb"/>`,
   ];
   for (const tick of model.ticks) {

@@ -692,6 +692,9 @@ export const en = {
     resizeColumn: 'Width of the column {{name}}',
     delete: 'Delete',
     deleteRow: 'Delete {{name}}',
+    deleteAttribute: 'Delete the attribute',
+    confirmDeleteAttribute:
+      'Delete the attribute “{{name}}” and every value of it? Report tables that show it lose that column. You can undo this.',
     confirmDeleteCase:
       'Delete the case “{{name}}”? Participants unlinked: {{participants}}. Documents unlinked: {{documents}}. No transcript is deleted, and you can undo this.',
     confirmDeleteParticipant:
@@ -857,7 +860,7 @@ export const en = {
     useAsEvidence: 'Evidence for this case’s rating',
   },
   chart: {
-    title: 'Governance models',
+    title: '{{x}} × {{y}}',
     horizontal: 'Horizontal axis',
     vertical: 'Vertical axis',
     exportSvg: 'Export SVG',
@@ -870,10 +873,10 @@ export const en = {
       bottomRight: 'Bottom right',
     },
     quadrants: {
-      topLeft: 'Passive–open',
-      topRight: 'Proactive–open',
-      bottomLeft: 'Passive–closed',
-      bottomRight: 'Proactive–closed',
+      topLeft: '{{x}} −, {{y}} +',
+      topRight: '{{x}} +, {{y}} +',
+      bottomLeft: '{{x}} −, {{y}} −',
+      bottomRight: '{{x}} +, {{y}} −',
     },
     colourBy: 'Colour by',
     colourByQuadrant: 'Quadrant',
@@ -1123,6 +1126,11 @@ export const en = {
     usual:
       'This is the usual report, made from the whole project. Change it and it becomes this project’s own.',
     blockName: '{{kind}}: {{detail}}',
+    leftOut_one:
+      '{{count, number}} block cannot be drawn (its note is in the preview): it is left out of the exported file.',
+    leftOut_other:
+      '{{count, number}} blocks cannot be drawn (their notes are in the preview): they are left out of the exported file.',
+    fileName: 'report',
     blocks: 'Blocks',
     preview: 'Preview',
     addBlock: 'Add a block',
@@ -1187,6 +1195,7 @@ export const en = {
       question: 'Question',
       prompts: 'Follow-up prompts',
     },
+    rowKindsInText: { case: 'case', participant: 'participant', document: 'document' },
     rowKinds: { case: 'Case', participant: 'Participant', document: 'Document' },
     levels: { axis: 'axis', variable: 'variable', code: 'code' },
     captions: {
@@ -1250,6 +1259,8 @@ export const en = {
     shortFormStale:
       'The passage’s words were edited: this short form now holds words the passage does not, so the passage is cited whole. Cut it again.',
     wholePassage: 'Whole passage',
+    otherSpeakers:
+      'This passage runs into another turn ({{speakers}}): its words are not all the reference’s. Cut it with a short form, or code a passage within one turn.',
     shortFormHint: 'Cut with […], or leave empty to quote the whole passage',
     up: 'Up',
     down: 'Down',

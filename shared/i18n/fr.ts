@@ -708,6 +708,9 @@ export const fr: Messages = {
     resizeColumn: 'Largeur de la colonne {{name}}',
     delete: 'Supprimer',
     deleteRow: 'Supprimer {{name}}',
+    deleteAttribute: 'Supprimer l’attribut',
+    confirmDeleteAttribute:
+      'Supprimer l’attribut « {{name}} » et toutes ses valeurs ? Les tableaux du rapport qui l’affichent perdent cette colonne. Vous pourrez annuler.',
     confirmDeleteCase:
       'Supprimer le cas « {{name}} » ? Participants détachés : {{participants}}. Documents détachés : {{documents}}. Aucune transcription n’est supprimée, et vous pourrez annuler.',
     confirmDeleteParticipant:
@@ -878,7 +881,7 @@ export const fr: Messages = {
     useAsEvidence: 'Preuve pour la note de ce cas',
   },
   chart: {
-    title: 'Modèles de gouvernance',
+    title: '{{x}} × {{y}}',
     horizontal: 'Axe horizontal',
     vertical: 'Axe vertical',
     exportSvg: 'Exporter SVG',
@@ -891,10 +894,10 @@ export const fr: Messages = {
       bottomRight: 'En bas à droite',
     },
     quadrants: {
-      topLeft: 'Passif–ouvert',
-      topRight: 'Proactif–ouvert',
-      bottomLeft: 'Passif–fermé',
-      bottomRight: 'Proactif–fermé',
+      topLeft: '{{x}} −, {{y}} +',
+      topRight: '{{x}} +, {{y}} +',
+      bottomLeft: '{{x}} −, {{y}} −',
+      bottomRight: '{{x}} +, {{y}} −',
     },
     colourBy: 'Couleur selon',
     colourByQuadrant: 'Quadrant',
@@ -1148,6 +1151,11 @@ export const fr: Messages = {
     usual:
       'Voici le rapport habituel, fait à partir de tout le projet. Modifiez-le et il devient celui de ce projet.',
     blockName: '{{kind}} : {{detail}}',
+    leftOut_one:
+      '{{count, number}} bloc ne peut pas être dessiné (sa note est dans l’aperçu) : il est laissé hors du fichier exporté.',
+    leftOut_other:
+      '{{count, number}} blocs ne peuvent pas être dessinés (leurs notes sont dans l’aperçu) : ils sont laissés hors du fichier exporté.',
+    fileName: 'rapport',
     blocks: 'Blocs',
     preview: 'Aperçu',
     addBlock: 'Ajouter un bloc',
@@ -1212,6 +1220,7 @@ export const fr: Messages = {
       question: 'Question',
       prompts: 'Relances',
     },
+    rowKindsInText: { case: 'cas', participant: 'participant', document: 'document' },
     rowKinds: { case: 'Cas', participant: 'Participant', document: 'Document' },
     levels: { axis: 'axe', variable: 'variable', code: 'code' },
     captions: {
@@ -1278,6 +1287,8 @@ export const fr: Messages = {
     shortFormStale:
       'Les mots du passage ont été modifiés : cette forme courte contient des mots que le passage n’a plus, le passage est donc cité en entier. Coupez-le à nouveau.',
     wholePassage: 'Passage entier',
+    otherSpeakers:
+      'Ce passage déborde sur un autre tour de parole ({{speakers}}) : ses mots ne sont pas tous ceux de la référence. Coupez-le par une forme courte, ou codez un passage dans un seul tour.',
     shortFormHint: 'Coupez avec […], ou laissez vide pour citer tout le passage',
     up: 'Monter',
     down: 'Descendre',

@@ -259,7 +259,8 @@ describe('ratings and the 2×2 chart through the UI', () => {
     await page.getByRole('tab', { name: '2×2 chart' }).click();
 
     // The chart: proactivity across, openness up.
-    const chart = page.getByRole('img', { name: 'Governance models' });
+    // Titled and its quadrants named from the axes drawn, whatever the model.
+    const chart = page.getByRole('img', { name: 'Proactivité × Ouverture' });
     await expect.poll(() => chart.locator('.chart-point').count()).toBe(6);
     const positions = await chart.locator('.chart-point').evaluateAll((points) =>
       points.map((point) => {
@@ -301,12 +302,12 @@ describe('ratings and the 2×2 chart through the UI', () => {
     expect(svg.startsWith('<svg')).toBe(true);
     const labels = [...svg.matchAll(/<tspan[^>]*>([^<]+)<\/tspan>/g)].map((match) => match[1]);
     expect(labels.sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
-    expect(svg).toContain('Proactive–open');
+    expect(svg).toContain('>Proactivité +, Ouverture +</text>');
     // A file for other programs: none of the page's own attributes.
     expect(svg).not.toMatch(/\s(class|role|tabindex|aria-[a-z]+|data-[a-z-]+)=/);
 
     // Publication-ready: a title, the scale's ticks, a legend, and no label clipped or overlapping.
-    expect(svg).toContain('>Governance models</text>');
+    expect(svg).toContain('>Proactivité × Ouverture</text>');
     const layout = await chart.evaluate((element) => {
       // On screen, transforms (the rotated axis name) included.
       const frame = element.getBoundingClientRect();

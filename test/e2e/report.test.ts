@@ -38,11 +38,11 @@ describe('the study report through the UI', () => {
       .toEqual([
         'Tableau 1. Caractéristiques des cas',
         'Tableau 2. Personnes interrogées',
-        "Tableau 3. Guide d’entretien : Guide d'entretien — gouvernance des projets de territoire intelligent",
+        "Tableau 3. Guide d'entretien — gouvernance des projets de territoire intelligent",
         'Tableau 4. Typologie : Usagers, habitants, associations',
         'Tableau 5. Usagers, habitants, associations : présence dans chaque cas',
         'Tableau 6. Grille de codage',
-        'Tableau 7. Passages codés par Cas et par variable',
+        'Tableau 7. Passages codés par cas et par variable',
         'Figure 1. Modèles de gouvernance',
       ]);
     await preview
@@ -84,7 +84,7 @@ describe('the study report through the UI', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export for Word (.docx)' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/report\.docx$/);
+    expect(download.suggestedFilename()).toMatch(/ - rapport\.docx$/);
     const { value: html } = await mammoth.convertToHtml({
       buffer: readFileSync((await download.path())!),
     });
@@ -94,6 +94,20 @@ describe('the study report through the UI', () => {
       '« Ce sont surtout les maires des communes qui informent leurs habitants » (Directeur numérique E, E)',
     );
     expect(html).toContain('<img');
+
+    // An attribute deleted in Cases: its column goes from Table 1, which says so; undo brings it back.
+    await openSection(page, 'Cases');
+    await page.locator('button.attribute-header', { hasText: 'Thématique dominante' }).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete the attribute' }).click();
+    await openSection(page, 'Analysis');
+    const table1 = preview.locator('figure', { hasText: 'Tableau 1.' });
+    await expect.poll(() => table1.locator('tbody tr').count()).toBe(5);
+    await table1
+      .getByText('1 colonne choisie pour ce tableau a été supprimée du projet depuis.')
+      .waitFor();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => table1.locator('tbody tr').count()).toBe(6);
 
     // Printed: the report alone, whole, without the application around it.
     await page.evaluate(() => document.documentElement.classList.add('printing-report'));

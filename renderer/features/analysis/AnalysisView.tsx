@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRememberedChoice } from '../../components/useRememberedChoice';
 import { Tabs } from '../../components/Tabs';
 import { AgreementView } from '../agreement/AgreementView';
 import type { DocumentTarget } from '../documents/DocumentsView';
@@ -23,7 +23,11 @@ const panes = [
 
 /** Analysis by axis: the framework matrix, the intensity ratings, the 2×2 chart, the statistics, the key quotations, typologies, the study report, and the coders' agreement. */
 export function AnalysisView({ onOpen }: { onOpen: (target: DocumentTarget) => void }) {
-  const [pane, setPane] = useState<(typeof panes)[number]>('matrix');
+  const [remembered, setPane] = useRememberedChoice<(typeof panes)[number]>(
+    'analysis.pane',
+    'matrix',
+  );
+  const pane = panes.includes(remembered) ? remembered : 'matrix';
   return (
     <div className="analysis-view">
       <Tabs

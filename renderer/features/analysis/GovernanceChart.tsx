@@ -63,11 +63,13 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
   const axes = codes.filter((code) => code.parentId === null);
   const xAxis = codes.find((code) => code.id === settings?.xCodeId) ?? axes[0];
   const yAxis = codes.find((code) => code.id === settings?.yCodeId) ?? axes[1];
+  // Named from the axes as they are drawn: a default never says "open" of the proactivity axis.
+  const names = { x: xAxis?.name ?? '', y: yAxis?.name ?? '' };
   const defaults = [
-    t('chart.quadrants.topLeft'),
-    t('chart.quadrants.topRight'),
-    t('chart.quadrants.bottomLeft'),
-    t('chart.quadrants.bottomRight'),
+    t('chart.quadrants.topLeft', names),
+    t('chart.quadrants.topRight', names),
+    t('chart.quadrants.bottomLeft', names),
+    t('chart.quadrants.bottomRight', names),
   ];
   const quadrants = defaults.map((label, index) => settings?.quadrants[index] || label);
 
@@ -180,7 +182,7 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
         height={HEIGHT}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
-        aria-label={t('chart.title')}
+        aria-label={t('chart.title', names)}
         className="governance-chart"
         fontFamily={FONT}
       >
@@ -193,7 +195,7 @@ export function GovernanceChart({ onOpen }: { onOpen: (target: DocumentTarget) =
           fontWeight="bold"
           fill="#1f2328"
         >
-          {t('chart.title')}
+          {t('chart.title', names)}
         </text>
         <rect
           x={CHART_PLOT.left}

@@ -159,6 +159,23 @@ export function AttributeDialog({
         )}
         <ErrorMessage error={error} />
         <div className="dialog-buttons">
+          {attribute && (
+            <button
+              type="button"
+              className="link danger"
+              disabled={pending}
+              onClick={() => {
+                if (!window.confirm(t('cases.confirmDeleteAttribute', { name: attribute.name })))
+                  return;
+                void run(async () => {
+                  await api['attributes.delete']({ id: attribute.id });
+                  onSaved();
+                });
+              }}
+            >
+              {t('cases.deleteAttribute')}
+            </button>
+          )}
           <button type="button" onClick={onClose}>
             {t('common.cancel')}
           </button>

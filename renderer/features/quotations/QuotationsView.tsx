@@ -95,6 +95,13 @@ export function QuotationsView({ onOpen }: { onOpen: (target: DocumentTarget) =>
                   <blockquote>
                     {t('report.quoted', { text: citedText(quotation) })} ({quotation.reference})
                   </blockquote>
+                  {quotation.otherSpeakers.length > 0 && (
+                    <p className="warning" role="note">
+                      {t('quotations.otherSpeakers', {
+                        speakers: [...new Set(quotation.otherSpeakers)].join(', '),
+                      })}
+                    </p>
+                  )}
                   {!quotation.shortFormHeld && (
                     <p className="warning" role="note">
                       {t('quotations.shortFormStale')}

@@ -4,6 +4,8 @@ import type { GuideSummary } from '../../../shared/guides';
 import type { ReportBlock } from '../../../shared/report';
 import { participantCaseColumn } from '../../../shared/report';
 import { DraftField } from '../../components/DraftField';
+import type { CodeTreeNode } from '../codebook/codeTree';
+import { buildCodeTree } from '../codebook/codeTree';
 import { useProjectData } from '../project/ProjectData';
 import { ColumnChooser } from './ColumnChooser';
 
@@ -23,6 +25,15 @@ export function BlockOptions({
     attributes
       .filter((attribute) => attribute.entityKind === kind)
       .map((attribute) => ({ id: attribute.id, name: attribute.name }));
+  // In the codebook's order and indented as there: an axis, its variables, their codes.
+  const ordered: CodeTreeNode[] = [];
+  const walk = (nodes: readonly CodeTreeNode[]) => {
+    for (const node of nodes) {
+      ordered.push(node);
+      walk(node.children);
+    }
+  };
+  walk(buildCodeTree(codes));
   const codeChoice = (
     value: string | null,
     onPick: (codeId: string | null) => void,
@@ -35,9 +46,9 @@ export function BlockOptions({
         {value && !codes.some((code) => code.id === value) && (
           <option value={value}>{t('report.options.deleted')}</option>
         )}
-        {codes.map((code) => (
+        {ordered.map(({ code, depth }) => (
           <option key={code.id} value={code.id}>
-            {code.name}
+            {'\u00a0\u00a0'.repeat(depth) + code.name}
           </option>
         ))}
       </select>

@@ -20,6 +20,15 @@ export function ReportBlockList({
   const { t } = useTranslation();
   const { codes, attributes, readOnly } = useProjectData();
   const [adding, setAdding] = useState<ReportBlockKind>('typology');
+  // Which blocks show their options: kept through saves, undo and redo.
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string, shown: boolean) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (shown) next.add(id);
+      else next.delete(id);
+      return next;
+    });
   const nameOf = (block: ReportBlock) => {
     const kind = t(`report.kinds.${block.kind}`);
     if (block.kind === 'heading') return t('report.blockName', { kind, detail: block.text });
@@ -34,7 +43,9 @@ export function ReportBlockList({
   };
   const add = () => {
     const block = newBlock(adding, { codes, attributes, heading: t('report.newHeading') });
-    if (block) onChange([...blocks, block]);
+    if (!block) return;
+    onChange([...blocks, block]);
+    toggle(block.id, true);
   };
   return (
     <section className="report-blocks" aria-labelledby="report-blocks-heading">
@@ -76,7 +87,10 @@ export function ReportBlockList({
                   </button>
                 </span>
               </div>
-              <details>
+              <details
+                open={open.has(block.id)}
+                onToggle={(event) => toggle(block.id, event.currentTarget.open)}
+              >
                 <summary>{t('report.options.show')}</summary>
                 <fieldset disabled={readOnly} className="report-block-options">
                   <BlockOptions

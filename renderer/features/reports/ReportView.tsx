@@ -32,6 +32,7 @@ export function ReportView() {
   useEffect(() => {
     void api['guides.list']({}).then(setGuides, showError);
   }, [api, history, showError]);
+  const leftOut = content?.parts.filter((part) => part.kind === 'notice').length ?? 0;
   const exportDocx = () => {
     setExporting(true);
     void api['reports.exportDocx']({})
@@ -55,6 +56,11 @@ export function ReportView() {
         </div>
       </div>
       {layout && !layout.arranged && <p className="muted no-print">{t('report.usual')}</p>}
+      {leftOut > 0 && (
+        <p className="warning no-print" role="note">
+          {t('report.leftOut', { count: leftOut })}
+        </p>
+      )}
       <div className="report-columns">
         {layout && <ReportBlockList blocks={layout.blocks} guides={guides} onChange={save} />}
         {content && <ReportPreview content={content} />}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useRememberedChoice } from '../../components/useRememberedChoice';
 import { useTranslation } from 'react-i18next';
 import { citedText } from '../../../shared/quotations';
 import type { Typology } from '../../../shared/typology';
@@ -14,11 +15,18 @@ export function TypologyView() {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const { codes, history, showError } = useProjectData();
-  const [codeId, setCodeId] = useState<string>('');
-  const [counts, setCounts] = useState(false);
+  const [remembered, setCodeId] = useRememberedChoice<string>('typology.code', '');
+  const [countsChoice, setCountsChoice] = useRememberedChoice<'ticks' | 'counts'>(
+    'typology.presence',
+    'ticks',
+  );
+  const counts = countsChoice === 'counts';
+  const setCounts = (next: boolean) => setCountsChoice(next ? 'counts' : 'ticks');
   const [typology, setTypology] = useState<Typology | null>(null);
   // A code with sub-codes is what a typology is made of: the first such, until one is chosen.
   const parents = codes.filter((code) => codes.some((other) => other.parentId === code.id));
+  // A code remembered from another project, or deleted since, is not one to show.
+  const codeId = codes.some((code) => code.id === remembered) ? remembered : '';
   const chosen = codeId || parents[0]?.id || '';
   useEffect(() => {
     if (!chosen) return;

@@ -87,6 +87,8 @@ describe('the demo study’s report', () => {
     // Captions numbered by Word's own SEQ fields, with their numbers written.
     expect(xml).toContain('<w:instrText>SEQ Tableau \\* ARABIC</w:instrText>');
     expect(xml).toMatch(/<w:pStyle w:val="Caption"\/>/);
+    // Written in French, for Word's spelling and hyphenation.
+    expect(strFromU8(parts['word/styles.xml']!)).toMatch(/<w:lang w:val="fr-FR"/);
     // The chart: an SVG with a PNG for readers without SVG.
     const media = Object.keys(parts).filter((name) => name.startsWith('word/media/'));
     expect(media.some((name) => name.endsWith('.png'))).toBe(true);

@@ -1,3 +1,4 @@
+import mammoth from 'mammoth';
 import { Transform } from '@tiptap/pm/transform';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportBlock, ReportContent, ReportPart } from '../../../shared/report';
@@ -237,6 +238,12 @@ describe('the report’s tables', () => {
       kind: 'notice',
       text: 'The code of this block is no longer in the codebook: choose another.',
     });
+    // Left out of the Word file, where it could pass for the report's own words.
+    const { value: html } = await mammoth.convertToHtml({
+      buffer: Buffer.from((await call('reports.exportDocx', {})).data),
+    });
+    expect(html).toContain('Les deux collectivités');
+    expect(html).not.toContain('no longer in the codebook');
     await call('history.undo', {});
     await call('history.undo', {});
     await call('history.undo', {});

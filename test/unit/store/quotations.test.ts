@@ -199,4 +199,38 @@ describe('key quotations', () => {
     await call('history.undo', {});
     expect((await call('quotations.list', {})).quotations[0]!.codingId).toBe(again!.id);
   });
+
+  it('say when their words run into another speaker’s turn, until a short form keeps to the first', async () => {
+    const { call } = harness;
+    const { document, panel, decision } = await study();
+    const detail = await call('documents.get', { id: document.id });
+    const text = buildTextIndex(documentFromJson(detail.content)).text;
+    const start = Array.from(text.slice(0, text.indexOf('Comment le panel'))).length;
+    const end = Array.from(text.slice(0, text.indexOf(' est tiré'))).length;
+    const [over] = await call('codings.create', {
+      documentId: document.id,
+      start,
+      end,
+      version: detail.version,
+      codeIds: [panel.codeId],
+    });
+    await call('quotations.mark', { codingId: over!.id });
+    // The same speaker's next turn is still their words.
+    const spanning = await call('codings.create', {
+      documentId: document.id,
+      start: panel.start,
+      end: decision.end,
+      version: (await call('documents.get', { id: document.id })).version,
+      codeIds: [panel.codeId],
+    });
+    await call('quotations.mark', { codingId: spanning[0]!.id });
+    const [question, answer] = (await call('quotations.list', {})).quotations;
+    expect(question).toMatchObject({ speaker: 'Enquêtrice', otherSpeakers: ['DGS'] });
+    expect(answer).toMatchObject({ speaker: 'DGS', otherSpeakers: [] });
+    const cut = await call('quotations.update', {
+      id: question!.id,
+      shortForm: 'Comment le panel […] choisi ?',
+    });
+    expect(cut.quotations[0]!.otherSpeakers).toEqual([]);
+  });
 });
