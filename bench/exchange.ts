@@ -45,6 +45,20 @@ export async function benchExchange(runs: number): Promise<Measurement[]> {
       },
     ];
 
+    // The study report over the same corpus: its usual blocks (every attribute, the codebook,
+    // the matrix), read from the project and written for Word.
+    const reportRun = await peakRss(() => timed(runs, () => call('reports.exportDocx', {})));
+    results.push({
+      group,
+      name: 'Study report export (.docx, the usual blocks)',
+      unit: 'ms',
+      value: reportRun.value,
+      baseline: results[0]!.baseline!,
+      budget: 3,
+      budgetIsRatio: true,
+      hostPeakMb: reportRun.peakMb,
+    });
+
     // The export's peak in a host of its own, opening a copy of the corpus.
     const copy = join(folder, 'corpus-c-copy.axial');
     await db.backup(copy);

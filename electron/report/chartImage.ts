@@ -4,8 +4,14 @@ import { join } from 'node:path';
 import { Resvg, initWasm } from '@resvg/resvg-wasm';
 
 const FONTS = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
-/** resources/fonts, beside build/electron in the app and the checkout alike. */
-const fontsDir = join(__dirname, '..', '..', 'resources', 'fonts');
+/**
+ * Where this module is: build/electron in the app (CommonJS), electron/report
+ * under tests; the benchmark's ES module bundle has no __dirname and runs from
+ * the checkout, two folders above either.
+ */
+function here(): string {
+  return typeof __dirname === 'string' ? __dirname : join(process.cwd(), 'build', 'electron');
+}
 
 let fonts: Promise<Uint8Array[]> | null = null;
 
@@ -16,8 +22,12 @@ let fonts: Promise<Uint8Array[]> | null = null;
  */
 function prepare(): Promise<Uint8Array[]> {
   fonts ??= (async () => {
-    const wasm = readFileSync(createRequire(__filename).resolve('@resvg/resvg-wasm/index_bg.wasm'));
+    const wasm = readFileSync(
+      createRequire(join(here(), 'chartImage.js')).resolve('@resvg/resvg-wasm/index_bg.wasm'),
+    );
     await initWasm(wasm);
+    // resources/fonts, beside build/electron in the app and the checkout alike.
+    const fontsDir = join(here(), '..', '..', 'resources', 'fonts');
     return FONTS.map((name) => new Uint8Array(readFileSync(join(fontsDir, name))));
   })().catch((error: unknown) => {
     fonts = null;

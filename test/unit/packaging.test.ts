@@ -74,7 +74,7 @@ describe('electron-builder.yml', () => {
     for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'LICENSE'])
       expect(existsSync(`resources/fonts/${font}`), font).toBe(true);
     expect(readFileSync('electron/report/chartImage.ts', 'utf8')).toContain(
-      "join(__dirname, '..', '..', 'resources', 'fonts')",
+      "join(here(), '..', '..', 'resources', 'fonts')",
     );
     expect(packageJson.dependencies['@resvg/resvg-wasm']).toBeDefined();
     expect(existsSync('node_modules/@resvg/resvg-wasm/index_bg.wasm')).toBe(true);
