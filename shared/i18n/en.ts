@@ -202,6 +202,8 @@ export const en = {
     times_other: '{{what}} ({{count, number}} times)',
   },
   errorReasons: {
+    exportTooLarge:
+      'This export would be larger than 2 GB before compression, more than a spreadsheet opens. Export fewer documents or codes at a time.',
     shortFormNotInPassage:
       'The short form has words the passage does not: “{{words}}”. Cut the passage with […] without changing its words.',
     templateNotWord:

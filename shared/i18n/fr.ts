@@ -210,6 +210,8 @@ export const fr: Messages = {
     times_other: '{{what}} ({{count, number}} fois)',
   },
   errorReasons: {
+    exportTooLarge:
+      'Cet export dépasserait 2 Go avant compression, plus qu’un tableur n’en ouvre. Exportez moins de documents ou de codes à la fois.',
     shortFormNotInPassage:
       'La forme courte contient des mots que le passage n’a pas : « {{words}} ». Coupez le passage avec […] sans changer ses mots.',
     templateNotWord:

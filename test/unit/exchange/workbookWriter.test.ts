@@ -51,6 +51,34 @@ describe('the workbook writer', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
   });
 
+  // Sheets are deflated as they are made and their megabytes written again by the next sink:
+  // two workbooks made at once must each read back exactly, every row in its place.
+  it('writes two workbooks of several megabytes at once, each read back exactly', async () => {
+    const textOf = (tag: string, row: number) =>
+      `${tag} ${row} ${(tag === 'A' ? 'é' : '🙂').repeat(100)}`;
+    const sheetOf = (tag: string) => ({
+      name: tag,
+      rows: (function* () {
+        for (let row = 0; row < 20_000; row += 1) yield [textOf(tag, row), row];
+      })(),
+    });
+    const [first, second] = await Promise.all([
+      writeWorkbook([sheetOf('A')]),
+      writeWorkbook([sheetOf('B')]),
+    ]);
+    for (const [tag, { bytes }] of [
+      ['A', first],
+      ['B', second],
+    ] as const) {
+      const sheet = (await load(bytes)).worksheets[0]!;
+      expect(sheet.rowCount).toBe(20_000);
+      for (const row of [1, 5_000, 12_345, 20_000]) {
+        expect(sheet.getCell(`A${row}`).value).toBe(textOf(tag, row - 1));
+        expect(sheet.getCell(`B${row}`).value).toBe(row - 1);
+      }
+    }
+  });
+
   it('gives Excel only what it can hold: sheet names cleaned and unique, long cells shortened and counted, no control characters', async () => {
     const long = 'é'.repeat(XLSX_CELL_LIMIT + 10);
     const { bytes, shortenedCells } = await writeWorkbook([
