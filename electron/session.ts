@@ -16,6 +16,7 @@ import { acquireLock, currentOwner } from './store/projectLock';
 import type { ProjectProperties } from './store/project';
 import { initialiseProject } from './store/project';
 import { requireFolderWritable, requireWritable, unwritableReason } from './store/notWritable';
+import { collectOrphanOriginalChunks } from './store/originals';
 import { collectOrphanChunks } from './store/recordings';
 
 export interface OpenProject {
@@ -87,6 +88,7 @@ export class ProjectSession {
       db = openProjectDatabase(absolute, { integrityCheck: !options.deferIntegrityCheck });
       // Recordings removed in an earlier session (or uploads never finished) give back their space.
       collectOrphanChunks(db);
+      collectOrphanOriginalChunks(db);
     } catch (error) {
       db?.close();
       lock.release();

@@ -23,8 +23,10 @@ const common = {
   format: 'cjs',
   target: 'node22',
   sourcemap: true,
-  // The word and place lists of name suggestions are read from node_modules when asked for, not bundled (20 MB).
+  // The word and place lists of name suggestions are read from node_modules when asked for, not bundled (20 MB);
+  // pdf.js is an ES module that loads its own worker module beside it, read from node_modules too.
   external: [
+    'pdfjs-dist',
     'electron',
     'better-sqlite3',
     'an-array-of-french-words',

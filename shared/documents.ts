@@ -5,7 +5,7 @@ import type { HistoryAction } from './history';
 export const documentKinds = ['transcript', 'secondary'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
-export const importFormats = ['txt', 'docx', 'md', 'html', 'srt', 'vtt'] as const;
+export const importFormats = ['txt', 'docx', 'md', 'html', 'srt', 'vtt', 'pdf'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
 export interface DocumentSummary {
@@ -36,6 +36,17 @@ export interface DocumentDetail extends DocumentSummary {
   content: DocumentJson;
   /** Increases with every change of the text; edits are sent against a version. */
   version: number;
+  /** The file the document was imported from, kept in the project (a PDF): read beside the text. */
+  original: DocumentOriginal | null;
+}
+
+export interface DocumentOriginal {
+  id: string;
+  documentId: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  createdAt: string;
 }
 
 export interface ImportPreview {
@@ -49,6 +60,8 @@ export interface ImportPreview {
   timestamps: number;
   /** The interview's date read from a header line ("Date : 14 mars 2024"): the document's date. */
   date: string | null;
+  /** A PDF's pages, and those of them without any text (scanned): their text is not imported. */
+  pages: { count: number; withoutText: number[] } | null;
   excerpt: string;
   /** A document of the project holding this file already: the same text, or made from a file of this name. */
   duplicate: { documentId: string; title: string; match: 'sameText' | 'sameFileName' } | null;
@@ -96,6 +109,8 @@ export interface Passage {
   before: string;
   after: string;
   speaker: string | null;
+  /** The page of the original (a PDF's) where the passage begins; null when there is none. */
+  page: number | null;
   /** Codes of the other codings that overlap this passage. */
   otherCodeIds: string[];
   /** The participant(s) speaking: the one named as the speaker, else all linked to the document. */

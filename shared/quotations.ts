@@ -43,7 +43,13 @@ export interface Quotation {
 /** The reference a quotation carries in a style: names joined, the document's title when none. */
 export function quoteReference(
   style: QuoteReferenceStyle,
-  source: { participantNames: string[]; caseNames: string[]; documentTitle: string },
+  source: {
+    participantNames: string[];
+    caseNames: string[];
+    documentTitle: string;
+    /** The page of the original (a PDF's) the words are on. */
+    page?: number | null;
+  },
 ): string {
   const participants = source.participantNames.join(', ');
   const cases = source.caseNames.join(', ');
@@ -55,7 +61,9 @@ export function quoteReference(
         : style === 'case'
           ? [cases]
           : [source.documentTitle];
-  return parts.filter(Boolean).join(', ') || source.documentTitle;
+  const who = parts.filter(Boolean).join(', ') || source.documentTitle;
+  // "p." is the page's abbreviation in French and English citations alike.
+  return typeof source.page === 'number' ? `${who}, p. ${source.page}` : who;
 }
 
 /** The words a write-up cites: the short form while the passage still holds it, else the passage whole. */

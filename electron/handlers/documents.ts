@@ -1,7 +1,8 @@
 import type { documentsContract } from '../../shared/contract/documents';
 import { documentFromJson, emptyDocument } from '../../shared/editor/schema';
 import type { DomainHandlers } from '../api/handlers';
-import { blocksToDocument, previewOf } from '../exchange/import/importDocument';
+import { blocksToDocument, originalKept, previewOf } from '../exchange/import/importDocument';
+import { originalOf, readOriginalBytes, storeOriginal } from '../store/originals';
 import {
   applyDocumentSteps,
   createDocument,
@@ -63,11 +64,25 @@ export const documentsHandlers: DomainHandlers<typeof documentsContract> = {
           });
           if (participantIds.length)
             setDocumentLinks(project.db, changes, created, { participantIds });
+          const mimeType = originalKept[parsed.format];
+          if (mimeType && parsed.original)
+            storeOriginal(project.db, changes, created, {
+              fileName,
+              mimeType,
+              bytes: parsed.original,
+            });
           return created;
         });
         return getDocumentSummary(project.db, id);
       },
     ),
+
+  'documents.original': (context, { id }) => {
+    const db = context.session.require().db;
+    const original = originalOf(db, id);
+    const data = readOriginalBytes(db, id);
+    return { fileName: original!.fileName, mimeType: original!.mimeType, data };
+  },
 
   'documents.update': (context, { id, ...patch }) => {
     const project = context.session.require();

@@ -47,7 +47,7 @@ const documentFields = [
 ] as const;
 
 /** A document's text columns, as the editor writes them together. */
-const textColumns = ['content', 'plain_text', 'length', 'turns', 'speakers'] as const;
+const textColumns = ['content', 'plain_text', 'length', 'turns', 'speakers', 'pages'] as const;
 
 /** The region where two texts differ, to show: from the first difference, a little of each. */
 function differingExcerpts(mine: string, theirs: string): [string, string] {

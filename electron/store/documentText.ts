@@ -9,22 +9,33 @@ export interface TurnStart {
   speaker: string;
 }
 
+/** Where each page of the original (a PDF's) starts in the plain text. */
+export interface PageStart {
+  start: number;
+  page: number;
+}
+
 export interface DerivedText {
   index: TextIndex;
   turns: TurnStart[];
   speakers: string[];
+  pages: PageStart[];
 }
 
 /** What is stored beside a document's JSON: its plain text, length and turns. */
 export function deriveText(doc: ProseMirrorNode): DerivedText {
   const index = buildTextIndex(doc);
   const turns: TurnStart[] = [];
+  const pages: PageStart[] = [];
   for (const block of index.blocks) {
     if (block.speaker && turns.at(-1)?.speaker !== block.speaker) {
       turns.push({ start: block.start, speaker: block.speaker });
     }
+    // A block without a page (typed in later) stays on the page before it.
+    if (block.page !== null && pages.at(-1)?.page !== block.page)
+      pages.push({ start: block.start, page: block.page });
   }
-  return { index, turns, speakers: [...new Set(turns.map((turn) => turn.speaker))] };
+  return { index, turns, speakers: [...new Set(turns.map((turn) => turn.speaker))], pages };
 }
 
 const childJson = new WeakMap<ProseMirrorNode, string>();
@@ -47,6 +58,22 @@ export function serializeDocument(doc: ProseMirrorNode): string {
     children.push(json);
   });
   return `{"type":${JSON.stringify(doc.type.name)},"content":[${children.join(',')}]}`;
+}
+
+/** The page of the original at a code-point offset: null for a document that has none. */
+export function pageAt(pages: readonly PageStart[], offset: number): number | null {
+  let low = 0;
+  let high = pages.length - 1;
+  let found: number | null = null;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (pages[middle]!.start <= offset) {
+      found = pages[middle]!.page;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  // Before the first page's text (a heading typed above it): the first page.
+  return found ?? pages[0]?.page ?? null;
 }
 
 /** The speaker at a code-point offset: the last turn that starts at or before it. */

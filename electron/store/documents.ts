@@ -13,6 +13,7 @@ import type { Db } from './database';
 import { statement } from './statements';
 import type { DerivedText, TurnStart } from './documentText';
 import { deriveText, serializeDocument } from './documentText';
+import { originalOf } from './originals';
 import type { ChangeSet, RangeChange, RangeTable } from './journal';
 import { deleteRow, insertRow, moveRanges, shiftRanges, updateRow } from './journal';
 import type { CachedText } from './textCache';
@@ -123,7 +124,12 @@ export function getDocument(db: Db, id: string): DocumentDetail {
     content: string;
     version: number;
   };
-  return { ...summary, content: JSON.parse(content) as DocumentJson, version };
+  return {
+    ...summary,
+    content: JSON.parse(content) as DocumentJson,
+    version,
+    original: originalOf(db, id),
+  };
 }
 
 /** The plain text and turns of a document, for passages and exports. */
@@ -173,6 +179,7 @@ export function createDocument(db: Db, changes: ChangeSet, input: NewDocument): 
     length: derived.index.length,
     turns: JSON.stringify(derived.turns),
     speakers: JSON.stringify(speakersOf(derived.turns)),
+    pages: JSON.stringify(derived.pages),
     version: 0,
     source_name: input.sourceName,
     guide_id: null,
@@ -221,7 +228,13 @@ export function deleteDocument(db: Db, changes: ChangeSet, id: string): void {
     }[];
     for (const link of links) deleteRow(db, changes, table, link.id);
   }
-  for (const table of ['answer', 'interview_check', 'recording', 'pseudonym_exception'] as const) {
+  for (const table of [
+    'answer',
+    'interview_check',
+    'recording',
+    'pseudonym_exception',
+    'document_original',
+  ] as const) {
     const rows = statement(db, `SELECT id FROM ${table} WHERE document_id = ?`).all(id) as {
       id: string;
     }[];
@@ -290,7 +303,7 @@ function storeText(
   statement(
     db,
     `UPDATE document SET content = ?, plain_text = ?, length = ?, turns = ?, speakers = ?,
-       version = version + 1, modified_at = ?
+       pages = ?, version = version + 1, modified_at = ?
      WHERE id = ?`,
   ).run(
     content,
@@ -298,6 +311,7 @@ function storeText(
     derived.index.length,
     JSON.stringify(derived.turns),
     JSON.stringify(speakersOf(derived.turns)),
+    JSON.stringify(derived.pages),
     now(),
     id,
   );

@@ -29,6 +29,7 @@ export const journaledTables = {
     'length',
     'turns',
     'speakers',
+    'pages',
     'version',
     'source_name',
     'position',
@@ -141,6 +142,7 @@ export const journaledTables = {
   ],
   attribute_value: ['id', 'attribute_id', 'entity_id', 'value'],
   recording: ['id', 'document_id', 'file_name', 'mime_type', 'size', 'duration_ms', 'created_at'],
+  document_original: ['id', 'document_id', 'file_name', 'mime_type', 'size', 'created_at'],
   coding: [
     'id',
     'document_id',

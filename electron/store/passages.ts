@@ -1,7 +1,7 @@
 import type { Passage, PassageOverview, PassageQuery } from '../../shared/documents';
 import type { Db } from './database';
-import type { TurnStart } from './documentText';
-import { speakerAt, turnBounds, turnsReader } from './documentText';
+import type { PageStart, TurnStart } from './documentText';
+import { pageAt, speakerAt, turnBounds, turnsReader } from './documentText';
 import { subtreeIds } from './codes';
 import type { CodingRow } from './codings';
 import { toCoding } from './codings';
@@ -18,6 +18,7 @@ class DocumentText {
     readonly title: string,
     readonly text: string,
     readonly turns: TurnStart[],
+    readonly pages: PageStart[],
   ) {
     // Emoji are rare: listing them (found by the regular-expression engine) is far
     // cheaper than a table of every character of a 30,000-character transcript.
@@ -152,7 +153,9 @@ export function* passagesIn(
         );
 
   const documents = new Map<string, DocumentText>();
-  const readDocument = db.prepare('SELECT title, plain_text, turns FROM document WHERE id = ?');
+  const readDocument = db.prepare(
+    'SELECT title, plain_text, turns, pages FROM document WHERE id = ?',
+  );
   const documentText = (id: string) => {
     let found = documents.get(id);
     if (!found) {
@@ -160,8 +163,14 @@ export function* passagesIn(
         title: string;
         plain_text: string;
         turns: string;
+        pages: string;
       };
-      found = new DocumentText(row.title, row.plain_text, JSON.parse(row.turns) as TurnStart[]);
+      found = new DocumentText(
+        row.title,
+        row.plain_text,
+        JSON.parse(row.turns) as TurnStart[],
+        JSON.parse(row.pages) as PageStart[],
+      );
       documents.set(id, found);
     }
     return found;
@@ -240,6 +249,7 @@ export function* passagesIn(
         ? document.slice(row.end, Math.max(row.end, Math.min(around.to, row.end + CONTEXT)))
         : '',
       speaker,
+      page: pageAt(document.pages, row.start),
       otherCodeIds: bare ? [] : [...new Set(others)].filter((id) => id !== row.code_id),
       ...resolved,
     };

@@ -134,6 +134,7 @@ export function listQuotations(db: Db): Quotation[] {
           participantNames: participantNames.filter(Boolean),
           caseNames: caseNames.filter(Boolean),
           documentTitle: passage.documentTitle,
+          page: passage.page,
         }),
         position: index,
       },

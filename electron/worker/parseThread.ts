@@ -12,7 +12,14 @@ export type ParseThreadData = ParseRequest & { role: 'parse' };
  */
 export async function runParseThread(port: PortLike, data: ParseThreadData): Promise<void> {
   try {
-    port.postMessage({ kind: 'done', value: await readForImport(data) });
+    const value = await readForImport(data);
+    // A PDF's own bytes come back to be kept in the project: moved, not copied.
+    const original = 'original' in value ? value.original : null;
+    const movable =
+      original?.buffer instanceof ArrayBuffer &&
+      original.byteOffset === 0 &&
+      original.byteLength === original.buffer.byteLength;
+    port.postMessage({ kind: 'done', value }, movable ? [original.buffer] : []);
   } catch (error) {
     port.postMessage(
       failureOf(

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DESCRIPTION_LIMIT, MEMO_LIMIT } from '../limits';
 import type { DocumentDetail, DocumentSummary, HistoryState, ImportPreview } from '../documents';
 import { documentKinds } from '../documents';
+import type { ExportedFile } from '../exchange';
 import { method } from './method';
 import { emptyInput, fileBytes } from './schemas';
 
@@ -40,6 +41,8 @@ export const documentsContract = {
       jobId: entityId.optional(),
     }),
   ),
+  /** The file a document was imported from (a PDF), as kept in the project: to read beside its text. */
+  'documents.original': method<ExportedFile>()(z.strictObject({ id: entityId })),
   'documents.update': method<DocumentSummary>()(
     z
       .strictObject({

@@ -169,7 +169,7 @@ export const en = {
       'The disk is full: this action was not saved. Nothing saved before was lost. Free some space on the disk, then do it again.',
     invalid_file: 'This file cannot be imported.',
     unsupported_format:
-      '{{file}} cannot be imported: Axial reads .txt, .docx, .md, .html, .srt and .vtt files. Save it in one of those formats first.',
+      '{{file}} cannot be imported: Axial reads .txt, .docx, .pdf, .md, .html, .srt and .vtt files. Save it in one of those formats first.',
     file_too_large: '{{file}} holds more than 50 MB of text. Split it into several files.',
     not_found: 'This item no longer exists. It may have been deleted.',
     name_taken:
@@ -323,6 +323,18 @@ export const en = {
     badBoolean: '“{{value}}” is not yes or no for “{{name}}”.',
     badChoice: '“{{value}}” is not one of the choices of “{{name}}”.',
     binary: '{{file}} is not a text file. Import transcripts as .txt, .docx, .md or .html.',
+    notPdf:
+      '{{file}} is not a readable PDF. Open it in a PDF reader and save or print it to a new PDF, then import that file.',
+    pdfPassword:
+      '{{file}} is protected by a password. Open it in a PDF reader with its password, print it to a new PDF without one, and import that file.',
+    pdfScanned_one:
+      '{{file}} has no text to import: its page is a picture, probably a scan. Run text recognition (OCR) on it first, for example with OCRmyPDF or your scanner’s software, then import the result.',
+    pdfScanned_other:
+      '{{file}} has no text to import: its {{count, number}} pages are pictures, probably a scan. Run text recognition (OCR) on it first, for example with OCRmyPDF or your scanner’s software, then import the result.',
+    pdfTooManyPages:
+      '{{file}} has {{count, number}} pages, more than the {{limit, number}} Axial reads from one PDF. Split it into several files.',
+    pdfTooSlow:
+      'Reading {{file}} took longer than {{limit, number}} seconds and was stopped: the file may be damaged or built to be slow. Open it in a PDF reader and print it to a new PDF, or save its text as .docx, then import that file.',
     notDocx:
       '{{file}} is not a readable Word document. Open it in your word processor and save it again as .docx.',
     empty: '{{file}} is empty.',
@@ -464,6 +476,7 @@ export const en = {
     sidePanels: 'Recording and guide',
     tabs: {
       recording: 'Recording',
+      original: 'Original',
       guide: 'Guide',
     },
     fold: 'Fold',
@@ -494,6 +507,14 @@ export const en = {
     status: { ready: 'Ready', imported: 'Imported', failed: 'Not imported' },
     summary:
       '{{paragraphs}} paragraphs, {{characters}} characters, {{timestamps}} timestamps ({{format}})',
+    pages_one:
+      'A PDF of {{count, number}} page: the original is kept in the project, to read beside its text.',
+    pages_other:
+      'A PDF of {{count, number}} pages: the original is kept in the project, to read beside its text.',
+    pagesWithoutText_one:
+      'Page {{pages}} has no text (a picture or a scan): its content is not imported. Run text recognition (OCR) on the PDF to import it too.',
+    pagesWithoutText_other:
+      'Pages {{pages}} have no text (pictures or scans): their content is not imported. Run text recognition (OCR) on the PDF to import them too.',
     dateFound: 'Interview date, from its header: {{date}} (the document’s date)',
     speakers: 'Speakers found',
     speakersHelp:
@@ -592,7 +613,18 @@ export const en = {
     codedPassages_one: '{{count, number}} coded passage',
     codedPassages_other: '{{count, number}} coded passages',
   },
+  original: {
+    heading: 'The original file',
+    loading: 'Opening the original…',
+    pages_one: '{{count, number}} page',
+    pages_other: '{{count, number}} pages',
+    page: 'Page {{page}} of the original',
+    showCaretPage: 'Show the caret’s page',
+    noCaretPage: 'The text at the caret has no page of the original (typed in since the import).',
+    showPageText: 'Go to the text of page {{page}}',
+  },
   passages: {
+    page: 'p. {{page}}',
     useAsEvidence: 'Evidence for the case’s rating on this axis',
     evidenceLinked: 'Linked as evidence',
     filters: 'Filter passages',

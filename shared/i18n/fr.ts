@@ -176,7 +176,7 @@ export const fr: Messages = {
       'Le disque est plein : cette action n’a pas été enregistrée. Rien de ce qui était déjà enregistré n’a été perdu. Libérez de la place sur le disque, puis recommencez.',
     invalid_file: 'Ce fichier ne peut pas être importé.',
     unsupported_format:
-      '{{file}} ne peut pas être importé : Axial lit les fichiers .txt, .docx, .md, .html, .srt et .vtt. Enregistrez-le d’abord dans l’un de ces formats.',
+      '{{file}} ne peut pas être importé : Axial lit les fichiers .txt, .docx, .pdf, .md, .html, .srt et .vtt. Enregistrez-le d’abord dans l’un de ces formats.',
     file_too_large: '{{file}} contient plus de 50 Mo de texte. Découpez-le en plusieurs fichiers.',
     not_found: 'Cet élément n’existe plus. Il a peut-être été supprimé.',
     name_taken:
@@ -337,6 +337,18 @@ export const fr: Messages = {
     badChoice: '« {{value}} » ne fait pas partie des choix de « {{name}} ».',
     binary:
       '{{file}} n’est pas un fichier texte. Importez les transcriptions en .txt, .docx, .md ou .html.',
+    notPdf:
+      '{{file}} n’est pas un PDF lisible. Ouvrez-le dans un lecteur PDF et enregistrez-le ou imprimez-le dans un nouveau PDF, puis importez ce fichier.',
+    pdfPassword:
+      '{{file}} est protégé par un mot de passe. Ouvrez-le dans un lecteur PDF avec son mot de passe, imprimez-le dans un nouveau PDF sans mot de passe et importez ce fichier.',
+    pdfScanned_one:
+      '{{file}} n’a pas de texte à importer : sa page est une image, sans doute une numérisation. Faites-y d’abord reconnaître le texte (OCR), par exemple avec OCRmyPDF ou le logiciel de votre scanner, puis importez le résultat.',
+    pdfScanned_other:
+      '{{file}} n’a pas de texte à importer : ses {{count, number}} pages sont des images, sans doute une numérisation. Faites-y d’abord reconnaître le texte (OCR), par exemple avec OCRmyPDF ou le logiciel de votre scanner, puis importez le résultat.',
+    pdfTooManyPages:
+      '{{file}} a {{count, number}} pages, plus que les {{limit, number}} qu’Axial lit dans un seul PDF. Découpez-le en plusieurs fichiers.',
+    pdfTooSlow:
+      'La lecture de {{file}} a duré plus de {{limit, number}} secondes et a été arrêtée : le fichier est peut-être endommagé ou conçu pour être lent. Ouvrez-le dans un lecteur PDF et imprimez-le dans un nouveau PDF, ou enregistrez son texte en .docx, puis importez ce fichier.',
     notDocx:
       '{{file}} n’est pas un document Word lisible. Ouvrez-le dans votre traitement de texte et enregistrez-le de nouveau en .docx.',
     empty: '{{file}} est vide.',
@@ -480,6 +492,7 @@ export const fr: Messages = {
     sidePanels: 'Enregistrement et guide',
     tabs: {
       recording: 'Enregistrement',
+      original: 'Original',
       guide: 'Guide',
     },
     fold: 'Replier',
@@ -510,6 +523,14 @@ export const fr: Messages = {
     status: { ready: 'Prêt', imported: 'Importé', failed: 'Non importé' },
     summary:
       '{{paragraphs}} paragraphes, {{characters}} caractères, {{timestamps}} horodatages ({{format}})',
+    pages_one:
+      'Un PDF de {{count, number}} page : l’original est conservé dans le projet, pour être lu à côté de son texte.',
+    pages_other:
+      'Un PDF de {{count, number}} pages : l’original est conservé dans le projet, pour être lu à côté de son texte.',
+    pagesWithoutText_one:
+      'La page {{pages}} n’a pas de texte (une image ou une numérisation) : son contenu n’est pas importé. Faites reconnaître le texte du PDF (OCR) pour l’importer aussi.',
+    pagesWithoutText_other:
+      'Les pages {{pages}} n’ont pas de texte (des images ou des numérisations) : leur contenu n’est pas importé. Faites reconnaître le texte du PDF (OCR) pour les importer aussi.',
     dateFound: 'Date de l’entretien, lue dans son en-tête : {{date}} (la date du document)',
     speakers: 'Locuteurs trouvés',
     speakersHelp:
@@ -608,7 +629,19 @@ export const fr: Messages = {
     codedPassages_one: '{{count, number}} passage codé',
     codedPassages_other: '{{count, number}} passages codés',
   },
+  original: {
+    heading: 'Le fichier original',
+    loading: 'Ouverture de l’original…',
+    pages_one: '{{count, number}} page',
+    pages_other: '{{count, number}} pages',
+    page: 'Page {{page}} de l’original',
+    showCaretPage: 'Montrer la page du curseur',
+    noCaretPage:
+      'Le texte au curseur n’a pas de page dans l’original (il a été saisi après l’import).',
+    showPageText: 'Aller au texte de la page {{page}}',
+  },
   passages: {
+    page: 'p. {{page}}',
     useAsEvidence: 'Preuve pour la note du cas sur cet axe',
     evidenceLinked: 'Reliée comme preuve',
     filters: 'Filtrer les passages',

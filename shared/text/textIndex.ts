@@ -12,6 +12,8 @@ export interface IndexedBlock {
   length: number;
   speaker: string | null;
   time: number | null;
+  /** The page of the original (a PDF's) the block was printed on. */
+  page: number | null;
 }
 
 /**
@@ -32,6 +34,7 @@ interface ChildBlock {
   length: number;
   speaker: string | null;
   time: number | null;
+  page: number | null;
 }
 
 // ProseMirror shares unchanged nodes between a document and its edited successor, so a
@@ -50,6 +53,7 @@ function blocksOf(child: ProseMirrorNode): ChildBlock[] {
       length: codePointLength(text),
       speaker: typeof node.attrs.speaker === 'string' ? node.attrs.speaker : null,
       time: typeof node.attrs.time === 'number' ? node.attrs.time : null,
+      page: typeof node.attrs.page === 'number' ? node.attrs.page : null,
     });
   };
   if (child.isTextblock) add(child, 0);
@@ -90,6 +94,7 @@ function indexDocument(doc: ProseMirrorNode): TextIndex {
         length: block.length,
         speaker: block.speaker,
         time: block.time,
+        page: block.page,
       });
       parts.push(block.text);
       start += block.length + 1;

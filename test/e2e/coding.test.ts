@@ -247,7 +247,7 @@ describe('transcripts and coding through the UI', () => {
     await dialog
       .locator('[data-file="rapport.pdf"]')
       .getByRole('alert')
-      .filter({ hasText: 'Axial reads .txt, .docx, .md, .html, .srt and .vtt' })
+      .filter({ hasText: 'is not a readable PDF' })
       .waitFor();
     await dialog.getByRole('button', { name: 'Import 1 file' }).click();
     await dialog.locator('[data-file="bon.txt"]').getByText('Imported').waitFor();

@@ -14,6 +14,8 @@ export interface Block {
   /** The label as written ("MARIE : "), put back if the researcher says it is not a speaker. */
   speakerLabel?: string;
   time?: number;
+  /** The page of the original it was printed on (a PDF's). */
+  page?: number;
 }
 
 export function blockText(block: Block): string {

@@ -11,6 +11,7 @@ import { inflateZip, rebuiltArchive } from '../boundedZip';
 import { decodeText } from './decodeText';
 import type { TextEncoding } from './decodeText';
 import { htmlToBlocks } from './htmlBlocks';
+import { pdfBlocks } from './pdfBlocks';
 import { subtitleBlocks } from './subtitleBlocks';
 import { textToBlocks } from './textBlocks';
 import { detectTurns, speakerCounts } from './turns';
@@ -26,6 +27,10 @@ export interface ParsedImport {
   blocks: Block[];
   /** The interview's date from a header line ("Date : 14 mars 2024"), given to the document. */
   date: string | null;
+  /** A PDF's pages, and those without text. */
+  pages: { count: number; withoutText: number[] } | null;
+  /** The file's bytes, for a format whose original is kept in the project (see `originalKept`). */
+  original: Uint8Array | null;
 }
 
 const formatsByExtension: Record<string, ImportFormat> = {
@@ -38,19 +43,23 @@ const formatsByExtension: Record<string, ImportFormat> = {
   htm: 'html',
   srt: 'srt',
   vtt: 'vtt',
+  pdf: 'pdf',
 };
+
+/** Formats whose file is kept in the project beside its text, to be read as it was printed. */
+export const originalKept: Partial<Record<ImportFormat, string>> = { pdf: 'application/pdf' };
 
 export function formatOf(fileName: string): ImportFormat {
   const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
   const format = formatsByExtension[extension];
   if (format) return format;
   const advice =
-    extension === 'doc' || extension === 'odt' || extension === 'rtf' || extension === 'pdf'
+    extension === 'doc' || extension === 'odt' || extension === 'rtf'
       ? ` Open it in your word processor and save it as .docx (or .txt), then import that file.`
       : '';
   throw new AxialError(
     'unsupported_format',
-    `"${fileName}" cannot be imported: Axial reads .txt, .docx, .md, .html, .srt and .vtt files.${advice}`,
+    `"${fileName}" cannot be imported: Axial reads .txt, .docx, .pdf, .md, .html, .srt and .vtt files.${advice}`,
     { file: fileName, extension: extension || '—' },
   );
 }
@@ -125,7 +134,13 @@ export async function parseImport(fileName: string, bytes: Uint8Array): Promise<
   }
   let blocks: Block[];
   let encoding: TextEncoding | null = null;
-  if (format === 'docx') {
+  let pages: ParsedImport['pages'] = null;
+  if (format === 'pdf') {
+    if (bytes.length > MAX_DOCX_BYTES) throw tooLarge(fileName);
+    const read = await pdfBlocks(bytes, fileName);
+    blocks = read.blocks;
+    pages = { count: read.pages, withoutText: read.withoutText };
+  } else if (format === 'docx') {
     if (bytes.length > MAX_DOCX_BYTES) throw tooLarge(fileName);
     // The converter reads only what was measured as it inflated.
     const checked = await checkedDocxArchive(bytes, fileName);
@@ -166,7 +181,15 @@ export async function parseImport(fileName: string, bytes: Uint8Array): Promise<
   }
   const characters = blocks.reduce((total, block) => total + blockText(block).length + 1, 0);
   if (characters > MAX_TEXT_BYTES) throw tooLarge(fileName);
-  return { format, encoding, title: titleOf(fileName), blocks, date: headerDate(blocks) };
+  return {
+    format,
+    encoding,
+    title: titleOf(fileName),
+    blocks,
+    date: headerDate(blocks),
+    pages,
+    original: originalKept[format] ? bytes : null,
+  };
 }
 
 export function previewOf(
@@ -183,6 +206,7 @@ export function previewOf(
     speakers: speakerCounts(parsed.blocks),
     timestamps: parsed.blocks.filter((block) => block.time !== undefined).length,
     date: parsed.date,
+    pages: parsed.pages,
     excerpt: parsed.blocks
       .slice(0, 3)
       .map((block) => (block.speaker ? `${block.speaker}: ` : '') + blockText(block))
@@ -235,12 +259,13 @@ export function blocksToDocument(
       continue;
     }
     openList = null;
+    const page = block.page === undefined ? {} : { page: block.page };
     if (block.type === 'heading') {
-      content.push({ type: 'heading', attrs: { level: block.level ?? 1 }, ...body });
+      content.push({ type: 'heading', attrs: { level: block.level ?? 1, ...page }, ...body });
     } else {
       content.push({
         type: 'paragraph',
-        attrs: { speaker, time: block.time ?? null },
+        attrs: { speaker, time: block.time ?? null, ...page },
         ...body,
       });
     }

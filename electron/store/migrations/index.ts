@@ -20,6 +20,7 @@ import { migration017Pseudonyms } from './017-pseudonyms';
 import { migration018PseudonymExceptions } from './018-pseudonym-exceptions';
 import { migration019Quotations } from './019-quotations';
 import { migration020ReportBlocks } from './020-report-blocks';
+import { migration021DocumentPagesOriginals } from './021-document-pages-originals';
 import type { Migration } from './types';
 
 /** Every schema change, in order. Append only: a shipped migration never changes. */
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   migration018PseudonymExceptions,
   migration019Quotations,
   migration020ReportBlocks,
+  migration021DocumentPagesOriginals,
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -7,6 +7,7 @@ import { CodebookPanel } from '../codebook/CodebookPanel';
 import type { EditorTools } from '../editor/TranscriptEditor';
 import { TranscriptEditor } from '../editor/TranscriptEditor';
 import { GuidePane } from '../guides/GuidePane';
+import { OriginalPanel } from '../originals/OriginalPanel';
 import { RecordingPanel } from '../recordings/RecordingPanel';
 import { useProjectData } from '../project/ProjectData';
 import { DocumentProperties } from './DocumentProperties';
@@ -88,9 +89,10 @@ export function DocumentsView({
   // Widths remembered on a larger screen never squeeze the transcript below a readable width.
   const windowWidth = useWindowWidth();
   // The tab beside the transcript stays as the researcher left it, across documents and sessions.
-  const [sideTab, setSideTabState] = useState<SideTab>(() =>
-    localStorage.getItem('axial.layout.sideTab') === 'guide' ? 'guide' : 'recording',
-  );
+  const [sideTab, setSideTabState] = useState<SideTab>(() => {
+    const kept = localStorage.getItem('axial.layout.sideTab');
+    return kept === 'guide' || kept === 'original' ? kept : 'recording';
+  });
   const setSideTab = (tab: SideTab) => {
     localStorage.setItem('axial.layout.sideTab', tab);
     setSideTabState(tab);
@@ -162,7 +164,7 @@ export function DocumentsView({
                 multiple
                 hidden
                 aria-label={t('import.importFiles')}
-                accept=".txt,.text,.docx,.md,.markdown,.html,.htm,.srt,.vtt"
+                accept=".txt,.text,.docx,.pdf,.md,.markdown,.html,.htm,.srt,.vtt"
                 onChange={(event) => {
                   const files = [...(event.target.files ?? [])];
                   event.target.value = '';
@@ -270,6 +272,11 @@ export function DocumentsView({
         onTab={setSideTab}
         recording={summary && detail ? <RecordingPanel document={summary} tools={tools} /> : null}
         guide={summary && detail ? <GuidePane document={summary} tools={tools} /> : null}
+        original={
+          detail?.original ? (
+            <OriginalPanel key={detail.id} document={detail} tools={tools} />
+          ) : null
+        }
         codebook={
           <CodebookPanel
             canApply={Boolean(detail)}

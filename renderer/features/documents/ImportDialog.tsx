@@ -231,6 +231,23 @@ export function ImportDialog({
                         format: file.preview.format,
                       })}
                     </p>
+                    {file.preview.pages && (
+                      <p className="small">
+                        {t('import.pages', { count: file.preview.pages.count })}
+                      </p>
+                    )}
+                    {file.preview.pages && file.preview.pages.withoutText.length > 0 && (
+                      <p className="small warning" role="note">
+                        {t('import.pagesWithoutText', {
+                          count: file.preview.pages.withoutText.length,
+                          pages: new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+                            file.preview.pages.withoutText.map((page) =>
+                              new Intl.NumberFormat(i18n.language).format(page),
+                            ),
+                          ),
+                        })}
+                      </p>
+                    )}
                     {file.preview.date && (
                       <p className="small import-date">
                         {t('import.dateFound', {

@@ -16,6 +16,7 @@ import { requestSeek } from '../recordings/seekEvent';
 import { useCodings } from './useCodings';
 import { useRecentCodes } from './useRecentCodes';
 import { NewCodeParentPicker } from './NewCodeParentPicker';
+import { pageAtCaret, showPageText } from './originalPages';
 import { revealRange } from './revealRange';
 import { useNewCodeParent } from './useNewCodeParent';
 import { useTranscriptEditor } from './useTranscriptEditor';
@@ -44,6 +45,10 @@ export interface EditorTools {
   newTurn(speaker: string | null, time: number | null): void;
   /** The speaker of the turn at the caret. */
   currentSpeaker(): string | null;
+  /** The page of the original (a PDF's) at the caret. */
+  currentPage(): number | null;
+  /** Moves the caret to the text printed on a page of the original. */
+  showPage(page: number): boolean;
 }
 
 /** Coding more of a speaker's turns than this at once asks first. */
@@ -188,6 +193,8 @@ export function TranscriptEditor({
         editor.chain().focus().splitBlock().updateAttributes('paragraph', { speaker, time }).run();
       },
       currentSpeaker: () => (editor.isDestroyed ? null : speakerAtCaret(editor)),
+      currentPage: () => (editor.isDestroyed ? null : pageAtCaret(editor)),
+      showPage: (page) => !editor.isDestroyed && showPageText(editor, page),
     });
     return () => registerApplyCode(null);
   }, [registerApplyCode, editor, instance, applyCodes, withSelection, showError]);

@@ -1,5 +1,6 @@
 import { formatAttributeValue } from '../../../shared/formatAttributeValue';
 import { useEffect, useMemo, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PassageOverview, Passage, PassageQuery } from '../../../shared/documents';
 import { useApi } from '../../api/context';
@@ -24,8 +25,9 @@ import { outerGroups } from './outerGroups';
 /** Passages loaded at once when grouped by axis; a group's others come on request. */
 const FIRST_PAGE = 300;
 
-function reference(passage: Passage): string {
-  return `${passage.documentTitle}${passage.speaker ? `, ${passage.speaker}` : ''} [${passage.coding.start}–${passage.coding.end}]`;
+function reference(passage: Passage, t: TFunction): string {
+  const page = passage.page === null ? '' : `, ${t('passages.page', { page: passage.page })}`;
+  return `${passage.documentTitle}${passage.speaker ? `, ${passage.speaker}` : ''}${page} [${passage.coding.start}–${passage.coding.end}]`;
 }
 
 /** Every coded passage, grouped by axis → variable → code, with filters and copy. */
@@ -180,7 +182,7 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
     const text = chosen
       .map(
         (passage) =>
-          `« ${passage.text} »\n— ${reference(passage)} · ${codePath(codes, passage.coding.codeId).join(' › ')}`,
+          `« ${passage.text} »\n— ${reference(passage, t)} · ${codePath(codes, passage.coding.codeId).join(' › ')}`,
       )
       .join('\n\n');
     await navigator.clipboard.writeText(text);
@@ -280,6 +282,8 @@ export function PassagesView({ onOpen }: { onOpen: (target: DocumentTarget) => v
                       <span className="passage-meta">
                         {passage.documentTitle}
                         {passage.speaker ? ` · ${passage.speaker}` : ''}
+                        {passage.page !== null &&
+                          ` · ${t('passages.page', { page: passage.page })}`}
                         {passage.otherCodeIds.length > 0 &&
                           ` · ${t('passages.alsoCoded')} ${passage.otherCodeIds.map(codeName).join(', ')}`}
                       </span>

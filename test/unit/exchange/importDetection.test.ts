@@ -207,7 +207,7 @@ describe('file formats', () => {
   it('gives a clear error for empty, unsupported, binary and broken files', async () => {
     expect(await errorCode(parseImport('vide.txt', new Uint8Array()))).toBe('invalid_file');
     expect(await errorCode(parseImport('blancs.txt', utf8('  \n\n  ')))).toBe('invalid_file');
-    expect(await errorCode(parseImport('scan.pdf', utf8('%PDF-1.4')))).toBe('unsupported_format');
+    expect(await errorCode(parseImport('tronqué.pdf', utf8('%PDF-1.4')))).toBe('invalid_file');
     expect(await errorCode(parseImport('ancien.doc', utf8('x')))).toBe('unsupported_format');
     expect(
       await errorCode(

@@ -62,6 +62,11 @@ const rows: Record<number, string[]> = {
   20: [
     `INSERT INTO report_block (id, kind, options, position) VALUES ('rb', 'typology', '{"codeId":"k","presence":"ticks","caption":"Mécanismes 😀"}', 0)`,
   ],
+  21: [
+    `UPDATE document SET pages = '[{"start":0,"page":3},{"start":15,"page":4}]'`,
+    "INSERT INTO document_original (id, document_id, file_name, mime_type, size, created_at) VALUES ('or', 'd', 'rapport élu.pdf', 'application/pdf', 3, 'a')",
+    "INSERT INTO document_original_chunk (original_id, chunk_index, data) VALUES ('or', 0, x'255044')",
+  ],
   8: [
     "INSERT INTO recording (id, document_id, file_name, mime_type, size, duration_ms, created_at) VALUES ('rec', 'd', 'a.wav', 'audio/wav', 3, 1000, 'a')",
     "INSERT INTO recording_chunk (recording_id, chunk_index, data) VALUES ('rec', 0, x'010203')",
@@ -253,6 +258,38 @@ describe('report blocks after 19 → 20', () => {
   });
 });
 
+describe('document pages and originals after 20 → 21', () => {
+  it('keeps the documents of 20, without pages, and takes pages and an original', () => {
+    const db = projectAt(20);
+    migrate(db, 21);
+    const document = db
+      .prepare("SELECT plain_text, turns, pages FROM document WHERE id = 'd'")
+      .get() as {
+      plain_text: string;
+      pages: string;
+    };
+    expect(document.plain_text).toBe('La réunion 😀.\nLa coopération\r avance.');
+    expect(document.pages).toBe('[]');
+    expect(db.prepare('SELECT options FROM report_block').pluck().get()).toContain('Mécanismes');
+    db.exec(rows[21]!.join(';'));
+    expect(JSON.parse(db.prepare('SELECT pages FROM document').pluck().get() as string)).toEqual([
+      { start: 0, page: 3 },
+      { start: 15, page: 4 },
+    ]);
+    expect(db.prepare('SELECT file_name FROM document_original').pluck().get()).toBe(
+      'rapport élu.pdf',
+    );
+    expect(() => db.exec("UPDATE document SET pages = 'pas du json'")).toThrow(/CHECK/);
+    // One original per document.
+    expect(() =>
+      db.exec(
+        "INSERT INTO document_original (id, document_id, file_name, mime_type, size, created_at) VALUES ('o2', 'd', 'b.pdf', 'application/pdf', 1, 'a')",
+      ),
+    ).toThrow(/UNIQUE/);
+    db.close();
+  });
+});
+
 describe('search after 11 → 12', () => {
   it('finds the carried text by its words and by its emoji', () => {
     const db = projectAt(11);
@@ -289,9 +326,16 @@ describe('the schema as the undo journal sees it', () => {
   });
 
   it('has every table either journaled or named here as written outside the undo history', () => {
-    // The activity log, recordings' bytes, the search index and the ids of deleted rows (kept by
-    // the journal's own writes) are not undone.
-    const outside = ['activity', 'recording_chunk', 'text_block', 'text_index', 'deleted_row'];
+    // The activity log, recordings' and originals' bytes, the search index and the ids of deleted
+    // rows (kept by the journal's own writes) are not undone.
+    const outside = [
+      'activity',
+      'recording_chunk',
+      'document_original_chunk',
+      'text_block',
+      'text_index',
+      'deleted_row',
+    ];
     const db = projectAt(latestSchemaVersion);
     const tables = (
       db
