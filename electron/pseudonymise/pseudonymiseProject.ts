@@ -51,6 +51,7 @@ export const namingFields: readonly { table: JournaledTable; columns: readonly s
   { table: 'matrix_summary', columns: ['summary'] },
   { table: 'rating', columns: ['justification'] },
   { table: 'recording', columns: ['file_name'] },
+  { table: 'document_original', columns: ['file_name'] },
 ];
 
 /**
@@ -69,6 +70,7 @@ export const labelColumns: ReadonlySet<string> = new Set([
   'participant.name',
   'guide.title',
   'recording.file_name',
+  'document_original.file_name',
   'attribute.name',
   'attribute.choices',
   'attribute_value.value',

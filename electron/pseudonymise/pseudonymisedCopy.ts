@@ -26,11 +26,14 @@ const removeFile = (path: string) => {
   for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 };
 
-/** What a shared copy leaves out: the key itself, the researcher's activity, the ids of deleted rows. */
+/** What a shared copy leaves out: the key itself, the researcher's activity, the ids of deleted rows, originals. */
 function leaveOut(db: Db, keepRecordings: boolean): number {
   db.exec(
     'DELETE FROM pseudonym_exception; DELETE FROM pseudonym; DELETE FROM activity; DELETE FROM deleted_row',
   );
+  // An original PDF names people in words no replacement reaches, and in compressed streams the
+  // copy's check cannot read: a shared copy never carries one (its text, pseudonymised, stays).
+  db.exec('DELETE FROM document_original_chunk; DELETE FROM document_original');
   const recordings = Number(db.prepare('SELECT COUNT(*) FROM recording').pluck().get());
   if (!keepRecordings) db.exec('DELETE FROM recording_chunk; DELETE FROM recording');
   return keepRecordings ? 0 : recordings;

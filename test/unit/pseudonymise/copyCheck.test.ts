@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Harness } from '../../support/apiHarness';
 import { fileBytes, openHarness } from '../../support/apiHarness';
+import { pdfFile } from '../../support/pdfFile';
 
 let harness: Harness;
 beforeEach(async () => {
@@ -54,6 +55,31 @@ describe('the shared copy and its check', () => {
     expect(text).toBe('En fait, Paul a construit la base. Écrivez à Anne.Anne@montreuil.fr.');
     for (const name of ['thomas', 'Thomas', 'helene', 'lefevre'])
       expect(readFileSync(path).includes(Buffer.from(name)), name).toBe(false);
+  });
+
+  it('leaves out an original PDF, whose words no replacement reaches, and keeps its text pseudonymised', async () => {
+    const { call } = harness;
+    const pdf = await pdfFile([
+      { lines: [{ text: 'Au comité de suivi, Thomas Nguyen préside.', top: 100 }] },
+    ]);
+    await call('documents.import', {
+      fileName: 'compte-rendu.pdf',
+      data: pdf,
+      kind: 'secondary',
+    });
+    await call('pseudonyms.add', {
+      kind: 'person',
+      real: 'Thomas Nguyen',
+      variants: ['Nguyen'],
+      pseudonym: 'Paul Martin',
+    });
+    const { path, text } = await exportCopy('partage-pdf');
+    expect(text).toBe('Au comité de suivi, Paul Martin préside.');
+    const shared = new Database(path, { readonly: true });
+    expect(shared.prepare('SELECT COUNT(*) FROM document_original').pluck().get()).toBe(0);
+    expect(shared.prepare('SELECT COUNT(*) FROM document_original_chunk').pluck().get()).toBe(0);
+    shared.close();
+    expect(readFileSync(path).includes(Buffer.from('Nguyen'))).toBe(false);
   });
 
   it('is not refused because the words of "M. Blanc" are each written elsewhere as words', async () => {
